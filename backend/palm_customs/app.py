@@ -1,0 +1,103 @@
+"""The Starlette application factory."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator, Sequence
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route, WebSocketRoute
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from tortoise.contrib.starlette import RegisterTortoise
+
+from palm_customs.context import Context, RequestMeta
+from palm_customs.core.db import settings_config
+from palm_customs.core.health import healthz, readyz
+from palm_customs.core.http import EdgeMiddleware
+from palm_customs.core.i18n import negotiate_language
+from palm_customs.core.limits import MAX_BODY_BYTES
+from palm_customs.core.logs import configure_logging, register_secret
+from palm_customs.core.permissions import Principal
+from palm_customs.core.static import PwaFiles
+from palm_customs.schema import build_schema
+from palm_customs.settings import Settings, load_settings
+
+
+def _client_ip(request: Request | WebSocket) -> str:
+    # Behind the TLS proxy uvicorn runs with --proxy-headers, so client.host is the real peer.
+    return request.client.host if request.client else "-"
+
+
+class PalmGraphQL(GraphQL[Context, None]):
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(
+            build_schema(production=settings.is_production),
+            graphql_ide="graphiql" if settings.is_development else None,
+            allow_queries_via_get=False,
+            multipart_uploads_enabled=False,
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            max_subscriptions_per_connection=20,
+            allowed_origins=(settings.public_origin,),
+        )
+        self.settings = settings
+
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket | None
+    ) -> Context:
+        headers = request.headers
+        request_id = getattr(request.state, "request_id", None) or "ws"
+        return Context(
+            settings=self.settings,
+            meta=RequestMeta(
+                request_id=request_id,
+                ip=_client_ip(request),
+                user_agent=headers.get("user-agent", "")[:300],
+            ),
+            language=negotiate_language(headers.get("accept-language")),
+            principal=Principal.anonymous(),
+        )
+
+
+def create_app(
+    settings: Settings | None = None, *, extra_routes: Sequence[BaseRoute] = ()
+) -> Starlette:
+    """Build the app. `extra_routes` lets benchmarks add a baseline route beside GraphQL."""
+    settings = settings or load_settings()
+    configure_logging(json_lines=settings.is_production, level=settings.log_level)
+    register_secret(settings.secret_key.reveal())
+    register_secret(settings.vapid_private_key.reveal())
+
+    graphql = PalmGraphQL(settings)
+    pwa = PwaFiles(settings.pwa_dist)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
+        if settings.uses_sqlite:
+            settings.var_dir.mkdir(parents=True, exist_ok=True)
+        async with RegisterTortoise(app, config=settings_config(settings)):
+            yield {}
+
+    routes: list[BaseRoute] = [
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/readyz", readyz, methods=["GET"]),
+        *extra_routes,
+        Route("/{path:path}", pwa, methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]),
+    ]
+    return Starlette(
+        debug=False,
+        routes=routes,
+        lifespan=lifespan,
+        middleware=[
+            Middleware(EdgeMiddleware, settings=settings, max_body_bytes=MAX_BODY_BYTES),
+            Middleware(GZipMiddleware, minimum_size=1024),
+        ],
+    )

@@ -1,0 +1,148 @@
+"""The `palm-customs` command."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from tortoise import Tortoise
+
+from palm_customs.core.db import settings_config
+from palm_customs.settings import ConfigurationError, Settings, load_settings
+
+
+async def _with_orm(settings: Settings, work: Callable[[], Awaitable[Any]]) -> Any:
+    if settings.uses_sqlite:
+        settings.var_dir.mkdir(parents=True, exist_ok=True)
+    await Tortoise.init(config=settings_config(settings))
+    try:
+        return await work()
+    finally:
+        await Tortoise.close_connections()
+
+
+async def migrate(settings: Settings) -> None:
+    """Apply every pending migration (the same files on SQLite and PostgreSQL)."""
+    from tortoise.migrations.api.migrate import migrate as run
+
+    if settings.uses_sqlite:
+        settings.var_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        await run(config=settings_config(settings))
+    finally:
+        await Tortoise.close_connections()
+
+
+async def makemigrations(name: str | None) -> None:
+    from tortoise.cli.cli import CLIContext
+    from tortoise.cli.cli import makemigrations as make
+
+    context = CLIContext(config="palm_customs.core.db.MIGRATIONS_CONFIG", config_file=None)
+    await make(context, (), empty=False, name=name)
+
+
+def _cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    if not args.no_migrate:
+        asyncio.run(migrate(settings))
+    uvicorn.run(
+        "palm_customs.asgi:app",
+        host=args.host or settings.host,
+        port=args.port or settings.port,
+        workers=args.workers or settings.workers,
+        proxy_headers=True,
+        forwarded_allow_ips="*" if settings.is_production else "127.0.0.1",
+        access_log=False,
+        log_config=None,
+        server_header=False,
+        timeout_graceful_shutdown=10,
+    )
+    return 0
+
+
+def _cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
+    asyncio.run(migrate(settings))
+    print("migrations applied")
+    return 0
+
+
+def _cmd_makemigrations(settings: Settings, args: argparse.Namespace) -> int:
+    asyncio.run(makemigrations(args.name))
+    return 0
+
+
+def _cmd_seed_demo(settings: Settings, args: argparse.Namespace) -> int:
+    from palm_customs.demo import seed_demo
+
+    counts = asyncio.run(_with_orm(settings, seed_demo))
+    for label, count in counts.items():
+        print(f"{label}: {count}")
+    return 0
+
+
+def _cmd_export_schema(settings: Settings, args: argparse.Namespace) -> int:
+    from palm_customs.schema import export_sdl
+
+    sys.stdout.write(export_sdl() + "\n")
+    return 0
+
+
+def _cmd_audit_verify(settings: Settings, args: argparse.Namespace) -> int:
+    from palm_customs.core.audit import verify_chain
+
+    checked, broken = asyncio.run(_with_orm(settings, verify_chain))
+    if broken is not None:
+        print(
+            f"audit chain BROKEN at event seq={broken.seq} (id {broken.event_id}): "
+            f"{broken.reason}; {checked} events before it verified",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"audit chain intact: {checked} events verified")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="palm-customs", description="Palm Customs server")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="migrate, then serve the app and API")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.add_argument("--workers", type=int)
+    serve.add_argument("--no-migrate", action="store_true", help="skip applying migrations")
+    serve.set_defaults(handler=_cmd_serve)
+
+    commands.add_parser("migrate", help="apply pending migrations").set_defaults(
+        handler=_cmd_migrate
+    )
+    make = commands.add_parser("makemigrations", help="write a migration for model changes")
+    make.add_argument("--name")
+    make.set_defaults(handler=_cmd_makemigrations)
+    commands.add_parser("seed-demo", help="load demo data (idempotent)").set_defaults(
+        handler=_cmd_seed_demo
+    )
+    commands.add_parser("export-schema", help="print the GraphQL SDL").set_defaults(
+        handler=_cmd_export_schema
+    )
+    audit = commands.add_parser("audit", help="audit trail tools")
+    audit_commands = audit.add_subparsers(dest="audit_command", required=True)
+    audit_commands.add_parser("verify", help="walk the hash chain").set_defaults(
+        handler=_cmd_audit_verify
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except ConfigurationError as error:
+        print(f"palm-customs: configuration error: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+    handler: Callable[[Settings, argparse.Namespace], int] = args.handler
+    raise SystemExit(handler(settings, args))

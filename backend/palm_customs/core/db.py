@@ -1,0 +1,38 @@
+"""Tortoise configuration shared by the server, the CLI and the tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from palm_customs.settings import Settings
+
+APP_LABEL = "palm"
+MODEL_MODULES = [
+    "palm_customs.core.models",
+    "palm_customs.catalogue.models",
+    "palm_customs.support.models",
+]
+
+
+def tortoise_config(database_url: str) -> dict[str, Any]:
+    """The Tortoise config dict for one database URL (SQLite in WAL mode or PostgreSQL)."""
+    return {
+        "connections": {"default": database_url},
+        "apps": {
+            APP_LABEL: {
+                "models": MODEL_MODULES,
+                "default_connection": "default",
+                "migrations": "palm_customs.migrations",
+            }
+        },
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+def settings_config(settings: Settings) -> dict[str, Any]:
+    return tortoise_config(settings.database_url)
+
+
+# Model changes are detected against the migration files, not a live database.
+MIGRATIONS_CONFIG = tortoise_config("sqlite://:memory:")

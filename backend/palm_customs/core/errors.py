@@ -1,0 +1,128 @@
+"""Typed failures.
+
+Services raise `DomainError` subclasses; the API layer (`core.mutation.run_mutation`) turns
+them into union members with a `code`, a human `message` in the caller's language and, where it
+applies, the `field` path. Access denials are top-level GraphQL errors (`AccessDenied`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+
+from palm_customs.core.i18n import Language, label, translate
+
+
+@strawberry.enum(description="Why a value was refused.")
+class ValidationErrorCode(Enum):
+    REQUIRED = "required"
+    TOO_LONG = "too_long"
+    TOO_SHORT = "too_short"
+    INVALID_FORMAT = "invalid_format"
+    OUT_OF_RANGE = "out_of_range"
+    INVALID_CHOICE = "invalid_choice"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldProblem:
+    """One refused value: which field, why, and the numbers the message needs."""
+
+    field: str
+    code: ValidationErrorCode
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def message(self, language: Language) -> str:
+        key = f"validation.{self.code.value}"
+        if self.code is ValidationErrorCode.INVALID_CHOICE:
+            key = "validation.invalid_format"
+        leaf = self.field.rsplit(".", 1)[-1]
+        return translate(key, language, label=label(leaf, language), **self.params)
+
+
+class DomainError(Exception):
+    """An expected failure of a business rule; never a bug."""
+
+    code: str = "domain_error"
+
+
+class ValidationFailed(DomainError):
+    code = "validation_failed"
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        super().__init__(", ".join(f"{p.field}:{p.code.value}" for p in problems))
+        self.problems = problems
+
+
+class Validator:
+    """Collects every problem in an input before refusing it, so the person sees them all."""
+
+    def __init__(self) -> None:
+        self.problems: list[FieldProblem] = []
+
+    def text(
+        self, field_path: str, value: str, *, required: bool = True, min_len: int = 0,
+        max_len: int,
+    ) -> str:
+        cleaned = value.strip()
+        if required and not cleaned:
+            self.problems.append(FieldProblem(field_path, ValidationErrorCode.REQUIRED))
+        elif len(cleaned) > max_len:
+            self.problems.append(
+                FieldProblem(field_path, ValidationErrorCode.TOO_LONG, {"limit": max_len})
+            )
+        elif cleaned and len(cleaned) < min_len:
+            self.problems.append(
+                FieldProblem(field_path, ValidationErrorCode.TOO_SHORT, {"limit": min_len})
+            )
+        return cleaned
+
+    def int_range(self, field_path: str, value: int, *, low: int, high: int) -> int:
+        if not low <= value <= high:
+            self.problems.append(
+                FieldProblem(
+                    field_path, ValidationErrorCode.OUT_OF_RANGE, {"low": low, "high": high}
+                )
+            )
+        return value
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise ValidationFailed(self.problems)
+
+
+class AccessCode(str, Enum):
+    UNAUTHENTICATED = "UNAUTHENTICATED"
+    STEP_UP_REQUIRED = "STEP_UP_REQUIRED"
+    FORBIDDEN = "FORBIDDEN"
+
+
+class PublicError(GraphQLError):
+    """A top-level GraphQL error whose message is safe to show (never masked)."""
+
+
+class AccessDenied(PublicError):
+    def __init__(self, code: AccessCode, language: Language, *, required_level: int) -> None:
+        key = {
+            AccessCode.UNAUTHENTICATED: "error.unauthenticated",
+            AccessCode.STEP_UP_REQUIRED: "error.step_up_required",
+            AccessCode.FORBIDDEN: "error.forbidden",
+        }[code]
+        super().__init__(
+            translate(key, language),
+            extensions={"code": code.value, "requiredLevel": required_level},
+        )
+        self.code = code
+
+
+class InputRejected(PublicError):
+    """A top-level argument the client sent that no form would (e.g. a page size of 10^6)."""
+
+    def __init__(self, problem: FieldProblem, language: Language) -> None:
+        super().__init__(
+            problem.message(language),
+            extensions={"code": "BAD_USER_INPUT", "field": problem.field},
+        )

@@ -1,0 +1,114 @@
+"""Server-side text in the three languages of the product.
+
+The PWA has its own catalogues for the screens; the server only words the messages it sends
+back (errors, notifications), always alongside a stable `code` the client may translate itself.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+
+@strawberry.enum(description="A language the product speaks.")
+class Language(Enum):
+    ZH_HANS = "zh-Hans"
+    ZH_HANT = "zh-Hant"
+    EN = "en"
+
+
+_HANT_REGIONS = ("tw", "hk", "mo")
+
+
+def negotiate_language(accept_language: str | None) -> Language:
+    """Pick zh-Hans, zh-Hant or en from an Accept-Language header (first acceptable wins)."""
+    if not accept_language:
+        return Language.ZH_HANS
+    ranked: list[tuple[float, int, str]] = []
+    for index, part in enumerate(accept_language.split(",")[:20]):
+        tag, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                quality = 0.0
+        ranked.append((-quality, index, tag.strip().lower()))
+    for _, _, tag in sorted(ranked):
+        if tag.startswith("zh"):
+            if "hant" in tag or any(tag.endswith("-" + r) for r in _HANT_REGIONS):
+                return Language.ZH_HANT
+            return Language.ZH_HANS
+        if tag.startswith("en"):
+            return Language.EN
+    return Language.EN
+
+
+# key -> (zh-Hans, zh-Hant, en). Placeholders use str.format names.
+MESSAGES: dict[str, tuple[str, str, str]] = {
+    "error.internal": (
+        "服务暂时出现问题，请稍后再试。如需帮助，请提供编号 {request_id}。",
+        "服務暫時出現問題，請稍後再試。如需協助，請提供編號 {request_id}。",
+        "Something went wrong on our side. Please try again later. "
+        "If you need help, quote reference {request_id}.",
+    ),
+    "error.unauthenticated": (
+        "请先登录。",
+        "請先登入。",
+        "Please sign in first.",
+    ),
+    "error.step_up_required": (
+        "此操作需要再次验证身份。",
+        "此操作需要再次驗證身分。",
+        "Please confirm it is you to continue.",
+    ),
+    "error.forbidden": (
+        "您没有权限执行此操作。",
+        "您沒有權限執行此操作。",
+        "You do not have permission to do this.",
+    ),
+    "validation.summary": (
+        "请更正以下问题后再提交。",
+        "請更正以下問題後再提交。",
+        "Please correct the problems below and submit again.",
+    ),
+    "validation.required": ("请填写{label}。", "請填寫{label}。", "Enter {label}."),
+    "validation.too_long": (
+        "{label}不能超过 {limit} 个字符。",
+        "{label}不能超過 {limit} 個字元。",
+        "{label} must be {limit} characters or fewer.",
+    ),
+    "validation.too_short": (
+        "{label}至少需要 {limit} 个字符。",
+        "{label}至少需要 {limit} 個字元。",
+        "{label} must be at least {limit} characters.",
+    ),
+    "validation.out_of_range": (
+        "{label}必须在 {low} 到 {high} 之间。",
+        "{label}必須在 {low} 到 {high} 之間。",
+        "{label} must be between {low} and {high}.",
+    ),
+    "validation.invalid_format": (
+        "{label}的格式不正确。",
+        "{label}的格式不正確。",
+        "{label} is not in the right format.",
+    ),
+    "field.message": ("反馈内容", "意見內容", "your feedback"),
+    "field.page": ("页面", "頁面", "the page"),
+    "field.first": ("每页数量", "每頁數量", "the page size"),
+    "field.after": ("翻页位置", "翻頁位置", "the page cursor"),
+    "field.interval_seconds": ("时间间隔", "時間間隔", "the interval"),
+}
+
+_COLUMN = {Language.ZH_HANS: 0, Language.ZH_HANT: 1, Language.EN: 2}
+
+
+def translate(key: str, language: Language, **params: object) -> str:
+    """The message `key` in `language`, with `{name}` placeholders filled from params."""
+    text = MESSAGES[key][_COLUMN[language]]
+    return text.format(**params) if params else text
+
+
+def label(field: str, language: Language) -> str:
+    return translate(f"field.{field}", language)

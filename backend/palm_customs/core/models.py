@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class AuditEvent(Model):
+    """One append-only, hash-chained record of a mutation (successful or refused)."""
+
+    id = fields.BigIntField(primary_key=True)
+    seq = fields.BigIntField(unique=True)
+    occurred_at = fields.DatetimeField()
+    actor = fields.CharField(max_length=80)
+    operation = fields.CharField(max_length=80)
+    target_ids = fields.JSONField[list[str]]()
+    outcome = fields.CharField(max_length=60)
+    request_id = fields.CharField(max_length=64)
+    ip = fields.CharField(max_length=64)
+    user_agent = fields.CharField(max_length=300)
+    prev_hash = fields.CharField(max_length=64, unique=True)
+    hash = fields.CharField(max_length=64, unique=True)
+
+    class Meta:
+        table = "audit_event"

@@ -1,0 +1,75 @@
+"""The one place a mutation's transaction, audit event and error mapping happen."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.transactions import in_transaction
+
+from palm_customs.core import audit
+from palm_customs.core.errors import DomainError, ValidationFailed
+from palm_customs.core.types import ValidationError
+
+if TYPE_CHECKING:
+    from strawberry.types import Info
+
+    from palm_customs.context import Context
+
+R = TypeVar("R")
+S = TypeVar("S")
+
+
+class Audited(Protocol):
+    """A service result names the records it touched, for the audit event."""
+
+    @property
+    def audit_targets(self) -> tuple[str, ...]: ...
+
+
+ErrorMapper = Callable[[DomainError, "Context"], Any]
+
+
+def _map_error(error: DomainError, context: Context) -> Any:
+    if isinstance(error, ValidationFailed):
+        return ValidationError.from_exception(error, context.language)
+    for error_type, mapper in _MAPPERS.items():
+        if isinstance(error, error_type):
+            return mapper(error, context)
+    raise error  # an unmapped domain error is a bug: it reaches the client masked
+
+
+_MAPPERS: dict[type[DomainError], ErrorMapper] = {}
+
+
+def register_error(error_type: type[DomainError], mapper: ErrorMapper) -> None:
+    """Teach the API layer how a domain's exception becomes a union member."""
+    _MAPPERS[error_type] = mapper
+
+
+async def run_mutation(
+    info: Info[Context, Any],
+    *,
+    perform: Callable[[BaseDBAsyncClient], Awaitable[R]],
+    present: Callable[[R], S],
+) -> S | Any:
+    """Run `perform` in a transaction that also appends the audit event, then present it.
+
+    A `DomainError` rolls the change back, is audited as refused in a transaction of its own,
+    and is returned as the matching union member.
+    """
+    context = info.context
+    operation = info.field_name
+    try:
+        async with in_transaction() as connection:
+            result = await perform(connection)
+            targets: tuple[str, ...] = getattr(result, "audit_targets", ())
+            await audit.append(
+                connection,
+                context.audit_record(operation=operation, outcome="OK", target_ids=targets),
+            )
+    except DomainError as error:
+        await context.audit_refusal(operation=operation, outcome=error.code)
+        return _map_error(error, context)
+    return present(result)

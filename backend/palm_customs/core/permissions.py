@@ -1,0 +1,110 @@
+"""Who may use a field, and at which assurance level.
+
+Every root field declares its requirement with `access(...)`; a meta-test walks the schema and
+fails on any field without one. Levels follow ARCHITECTURE.md:
+
+0 anonymous · 1 any session · 2 user-verified sign-in · 3 fresh step-up (≤ 5 minutes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum, IntEnum
+from typing import TYPE_CHECKING, Any
+
+from graphql import OperationType
+import strawberry
+from strawberry.extensions.field_extension import FieldExtension
+from strawberry.schema_directive import Location
+from strawberry.permission import BasePermission, PermissionExtension
+
+from palm_customs.core.errors import AccessCode, AccessDenied
+
+if TYPE_CHECKING:
+    from strawberry.types import Info
+
+
+class Level(IntEnum):
+    ANONYMOUS = 0
+    SESSION = 1
+    VERIFIED = 2
+    STEP_UP = 3
+
+
+class Role(str, Enum):
+    PERSON = "person"
+    ENTERPRISE_ADMIN = "enterprise_admin"
+    DECLARANT = "declarant"
+    REVIEWER = "reviewer"
+    SENIOR_REVIEWER = "senior_reviewer"
+    WINDOW_CLERK = "window_clerk"
+    INSPECTOR = "inspector"
+    SUPERVISOR = "supervisor"
+    ADMINISTRATOR = "administrator"
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """The caller as the server knows it for this request."""
+
+    actor: str
+    level: Level
+    roles: frozenset[Role]
+
+    @classmethod
+    def anonymous(cls) -> Principal:
+        return cls(actor="anonymous", level=Level.ANONYMOUS, roles=frozenset())
+
+
+@strawberry.schema_directive(
+    locations=[Location.FIELD_DEFINITION],
+    name="access",
+    description="Who may use this field: the assurance level (0-3) and, if any, the roles.",
+)
+class AccessDirective:
+    level: int
+    roles: list[str]
+
+
+class Requires(BasePermission):
+    """Permission carrying the declared level and roles (any of them) of one field."""
+
+    def __init__(self, level: Level, roles: frozenset[Role]) -> None:
+        self.level = level
+        self.roles = roles
+        # Published in schema.graphql, so the PWA knows which actions will ask for step-up.
+        self._schema_directive = AccessDirective(
+            level=int(level), roles=sorted(role.value for role in roles)
+        )
+
+    async def has_permission(self, source: Any, info: Info[Any, Any], **kwargs: Any) -> bool:
+        context = info.context
+        principal: Principal = context.principal
+        code: AccessCode | None = None
+        if principal.level < self.level:
+            code = (
+                AccessCode.UNAUTHENTICATED
+                if principal.level == Level.ANONYMOUS
+                else AccessCode.STEP_UP_REQUIRED
+            )
+        elif self.roles and not (principal.roles & self.roles):
+            code = AccessCode.FORBIDDEN
+        if code is None:
+            return True
+        if info.operation.operation == OperationType.MUTATION:
+            await context.audit_refusal(operation=info.field_name, outcome=code.value)
+        raise AccessDenied(code, context.language, required_level=int(self.level))
+
+
+def access(level: Level, *roles: Role) -> list[FieldExtension]:
+    """The extensions list that declares a root field's assurance level and allowed roles."""
+    return [PermissionExtension(permissions=[Requires(level, frozenset(roles))])]
+
+
+def declared_requirement(extensions: list[FieldExtension]) -> Requires | None:
+    for extension in extensions:
+        if isinstance(extension, PermissionExtension):
+            for permission in extension.permissions:
+                if isinstance(permission, Requires):
+                    return permission
+    return None

@@ -1,0 +1,111 @@
+"""One strawberry.Schema merged from every domain's Query, Mutation and Subscription."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import (
+    AddValidationRules,
+    DisableIntrospection,
+    MaskErrors,
+    MaxTokensLimiter,
+    ParserCache,
+    SchemaExtension,
+    ValidationCache,
+)
+from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext
+
+from palm_customs.catalogue.queries import CatalogueQuery
+from palm_customs.core.errors import PublicError
+from palm_customs.core.i18n import Language, translate
+from palm_customs.core.limits import MAX_TOKENS, VALIDATION_RULES
+from palm_customs.support.mutations import SupportMutation
+from palm_customs.system.queries import SystemQuery, SystemSubscription
+
+logger = logging.getLogger("palm_customs.graphql")
+
+@strawberry.type
+class Query(SystemQuery, CatalogueQuery):
+    pass
+
+@strawberry.type
+class Mutation(SupportMutation):
+    pass
+
+@strawberry.type
+class Subscription(SystemSubscription):
+    pass
+
+def _is_unexpected(error: GraphQLError) -> bool:
+    """Mask only errors raised by our code that were not meant for the client.
+
+    Parse and validation errors (no original error) describe the client's own document and
+    are safe; PublicError subclasses carry translated messages meant to be shown.
+    """
+    original = error.original_error
+    if original is None or isinstance(original, PublicError):
+        return False
+    return not isinstance(error, PublicError)
+
+class MaskUnexpectedErrors(MaskErrors):
+    """Replace an unexpected error by a translated generic message carrying the request id."""
+
+    def __init__(self) -> None:
+        super().__init__(should_mask_error=_is_unexpected)
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        context = self.execution_context.context
+        request_id = getattr(getattr(context, "meta", None), "request_id", "-")
+        language = getattr(context, "language", Language.ZH_HANS)
+        return GraphQLError(
+            message=translate("error.internal", language, request_id=request_id),
+            nodes=error.nodes,
+            source=error.source,
+            positions=error.positions,
+            path=error.path,
+            original_error=None,
+            extensions={"code": "INTERNAL", "requestId": request_id},
+        )
+
+class PalmSchema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        for error in errors:
+            if _is_unexpected(error):
+                original = error.original_error
+                logger.error(
+                    "unexpected error in %s at %s: %s",
+                    execution_context.operation_name if execution_context else "-",
+                    ".".join(str(p) for p in error.path or []),
+                    type(original).__name__,
+                    exc_info=(type(original), original, original.__traceback__)
+                    if original is not None
+                    else None,
+                )
+
+def build_schema(*, production: bool = False) -> strawberry.Schema:
+    extensions: list[Callable[[], SchemaExtension]] = [
+        lambda: ParserCache(maxsize=512),
+        lambda: ValidationCache(maxsize=512),
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: AddValidationRules(VALIDATION_RULES),
+        MaskUnexpectedErrors,
+    ]
+    if production:
+        extensions.append(DisableIntrospection)
+    return PalmSchema(
+        query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
+        extensions=extensions,
+        config=StrawberryConfig(disable_field_suggestions=production),
+    )
+
+def export_sdl() -> str:
+    return build_schema().as_str()
+

@@ -1,0 +1,224 @@
+"""The only module that reads the environment.
+
+Everything the server can be configured with is a field of `Settings`; the rest of the code
+receives a `Settings` instance and never calls `os.environ`.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+# Names of the variables that production refuses to start without (docker-compose.yml is
+# checked against this tuple by a test).
+REQUIRED_IN_PRODUCTION = (
+    "DATABASE_URL",
+    "PUBLIC_ORIGIN",
+    "SECRET_KEY",
+    "VAPID_PRIVATE_KEY",
+    "VAPID_PUBLIC_KEY",
+    "VAPID_SUBJECT",
+)
+# Every variable the server reads, for documentation and the compose wiring test.
+KNOWN_VARIABLES = (
+    "PALM_ENV",
+    *REQUIRED_IN_PRODUCTION,
+    "REDIS_URL",
+    "PORT",
+    "HOST",
+    "WEB_CONCURRENCY",
+    "VAR_DIR",
+    "PWA_DIST",
+    "LOG_LEVEL",
+    "EMBEDDED_WORKER",
+)
+
+
+class Environment(str, Enum):
+    DEVELOPMENT = "development"
+    TEST = "test"
+    PRODUCTION = "production"
+
+
+class ConfigurationError(Exception):
+    """The environment does not describe a server that may start."""
+
+
+class Secret:
+    """A string that does not show itself in reprs, logs or tracebacks."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('**********')"
+
+    __str__ = __repr__
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    env: Environment
+    database_url: str
+    redis_url: str | None
+    public_origin: str
+    secret_key: Secret
+    vapid_private_key: Secret
+    vapid_public_key: str
+    vapid_subject: str
+    host: str
+    port: int
+    workers: int
+    var_dir: Path
+    pwa_dist: Path
+    log_level: str
+    embedded_worker: bool
+
+    @property
+    def rp_id(self) -> str:
+        """WebAuthn relying-party id: the origin's host name."""
+        return urlsplit(self.public_origin).hostname or "localhost"
+
+    @property
+    def origin_is_https(self) -> bool:
+        return self.public_origin.startswith("https://")
+
+    @property
+    def is_production(self) -> bool:
+        return self.env is Environment.PRODUCTION
+
+    @property
+    def is_development(self) -> bool:
+        return self.env is Environment.DEVELOPMENT
+
+    @property
+    def uses_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+def _generated_secret(var_dir: Path, name: str) -> str:
+    """Read a development secret from var/, creating it on first use."""
+    path = var_dir / "secrets" / name
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    value = secrets.token_urlsafe(48)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(value)
+    return value
+
+
+def _b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def _generated_vapid_keys(var_dir: Path) -> tuple[str, str]:
+    """A P-256 key pair for VAPID, kept in var/secrets (private: PEM; public: raw b64url)."""
+    private_path = var_dir / "secrets" / "vapid_private.pem"
+    if not private_path.exists():
+        private_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        key = ec.generate_private_key(ec.SECP256R1())
+        pem = key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        fd = os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(pem)
+    pem_text = private_path.read_text()
+    loaded = serialization.load_pem_private_key(pem_text.encode(), password=None)
+    assert isinstance(loaded, ec.EllipticCurvePrivateKey)
+    public = loaded.public_key().public_bytes(
+        serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
+    )
+    return pem_text, _b64url(public)
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Build settings from the environment (or the mapping given, for tests)."""
+    source = os.environ if environ is None else environ
+    try:
+        env = Environment(source.get("PALM_ENV", "development"))
+    except ValueError:
+        raise ConfigurationError(
+            "PALM_ENV must be one of: development, test, production"
+        ) from None
+
+    if env is Environment.PRODUCTION:
+        missing = [name for name in REQUIRED_IN_PRODUCTION if not source.get(name)]
+        if missing:
+            raise ConfigurationError(
+                "Production refuses to start without: " + ", ".join(missing)
+            )
+
+    var_dir = Path(source.get("VAR_DIR", str(PROJECT_ROOT / "var"))).resolve()
+    database_url = source.get("DATABASE_URL") or f"sqlite://{var_dir / 'palm.db'}"
+    public_origin = source.get("PUBLIC_ORIGIN", "http://localhost:8000").rstrip("/")
+    parts = urlsplit(public_origin)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path:
+        raise ConfigurationError(
+            "PUBLIC_ORIGIN must be a scheme and host, such as https://palm.customs.example"
+        )
+    if env is Environment.PRODUCTION and parts.scheme != "https":
+        raise ConfigurationError("PUBLIC_ORIGIN must use https in production")
+
+    if source.get("SECRET_KEY"):
+        secret_key = source["SECRET_KEY"]
+    else:
+        secret_key = _generated_secret(var_dir, "secret_key")
+    if len(secret_key) < 32:
+        raise ConfigurationError("SECRET_KEY must be at least 32 characters")
+
+    if source.get("VAPID_PRIVATE_KEY") and source.get("VAPID_PUBLIC_KEY"):
+        vapid_private = source["VAPID_PRIVATE_KEY"].replace("\\n", "\n")
+        vapid_public = source["VAPID_PUBLIC_KEY"]
+    else:
+        vapid_private, vapid_public = _generated_vapid_keys(var_dir)
+
+    try:
+        port = int(source.get("PORT", "8000"))
+        workers = int(source.get("WEB_CONCURRENCY", "1"))
+    except ValueError:
+        raise ConfigurationError("PORT and WEB_CONCURRENCY must be whole numbers") from None
+    if not 0 < port < 65536 or workers < 1:
+        raise ConfigurationError("PORT must be 1-65535 and WEB_CONCURRENCY at least 1")
+    if workers > 1 and database_url.startswith("sqlite"):
+        raise ConfigurationError(
+            "SQLite is served from one process: set WEB_CONCURRENCY=1 or use PostgreSQL"
+        )
+
+    return Settings(
+        env=env,
+        database_url=database_url,
+        redis_url=source.get("REDIS_URL") or None,
+        public_origin=public_origin,
+        secret_key=Secret(secret_key),
+        vapid_private_key=Secret(vapid_private),
+        vapid_public_key=vapid_public,
+        vapid_subject=source.get("VAPID_SUBJECT", "mailto:palm-customs@localhost"),
+        host=source.get("HOST", "127.0.0.1" if env is not Environment.PRODUCTION else "0.0.0.0"),  # noqa: S104
+        port=port,
+        workers=workers,
+        var_dir=var_dir,
+        pwa_dist=Path(source.get("PWA_DIST", str(PROJECT_ROOT / "pwa" / "dist"))).resolve(),
+        log_level=source.get("LOG_LEVEL", "INFO").upper(),
+        embedded_worker=source.get("EMBEDDED_WORKER", "1" if database_url.startswith("sqlite") else "0") == "1",
+    )

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from palm_customs.context import Context
+from palm_customs.core.mutation import run_mutation
+from palm_customs.core.permissions import Level, access
+from palm_customs.support import services
+from palm_customs.support.types import (
+    FeedbackSubmitInput,
+    FeedbackSubmitResult,
+    FeedbackSubmitSuccess,
+)
+
+
+@strawberry.mutation(
+    extensions=access(Level.ANONYMOUS), description="Tell the Palm Customs team about the app."
+)
+async def feedback_submit(
+    info: Info[Context, Any], input: FeedbackSubmitInput
+) -> FeedbackSubmitResult:
+    return await run_mutation(
+        info,
+        perform=lambda connection: services.submit_feedback(
+            connection, message=input.message, page=input.page, language=input.language
+        ),
+        present=lambda done: FeedbackSubmitSuccess(feedback_id=strawberry.ID(str(done.feedback_id))),
+    )
