@@ -1,0 +1,46 @@
+import type { TargetedEvent } from 'preact';
+
+type FieldProps = {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  name?: string;
+  value?: string;
+  autocomplete?: string;
+  inputMode?: 'text' | 'numeric' | 'decimal' | 'email' | 'tel' | 'search' | 'url';
+  onInput?: (event: TargetedEvent<HTMLInputElement, Event>) => void;
+};
+
+/** A labelled text input with hint and error message wired through aria-describedby (GOV.UK pattern). */
+// Always type="text"; inputMode picks the keyboard (GOV.UK advice: no type=number).
+export function Field({ id, label, hint, error, ...input }: FieldProps) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={error ? 'field field--error' : 'field'}>
+      <label class="field__label" for={id}>
+        {label}
+      </label>
+      {hint && (
+        <p class="field__hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="field__error" id={errorId}>
+          {error}
+        </p>
+      )}
+      <input
+        {...input}
+        type="text"
+        id={id}
+        class="field__input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+// The reference catalogue: its keys define MessageKey. zh-Hans and zh-Hant must have exactly these keys.
+export const en = {
+  'app.name': 'Palm Customs',
+  'app.skipLink': 'Skip to main content',
+  'app.titleSuffix': 'Palm Customs',
+
+  'nav.label': 'Main',
+  'nav.home': 'Home',
+  'nav.declare': 'Declare',
+  'nav.services': 'Services',
+  'nav.appointments': 'Appointments',
+  'nav.me': 'Me',
+  'header.inbox': 'Inbox',
+
+  'lang.label': 'Language',
+  'lang.zh-Hans': '简体中文',
+  'lang.zh-Hant': '繁體中文',
+  'lang.en': 'English',
+
+  'home.title': 'Customs services on your phone',
+  'home.intro':
+    'Palm Customs brings the customs authority’s services to your phone and tablet: declare what you carry before you land, have the documents you must bring checked online before your visit, and book a time at a service window.',
+  'home.journeys': 'What you can do',
+  'home.startsAt': 'Starts at {path}',
+  'home.declare.title': 'Declare articles',
+  'home.declare.audience': 'For travellers',
+  'home.declare.body': 'Declare the articles you carry, see an estimate of the duty before you land, and show a QR code at the customs channel.',
+  'home.declare.cta': 'Go to Declare articles',
+  'home.services.title': 'Services and pre-review',
+  'home.services.audience': 'For individuals and enterprises',
+  'home.services.body': 'Find a service, apply, and have your documents pre-reviewed online so you get one complete list of corrections before you come.',
+  'home.services.cta': 'Go to Services and pre-review',
+  'home.appointments.title': 'Appointments',
+  'home.appointments.audience': 'For anyone visiting a customs office',
+  'home.appointments.body': 'Book a time at a service window, then check in with a QR code when you arrive.',
+  'home.appointments.cta': 'Go to Appointments',
+  'home.officer.title': 'Officer workspace',
+  'home.officer.audience': 'For customs officers',
+  'home.officer.body': 'Work the review queue, check people in by QR code and record inspections, on a tablet.',
+  'home.officer.cta': 'Go to the Officer workspace',
+
+  'declare.title': 'Declare articles',
+  'services.title': 'Services and pre-review',
+  'appointments.title': 'Appointments',
+  'officer.title': 'Officer workspace',
+  'me.title': 'Me',
+  'inbox.title': 'Inbox',
+  'building.body': 'This part of Palm Customs is being built. See the home page for what the app will do.',
+  'building.homeLink': 'Go to the home page',
+
+  'notFound.title': 'Page not found',
+  'notFound.body': 'If you typed the address, check it is correct. If you followed a link, go to the home page.',
+
+  'loadError.title': 'This screen could not be loaded',
+  'loadError.body': 'Check your internet connection, then try again.',
+  'loadError.retry': 'Try again',
+
+  'footer.label': 'About Palm Customs',
+  'footer.serverVersion': 'Server version {version}',
+
+  'update.available': 'A new version of Palm Customs is available.',
+  'update.reload': 'Reload to update',
+  'update.dirty': 'A new version is available. Finish or leave the form you are filling in, then reload.',
+  'update.dismiss': 'Not now',
+
+  'errorSummary.title': 'There is a problem',
+} as const;

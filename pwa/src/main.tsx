@@ -1,0 +1,56 @@
+import { render } from 'preact';
+import { LocationProvider, Route, Router, lazy } from 'preact-iso';
+import './styles.css';
+import { LoadErrorBoundary } from './components/LoadErrorBoundary';
+import { UpdatePrompt } from './components/UpdatePrompt';
+import { ShellFooter } from './features/shell/ShellFooter';
+import { ShellHeader } from './features/shell/ShellHeader';
+import { ShellNav } from './features/shell/ShellNav';
+import { bindDocumentLanguage, t } from './i18n';
+import HomeRoute from './routes/HomeRoute';
+import { ROUTES } from './routes/paths';
+import { registerServiceWorker } from './sw-bridge';
+
+// Only the home screen is in the first bundle; every other screen is its own chunk.
+const DeclareRoute = lazy(() => import('./routes/DeclareRoute'));
+const ServicesRoute = lazy(() => import('./routes/ServicesRoute'));
+const AppointmentsRoute = lazy(() => import('./routes/AppointmentsRoute'));
+const OfficerRoute = lazy(() => import('./routes/OfficerRoute'));
+const MeRoute = lazy(() => import('./routes/MeRoute'));
+const InboxRoute = lazy(() => import('./routes/InboxRoute'));
+const NotFoundRoute = lazy(() => import('./routes/NotFoundRoute'));
+
+export function App() {
+  return (
+    <LocationProvider>
+      <a class="skip-link" href="#main">
+        {t('app.skipLink')}
+      </a>
+      <div class="shell">
+        <ShellHeader />
+        <ShellNav />
+        <main id="main" class="shell-main" tabIndex={-1}>
+          <LoadErrorBoundary>
+            <Router>
+              <Route path={ROUTES.home} component={HomeRoute} />
+              <Route path={ROUTES.declare} component={DeclareRoute} />
+              <Route path={ROUTES.services} component={ServicesRoute} />
+              <Route path={ROUTES.appointments} component={AppointmentsRoute} />
+              <Route path={ROUTES.officer} component={OfficerRoute} />
+              <Route path={ROUTES.me} component={MeRoute} />
+              <Route path={ROUTES.inbox} component={InboxRoute} />
+              <Route default component={NotFoundRoute} />
+            </Router>
+          </LoadErrorBoundary>
+        </main>
+        <ShellFooter />
+      </div>
+      <UpdatePrompt />
+    </LocationProvider>
+  );
+}
+
+bindDocumentLanguage();
+const root = document.getElementById('app');
+if (root) render(<App />, root);
+if (import.meta.env.PROD) void registerServiceWorker();

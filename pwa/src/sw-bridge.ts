@@ -1,0 +1,86 @@
+// The ONLY module that talks to the service worker. It registers it, tells the UI when a new
+// version is waiting, and activates that version only when the person asks.
+import { computed, signal } from '@preact/signals';
+import { MSG, type PageToWorkerMessage } from './sw/protocol';
+
+export const SW_URL = '/sw.js';
+const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
+
+/** A new version is installed and waiting. */
+export const updateAvailable = signal(false);
+
+const dirtyForms = signal<ReadonlySet<string>>(new Set());
+/** True while any form holds unsaved input: the update must not be applied then. */
+export const hasDirtyForm = computed(() => dirtyForms.value.size > 0);
+
+/** Forms call this as their input changes (key = a stable id for the form instance). */
+export function setFormDirty(key: string, dirty: boolean): void {
+  const next = new Set(dirtyForms.value);
+  if (dirty) next.add(key);
+  else next.delete(key);
+  dirtyForms.value = next;
+}
+
+let registration: ServiceWorkerRegistration | null = null;
+let reloadRequested = false;
+let lastUpdateCheck = 0;
+
+function post(worker: ServiceWorker | null | undefined, message: PageToWorkerMessage): boolean {
+  if (!worker) return false;
+  worker.postMessage(message);
+  return true;
+}
+
+function watchInstalling(worker: ServiceWorker | null): void {
+  if (!worker) return;
+  worker.addEventListener('statechange', () => {
+    // "installed" with an existing controller means an update (not the first install).
+    if (worker.state === 'installed' && navigator.serviceWorker.controller) updateAvailable.value = true;
+  });
+}
+
+function checkForUpdate(): void {
+  const now = Date.now();
+  if (!registration || now - lastUpdateCheck < UPDATE_CHECK_INTERVAL_MS) return;
+  lastUpdateCheck = now;
+  registration.update().catch(() => {
+    // Offline or server down: try again at the next visibility change.
+  });
+}
+
+export async function registerServiceWorker(): Promise<void> {
+  if (!('serviceWorker' in navigator)) return;
+  try {
+    registration = await navigator.serviceWorker.register(SW_URL, { scope: '/' });
+  } catch {
+    return; // the app works without it, only not offline
+  }
+  lastUpdateCheck = Date.now();
+  if (registration.waiting && navigator.serviceWorker.controller) updateAvailable.value = true;
+  watchInstalling(registration.installing);
+  registration.addEventListener('updatefound', () => watchInstalling(registration?.installing ?? null));
+
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    // Only reload for a switch the person asked for.
+    if (reloadRequested) window.location.reload();
+  });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') checkForUpdate();
+  });
+}
+
+/**
+ * Activate the waiting version and reload, because the person pressed "Reload".
+ * Refuses (returns false) while a form is dirty.
+ */
+export function applyUpdate(): boolean {
+  if (hasDirtyForm.value) return false;
+  const waiting = registration?.waiting;
+  if (!waiting) return false;
+  reloadRequested = true;
+  return post(waiting, { type: MSG.skipWaiting });
+}
+
+export function dismissUpdate(): void {
+  updateAvailable.value = false;
+}

@@ -1,0 +1,28 @@
+// Messages between pages and the service worker. Shared by src/sw-bridge.ts and src/sw/sw.ts;
+// keep it free of DOM- or worker-only types so both tsconfigs compile it.
+
+export const MSG = {
+  /** Page -> waiting worker: the person asked for the new version; activate now. */
+  skipWaiting: 'SKIP_WAITING',
+} as const;
+
+export type PageToWorkerMessage = { type: typeof MSG.skipWaiting };
+
+export function isPageToWorkerMessage(data: unknown): data is PageToWorkerMessage {
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === MSG.skipWaiting;
+}
+
+/**
+ * Navigations the app shell must NOT answer: server endpoints and files.
+ * Anything else that is a navigation gets index.html, and the client router decides.
+ */
+export const NAVIGATION_DENYLIST: readonly RegExp[] = [
+  /^\/graphql(?:[/?]|$)/,
+  /^\/healthz(?:[/?]|$)/,
+  /^\/readyz(?:[/?]|$)/,
+  /^\/api\//,
+  /^\/\.well-known\//,
+  /^\/files\//,
+];
+
+export const SHELL_URL = '/index.html';
