@@ -23,7 +23,7 @@ from palm_customs.core.health import healthz, readyz
 from palm_customs.core.http import EdgeMiddleware
 from palm_customs.core.i18n import negotiate_language
 from palm_customs.core.limits import MAX_BODY_BYTES
-from palm_customs.core.logs import configure_logging, register_secret
+from palm_customs.core.logs import register_secret
 from palm_customs.core.permissions import Principal
 from palm_customs.core.static import PwaFiles
 from palm_customs.schema import build_schema
@@ -70,7 +70,6 @@ def create_app(
 ) -> Starlette:
     """Build the app. `extra_routes` lets benchmarks add a baseline route beside GraphQL."""
     settings = settings or load_settings()
-    configure_logging(json_lines=settings.is_production, level=settings.log_level)
     register_secret(settings.secret_key.reveal())
     register_secret(settings.vapid_private_key.reveal())
 
@@ -90,7 +89,7 @@ def create_app(
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
         *extra_routes,
-        Route("/{path:path}", pwa, methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]),
+        Route("/{path:path}", pwa.handle, methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]),
     ]
     return Starlette(
         debug=False,

@@ -78,8 +78,10 @@ class PalmSchema(strawberry.Schema):
         for error in errors:
             if _is_unexpected(error):
                 original = error.original_error
+                context = execution_context.context if execution_context else None
                 logger.error(
-                    "unexpected error in %s at %s: %s",
+                    "unexpected error (request %s) in %s at %s: %s",
+                    getattr(getattr(context, "meta", None), "request_id", "-"),
                     execution_context.operation_name if execution_context else "-",
                     ".".join(str(p) for p in error.path or []),
                     type(original).__name__,

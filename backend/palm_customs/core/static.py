@@ -39,7 +39,7 @@ class PwaFiles:
             return REVALIDATE
         return SHORT
 
-    async def __call__(self, request: Request) -> Response:
+    async def handle(self, request: Request) -> Response:
         path = request.url.path
         if request.method not in ("GET", "HEAD"):
             return JSONResponse({"error": "method not allowed"}, status_code=405)

@@ -1,0 +1,3 @@
+from palm_customs.cli import main
+
+main()

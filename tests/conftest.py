@@ -1,0 +1,160 @@
+"""Fixtures: a clean database per test, on SQLite or PostgreSQL (`--db`).
+
+Migrations run once per session against a database created for this run (so parallel runs
+don't collide); after each test every table is emptied. The app fixture runs the real
+lifespan, which httpx.ASGITransport alone would not.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import asyncpg
+import httpx
+import pytest
+from starlette.applications import Starlette
+from tortoise import Tortoise
+from tortoise.connection import get_connection
+
+from palm_customs.app import create_app
+from palm_customs.cli import migrate
+from palm_customs.core.db import tortoise_config
+from palm_customs.settings import Settings, load_settings
+
+ORIGIN = "http://localhost:8000"
+PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/test"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--db",
+        choices=("sqlite", "postgres"),
+        default="sqlite",
+        help="database the suite runs against",
+    )
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"palm-customs database: {config.getoption('--db')}"
+
+
+async def _pg_admin(sql: str) -> None:
+    connection = await asyncpg.connect(PG_ADMIN_URL, timeout=5)
+    try:
+        await connection.execute(sql)
+    finally:
+        await connection.close()
+
+
+@pytest.fixture(scope="session")
+def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    kind = request.config.getoption("--db")
+    if kind == "sqlite":
+        path = tmp_path_factory.mktemp("db") / "palm-test.db"
+        yield f"sqlite://{path}"
+        return
+    name = f"palm_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    try:
+        asyncio.run(_pg_admin(f'CREATE DATABASE "{name}"'))
+    except (OSError, asyncpg.PostgresError) as error:
+        pytest.exit(f"PostgreSQL at 127.0.0.1:5432 is required for --db=postgres: {error}", 1)
+    try:
+        yield f"postgres://postgres@127.0.0.1:5432/{name}"
+    finally:
+        asyncio.run(_pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture(scope="session")
+def var_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("var")
+
+
+def make_settings(database_url: str, var_dir: Path, **overrides: str) -> Settings:
+    environ = {
+        "PALM_ENV": "test",
+        "DATABASE_URL": database_url,
+        "VAR_DIR": str(var_dir),
+        "PUBLIC_ORIGIN": ORIGIN,
+        "PWA_DIST": str(var_dir / "no-pwa"),
+        **overrides,
+    }
+    return load_settings(environ)
+
+
+@pytest.fixture(scope="session")
+def migrated(database_url: str, var_dir: Path) -> str:
+    asyncio.run(migrate(make_settings(database_url, var_dir)))
+    return database_url
+
+
+@pytest.fixture
+def settings(migrated: str, var_dir: Path) -> Settings:
+    return make_settings(migrated, var_dir)
+
+
+async def _empty_tables() -> None:
+    connection = get_connection("default")
+    tables = [
+        model._meta.db_table
+        for app in Tortoise.apps.values()
+        for model in app.values()
+    ]
+    if connection.capabilities.dialect == "postgres":
+        await connection.execute_script(
+            "TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"
+        )
+    else:
+        for table in tables:
+            await connection.execute_script(f'DELETE FROM "{table}"')
+
+
+@pytest.fixture
+async def db(settings: Settings) -> AsyncIterator[None]:
+    """Tortoise connected to a database with every table empty (service-level tests)."""
+    await Tortoise.init(config=tortoise_config(settings.database_url))
+    try:
+        yield
+    finally:
+        await _empty_tables()
+        await Tortoise.close_connections()
+
+
+@pytest.fixture
+async def app(settings: Settings) -> AsyncIterator[Starlette]:
+    """The real app with its lifespan running (Tortoise started by the app itself)."""
+    application = create_app(settings)
+    async with application.router.lifespan_context(application):
+        try:
+            yield application
+        finally:
+            await _empty_tables()
+
+
+@pytest.fixture
+async def client(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(
+        transport=transport, base_url=ORIGIN, headers={"origin": ORIGIN}
+    ) as http:
+        yield http
+
+
+async def graphql(
+    client: httpx.AsyncClient,
+    query: str,
+    variables: dict[str, object] | None = None,
+    *,
+    language: str = "en",
+) -> dict[str, object]:
+    response = await client.post(
+        "/graphql",
+        json={"query": query, "variables": variables or {}},
+        headers={"accept-language": language},
+    )
+    assert response.status_code == 200, response.text
+    body: dict[str, object] = response.json()
+    return body

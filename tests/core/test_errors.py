@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import logging
+
+import httpx
+import pytest
+
+from palm_customs.catalogue import services
+from palm_customs.core.logs import JsonFormatter, ReadableFormatter, register_secret, scrub
+
+QUERY = '{ port(code: "PVG") { code } }'
+
+
+async def test_an_unexpected_error_reaches_the_client_as_a_generic_message_with_request_id(
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # given a bug in a service, whose message would leak internals
+    async def broken(code: str) -> None:
+        raise RuntimeError("connection string postgres://admin:hunter2@db/palm")
+
+    monkeypatch.setattr(services, "port_by_code", broken)
+    # when
+    with caplog.at_level(logging.ERROR, logger="palm_customs.graphql"):
+        response = await client.post(
+            "/graphql", json={"query": QUERY}, headers={"accept-language": "en"}
+        )
+    # then the client sees a translated generic message and a request id, nothing internal
+    assert response.status_code == 200
+    error = response.json()["errors"][0]
+    request_id = response.headers["x-request-id"]
+    assert error["extensions"] == {"code": "INTERNAL", "requestId": request_id}
+    assert request_id in error["message"]
+    assert "hunter2" not in response.text
+    assert "RuntimeError" not in response.text
+    # and the log has the request id and the stack
+    record = next(r for r in caplog.records if r.name == "palm_customs.graphql")
+    assert request_id in record.getMessage()
+    assert record.exc_info is not None
+
+
+def test_log_formatters_scrub_registered_secrets_and_credentials() -> None:
+    # given
+    register_secret("s3cr3t-signing-key-value")
+    record = logging.LogRecord(
+        "x", logging.INFO, __file__, 1,
+        "using s3cr3t-signing-key-value with cookie=abc123 password: pw9 Authorization: Bearer",
+        None, None,
+    )
+    record.request_id = "req1"
+    # when
+    outputs = [JsonFormatter().format(record), ReadableFormatter().format(record)]
+    # then
+    for output in outputs:
+        assert "s3cr3t-signing-key-value" not in output
+        assert "abc123" not in output
+        assert "pw9" not in output
+        assert "req1" in output
+
+
+def test_scrub_leaves_ordinary_text_alone() -> None:
+    assert scrub("GET /healthz 200") == "GET /healthz 200"
