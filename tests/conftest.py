@@ -51,7 +51,9 @@ async def _pg_admin(sql: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     kind = request.config.getoption("--db")
     if kind == "sqlite":
         path = tmp_path_factory.mktemp("db") / "palm-test.db"
@@ -98,18 +100,14 @@ def settings(migrated: str, var_dir: Path) -> Settings:
 
 async def _empty_tables() -> None:
     connection = get_connection("default")
-    tables = [
-        model._meta.db_table
-        for app in Tortoise.apps.values()
-        for model in app.values()
-    ]
+    tables = [model._meta.db_table for app in Tortoise.apps.values() for model in app.values()]
     if connection.capabilities.dialect == "postgres":
         await connection.execute_script(
             "TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"
         )
     else:
         for table in tables:
-            await connection.execute_script(f'DELETE FROM "{table}"')
+            await connection.execute_script(f'DELETE FROM "{table}"')  # noqa: S608 (model table names)
 
 
 @pytest.fixture

@@ -42,7 +42,9 @@ class LiveServer:
 
 
 @contextlib.contextmanager
-def live_server(var_dir: Path, *, env: dict[str, str] | None = None, seed: bool = True) -> Iterator[LiveServer]:
+def live_server(
+    var_dir: Path, *, env: dict[str, str] | None = None, seed: bool = True
+) -> Iterator[LiveServer]:
     port = free_port()
     origin = f"http://localhost:{port}"
     environ = {
@@ -56,7 +58,9 @@ def live_server(var_dir: Path, *, env: dict[str, str] | None = None, seed: bool 
     command = [sys.executable, "-m", "palm_customs"]
     subprocess.run([*command, "migrate"], env=environ, check=True, capture_output=True, timeout=120)
     if seed:
-        subprocess.run([*command, "seed-demo"], env=environ, check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            [*command, "seed-demo"], env=environ, check=True, capture_output=True, timeout=120
+        )
     log_path = var_dir / f"server-{port}.log"
     with log_path.open("wb") as log:
         process = subprocess.Popen(

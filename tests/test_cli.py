@@ -11,7 +11,11 @@ REPO = Path(__file__).resolve().parents[1]
 def _run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "palm_customs", *args],
-        env={**os.environ, **env}, capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
@@ -44,7 +48,11 @@ def test_production_without_configuration_exits_2_naming_what_is_missing(tmp_pat
     # when
     result = subprocess.run(
         [sys.executable, "-m", "palm_customs", "migrate"],
-        env=env, capture_output=True, text=True, timeout=60, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     # then
     assert result.returncode == 2

@@ -3,11 +3,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
+from tortoise.context import TortoiseContext
 from tortoise.migrations.autodetector import MigrationAutodetector
 
 from palm_customs.app import create_app
 from palm_customs.core.db import MIGRATIONS_CONFIG
-from tortoise.context import TortoiseContext
 from tests.conftest import ORIGIN, make_settings
 
 

@@ -38,7 +38,9 @@ def test_every_root_field_declares_its_access() -> None:
 
 def test_the_published_schema_shows_each_fields_access_level() -> None:
     sdl = export_sdl()
-    assert "feedbackSubmit(input: FeedbackSubmitInput!): FeedbackSubmitResult! @access(level: 0" in sdl
+    assert (
+        "feedbackSubmit(input: FeedbackSubmitInput!): FeedbackSubmitResult! @access(level: 0" in sdl
+    )
 
 
 @pytest.mark.parametrize(("env", "introspection_allowed"), [("production", False), ("test", True)])
@@ -58,9 +60,13 @@ async def test_introspection_is_off_in_production(
     origin = overrides.get("PUBLIC_ORIGIN", ORIGIN)
     application = create_app(make_settings(migrated, var_dir, **overrides))
     transport = httpx.ASGITransport(app=application)
-    async with httpx.AsyncClient(transport=transport, base_url=origin, headers={"origin": origin}) as http:
+    async with httpx.AsyncClient(
+        transport=transport, base_url=origin, headers={"origin": origin}
+    ) as http:
         # when
-        introspection = await http.post("/graphql", json={"query": "{ __schema { types { name } } }"})
+        introspection = await http.post(
+            "/graphql", json={"query": "{ __schema { types { name } } }"}
+        )
         typo = await http.post("/graphql", json={"query": "{ serverInf { version } }"})
     # then
     assert ("errors" not in introspection.json()) is introspection_allowed

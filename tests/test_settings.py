@@ -42,7 +42,9 @@ def test_production_accepts_a_complete_environment(tmp_path: Path) -> None:
 
 def test_production_requires_https(tmp_path: Path) -> None:
     with pytest.raises(ConfigurationError, match="https"):
-        load_settings(PRODUCTION | {"PUBLIC_ORIGIN": "http://palm.example", "VAR_DIR": str(tmp_path)})
+        load_settings(
+            PRODUCTION | {"PUBLIC_ORIGIN": "http://palm.example", "VAR_DIR": str(tmp_path)}
+        )
 
 
 def test_development_generates_secrets_once_and_reuses_them(tmp_path: Path) -> None:

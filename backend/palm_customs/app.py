@@ -89,7 +89,9 @@ def create_app(
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
         *extra_routes,
-        Route("/{path:path}", pwa.handle, methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]),
+        Route(
+            "/{path:path}", pwa.handle, methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]
+        ),
     ]
     return Starlette(
         debug=False,

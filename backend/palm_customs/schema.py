@@ -28,17 +28,21 @@ from palm_customs.system.queries import SystemQuery, SystemSubscription
 
 logger = logging.getLogger("palm_customs.graphql")
 
+
 @strawberry.type
 class Query(SystemQuery, CatalogueQuery):
     pass
+
 
 @strawberry.type
 class Mutation(SupportMutation):
     pass
 
+
 @strawberry.type
 class Subscription(SystemSubscription):
     pass
+
 
 def _is_unexpected(error: GraphQLError) -> bool:
     """Mask only errors raised by our code that were not meant for the client.
@@ -50,6 +54,7 @@ def _is_unexpected(error: GraphQLError) -> bool:
     if original is None or isinstance(original, PublicError):
         return False
     return not isinstance(error, PublicError)
+
 
 class MaskUnexpectedErrors(MaskErrors):
     """Replace an unexpected error by a translated generic message carrying the request id."""
@@ -71,6 +76,7 @@ class MaskUnexpectedErrors(MaskErrors):
             extensions={"code": "INTERNAL", "requestId": request_id},
         )
 
+
 class PalmSchema(strawberry.Schema):
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -90,6 +96,7 @@ class PalmSchema(strawberry.Schema):
                     else None,
                 )
 
+
 def build_schema(*, production: bool = False) -> strawberry.Schema:
     extensions: list[Callable[[], SchemaExtension]] = [
         lambda: ParserCache(maxsize=512),
@@ -108,6 +115,6 @@ def build_schema(*, production: bool = False) -> strawberry.Schema:
         config=StrawberryConfig(disable_field_suggestions=production),
     )
 
+
 def export_sdl() -> str:
     return build_schema().as_str()
-

@@ -11,7 +11,7 @@ import os
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -45,7 +45,7 @@ KNOWN_VARIABLES = (
 )
 
 
-class Environment(str, Enum):
+class Environment(StrEnum):
     DEVELOPMENT = "development"
     TEST = "test"
     PRODUCTION = "production"
@@ -158,16 +158,12 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     try:
         env = Environment(source.get("PALM_ENV", "development"))
     except ValueError:
-        raise ConfigurationError(
-            "PALM_ENV must be one of: development, test, production"
-        ) from None
+        raise ConfigurationError("PALM_ENV must be one of: development, test, production") from None
 
     if env is Environment.PRODUCTION:
         missing = [name for name in REQUIRED_IN_PRODUCTION if not source.get(name)]
         if missing:
-            raise ConfigurationError(
-                "Production refuses to start without: " + ", ".join(missing)
-            )
+            raise ConfigurationError("Production refuses to start without: " + ", ".join(missing))
 
     var_dir = Path(source.get("VAR_DIR", str(PROJECT_ROOT / "var"))).resolve()
     database_url = source.get("DATABASE_URL") or f"sqlite://{var_dir / 'palm.db'}"
@@ -220,5 +216,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         var_dir=var_dir,
         pwa_dist=Path(source.get("PWA_DIST", str(PROJECT_ROOT / "pwa" / "dist"))).resolve(),
         log_level=source.get("LOG_LEVEL", "INFO").upper(),
-        embedded_worker=source.get("EMBEDDED_WORKER", "1" if database_url.startswith("sqlite") else "0") == "1",
+        embedded_worker=source.get(
+            "EMBEDDED_WORKER", "1" if database_url.startswith("sqlite") else "0"
+        )
+        == "1",
     )

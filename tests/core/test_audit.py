@@ -21,8 +21,13 @@ mutation Submit($input: FeedbackSubmitInput!) {
 
 def _record(n: int) -> audit.AuditRecord:
     return audit.AuditRecord(
-        actor="anonymous", operation="test", target_ids=(f"thing:{n}",), outcome="OK",
-        request_id=f"req{n}", ip="127.0.0.1", user_agent="pytest",
+        actor="anonymous",
+        operation="test",
+        target_ids=(f"thing:{n}",),
+        outcome="OK",
+        request_id=f"req{n}",
+        ip="127.0.0.1",
+        user_agent="pytest",
     )
 
 
@@ -94,7 +99,10 @@ async def test_concurrent_mutations_through_the_api_each_leave_one_event(
         )
     )
     # then
-    assert all(r.json()["data"]["feedbackSubmit"]["__typename"] == "FeedbackSubmitSuccess" for r in responses)
+    assert all(
+        r.json()["data"]["feedbackSubmit"]["__typename"] == "FeedbackSubmitSuccess"
+        for r in responses
+    )
     assert await AuditEvent.filter(operation="feedbackSubmit", outcome="OK").count() == 12
     assert (await audit.verify_chain())[1] is None
 
@@ -108,7 +116,11 @@ def _cli(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
     }
     return subprocess.run(
         [sys.executable, "-m", "palm_customs", *args],
-        env=env, capture_output=True, text=True, timeout=60, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
 
 

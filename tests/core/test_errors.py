@@ -42,9 +42,13 @@ def test_log_formatters_scrub_registered_secrets_and_credentials() -> None:
     # given
     register_secret("s3cr3t-signing-key-value")
     record = logging.LogRecord(
-        "x", logging.INFO, __file__, 1,
+        "x",
+        logging.INFO,
+        __file__,
+        1,
         "using s3cr3t-signing-key-value with cookie=abc123 password: pw9 Authorization: Bearer",
-        None, None,
+        None,
+        None,
     )
     record.request_id = "req1"
     # when

@@ -7,7 +7,7 @@ import pytest
 
 from palm_customs.app import create_app
 from palm_customs.core.limits import MAX_BODY_BYTES
-from tests.conftest import ORIGIN, make_settings
+from tests.conftest import make_settings
 
 QUERY = {"query": "{ serverInfo { version } }"}
 
@@ -64,7 +64,8 @@ async def test_cross_site_post_without_origin_is_refused(client: httpx.AsyncClie
 async def test_graphql_post_must_be_json(client: httpx.AsyncClient, content_type: str) -> None:
     # when
     response = await client.post(
-        "/graphql", content=b'{"query":"{ serverInfo { version } }"}',
+        "/graphql",
+        content=b'{"query":"{ serverInfo { version } }"}',
         headers={"content-type": content_type, "accept-language": "zh-TW"},
     )
     # then
@@ -138,7 +139,9 @@ async def test_unknown_field_is_a_graphql_error_not_a_500(client: httpx.AsyncCli
 
 async def test_wrong_argument_type_is_a_graphql_error(client: httpx.AsyncClient) -> None:
     # when
-    response = await client.post("/graphql", json={"query": '{ ports(first: "ten") { nodes { code } } }'})
+    response = await client.post(
+        "/graphql", json={"query": '{ ports(first: "ten") { nodes { code } } }'}
+    )
     # then
     assert response.status_code == 200
     assert response.json()["errors"]

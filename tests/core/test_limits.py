@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import httpx
+from strawberry.extensions.validation_cache import _get_validate_cache
 
 from palm_customs.core.limits import MAX_ALIASES, MAX_DEPTH, MAX_TOKENS
-from strawberry.extensions.validation_cache import _get_validate_cache
 
 
 async def test_a_query_deeper_than_the_limit_is_refused(client: httpx.AsyncClient) -> None:

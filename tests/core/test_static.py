@@ -11,7 +11,9 @@ from tests.conftest import ORIGIN, make_settings
 
 
 @pytest.fixture
-async def pwa_client(migrated: str, var_dir: Path, tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
+async def pwa_client(
+    migrated: str, var_dir: Path, tmp_path: Path
+) -> AsyncIterator[httpx.AsyncClient]:
     # given a built PWA (the shape vite produces)
     dist = tmp_path / "dist"
     (dist / "assets").mkdir(parents=True)
@@ -66,8 +68,12 @@ async def test_a_missing_hashed_asset_is_a_404_not_the_shell(pwa_client: httpx.A
     assert response.status_code == 404
 
 
-@pytest.mark.parametrize("path", ["/../secret.txt", "/%2e%2e/secret.txt", "/assets/../../secret.txt"])
-async def test_paths_cannot_escape_the_dist_folder(pwa_client: httpx.AsyncClient, path: str) -> None:
+@pytest.mark.parametrize(
+    "path", ["/../secret.txt", "/%2e%2e/secret.txt", "/assets/../../secret.txt"]
+)
+async def test_paths_cannot_escape_the_dist_folder(
+    pwa_client: httpx.AsyncClient, path: str
+) -> None:
     response = await pwa_client.get(path)
     assert "outside dist" not in response.text
 

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from tortoise import fields
 from tortoise.models import Model
 
 
-class PortKindValue(str, Enum):
+class PortKindValue(StrEnum):
     AIRPORT = "airport"
     SEAPORT = "seaport"
     LAND = "land"

@@ -7,7 +7,9 @@ async def port_by_code(code: str) -> Port | None:
     return await Port.get_or_none(code=code.strip().upper()[:12])
 
 
-async def list_ports(*, limit: int, after_code: str | None, kind: PortKindValue | None) -> list[Port]:
+async def list_ports(
+    *, limit: int, after_code: str | None, kind: PortKindValue | None
+) -> list[Port]:
     """Ports ordered by code, one more than `limit` so the caller knows if a page follows."""
     query = Port.all().order_by("code")
     if kind is not None:

@@ -36,9 +36,7 @@ class AuditRecord:
     user_agent: str
 
 
-def canonical(
-    *, seq: int, occurred_at: datetime, record: AuditRecord, prev_hash: str
-) -> bytes:
+def canonical(*, seq: int, occurred_at: datetime, record: AuditRecord, prev_hash: str) -> bytes:
     body = {
         "seq": seq,
         "occurred_at": occurred_at.astimezone(UTC).isoformat(timespec="microseconds"),
@@ -59,16 +57,10 @@ def chain_hash(prev_hash: str, canonical_form: bytes) -> str:
 
 
 async def append(connection: BaseDBAsyncClient, record: AuditRecord) -> AuditEvent:
-    """Append one event inside the caller's transaction (the change and its audit commit together)."""
+    """Append one event in the caller's transaction: the change and its audit commit together."""
     if connection.capabilities.dialect == "postgres":
         await connection.execute_query("SELECT pg_advisory_xact_lock($1)", [_CHAIN_LOCK_KEY])
-    tip = (
-        await AuditEvent.all()
-        .using_db(connection)
-        .order_by("-seq")
-        .only("seq", "hash")
-        .first()
-    )
+    tip = await AuditEvent.all().using_db(connection).order_by("-seq").only("seq", "hash").first()
     seq = 1 if tip is None else tip.seq + 1
     prev_hash = GENESIS_HASH if tip is None else tip.hash
     occurred_at = datetime.now(UTC)

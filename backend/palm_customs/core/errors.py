@@ -7,8 +7,9 @@ applies, the `field` path. Access denials are top-level GraphQL errors (`AccessD
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from enum import Enum
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from enum import Enum, StrEnum
 from typing import Any
 
 import strawberry
@@ -33,7 +34,7 @@ class FieldProblem:
 
     field: str
     code: ValidationErrorCode
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = dataclass_field(default_factory=dict)
 
     def message(self, language: Language) -> str:
         key = f"validation.{self.code.value}"
@@ -64,7 +65,12 @@ class Validator:
         self.problems: list[FieldProblem] = []
 
     def text(
-        self, field_path: str, value: str, *, required: bool = True, min_len: int = 0,
+        self,
+        field_path: str,
+        value: str,
+        *,
+        required: bool = True,
+        min_len: int = 0,
         max_len: int,
     ) -> str:
         cleaned = value.strip()
@@ -94,7 +100,7 @@ class Validator:
             raise ValidationFailed(self.problems)
 
 
-class AccessCode(str, Enum):
+class AccessCode(StrEnum):
     UNAUTHENTICATED = "UNAUTHENTICATED"
     STEP_UP_REQUIRED = "STEP_UP_REQUIRED"
     FORBIDDEN = "FORBIDDEN"

@@ -78,22 +78,26 @@ def _json_error(status: int, code: str, message: str, request_id: str) -> tuple[
 
 _EDGE_MESSAGES = {
     "BAD_ORIGIN": (
-        "请求来源不被允许。", "請求來源不被允許。", "This request's origin is not allowed."
+        "请求来源不被允许。",
+        "請求來源不被允許。",
+        "This request's origin is not allowed.",
     ),
     "UNSUPPORTED_MEDIA_TYPE": (
         "请以 application/json 格式发送请求。",
         "請以 application/json 格式傳送請求。",
         "Send the request as application/json.",
     ),
-    "PAYLOAD_TOO_LARGE": (
-        "请求内容过大。", "請求內容過大。", "The request is too large."
-    ),
+    "PAYLOAD_TOO_LARGE": ("请求内容过大。", "請求內容過大。", "The request is too large."),
 }
 
 
 class EdgeMiddleware:
     def __init__(
-        self, app: ASGIApp, *, settings: Settings, max_body_bytes: int,
+        self,
+        app: ASGIApp,
+        *,
+        settings: Settings,
+        max_body_bytes: int,
         json_only_paths: Iterable[str] = ("/graphql",),
     ) -> None:
         self.app = app
@@ -126,7 +130,9 @@ class EdgeMiddleware:
 
         headers = Headers(scope=scope)
         incoming = headers.get("x-request-id", "")
-        request_id = incoming if incoming.isalnum() and 8 <= len(incoming) <= 64 else secrets.token_hex(8)
+        request_id = (
+            incoming if incoming.isalnum() and 8 <= len(incoming) <= 64 else secrets.token_hex(8)
+        )
         request_id_var.set(request_id)
         scope.setdefault("state", {})["request_id"] = request_id
         method = scope["method"]
@@ -175,7 +181,11 @@ class EdgeMiddleware:
                         await refuse(415, "UNSUPPORTED_MEDIA_TYPE")
                         return
                 declared = headers.get("content-length")
-                if declared is not None and declared.isdigit() and int(declared) > self.max_body_bytes:
+                if (
+                    declared is not None
+                    and declared.isdigit()
+                    and int(declared) > self.max_body_bytes
+                ):
                     await refuse(413, "PAYLOAD_TOO_LARGE")
                     return
 
@@ -203,5 +213,3 @@ class EdgeMiddleware:
                 status_holder["status"],
                 (time.perf_counter() - started) * 1000,
             )
-
-

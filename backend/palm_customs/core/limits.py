@@ -7,6 +7,7 @@ classes here are module constants added with AddValidationRules.
 
 from __future__ import annotations
 
+from graphql.validation import ASTValidationRule
 from strawberry.extensions.max_aliases import create_validator as create_alias_validator
 from strawberry.extensions.query_depth_limiter import create_validator as create_depth_validator
 
@@ -17,4 +18,4 @@ MAX_BODY_BYTES = 1_000_000
 
 DepthLimitRule = create_depth_validator(MAX_DEPTH, should_ignore=None)
 AliasLimitRule = create_alias_validator(MAX_ALIASES)
-VALIDATION_RULES = [DepthLimitRule, AliasLimitRule]
+VALIDATION_RULES: list[type[ASTValidationRule]] = [DepthLimitRule, AliasLimitRule]

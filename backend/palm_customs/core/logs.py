@@ -16,7 +16,9 @@ _SECRETS: set[str] = set()
 # Values that look like credentials in free text: cookies, bearer tokens, key=value secrets.
 _PATTERNS = [
     re.compile(r"(?i)(cookie|authorization|set-cookie)([\"']?\s*[:=]\s*)[^\s,;\"']+"),
-    re.compile(r"(?i)(password|passwd|secret|token|api[_-]?key)([\"']?\s*[:=]\s*[\"']?)[^\s,;\"']+"),
+    re.compile(
+        r"(?i)(password|passwd|secret|token|api[_-]?key)([\"']?\s*[:=]\s*[\"']?)[^\s,;\"']+"
+    ),
 ]
 
 

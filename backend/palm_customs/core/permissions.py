@@ -9,14 +9,14 @@ fails on any field without one. Levels follow ARCHITECTURE.md:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum, IntEnum
+from enum import IntEnum, StrEnum
 from typing import TYPE_CHECKING, Any
 
-from graphql import OperationType
 import strawberry
+from graphql import OperationType
 from strawberry.extensions.field_extension import FieldExtension
-from strawberry.schema_directive import Location
 from strawberry.permission import BasePermission, PermissionExtension
+from strawberry.schema_directive import Location
 
 from palm_customs.core.errors import AccessCode, AccessDenied
 
@@ -31,7 +31,7 @@ class Level(IntEnum):
     STEP_UP = 3
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     PERSON = "person"
     ENTERPRISE_ADMIN = "enterprise_admin"
     DECLARANT = "declarant"
@@ -72,10 +72,11 @@ class Requires(BasePermission):
     def __init__(self, level: Level, roles: frozenset[Role]) -> None:
         self.level = level
         self.roles = roles
+
+    @property
+    def schema_directive(self) -> object:
         # Published in schema.graphql, so the PWA knows which actions will ask for step-up.
-        self._schema_directive = AccessDirective(
-            level=int(level), roles=sorted(role.value for role in roles)
-        )
+        return AccessDirective(level=int(self.level), roles=sorted(r.value for r in self.roles))
 
     async def has_permission(self, source: Any, info: Info[Any, Any], **kwargs: Any) -> bool:
         context = info.context

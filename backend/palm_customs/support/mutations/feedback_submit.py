@@ -27,5 +27,7 @@ async def feedback_submit(
         perform=lambda connection: services.submit_feedback(
             connection, message=input.message, page=input.page, language=input.language
         ),
-        present=lambda done: FeedbackSubmitSuccess(feedback_id=strawberry.ID(str(done.feedback_id))),
+        present=lambda done: FeedbackSubmitSuccess(
+            feedback_id=strawberry.ID(str(done.feedback_id))
+        ),
     )
