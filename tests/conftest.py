@@ -82,6 +82,7 @@ def make_settings(database_url: str, var_dir: Path, **overrides: str) -> Setting
         "VAR_DIR": str(var_dir),
         "PUBLIC_ORIGIN": ORIGIN,
         "PWA_DIST": str(var_dir / "no-pwa"),
+        "EMBEDDED_WORKER": "0",
         **overrides,
     }
     return load_settings(environ)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Sequence
 from typing import Any
@@ -22,6 +23,7 @@ from palm_customs.core.db import settings_config
 from palm_customs.core.health import healthz, readyz
 from palm_customs.core.http import EdgeMiddleware
 from palm_customs.core.i18n import negotiate_language
+from palm_customs.core.jobs import run_worker
 from palm_customs.core.limits import MAX_BODY_BYTES
 from palm_customs.core.logs import register_secret
 from palm_customs.core.permissions import Principal
@@ -81,7 +83,18 @@ def create_app(
         if settings.uses_sqlite:
             settings.var_dir.mkdir(parents=True, exist_ok=True)
         async with RegisterTortoise(app, config=settings_config(settings)):
-            yield {}
+            if not settings.embedded_worker:
+                yield {}
+                return
+            # Embedded default: one process drains the outbox itself; production runs
+            # `palm-customs worker` processes instead.
+            stop = asyncio.Event()
+            drainer = asyncio.create_task(run_worker(stop))
+            try:
+                yield {}
+            finally:
+                stop.set()
+                await drainer
 
     routes: list[BaseRoute] = [
         Route("/graphql", graphql, methods=["GET", "POST"]),

@@ -84,6 +84,25 @@ def _cmd_seed_demo(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
+    import signal
+
+    from palm_customs.core.jobs import run_worker
+    from palm_customs.core.logs import configure_logging
+
+    configure_logging(json_lines=settings.is_production, level=settings.log_level)
+
+    async def work() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signum, stop.set)
+        await run_worker(stop, idle_seconds=args.idle)
+
+    asyncio.run(_with_orm(settings, work))
+    return 0
+
+
 def _cmd_export_schema(settings: Settings, args: argparse.Namespace) -> int:
     from palm_customs.schema import export_sdl
 
@@ -123,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
     make = commands.add_parser("makemigrations", help="write a migration for model changes")
     make.add_argument("--name")
     make.set_defaults(handler=_cmd_makemigrations)
+    worker = commands.add_parser("worker", help="run background jobs from the outbox")
+    worker.add_argument("--idle", type=float, default=1.0, help="seconds to wait when idle")
+    worker.set_defaults(handler=_cmd_worker)
     commands.add_parser("seed-demo", help="load demo data (idempotent)").set_defaults(
         handler=_cmd_seed_demo
     )

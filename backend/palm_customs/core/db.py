@@ -9,6 +9,7 @@ from palm_customs.settings import Settings
 APP_LABEL = "palm"
 MODEL_MODULES = [
     "palm_customs.core.models",
+    "palm_customs.core.jobs",
     "palm_customs.catalogue.models",
     "palm_customs.support.models",
 ]

@@ -1,0 +1,193 @@
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from tortoise.transactions import in_transaction
+
+from palm_customs.app import create_app
+from palm_customs.core import jobs
+from palm_customs.core.jobs import Job, JobStatus, RetryLater
+from palm_customs.settings import Settings
+from tests.conftest import make_settings
+
+seen: list[dict[str, Any]] = []
+
+
+async def _record(payload: dict[str, Any]) -> None:
+    seen.append(payload)
+
+
+async def _rate_limited(payload: dict[str, Any]) -> None:
+    raise RetryLater(timedelta(seconds=30), "429 from push service")
+
+
+async def _crash(payload: dict[str, Any]) -> None:
+    raise ConnectionError("receiver down")
+
+
+@pytest.fixture(autouse=True)
+def handlers() -> None:
+    seen.clear()
+    jobs.register_handler("test.record", _record)
+    jobs.register_handler("test.rate_limited", _rate_limited)
+    jobs.register_handler("test.crash", _crash)
+
+
+async def _enqueue(kind: str, **payload: Any) -> Job:
+    async with in_transaction() as connection:
+        return await jobs.enqueue(connection, kind=kind, payload=payload, max_attempts=3)
+
+
+async def test_a_job_exists_only_if_its_transaction_commits(db: None) -> None:
+    # when
+    async def change_that_fails() -> None:
+        async with in_transaction() as connection:
+            await jobs.enqueue(connection, kind="test.record", payload={"n": 1})
+            raise RuntimeError("the change failed")
+
+    with pytest.raises(RuntimeError):
+        await change_that_fails()
+    # then
+    assert await Job.all().count() == 0
+
+
+async def test_a_due_job_runs_once_and_is_done(db: None) -> None:
+    # given
+    job = await _enqueue("test.record", n=7)
+    # when
+    first = await jobs.drain_once(worker="w1")
+    second = await jobs.drain_once(worker="w1")
+    # then
+    assert (first.done, second.claimed) == (1, 0)
+    assert seen == [{"n": 7}]
+    stored = await Job.get(id=job.id)
+    assert stored.status is JobStatus.DONE
+    assert stored.attempts == 1
+
+
+async def test_retry_later_honours_the_delay_asked_for(db: None) -> None:
+    # given
+    job = await _enqueue("test.rate_limited")
+    before = datetime.now(UTC)
+    # when
+    result = await jobs.drain_once(worker="w1")
+    # then
+    stored = await Job.get(id=job.id)
+    assert result.retried == 1
+    assert stored.status is JobStatus.PENDING
+    assert stored.run_after >= before + timedelta(seconds=29)
+    assert stored.last_error == "429 from push service"
+    assert (await jobs.drain_once(worker="w1")).claimed == 0
+
+
+async def test_a_job_that_keeps_failing_is_marked_failed_after_its_last_attempt(db: None) -> None:
+    # given
+    job = await _enqueue("test.crash")
+    # when: make each retry due at once instead of waiting for the backoff
+    for _ in range(3):
+        await jobs.drain_once(worker="w1")
+        await Job.filter(id=job.id, status=JobStatus.PENDING).update(run_after=datetime.now(UTC))
+    # then
+    stored = await Job.get(id=job.id)
+    assert stored.status is JobStatus.FAILED
+    assert stored.attempts == 3
+    assert stored.last_error == "ConnectionError"
+
+
+async def test_a_job_without_a_handler_fails_at_once(db: None) -> None:
+    job = await _enqueue("test.nobody-handles-this")
+    await jobs.drain_once(worker="w1")
+    stored = await Job.get(id=job.id)
+    assert stored.status is JobStatus.FAILED
+    assert "no handler" in (stored.last_error or "")
+
+
+async def test_a_crashed_workers_job_is_taken_by_another_after_its_lease(db: None) -> None:
+    # given worker A claimed the job and died
+    job = await _enqueue("test.record", n=1)
+    claimed = await jobs.claim(worker="A", limit=10)
+    assert [j.id for j in claimed] == [job.id]
+    assert await jobs.claim(worker="B", limit=10) == []
+    # when its lease runs out
+    await Job.filter(id=job.id).update(locked_until=datetime.now(UTC) - timedelta(seconds=1))
+    result = await jobs.drain_once(worker="B")
+    # then B ran it, and A's late outcome changes nothing
+    assert result.done == 1
+    await jobs.run_one(claimed[0], "A")
+    stored = await Job.get(id=job.id)
+    assert (stored.status, stored.locked_by, stored.attempts) == (JobStatus.DONE, "B", 2)
+
+
+async def test_concurrent_workers_never_claim_the_same_job(db: None) -> None:
+    # given
+    for n in range(40):
+        await _enqueue("test.record", n=n)
+    # when
+    batches = await asyncio.gather(*(jobs.claim(worker=f"w{i}", limit=8) for i in range(6)))
+    # then
+    ids = [job.id for batch in batches for job in batch]
+    assert len(ids) == len(set(ids)) == 40
+
+
+@pytest.fixture
+async def embedded_client(migrated: str, var_dir: Path) -> AsyncIterator[httpx.AsyncClient]:
+    application = create_app(make_settings(migrated, var_dir, EMBEDDED_WORKER="1"))
+    async with application.router.lifespan_context(application):
+        transport = httpx.ASGITransport(app=application)
+        async with httpx.AsyncClient(transport=transport, base_url="http://localhost:8000") as c:
+            yield c
+        await Job.all().delete()
+
+
+async def test_the_embedded_server_drains_the_outbox_itself(
+    embedded_client: httpx.AsyncClient,
+) -> None:
+    # given
+    job = await _enqueue("test.record", n=42)
+    # when
+    for _ in range(100):
+        if (await Job.get(id=job.id)).status is JobStatus.DONE:
+            break
+        await asyncio.sleep(0.05)
+    # then
+    assert (await Job.get(id=job.id)).status is JobStatus.DONE
+    assert seen == [{"n": 42}]
+
+
+def test_the_worker_command_stops_cleanly_on_sigterm(settings: Settings) -> None:
+    # given
+    env = {
+        **os.environ,
+        "PALM_ENV": "test",
+        "DATABASE_URL": settings.database_url,
+        "VAR_DIR": str(settings.var_dir),
+    }
+    with subprocess.Popen(
+        [sys.executable, "-m", "palm_customs", "worker", "--idle", "0.2"],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as process:
+        try:
+            # when it has started
+            assert process.stderr is not None
+            for line in process.stderr:
+                if "started" in line:
+                    break
+            process.send_signal(signal.SIGTERM)
+            code = process.wait(timeout=20)
+        finally:
+            if process.poll() is None:
+                process.kill()
+    # then
+    assert code == 0
