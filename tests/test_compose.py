@@ -230,21 +230,7 @@ def test_the_app_starts_only_after_the_database_is_healthy_and_migrations_have_r
     assert command_of(service("migrate"))[:2] == ["palm-customs", "migrate"]
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "app",
-        "migrate",
-        pytest.param(
-            "worker",
-            marks=pytest.mark.xfail(
-                reason="`palm-customs worker` is being added; remove this mark when it lands",
-                raises=AssertionError,
-                strict=True,
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("name", PALM_SERVICES)
 def test_a_palm_service_runs_a_real_cli_command(name: str) -> None:
     # given
     parser = build_parser()
