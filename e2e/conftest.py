@@ -1,0 +1,117 @@
+"""End-to-end fixtures: the real server as a subprocess, Debian's Chromium through Playwright.
+
+WebAuthn refuses 127.0.0.1, so pages are opened on http://localhost:PORT.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+
+from tests.liveserver import LiveServer, live_server
+
+REPO = Path(__file__).resolve().parents[1]
+ARTIFACTS = REPO / "e2e" / "artifacts"
+AXE = REPO / "pwa" / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE: dict[str, Any] = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+}
+TABLET: dict[str, Any] = {
+    "viewport": {"width": 1024, "height": 1366},
+    "device_scale_factor": 1,
+    "is_mobile": True,
+    "has_touch": True,
+}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def built_pwa() -> None:
+    if not (REPO / "pwa" / "dist" / "index.html").exists():
+        pytest.exit("pwa/dist is missing: run `make build` (make test does) first", 1)
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield instance
+    instance.close()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    with live_server(tmp_path_factory.mktemp("e2e")) as running:
+        yield running
+
+
+def new_context(browser: Browser, device: dict[str, Any], *, locale: str) -> BrowserContext:
+    return browser.new_context(**device, locale=locale, service_workers="allow")
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[BrowserContext]:
+    context = new_context(browser, PHONE, locale="zh-CN")
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def tablet(browser: Browser) -> Iterator[BrowserContext]:
+    context = new_context(browser, TABLET, locale="zh-CN")
+    yield context
+    context.close()
+
+
+def screenshot(page: Page, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def axe_violations(page: Page, *, impacts: tuple[str, ...] = ("serious", "critical")) -> list[str]:
+    """Run axe-core in the page; describe every violation of the given impacts."""
+    page.evaluate(AXE.read_text())
+    result = page.evaluate(
+        """() => axe.run(document, {
+            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',
+                                             'wcag22aa', 'best-practice']}
+        })"""
+    )
+    found = []
+    for violation in result["violations"]:
+        if violation["impact"] in impacts:
+            targets = [node["target"] for node in violation["nodes"]][:5]
+            found.append(f"{violation['id']} ({violation['impact']}): {json.dumps(targets)}")
+    return found
+
+
+def wait_for_service_worker_control(page: Page) -> None:
+    page.evaluate("() => navigator.serviceWorker.ready")
+    if not page.evaluate("() => !!navigator.serviceWorker.controller"):
+        page.reload()
+    page.wait_for_function("() => !!navigator.serviceWorker.controller", timeout=15_000)
