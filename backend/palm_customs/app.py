@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
+from redis.asyncio import Redis
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
@@ -27,7 +29,9 @@ from palm_customs.core.jobs import run_worker
 from palm_customs.core.limits import MAX_BODY_BYTES
 from palm_customs.core.logs import register_secret
 from palm_customs.core.permissions import Principal
+from palm_customs.core.ratelimit import DatabaseRateLimiter, RateLimiter, RedisRateLimiter
 from palm_customs.core.static import PwaFiles
+from palm_customs.identity import sessions
 from palm_customs.schema import build_schema
 from palm_customs.settings import Settings, load_settings
 
@@ -38,7 +42,7 @@ def _client_ip(request: Request | WebSocket) -> str:
 
 
 class PalmGraphQL(GraphQL[Context, None]):
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, rate_limiter: RateLimiter) -> None:
         super().__init__(
             build_schema(production=settings.is_production),
             graphql_ide="graphiql" if settings.is_development else None,
@@ -49,12 +53,21 @@ class PalmGraphQL(GraphQL[Context, None]):
             allowed_origins=(settings.public_origin,),
         )
         self.settings = settings
+        self.rate_limiter = rate_limiter
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None
     ) -> Context:
         headers = request.headers
         request_id = getattr(request.state, "request_id", None) or "ws"
+        session = await sessions.resolve(
+            request.cookies.get(sessions.cookie_name(self.settings.origin_is_https))
+        )
+        principal = (
+            sessions.principal_for(session, datetime.now(UTC))
+            if session is not None
+            else Principal.anonymous()
+        )
         return Context(
             settings=self.settings,
             meta=RequestMeta(
@@ -63,7 +76,9 @@ class PalmGraphQL(GraphQL[Context, None]):
                 user_agent=headers.get("user-agent", "")[:300],
             ),
             language=negotiate_language(headers.get("accept-language")),
-            principal=Principal.anonymous(),
+            principal=principal,
+            rate_limiter=self.rate_limiter,
+            response=response if isinstance(response, Response) else None,
         )
 
 
@@ -75,26 +90,31 @@ def create_app(
     register_secret(settings.secret_key.reveal())
     register_secret(settings.vapid_private_key.reveal())
 
-    graphql = PalmGraphQL(settings)
+    redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
+    rate_limiter: RateLimiter = RedisRateLimiter(redis) if redis else DatabaseRateLimiter()
+    graphql = PalmGraphQL(settings, rate_limiter)
     pwa = PwaFiles(settings.pwa_dist)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
         if settings.uses_sqlite:
             settings.var_dir.mkdir(parents=True, exist_ok=True)
-        async with RegisterTortoise(app, config=settings_config(settings)):
-            if not settings.embedded_worker:
-                yield {}
-                return
-            # Embedded default: one process drains the outbox itself; production runs
-            # `palm-customs worker` processes instead.
-            stop = asyncio.Event()
-            drainer = asyncio.create_task(run_worker(stop))
-            try:
-                yield {}
-            finally:
-                stop.set()
-                await drainer
+        async with contextlib.AsyncExitStack() as stack:
+            await stack.enter_async_context(RegisterTortoise(app, config=settings_config(settings)))
+            if redis is not None:
+                stack.push_async_callback(redis.aclose)
+            if settings.embedded_worker:
+                # Embedded default: one process drains the outbox itself; production runs
+                # `palm-customs worker` processes instead.
+                stop = asyncio.Event()
+                drainer = asyncio.create_task(run_worker(stop))
+
+                async def stop_drainer() -> None:
+                    stop.set()
+                    await drainer
+
+                stack.push_async_callback(stop_drainer)
+            yield {}
 
     routes: list[BaseRoute] = [
         Route("/graphql", graphql, methods=["GET", "POST"]),

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from starlette.responses import Response
 from strawberry.dataloader import DataLoader
 from tortoise.transactions import in_transaction
 
 from palm_customs.core import audit
 from palm_customs.core.i18n import Language
 from palm_customs.core.permissions import Principal
+from palm_customs.core.ratelimit import RateLimiter
 from palm_customs.settings import Settings
 
 
@@ -27,6 +29,9 @@ class Context:
     meta: RequestMeta
     language: Language
     principal: Principal
+    rate_limiter: RateLimiter
+    # The HTTP response being built (None on a WebSocket): where session cookies are set.
+    response: Response | None = None
     loaders: dict[str, DataLoader[Any, Any]] = field(default_factory=dict)
 
     def audit_record(
@@ -42,7 +47,38 @@ class Context:
             user_agent=self.meta.user_agent,
         )
 
-    async def audit_refusal(self, *, operation: str, outcome: str) -> None:
+    async def audit_refusal(
+        self, *, operation: str, outcome: str, target_ids: tuple[str, ...] = ()
+    ) -> None:
         """Record a refused mutation in a transaction of its own (nothing else was written)."""
         async with in_transaction() as connection:
-            await audit.append(connection, self.audit_record(operation=operation, outcome=outcome))
+            await audit.append(
+                connection,
+                self.audit_record(operation=operation, outcome=outcome, target_ids=target_ids),
+            )
+
+    def set_session_cookie(self, token: str, *, max_age: int) -> None:
+        from palm_customs.identity.sessions import cookie_name
+
+        if self.response is None:
+            return
+        https = self.settings.origin_is_https
+        self.response.set_cookie(
+            cookie_name(https),
+            token,
+            max_age=max_age,
+            path="/",
+            secure=https,
+            httponly=True,
+            samesite="lax",
+        )
+
+    def clear_session_cookie(self) -> None:
+        from palm_customs.identity.sessions import cookie_name
+
+        if self.response is None:
+            return
+        https = self.settings.origin_is_https
+        self.response.delete_cookie(
+            cookie_name(https), path="/", secure=https, httponly=True, samesite="lax"
+        )

@@ -23,6 +23,9 @@ from palm_customs.catalogue.queries import CatalogueQuery
 from palm_customs.core.errors import PublicError
 from palm_customs.core.i18n import Language, translate
 from palm_customs.core.limits import MAX_TOKENS, VALIDATION_RULES
+from palm_customs.identity import messages as _identity_messages  # noqa: F401 (registers texts)
+from palm_customs.identity.mutations import IdentityMutation
+from palm_customs.identity.queries import IdentityQuery, IdentitySubscription
 from palm_customs.support.mutations import SupportMutation
 from palm_customs.system.queries import SystemQuery, SystemSubscription
 
@@ -30,17 +33,17 @@ logger = logging.getLogger("palm_customs.graphql")
 
 
 @strawberry.type
-class Query(SystemQuery, CatalogueQuery):
+class Query(SystemQuery, IdentityQuery, CatalogueQuery):
     pass
 
 
 @strawberry.type
-class Mutation(SupportMutation):
+class Mutation(IdentityMutation, SupportMutation):
     pass
 
 
 @strawberry.type
-class Subscription(SystemSubscription):
+class Subscription(SystemSubscription, IdentitySubscription):
     pass
 
 

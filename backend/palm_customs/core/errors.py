@@ -26,6 +26,10 @@ class ValidationErrorCode(Enum):
     INVALID_FORMAT = "invalid_format"
     OUT_OF_RANGE = "out_of_range"
     INVALID_CHOICE = "invalid_choice"
+    CHECK_DIGIT = "check_digit"
+    COMMON_PASSWORD = "common_password"  # noqa: S105 (an error code)
+    IN_THE_PAST = "in_the_past"
+    IN_THE_FUTURE = "in_the_future"
 
 
 @dataclass(frozen=True, slots=True)

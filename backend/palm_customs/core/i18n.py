@@ -101,6 +101,15 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "field.interval_seconds": ("时间间隔", "時間間隔", "the interval"),
 }
 
+
+def register_messages(messages: dict[str, tuple[str, str, str]]) -> None:
+    """Add a domain's messages; a key may be defined once only."""
+    clash = MESSAGES.keys() & messages.keys()
+    if clash:
+        raise ValueError(f"message keys defined twice: {sorted(clash)}")
+    MESSAGES.update(messages)
+
+
 _COLUMN = {Language.ZH_HANS: 0, Language.ZH_HANT: 1, Language.EN: 2}
 
 

@@ -22,3 +22,15 @@ class AuditEvent(Model):
 
     class Meta:
         table = "audit_event"
+
+
+class RateLimitBucket(Model):
+    """Failure counters for sign-in rate limits when Redis is not configured."""
+
+    key = fields.CharField(max_length=120, primary_key=True)
+    window_start = fields.DatetimeField()
+    failures = fields.IntField(default=0)
+    locked_until = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "rate_limit_bucket"

@@ -28,18 +28,7 @@ class Audited(Protocol):
     def audit_targets(self) -> tuple[str, ...]: ...
 
 
-ErrorMapper = Callable[[DomainError, "Context"], Any]
-
-
-def _map_error(error: DomainError, context: Context) -> Any:
-    if isinstance(error, ValidationFailed):
-        return ValidationError.from_exception(error, context.language)
-    for error_type, mapper in _MAPPERS.items():
-        if isinstance(error, error_type):
-            return mapper(error, context)
-    raise error  # an unmapped domain error is a bug: it reaches the client masked
-
-
+ErrorMapper = Callable[[Any, "Context"], Any]
 _MAPPERS: dict[type[DomainError], ErrorMapper] = {}
 
 
@@ -48,20 +37,35 @@ def register_error(error_type: type[DomainError], mapper: ErrorMapper) -> None:
     _MAPPERS[error_type] = mapper
 
 
+def map_error(error: DomainError, context: Context) -> Any:
+    if isinstance(error, ValidationFailed):
+        return ValidationError.from_exception(error, context.language)
+    for error_type, mapper in _MAPPERS.items():
+        if isinstance(error, error_type):
+            return mapper(error, context)
+    raise error  # an unmapped domain error is a bug: it reaches the client masked
+
+
 async def run_mutation(
     info: Info[Context, Any],
     *,
     perform: Callable[[BaseDBAsyncClient], Awaitable[R]],
     present: Callable[[R], S],
+    prepare: Callable[[], Awaitable[object]] | None = None,
+    after_refusal: Callable[[DomainError], Awaitable[None]] | None = None,
 ) -> S | Any:
     """Run `perform` in a transaction that also appends the audit event, then present it.
 
-    A `DomainError` rolls the change back, is audited as refused in a transaction of its own,
-    and is returned as the matching union member.
+    `prepare` runs first, outside that transaction, for what must persist even when the
+    mutation is refused (burning a single-use challenge). A `DomainError` rolls the change
+    back, is audited as refused in a transaction of its own, is passed to `after_refusal`
+    (e.g. to count a failed sign-in) and is returned as the matching union member.
     """
     context = info.context
     operation = info.field_name
     try:
+        if prepare is not None:
+            await prepare()
         async with in_transaction() as connection:
             result = await perform(connection)
             targets: tuple[str, ...] = getattr(result, "audit_targets", ())
@@ -70,6 +74,10 @@ async def run_mutation(
                 context.audit_record(operation=operation, outcome="OK", target_ids=targets),
             )
     except DomainError as error:
-        await context.audit_refusal(operation=operation, outcome=error.code)
-        return _map_error(error, context)
+        await context.audit_refusal(
+            operation=operation, outcome=error.code, target_ids=getattr(error, "audit_targets", ())
+        )
+        if after_refusal is not None:
+            await after_refusal(error)
+        return map_error(error, context)
     return present(result)

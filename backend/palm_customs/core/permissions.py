@@ -8,6 +8,7 @@ fails on any field without one. Levels follow ARCHITECTURE.md:
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from typing import TYPE_CHECKING, Any
@@ -50,10 +51,16 @@ class Principal:
     actor: str
     level: Level
     roles: frozenset[Role]
+    account_id: uuid.UUID | None = None
+    session_id: uuid.UUID | None = None
 
     @classmethod
     def anonymous(cls) -> Principal:
         return cls(actor="anonymous", level=Level.ANONYMOUS, roles=frozenset())
+
+    @property
+    def is_officer(self) -> bool:
+        return bool(self.roles) and Role.PERSON not in self.roles
 
 
 @strawberry.schema_directive(

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from palm_customs.context import Context
+from palm_customs.core.mutation import run_mutation
+from palm_customs.core.permissions import Level, access
+from palm_customs.identity import services
+from palm_customs.identity.api import ChallengeSlot, sign_in_success
+from palm_customs.identity.models import ChallengePurpose
+from palm_customs.identity.types import SignInResult
+
+
+@strawberry.mutation(
+    extensions=access(Level.ANONYMOUS),
+    description="Create the account with the new passkey and sign in (level 2).",
+)
+async def account_create_finish(
+    info: Info[Context, Any],
+    challenge_id: strawberry.ID,
+    credential_json: str,
+    passkey_name: str,
+) -> SignInResult:
+    context = info.context
+    slot = ChallengeSlot(challenge_id, ChallengePurpose.REGISTER)
+    result = await run_mutation(
+        info,
+        prepare=slot.consume,
+        perform=lambda c: services.finish_account_creation(
+            c,
+            context.settings,
+            challenge=slot.value,
+            credential_json=credential_json,
+            passkey_name=passkey_name,
+            ip=context.meta.ip,
+            user_agent=context.meta.user_agent,
+            replaces=context.principal.session_id,
+        ),
+        present=lambda done: done,
+    )
+    if isinstance(result, services.SignedIn):
+        return await sign_in_success(info, result)
+    return result

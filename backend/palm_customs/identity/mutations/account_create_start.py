@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from palm_customs.context import Context
+from palm_customs.core.mutation import run_mutation
+from palm_customs.core.permissions import Level, access
+from palm_customs.identity import services
+from palm_customs.identity.api import ceremony
+from palm_customs.identity.mutations._common import person_data
+from palm_customs.identity.types import CeremonyResult, PersonInput
+
+
+@strawberry.mutation(
+    extensions=access(Level.ANONYMOUS),
+    description="Validate who the person is and get options to create their first passkey.",
+)
+async def account_create_start(info: Info[Context, Any], input: PersonInput) -> CeremonyResult:
+    settings = info.context.settings
+    return await run_mutation(
+        info,
+        perform=lambda c: services.begin_account_creation(c, settings, person=person_data(input)),
+        present=ceremony,
+    )

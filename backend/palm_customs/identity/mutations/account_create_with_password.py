@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from palm_customs.context import Context
+from palm_customs.core.mutation import run_mutation
+from palm_customs.core.permissions import Level, access
+from palm_customs.identity import services
+from palm_customs.identity.api import present_me, signed_in
+from palm_customs.identity.mutations._common import person_data
+from palm_customs.identity.types import PasswordAccountCreated, PasswordAccountResult, PersonInput
+
+
+@strawberry.mutation(
+    extensions=access(Level.ANONYMOUS),
+    description="For devices without passkeys: create the account with a password; the session "
+    "stays at level 1 until an authenticator app is confirmed (totpConfirm).",
+)
+async def account_create_with_password(
+    info: Info[Context, Any], input: PersonInput, password: str
+) -> PasswordAccountResult:
+    context = info.context
+    result = await run_mutation(
+        info,
+        perform=lambda c: services.create_account_with_password(
+            c,
+            context.settings,
+            person=person_data(input),
+            password=password,
+            ip=context.meta.ip,
+            user_agent=context.meta.user_agent,
+            replaces=context.principal.session_id,
+        ),
+        present=lambda done: done,
+    )
+    if isinstance(result, services.PasswordAccount):
+        signed_in(info, result.signed_in)
+        me = await present_me(result.signed_in.account.id, result.signed_in.session)
+        return PasswordAccountCreated(
+            me=me, totp_secret=result.totp_secret, totp_uri=result.totp_uri
+        )
+    return result

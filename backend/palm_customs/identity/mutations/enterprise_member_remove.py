@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from palm_customs.context import Context
+from palm_customs.core.mutation import run_mutation
+from palm_customs.core.permissions import Level, Role, access
+from palm_customs.identity import services
+from palm_customs.identity.types import IdentityDone, IdentityResult
+
+
+@strawberry.mutation(
+    extensions=access(Level.VERIFIED, Role.PERSON),
+    description="Remove a member from an enterprise you administer (never the last administrator).",
+)
+async def enterprise_member_remove(
+    info: Info[Context, Any], membership_id: strawberry.ID
+) -> IdentityResult:
+    principal = info.context.principal
+    return await run_mutation(
+        info,
+        perform=lambda c: services.remove_member(
+            c, principal=principal, membership_id=membership_id
+        ),
+        present=lambda _: IdentityDone(),
+    )
