@@ -103,6 +103,52 @@ def _cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_officer_create(settings: Settings, args: argparse.Namespace) -> int:
+    from tortoise.transactions import in_transaction
+
+    from palm_customs.core import audit
+    from palm_customs.core.errors import ValidationFailed
+    from palm_customs.identity import services
+    from palm_customs.identity.errors import AccountProblem
+
+    async def create() -> services.OfficerCreated:
+        async with in_transaction() as connection:
+            created = await services.create_officer(
+                connection,
+                badge_number=args.badge,
+                full_name=args.name,
+                unit=args.unit,
+                roles=args.role,
+            )
+            await audit.append(
+                connection,
+                audit.AuditRecord(
+                    actor="cli",
+                    operation="officerCreate",
+                    target_ids=created.audit_targets,
+                    outcome="OK",
+                    request_id="cli",
+                    ip="-",
+                    user_agent="palm-customs officer create",
+                ),
+            )
+            return created
+
+    try:
+        created = asyncio.run(_with_orm(settings, create))
+    except ValidationFailed as error:
+        for problem in error.problems:
+            print(f"invalid {problem.field}: {problem.code.value}", file=sys.stderr)
+        return 2
+    except AccountProblem as error:
+        print(f"refused: {error.code}", file=sys.stderr)
+        return 2
+    print(f"officer {created.officer.badge_number} created")
+    print(f"enrolment code: {created.enrolment_code}")
+    print(f"valid until: {created.officer.enrolment_expires_at:%Y-%m-%d %H:%M} UTC")
+    return 0
+
+
 def _cmd_export_schema(settings: Settings, args: argparse.Namespace) -> int:
     from palm_customs.schema import export_sdl
 
@@ -151,6 +197,22 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("export-schema", help="print the GraphQL SDL").set_defaults(
         handler=_cmd_export_schema
     )
+    officer = commands.add_parser("officer", help="officer accounts")
+    officer_commands = officer.add_subparsers(dest="officer_command", required=True)
+    officer_create = officer_commands.add_parser(
+        "create", help="enrol an officer; prints a one-time code for their first passkey"
+    )
+    officer_create.add_argument("--badge", required=True)
+    officer_create.add_argument("--name", required=True)
+    officer_create.add_argument("--unit", required=True)
+    officer_create.add_argument(
+        "--role",
+        action="append",
+        required=True,
+        help="reviewer, senior_reviewer, window_clerk, inspector, supervisor, administrator",
+    )
+    officer_create.set_defaults(handler=_cmd_officer_create)
+
     audit = commands.add_parser("audit", help="audit trail tools")
     audit_commands = audit.add_subparsers(dest="audit_command", required=True)
     audit_commands.add_parser("verify", help="walk the hash chain").set_defaults(
