@@ -9,8 +9,12 @@ import strawberry
 from palm_customs.core.errors import DomainError
 
 
-@strawberry.enum(description="Why a passkey ceremony was refused.")
-class WebAuthnErrorCode(Enum):
+@strawberry.enum(
+    description="Why an identity action was refused. One enum for every identity error type, so "
+    "a client can select `code` on all of them in one query."
+)
+class IdentityErrorCode(Enum):
+    # passkey ceremonies
     CHALLENGE_INVALID = "challenge_invalid"
     VERIFICATION_FAILED = "verification_failed"
     CROSS_ORIGIN = "cross_origin"
@@ -19,18 +23,12 @@ class WebAuthnErrorCode(Enum):
     CREDENTIAL_NOT_YOURS = "credential_not_yours"
     SIGN_COUNT_REGRESSION = "sign_count_regression"
     CREDENTIAL_ALREADY_REGISTERED = "credential_already_registered"
-
-
-@strawberry.enum(description="Why a sign-in with a password was refused.")
-class SignInErrorCode(Enum):
+    # passwords and codes
     INVALID_CREDENTIALS = "invalid_credentials"
     TOTP_INVALID = "totp_invalid"
     RECOVERY_CODE_INVALID = "recovery_code_invalid"
     ENROLMENT_CODE_INVALID = "enrolment_code_invalid"
-
-
-@strawberry.enum(description="Why an account, credential or membership change was refused.")
-class AccountErrorCode(Enum):
+    # accounts, credentials, memberships
     DOCUMENT_ALREADY_REGISTERED = "document_already_registered"
     SIGN_IN_NAME_TAKEN = "sign_in_name_taken"
     LAST_SIGN_IN_METHOD = "last_sign_in_method"
@@ -42,6 +40,12 @@ class AccountErrorCode(Enum):
     BADGE_TAKEN = "badge_taken"
     TOTP_NOT_PENDING = "totp_not_pending"
     NO_PASSKEY = "no_passkey"
+
+
+# The three error types share the enum; the names say which codes each one uses.
+WebAuthnErrorCode = IdentityErrorCode
+SignInErrorCode = IdentityErrorCode
+AccountErrorCode = IdentityErrorCode
 
 
 class _AboutAccount(DomainError):
