@@ -840,6 +840,7 @@ async def sign_in_with_password(
             .using_db(connection)
             .update(
                 totp_confirmed=False,
+                totp_last_step=0,
                 totp_secret_encrypted=encrypt(
                     settings.secret_key, purpose="totp", plaintext=passwords.new_totp_secret()
                 ),
