@@ -286,7 +286,8 @@ async def test_sign_in_rotates_the_session_token_against_fixation(
     await sign_in(client, auth)
     after = client.cookies.get("palm_session")
     # then
-    assert after and after != before
+    assert after
+    assert after != before
     client.cookies.set("palm_session", before)
     assert await me(client) is None
     old = await Session.filter(ended_reason="replaced").count()
