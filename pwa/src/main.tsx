@@ -16,7 +16,12 @@ const DeclareRoute = lazy(() => import('./routes/DeclareRoute'));
 const ServicesRoute = lazy(() => import('./routes/ServicesRoute'));
 const AppointmentsRoute = lazy(() => import('./routes/AppointmentsRoute'));
 const OfficerRoute = lazy(() => import('./routes/OfficerRoute'));
+const OfficerEnrolRoute = lazy(() => import('./routes/OfficerEnrolRoute'));
 const MeRoute = lazy(() => import('./routes/MeRoute'));
+const SignInRoute = lazy(() => import('./routes/SignInRoute'));
+const SignUpRoute = lazy(() => import('./routes/SignUpRoute'));
+const SecurityRoute = lazy(() => import('./routes/SecurityRoute'));
+const EnterprisesRoute = lazy(() => import('./routes/EnterprisesRoute'));
 const InboxRoute = lazy(() => import('./routes/InboxRoute'));
 const NotFoundRoute = lazy(() => import('./routes/NotFoundRoute'));
 
@@ -37,7 +42,12 @@ export function App() {
               <Route path={ROUTES.services} component={ServicesRoute} />
               <Route path={ROUTES.appointments} component={AppointmentsRoute} />
               <Route path={ROUTES.officer} component={OfficerRoute} />
+              <Route path={ROUTES.officerEnrol} component={OfficerEnrolRoute} />
               <Route path={ROUTES.me} component={MeRoute} />
+              <Route path={ROUTES.signIn} component={SignInRoute} />
+              <Route path={ROUTES.signUp} component={SignUpRoute} />
+              <Route path={ROUTES.security} component={SecurityRoute} />
+              <Route path={ROUTES.enterprises} component={EnterprisesRoute} />
               <Route path={ROUTES.inbox} component={InboxRoute} />
               <Route default component={NotFoundRoute} />
             </Router>

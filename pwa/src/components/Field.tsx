@@ -3,18 +3,23 @@ import type { TargetedEvent } from 'preact';
 type FieldProps = {
   id: string;
   label: string;
-  hint?: string;
+  hint?: string | undefined;
   error?: string | undefined;
   name?: string;
   value?: string;
   autocomplete?: string;
+  /** text by default; password for secrets, email/tel only where the browser's checks help. */
+  type?: 'text' | 'password' | 'email' | 'tel';
+  spellcheck?: boolean;
+  autocapitalize?: 'off' | 'characters' | 'words' | 'none';
+  maxLength?: number;
   inputMode?: 'text' | 'numeric' | 'decimal' | 'email' | 'tel' | 'search' | 'url';
   onInput?: (event: TargetedEvent<HTMLInputElement, Event>) => void;
 };
 
 /** A labelled text input with hint and error message wired through aria-describedby (GOV.UK pattern). */
-// Always type="text"; inputMode picks the keyboard (GOV.UK advice: no type=number).
-export function Field({ id, label, hint, error, ...input }: FieldProps) {
+// type="text" unless told; inputMode picks the keyboard (GOV.UK advice: no type=number).
+export function Field({ id, label, hint, error, type = 'text', ...input }: FieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
@@ -35,7 +40,7 @@ export function Field({ id, label, hint, error, ...input }: FieldProps) {
       )}
       <input
         {...input}
-        type="text"
+        type={type as 'text'}
         id={id}
         class="field__input"
         aria-invalid={error ? true : undefined}

@@ -1,3 +1,4 @@
+import { locale } from '../i18n';
 import type { TypedDocumentString } from './generated/graphql';
 
 /** One entry of a GraphQL response's top-level `errors`, with the server's code and request id. */
@@ -59,6 +60,8 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 export interface ClientOptions {
   endpoint?: string;
   fetch?: FetchLike;
+  /** The UI language, sent as Accept-Language so the server's messages come back translated. */
+  language?: () => string | undefined;
 }
 
 export interface RequestOptions {
@@ -83,7 +86,7 @@ function toApiError(raw: unknown, headerRequestId: string | undefined): ApiError
   };
 }
 
-export function createClient({ endpoint = '/graphql', fetch: fetchImpl }: ClientOptions = {}) {
+export function createClient({ endpoint = '/graphql', fetch: fetchImpl, language }: ClientOptions = {}) {
   const doFetch: FetchLike = fetchImpl ?? ((input, init) => globalThis.fetch(input, init));
 
   /** POST one operation; resolves to `data`, or throws a ClientError. */
@@ -93,15 +96,18 @@ export function createClient({ endpoint = '/graphql', fetch: fetchImpl }: Client
       ? [variables?: TVariables, options?: RequestOptions]
       : [variables: TVariables, options?: RequestOptions]
   ): Promise<TResult> {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+    };
+    const lang = language?.();
+    if (lang) headers['accept-language'] = lang;
     let response: Response;
     try {
       response = await doFetch(endpoint, {
         method: 'POST',
         credentials: 'same-origin',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/graphql-response+json, application/json',
-        },
+        headers,
         body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
         ...(options?.signal ? { signal: options.signal } : {}),
       });
@@ -139,5 +145,8 @@ export function createClient({ endpoint = '/graphql', fetch: fetchImpl }: Client
   return { request };
 }
 
-export const client = createClient();
+export type Client = ReturnType<typeof createClient>;
+export type Request = Client['request'];
+
+export const client = createClient({ language: () => locale.value });
 export const request = client.request;

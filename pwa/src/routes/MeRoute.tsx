@@ -1,6 +1,39 @@
-import { BeingBuilt } from '../components/BeingBuilt';
+import { useEffect } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { Notice } from '../components/Notice';
+import { PageHeading } from '../components/PageHeading';
+import { IdentityProfile } from '../features/identity/IdentityProfile';
+import { displayName, me, refreshMe } from '../features/identity/identitySession';
 import { t } from '../i18n';
 
 export default function MeRoute() {
-  return <BeingBuilt title={t('me.title')} />;
+  const { query } = useLocation();
+  const account = me.value;
+  useEffect(() => void refreshMe(), []);
+  const title = account ? displayName(account) || t('me.title') : t('me.title');
+  return (
+    <section class="page">
+      <PageHeading title={title}>{title}</PageHeading>
+      {query.deleted && (
+        <Notice kind="success" live="status" title={t('notice.done')}>
+          <p>{t('delete.done')}</p>
+        </Notice>
+      )}
+      {account === undefined && <p role="status">{t('loading')}</p>}
+      {account === null && (
+        <>
+          <p>{t('me.signedOut.body')}</p>
+          <div class="button-row">
+            <a class="button button--primary" href="/me/sign-in">
+              {t('header.signIn')}
+            </a>
+            <a class="button button--secondary" href="/me/sign-up">
+              {t('signIn.createAccount')}
+            </a>
+          </div>
+        </>
+      )}
+      {account && <IdentityProfile account={account} />}
+    </section>
+  );
 }

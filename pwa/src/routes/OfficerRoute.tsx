@@ -1,6 +1,36 @@
-import { BeingBuilt } from '../components/BeingBuilt';
+import { useEffect } from 'preact/hooks';
+import { PageHeading } from '../components/PageHeading';
+import { me, refreshMe } from '../features/identity/identitySession';
 import { t } from '../i18n';
 
 export default function OfficerRoute() {
-  return <BeingBuilt title={t('officer.title')} />;
+  const account = me.value;
+  useEffect(() => void refreshMe(), []);
+  const officer = account?.officer;
+  return (
+    <section class="page">
+      <PageHeading title={t('officer.title')}>{t('officer.title')}</PageHeading>
+      {officer ? (
+        <>
+          <p class="lead">{t('officer.signedInAs', { badge: officer.badgeNumber })}</p>
+          <p>
+            {officer.fullName} · {officer.unit}
+          </p>
+          <p>{t('building.body')}</p>
+        </>
+      ) : (
+        <>
+          <p>{t('officer.signedOut')}</p>
+          <ul class="link-list">
+            <li>
+              <a href="/me/sign-in?next=%2Fofficer">{t('header.signIn')}</a>
+            </li>
+            <li>
+              <a href="/officer/enrol">{t('officer.enrol.link')}</a>
+            </li>
+          </ul>
+        </>
+      )}
+    </section>
+  );
 }

@@ -5,6 +5,11 @@ export const ROUTES = {
   services: '/services',
   appointments: '/appointments',
   officer: '/officer',
+  officerEnrol: '/officer/enrol',
   me: '/me',
+  signIn: '/me/sign-in',
+  signUp: '/me/sign-up',
+  security: '/me/security',
+  enterprises: '/me/enterprises',
   inbox: '/inbox',
 } as const;

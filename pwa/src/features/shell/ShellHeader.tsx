@@ -1,7 +1,11 @@
+import { useEffect } from 'preact/hooks';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { t } from '../../i18n';
+import { displayName, me, refreshMe } from '../identity/identitySession';
 
 export function ShellHeader() {
+  useEffect(() => void refreshMe(), []);
+  const account = me.value;
   return (
     <header class="shell-header">
       <a class="shell-header__brand" href="/">
@@ -12,6 +16,16 @@ export function ShellHeader() {
         <a class="shell-header__link" href="/inbox">
           {t('header.inbox')}
         </a>
+        {account ? (
+          <a class="shell-header__link shell-header__account" href="/me" data-testid="header-account">
+            <span class="visually-hidden">{t('header.signedInAs')} </span>
+            {displayName(account) || t('nav.me')}
+          </a>
+        ) : account === null ? (
+          <a class="shell-header__link" href="/me/sign-in" data-testid="header-account">
+            {t('header.signIn')}
+          </a>
+        ) : null}
         <LanguageSwitcher />
       </div>
     </header>

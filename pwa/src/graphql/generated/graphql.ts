@@ -4,10 +4,467 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A person or an officer. */
+export type AccountKind =
+  | 'OFFICER'
+  | 'PERSON';
+
+/** The identity document a person registers with. */
+export type DocumentType =
+  | 'PASSPORT'
+  | 'RESIDENT_ID'
+  | 'TRAVEL_PERMIT';
+
+/** What a member may do for an enterprise. */
+export type EnterpriseRole =
+  | 'ADMINISTRATOR'
+  | 'DECLARANT';
+
+/** Why an identity action was refused. One enum for every identity error type, so a client can select `code` on all of them in one query. */
+export type IdentityErrorCode =
+  | 'ALREADY_MEMBER'
+  | 'BADGE_TAKEN'
+  | 'CHALLENGE_INVALID'
+  | 'CREDENTIAL_ALREADY_REGISTERED'
+  | 'CREDENTIAL_NOT_YOURS'
+  | 'CREDENTIAL_UNKNOWN'
+  | 'CROSS_ORIGIN'
+  | 'DOCUMENT_ALREADY_REGISTERED'
+  | 'ENROLMENT_CODE_INVALID'
+  | 'ENTERPRISE_ALREADY_REGISTERED'
+  | 'INVALID_CREDENTIALS'
+  | 'LAST_ADMINISTRATOR'
+  | 'LAST_SIGN_IN_METHOD'
+  | 'NOT_ALLOWED'
+  | 'NOT_FOUND'
+  | 'NO_PASSKEY'
+  | 'RECOVERY_CODE_INVALID'
+  | 'SIGN_COUNT_REGRESSION'
+  | 'SIGN_IN_NAME_TAKEN'
+  | 'TOTP_INVALID'
+  | 'TOTP_NOT_PENDING'
+  | 'USER_NOT_VERIFIED'
+  | 'VERIFICATION_FAILED';
+
+/** Where a membership stands. */
+export type MembershipStatus =
+  | 'ACTIVE'
+  | 'INVITED'
+  | 'REMOVED';
+
+/** Who the person is. Nothing here is asked twice later. */
+export type PersonInput = {
+  dateOfBirth?: unknown;
+  documentCountry?: string | null | undefined;
+  documentExpiry?: unknown;
+  documentNumber: string;
+  documentType: DocumentType;
+  email?: string | null | undefined;
+  fullName: string;
+  isResident: boolean;
+  mobile?: string | null | undefined;
+  mrzLine1?: string | null | undefined;
+  mrzLine2?: string | null | undefined;
+  nationality: string;
+};
+
+/** How a session was begun. */
+export type SignInMethod =
+  | 'PASSKEY'
+  | 'PASSWORD'
+  | 'PASSWORD_TOTP'
+  | 'RECOVERY';
+
+/** Why a value was refused. */
+export type ValidationErrorCode =
+  | 'CHECK_DIGIT'
+  | 'COMMON_PASSWORD'
+  | 'INVALID_CHOICE'
+  | 'INVALID_FORMAT'
+  | 'IN_THE_FUTURE'
+  | 'IN_THE_PAST'
+  | 'OUT_OF_RANGE'
+  | 'REQUIRED'
+  | 'TOO_LONG'
+  | 'TOO_SHORT';
+
 export type AboutServerInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type AboutServerInfoQuery = { serverInfo: { version: string } };
+
+export type EnterpriseRegisterMutationVariables = Exact<{
+  name: string;
+  uscc: string;
+}>;
+
+
+export type EnterpriseRegisterMutation = { enterpriseRegister:
+    | { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode }
+    | { __typename: 'IdentityDone', ok: boolean }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+    | { __typename: 'WebAuthnError', message: string, webAuthnCode: IdentityErrorCode }
+   };
+
+export type EnterpriseInvitationAcceptMutationVariables = Exact<{
+  membershipId: string | number;
+}>;
+
+
+export type EnterpriseInvitationAcceptMutation = { enterpriseInvitationAccept:
+    | { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode }
+    | { __typename: 'IdentityDone', ok: boolean }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+    | { __typename: 'WebAuthnError', message: string, webAuthnCode: IdentityErrorCode }
+   };
+
+export type EnterpriseMembersQueryVariables = Exact<{
+  enterpriseId: string | number;
+}>;
+
+
+export type EnterpriseMembersQuery = { enterpriseMembers: Array<{ membershipId: string, fullName: string, role: EnterpriseRole, status: MembershipStatus }> };
+
+export type EnterpriseMemberInviteMutationVariables = Exact<{
+  enterpriseId: string | number;
+  documentType: DocumentType;
+  documentNumber: string;
+  fullName: string;
+  role: EnterpriseRole;
+}>;
+
+
+export type EnterpriseMemberInviteMutation = { enterpriseMemberInvite:
+    | { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode }
+    | { __typename: 'IdentityDone', ok: boolean }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+    | { __typename: 'WebAuthnError', message: string, webAuthnCode: IdentityErrorCode }
+   };
+
+export type EnterpriseMemberRemoveMutationVariables = Exact<{
+  membershipId: string | number;
+}>;
+
+
+export type EnterpriseMemberRemoveMutation = { enterpriseMemberRemove:
+    | { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode }
+    | { __typename: 'IdentityDone', ok: boolean }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+    | { __typename: 'WebAuthnError', message: string, webAuthnCode: IdentityErrorCode }
+   };
+
+export type IdentityMeFragment = { accountId: string, kind: AccountKind, assuranceLevel: number, stepUpValidUntil: string | null, signInMethod: SignInMethod, hasPasskey: boolean, needsTotpConfirmation: boolean, person: { fullName: string, dateOfBirth: unknown, nationality: string, isResident: boolean, documentType: DocumentType, documentNumberMasked: string, documentExpiry: unknown, email: string | null, mobile: string | null } | null, officer: { badgeNumber: string, fullName: string, unit: string, roles: Array<string> } | null, memberships: Array<{ id: string, role: EnterpriseRole, status: MembershipStatus, enterprise: { id: string, name: string, uscc: string } }> };
+
+type IdentityCeremony_AccountError_Fragment = { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode };
+
+type IdentityCeremony_PasskeyCeremony_Fragment = { __typename: 'PasskeyCeremony', challengeId: string, optionsJson: string };
+
+type IdentityCeremony_SignInError_Fragment = { __typename: 'SignInError', message: string, signInCode: IdentityErrorCode };
+
+type IdentityCeremony_TooManyAttempts_Fragment = { __typename: 'TooManyAttempts', message: string, retryAfterSeconds: number };
+
+type IdentityCeremony_ValidationError_Fragment = { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> };
+
+export type IdentityCeremonyFragment =
+  | IdentityCeremony_AccountError_Fragment
+  | IdentityCeremony_PasskeyCeremony_Fragment
+  | IdentityCeremony_SignInError_Fragment
+  | IdentityCeremony_TooManyAttempts_Fragment
+  | IdentityCeremony_ValidationError_Fragment
+;
+
+type IdentitySignInOutcome_AccountError_Fragment = { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode };
+
+type IdentitySignInOutcome_SignInError_Fragment = { __typename: 'SignInError', message: string, signInCode: IdentityErrorCode };
+
+type IdentitySignInOutcome_SignInSuccess_Fragment = { __typename: 'SignInSuccess', me: { accountId: string, kind: AccountKind, assuranceLevel: number, stepUpValidUntil: string | null, signInMethod: SignInMethod, hasPasskey: boolean, needsTotpConfirmation: boolean, person: { fullName: string, dateOfBirth: unknown, nationality: string, isResident: boolean, documentType: DocumentType, documentNumberMasked: string, documentExpiry: unknown, email: string | null, mobile: string | null } | null, officer: { badgeNumber: string, fullName: string, unit: string, roles: Array<string> } | null, memberships: Array<{ id: string, role: EnterpriseRole, status: MembershipStatus, enterprise: { id: string, name: string, uscc: string } }> } };
+
+type IdentitySignInOutcome_TooManyAttempts_Fragment = { __typename: 'TooManyAttempts', message: string, retryAfterSeconds: number };
+
+type IdentitySignInOutcome_ValidationError_Fragment = { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> };
+
+type IdentitySignInOutcome_WebAuthnError_Fragment = { __typename: 'WebAuthnError', message: string, webAuthnCode: IdentityErrorCode };
+
+export type IdentitySignInOutcomeFragment =
+  | IdentitySignInOutcome_AccountError_Fragment
+  | IdentitySignInOutcome_SignInError_Fragment
+  | IdentitySignInOutcome_SignInSuccess_Fragment
+  | IdentitySignInOutcome_TooManyAttempts_Fragment
+  | IdentitySignInOutcome_ValidationError_Fragment
+  | IdentitySignInOutcome_WebAuthnError_Fragment
+;
+
+type IdentityOutcome_AccountError_Fragment = { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode };
+
+type IdentityOutcome_IdentityDone_Fragment = { __typename: 'IdentityDone', ok: boolean };
+
+type IdentityOutcome_ValidationError_Fragment = { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> };
+
+type IdentityOutcome_WebAuthnError_Fragment = { __typename: 'WebAuthnError', message: string, webAuthnCode: IdentityErrorCode };
+
+export type IdentityOutcomeFragment =
+  | IdentityOutcome_AccountError_Fragment
+  | IdentityOutcome_IdentityDone_Fragment
+  | IdentityOutcome_ValidationError_Fragment
+  | IdentityOutcome_WebAuthnError_Fragment
+;
+
+export type IdentityMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IdentityMeQuery = { me: { accountId: string, kind: AccountKind, assuranceLevel: number, stepUpValidUntil: string | null, signInMethod: SignInMethod, hasPasskey: boolean, needsTotpConfirmation: boolean, person: { fullName: string, dateOfBirth: unknown, nationality: string, isResident: boolean, documentType: DocumentType, documentNumberMasked: string, documentExpiry: unknown, email: string | null, mobile: string | null } | null, officer: { badgeNumber: string, fullName: string, unit: string, roles: Array<string> } | null, memberships: Array<{ id: string, role: EnterpriseRole, status: MembershipStatus, enterprise: { id: string, name: string, uscc: string } }> } | null };
+
+export type IdentitySignInStartMutationVariables = Exact<{
+  signInName?: string | null | undefined;
+}>;
+
+
+export type IdentitySignInStartMutation = { signInStart:
+    | { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode }
+    | { __typename: 'PasskeyCeremony', challengeId: string, optionsJson: string }
+    | { __typename: 'SignInError', message: string, signInCode: IdentityErrorCode }
+    | { __typename: 'TooManyAttempts', message: string, retryAfterSeconds: number }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+   };
+
+export type IdentitySignInFinishMutationVariables = Exact<{
+  challengeId: string | number;
+  credentialJson: string;
+}>;
+
+
+export type IdentitySignInFinishMutation = { signInFinish:
+    | { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode }
+    | { __typename: 'SignInError', message: string, signInCode: IdentityErrorCode }
+    | { __typename: 'SignInSuccess', me: { accountId: string, kind: AccountKind, assuranceLevel: number, stepUpValidUntil: string | null, signInMethod: SignInMethod, hasPasskey: boolean, needsTotpConfirmation: boolean, person: { fullName: string, dateOfBirth: unknown, nationality: string, isResident: boolean, documentType: DocumentType, documentNumberMasked: string, documentExpiry: unknown, email: string | null, mobile: string | null } | null, officer: { badgeNumber: string, fullName: string, unit: string, roles: Array<string> } | null, memberships: Array<{ id: string, role: EnterpriseRole, status: MembershipStatus, enterprise: { id: string, name: string, uscc: string } }> } }
+    | { __typename: 'TooManyAttempts', message: string, retryAfterSeconds: number }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+    | { __typename: 'WebAuthnError', message: string, webAuthnCode: IdentityErrorCode }
+   };
+
+export type IdentitySignInWithPasswordMutationVariables = Exact<{
+  signInName: string;
+  password: string;
+  totpCode?: string | null | undefined;
+  recoveryCode?: string | null | undefined;
+}>;
+
+
+export type IdentitySignInWithPasswordMutation = { signInWithPassword:
+    | { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode }
+    | { __typename: 'SignInError', message: string, signInCode: IdentityErrorCode }
+    | { __typename: 'SignInSuccess', me: { accountId: string, kind: AccountKind, assuranceLevel: number, stepUpValidUntil: string | null, signInMethod: SignInMethod, hasPasskey: boolean, needsTotpConfirmation: boolean, person: { fullName: string, dateOfBirth: unknown, nationality: string, isResident: boolean, documentType: DocumentType, documentNumberMasked: string, documentExpiry: unknown, email: string | null, mobile: string | null } | null, officer: { badgeNumber: string, fullName: string, unit: string, roles: Array<string> } | null, memberships: Array<{ id: string, role: EnterpriseRole, status: MembershipStatus, enterprise: { id: string, name: string, uscc: string } }> } }
+    | { __typename: 'TooManyAttempts', message: string, retryAfterSeconds: number }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+    | { __typename: 'WebAuthnError', message: string, webAuthnCode: IdentityErrorCode }
+   };
+
+export type IdentityAccountCreateStartMutationVariables = Exact<{
+  input: PersonInput;
+}>;
+
+
+export type IdentityAccountCreateStartMutation = { accountCreateStart:
+    | { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode }
+    | { __typename: 'PasskeyCeremony', challengeId: string, optionsJson: string }
+    | { __typename: 'SignInError', message: string, signInCode: IdentityErrorCode }
+    | { __typename: 'TooManyAttempts', message: string, retryAfterSeconds: number }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+   };
+
+export type IdentityAccountCreateFinishMutationVariables = Exact<{
+  challengeId: string | number;
+  credentialJson: string;
+  passkeyName: string;
+}>;
+
+
+export type IdentityAccountCreateFinishMutation = { accountCreateFinish:
+    | { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode }
+    | { __typename: 'SignInError', message: string, signInCode: IdentityErrorCode }
+    | { __typename: 'SignInSuccess', me: { accountId: string, kind: AccountKind, assuranceLevel: number, stepUpValidUntil: string | null, signInMethod: SignInMethod, hasPasskey: boolean, needsTotpConfirmation: boolean, person: { fullName: string, dateOfBirth: unknown, nationality: string, isResident: boolean, documentType: DocumentType, documentNumberMasked: string, documentExpiry: unknown, email: string | null, mobile: string | null } | null, officer: { badgeNumber: string, fullName: string, unit: string, roles: Array<string> } | null, memberships: Array<{ id: string, role: EnterpriseRole, status: MembershipStatus, enterprise: { id: string, name: string, uscc: string } }> } }
+    | { __typename: 'TooManyAttempts', message: string, retryAfterSeconds: number }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+    | { __typename: 'WebAuthnError', message: string, webAuthnCode: IdentityErrorCode }
+   };
+
+export type IdentityAccountCreateWithPasswordMutationVariables = Exact<{
+  input: PersonInput;
+  password: string;
+}>;
+
+
+export type IdentityAccountCreateWithPasswordMutation = { accountCreateWithPassword:
+    | { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode }
+    | { __typename: 'PasswordAccountCreated', totpSecret: string, totpUri: string, me: { accountId: string, kind: AccountKind, assuranceLevel: number, stepUpValidUntil: string | null, signInMethod: SignInMethod, hasPasskey: boolean, needsTotpConfirmation: boolean, person: { fullName: string, dateOfBirth: unknown, nationality: string, isResident: boolean, documentType: DocumentType, documentNumberMasked: string, documentExpiry: unknown, email: string | null, mobile: string | null } | null, officer: { badgeNumber: string, fullName: string, unit: string, roles: Array<string> } | null, memberships: Array<{ id: string, role: EnterpriseRole, status: MembershipStatus, enterprise: { id: string, name: string, uscc: string } }> } }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+   };
+
+export type IdentityPendingTotpQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IdentityPendingTotpQuery = { pendingTotp: { secret: string, uri: string } | null };
+
+export type IdentityTotpConfirmMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type IdentityTotpConfirmMutation = { totpConfirm:
+    | { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode }
+    | { __typename: 'SignInError', message: string, signInCode: IdentityErrorCode }
+    | { __typename: 'TotpConfirmed', recoveryCodes: Array<string>, me: { accountId: string, kind: AccountKind, assuranceLevel: number, stepUpValidUntil: string | null, signInMethod: SignInMethod, hasPasskey: boolean, needsTotpConfirmation: boolean, person: { fullName: string, dateOfBirth: unknown, nationality: string, isResident: boolean, documentType: DocumentType, documentNumberMasked: string, documentExpiry: unknown, email: string | null, mobile: string | null } | null, officer: { badgeNumber: string, fullName: string, unit: string, roles: Array<string> } | null, memberships: Array<{ id: string, role: EnterpriseRole, status: MembershipStatus, enterprise: { id: string, name: string, uscc: string } }> } }
+   };
+
+export type IdentityStepUpStartMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IdentityStepUpStartMutation = { stepUpStart:
+    | { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode }
+    | { __typename: 'PasskeyCeremony', challengeId: string, optionsJson: string }
+    | { __typename: 'SignInError', message: string, signInCode: IdentityErrorCode }
+    | { __typename: 'TooManyAttempts', message: string, retryAfterSeconds: number }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+   };
+
+export type IdentityStepUpFinishMutationVariables = Exact<{
+  challengeId: string | number;
+  credentialJson: string;
+}>;
+
+
+export type IdentityStepUpFinishMutation = { stepUpFinish:
+    | { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode }
+    | { __typename: 'StepUpSuccess', validUntil: string }
+    | { __typename: 'WebAuthnError', message: string, webAuthnCode: IdentityErrorCode }
+   };
+
+export type IdentitySignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IdentitySignOutMutation = { signOut:
+    | { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode }
+    | { __typename: 'IdentityDone', ok: boolean }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+    | { __typename: 'WebAuthnError', message: string, webAuthnCode: IdentityErrorCode }
+   };
+
+export type IdentitySignOutEverywhereMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IdentitySignOutEverywhereMutation = { signOutEverywhere:
+    | { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode }
+    | { __typename: 'IdentityDone', ok: boolean }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+    | { __typename: 'WebAuthnError', message: string, webAuthnCode: IdentityErrorCode }
+   };
+
+export type IdentitySessionEndMutationVariables = Exact<{
+  sessionId: string | number;
+}>;
+
+
+export type IdentitySessionEndMutation = { sessionEnd:
+    | { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode }
+    | { __typename: 'IdentityDone', ok: boolean }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+    | { __typename: 'WebAuthnError', message: string, webAuthnCode: IdentityErrorCode }
+   };
+
+export type IdentitySecurityQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IdentitySecurityQuery = { myPasskeys: Array<{ id: string, name: string, createdAt: string, lastUsedAt: string | null, synced: boolean }>, mySessions: Array<{ id: string, current: boolean, createdAt: string, lastSeenAt: string, userAgent: string, signInMethod: SignInMethod }> };
+
+export type IdentityPasskeyAddStartMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IdentityPasskeyAddStartMutation = { passkeyAddStart:
+    | { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode }
+    | { __typename: 'PasskeyCeremony', challengeId: string, optionsJson: string }
+    | { __typename: 'SignInError', message: string, signInCode: IdentityErrorCode }
+    | { __typename: 'TooManyAttempts', message: string, retryAfterSeconds: number }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+   };
+
+export type IdentityPasskeyAddFinishMutationVariables = Exact<{
+  challengeId: string | number;
+  credentialJson: string;
+  name: string;
+}>;
+
+
+export type IdentityPasskeyAddFinishMutation = { passkeyAddFinish:
+    | { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode }
+    | { __typename: 'IdentityDone', ok: boolean }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+    | { __typename: 'WebAuthnError', message: string, webAuthnCode: IdentityErrorCode }
+   };
+
+export type IdentityPasskeyRenameMutationVariables = Exact<{
+  passkeyId: string | number;
+  name: string;
+}>;
+
+
+export type IdentityPasskeyRenameMutation = { passkeyRename:
+    | { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode }
+    | { __typename: 'IdentityDone', ok: boolean }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+    | { __typename: 'WebAuthnError', message: string, webAuthnCode: IdentityErrorCode }
+   };
+
+export type IdentityPasskeyRevokeMutationVariables = Exact<{
+  passkeyId: string | number;
+}>;
+
+
+export type IdentityPasskeyRevokeMutation = { passkeyRevoke:
+    | { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode }
+    | { __typename: 'IdentityDone', ok: boolean }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+    | { __typename: 'WebAuthnError', message: string, webAuthnCode: IdentityErrorCode }
+   };
+
+export type IdentityAccountDeleteMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IdentityAccountDeleteMutation = { accountDelete:
+    | { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode }
+    | { __typename: 'IdentityDone', ok: boolean }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+    | { __typename: 'WebAuthnError', message: string, webAuthnCode: IdentityErrorCode }
+   };
+
+export type OfficerEnrolStartMutationVariables = Exact<{
+  badgeNumber: string;
+  code: string;
+}>;
+
+
+export type OfficerEnrolStartMutation = { officerEnrolStart:
+    | { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode }
+    | { __typename: 'PasskeyCeremony', challengeId: string, optionsJson: string }
+    | { __typename: 'SignInError', message: string, signInCode: IdentityErrorCode }
+    | { __typename: 'TooManyAttempts', message: string, retryAfterSeconds: number }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+   };
+
+export type OfficerEnrolFinishMutationVariables = Exact<{
+  challengeId: string | number;
+  credentialJson: string;
+  passkeyName: string;
+}>;
+
+
+export type OfficerEnrolFinishMutation = { officerEnrolFinish:
+    | { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode }
+    | { __typename: 'SignInError', message: string, signInCode: IdentityErrorCode }
+    | { __typename: 'SignInSuccess', me: { accountId: string, kind: AccountKind, assuranceLevel: number, stepUpValidUntil: string | null, signInMethod: SignInMethod, hasPasskey: boolean, needsTotpConfirmation: boolean, person: { fullName: string, dateOfBirth: unknown, nationality: string, isResident: boolean, documentType: DocumentType, documentNumberMasked: string, documentExpiry: unknown, email: string | null, mobile: string | null } | null, officer: { badgeNumber: string, fullName: string, unit: string, roles: Array<string> } | null, memberships: Array<{ id: string, role: EnterpriseRole, status: MembershipStatus, enterprise: { id: string, name: string, uscc: string } }> } }
+    | { __typename: 'TooManyAttempts', message: string, retryAfterSeconds: number }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+    | { __typename: 'WebAuthnError', message: string, webAuthnCode: IdentityErrorCode }
+   };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -27,7 +484,175 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const IdentityCeremonyFragmentDoc = new TypedDocumentString(`
+    fragment IdentityCeremony on CeremonyResult {
+  __typename
+  ... on PasskeyCeremony {
+    challengeId
+    optionsJson
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+  ... on AccountError {
+    accountCode: code
+    message
+    field
+  }
+  ... on TooManyAttempts {
+    message
+    retryAfterSeconds
+  }
+  ... on SignInError {
+    signInCode: code
+    message
+  }
+}
+    `, {"fragmentName":"IdentityCeremony"}) as unknown as TypedDocumentString<IdentityCeremonyFragment, unknown>;
+export const IdentityMeFragmentDoc = new TypedDocumentString(`
+    fragment IdentityMe on Me {
+  accountId
+  kind
+  assuranceLevel
+  stepUpValidUntil
+  signInMethod
+  hasPasskey
+  needsTotpConfirmation
+  person {
+    fullName
+    dateOfBirth
+    nationality
+    isResident
+    documentType
+    documentNumberMasked
+    documentExpiry
+    email
+    mobile
+  }
+  officer {
+    badgeNumber
+    fullName
+    unit
+    roles
+  }
+  memberships {
+    id
+    role
+    status
+    enterprise {
+      id
+      name
+      uscc
+    }
+  }
+}
+    `, {"fragmentName":"IdentityMe"}) as unknown as TypedDocumentString<IdentityMeFragment, unknown>;
+export const IdentitySignInOutcomeFragmentDoc = new TypedDocumentString(`
+    fragment IdentitySignInOutcome on SignInResult {
+  __typename
+  ... on SignInSuccess {
+    me {
+      ...IdentityMe
+    }
+  }
+  ... on WebAuthnError {
+    webAuthnCode: code
+    message
+  }
+  ... on SignInError {
+    signInCode: code
+    message
+  }
+  ... on TooManyAttempts {
+    message
+    retryAfterSeconds
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+  ... on AccountError {
+    accountCode: code
+    message
+    field
+  }
+}
+    fragment IdentityMe on Me {
+  accountId
+  kind
+  assuranceLevel
+  stepUpValidUntil
+  signInMethod
+  hasPasskey
+  needsTotpConfirmation
+  person {
+    fullName
+    dateOfBirth
+    nationality
+    isResident
+    documentType
+    documentNumberMasked
+    documentExpiry
+    email
+    mobile
+  }
+  officer {
+    badgeNumber
+    fullName
+    unit
+    roles
+  }
+  memberships {
+    id
+    role
+    status
+    enterprise {
+      id
+      name
+      uscc
+    }
+  }
+}`, {"fragmentName":"IdentitySignInOutcome"}) as unknown as TypedDocumentString<IdentitySignInOutcomeFragment, unknown>;
+export const IdentityOutcomeFragmentDoc = new TypedDocumentString(`
+    fragment IdentityOutcome on IdentityResult {
+  __typename
+  ... on IdentityDone {
+    ok
+  }
+  ... on AccountError {
+    accountCode: code
+    message
+    field
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+  ... on WebAuthnError {
+    webAuthnCode: code
+    message
+  }
+}
+    `, {"fragmentName":"IdentityOutcome"}) as unknown as TypedDocumentString<IdentityOutcomeFragment, unknown>;
 export const AboutServerInfoDocument = new TypedDocumentString(`
     query AboutServerInfo {
   serverInfo {
@@ -35,3 +660,1074 @@ export const AboutServerInfoDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AboutServerInfoQuery, AboutServerInfoQueryVariables>;
+export const EnterpriseRegisterDocument = new TypedDocumentString(`
+    mutation EnterpriseRegister($name: String!, $uscc: String!) {
+  enterpriseRegister(name: $name, uscc: $uscc) {
+    ...IdentityOutcome
+  }
+}
+    fragment IdentityOutcome on IdentityResult {
+  __typename
+  ... on IdentityDone {
+    ok
+  }
+  ... on AccountError {
+    accountCode: code
+    message
+    field
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+  ... on WebAuthnError {
+    webAuthnCode: code
+    message
+  }
+}`) as unknown as TypedDocumentString<EnterpriseRegisterMutation, EnterpriseRegisterMutationVariables>;
+export const EnterpriseInvitationAcceptDocument = new TypedDocumentString(`
+    mutation EnterpriseInvitationAccept($membershipId: ID!) {
+  enterpriseInvitationAccept(membershipId: $membershipId) {
+    ...IdentityOutcome
+  }
+}
+    fragment IdentityOutcome on IdentityResult {
+  __typename
+  ... on IdentityDone {
+    ok
+  }
+  ... on AccountError {
+    accountCode: code
+    message
+    field
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+  ... on WebAuthnError {
+    webAuthnCode: code
+    message
+  }
+}`) as unknown as TypedDocumentString<EnterpriseInvitationAcceptMutation, EnterpriseInvitationAcceptMutationVariables>;
+export const EnterpriseMembersDocument = new TypedDocumentString(`
+    query EnterpriseMembers($enterpriseId: ID!) {
+  enterpriseMembers(enterpriseId: $enterpriseId) {
+    membershipId
+    fullName
+    role
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<EnterpriseMembersQuery, EnterpriseMembersQueryVariables>;
+export const EnterpriseMemberInviteDocument = new TypedDocumentString(`
+    mutation EnterpriseMemberInvite($enterpriseId: ID!, $documentType: DocumentType!, $documentNumber: String!, $fullName: String!, $role: EnterpriseRole!) {
+  enterpriseMemberInvite(
+    enterpriseId: $enterpriseId
+    documentType: $documentType
+    documentNumber: $documentNumber
+    fullName: $fullName
+    role: $role
+  ) {
+    ...IdentityOutcome
+  }
+}
+    fragment IdentityOutcome on IdentityResult {
+  __typename
+  ... on IdentityDone {
+    ok
+  }
+  ... on AccountError {
+    accountCode: code
+    message
+    field
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+  ... on WebAuthnError {
+    webAuthnCode: code
+    message
+  }
+}`) as unknown as TypedDocumentString<EnterpriseMemberInviteMutation, EnterpriseMemberInviteMutationVariables>;
+export const EnterpriseMemberRemoveDocument = new TypedDocumentString(`
+    mutation EnterpriseMemberRemove($membershipId: ID!) {
+  enterpriseMemberRemove(membershipId: $membershipId) {
+    ...IdentityOutcome
+  }
+}
+    fragment IdentityOutcome on IdentityResult {
+  __typename
+  ... on IdentityDone {
+    ok
+  }
+  ... on AccountError {
+    accountCode: code
+    message
+    field
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+  ... on WebAuthnError {
+    webAuthnCode: code
+    message
+  }
+}`) as unknown as TypedDocumentString<EnterpriseMemberRemoveMutation, EnterpriseMemberRemoveMutationVariables>;
+export const IdentityMeDocument = new TypedDocumentString(`
+    query IdentityMe {
+  me {
+    ...IdentityMe
+  }
+}
+    fragment IdentityMe on Me {
+  accountId
+  kind
+  assuranceLevel
+  stepUpValidUntil
+  signInMethod
+  hasPasskey
+  needsTotpConfirmation
+  person {
+    fullName
+    dateOfBirth
+    nationality
+    isResident
+    documentType
+    documentNumberMasked
+    documentExpiry
+    email
+    mobile
+  }
+  officer {
+    badgeNumber
+    fullName
+    unit
+    roles
+  }
+  memberships {
+    id
+    role
+    status
+    enterprise {
+      id
+      name
+      uscc
+    }
+  }
+}`) as unknown as TypedDocumentString<IdentityMeQuery, IdentityMeQueryVariables>;
+export const IdentitySignInStartDocument = new TypedDocumentString(`
+    mutation IdentitySignInStart($signInName: String) {
+  signInStart(signInName: $signInName) {
+    ...IdentityCeremony
+  }
+}
+    fragment IdentityCeremony on CeremonyResult {
+  __typename
+  ... on PasskeyCeremony {
+    challengeId
+    optionsJson
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+  ... on AccountError {
+    accountCode: code
+    message
+    field
+  }
+  ... on TooManyAttempts {
+    message
+    retryAfterSeconds
+  }
+  ... on SignInError {
+    signInCode: code
+    message
+  }
+}`) as unknown as TypedDocumentString<IdentitySignInStartMutation, IdentitySignInStartMutationVariables>;
+export const IdentitySignInFinishDocument = new TypedDocumentString(`
+    mutation IdentitySignInFinish($challengeId: ID!, $credentialJson: String!) {
+  signInFinish(challengeId: $challengeId, credentialJson: $credentialJson) {
+    ...IdentitySignInOutcome
+  }
+}
+    fragment IdentityMe on Me {
+  accountId
+  kind
+  assuranceLevel
+  stepUpValidUntil
+  signInMethod
+  hasPasskey
+  needsTotpConfirmation
+  person {
+    fullName
+    dateOfBirth
+    nationality
+    isResident
+    documentType
+    documentNumberMasked
+    documentExpiry
+    email
+    mobile
+  }
+  officer {
+    badgeNumber
+    fullName
+    unit
+    roles
+  }
+  memberships {
+    id
+    role
+    status
+    enterprise {
+      id
+      name
+      uscc
+    }
+  }
+}
+fragment IdentitySignInOutcome on SignInResult {
+  __typename
+  ... on SignInSuccess {
+    me {
+      ...IdentityMe
+    }
+  }
+  ... on WebAuthnError {
+    webAuthnCode: code
+    message
+  }
+  ... on SignInError {
+    signInCode: code
+    message
+  }
+  ... on TooManyAttempts {
+    message
+    retryAfterSeconds
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+  ... on AccountError {
+    accountCode: code
+    message
+    field
+  }
+}`) as unknown as TypedDocumentString<IdentitySignInFinishMutation, IdentitySignInFinishMutationVariables>;
+export const IdentitySignInWithPasswordDocument = new TypedDocumentString(`
+    mutation IdentitySignInWithPassword($signInName: String!, $password: String!, $totpCode: String, $recoveryCode: String) {
+  signInWithPassword(
+    signInName: $signInName
+    password: $password
+    totpCode: $totpCode
+    recoveryCode: $recoveryCode
+  ) {
+    ...IdentitySignInOutcome
+  }
+}
+    fragment IdentityMe on Me {
+  accountId
+  kind
+  assuranceLevel
+  stepUpValidUntil
+  signInMethod
+  hasPasskey
+  needsTotpConfirmation
+  person {
+    fullName
+    dateOfBirth
+    nationality
+    isResident
+    documentType
+    documentNumberMasked
+    documentExpiry
+    email
+    mobile
+  }
+  officer {
+    badgeNumber
+    fullName
+    unit
+    roles
+  }
+  memberships {
+    id
+    role
+    status
+    enterprise {
+      id
+      name
+      uscc
+    }
+  }
+}
+fragment IdentitySignInOutcome on SignInResult {
+  __typename
+  ... on SignInSuccess {
+    me {
+      ...IdentityMe
+    }
+  }
+  ... on WebAuthnError {
+    webAuthnCode: code
+    message
+  }
+  ... on SignInError {
+    signInCode: code
+    message
+  }
+  ... on TooManyAttempts {
+    message
+    retryAfterSeconds
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+  ... on AccountError {
+    accountCode: code
+    message
+    field
+  }
+}`) as unknown as TypedDocumentString<IdentitySignInWithPasswordMutation, IdentitySignInWithPasswordMutationVariables>;
+export const IdentityAccountCreateStartDocument = new TypedDocumentString(`
+    mutation IdentityAccountCreateStart($input: PersonInput!) {
+  accountCreateStart(input: $input) {
+    ...IdentityCeremony
+  }
+}
+    fragment IdentityCeremony on CeremonyResult {
+  __typename
+  ... on PasskeyCeremony {
+    challengeId
+    optionsJson
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+  ... on AccountError {
+    accountCode: code
+    message
+    field
+  }
+  ... on TooManyAttempts {
+    message
+    retryAfterSeconds
+  }
+  ... on SignInError {
+    signInCode: code
+    message
+  }
+}`) as unknown as TypedDocumentString<IdentityAccountCreateStartMutation, IdentityAccountCreateStartMutationVariables>;
+export const IdentityAccountCreateFinishDocument = new TypedDocumentString(`
+    mutation IdentityAccountCreateFinish($challengeId: ID!, $credentialJson: String!, $passkeyName: String!) {
+  accountCreateFinish(
+    challengeId: $challengeId
+    credentialJson: $credentialJson
+    passkeyName: $passkeyName
+  ) {
+    ...IdentitySignInOutcome
+  }
+}
+    fragment IdentityMe on Me {
+  accountId
+  kind
+  assuranceLevel
+  stepUpValidUntil
+  signInMethod
+  hasPasskey
+  needsTotpConfirmation
+  person {
+    fullName
+    dateOfBirth
+    nationality
+    isResident
+    documentType
+    documentNumberMasked
+    documentExpiry
+    email
+    mobile
+  }
+  officer {
+    badgeNumber
+    fullName
+    unit
+    roles
+  }
+  memberships {
+    id
+    role
+    status
+    enterprise {
+      id
+      name
+      uscc
+    }
+  }
+}
+fragment IdentitySignInOutcome on SignInResult {
+  __typename
+  ... on SignInSuccess {
+    me {
+      ...IdentityMe
+    }
+  }
+  ... on WebAuthnError {
+    webAuthnCode: code
+    message
+  }
+  ... on SignInError {
+    signInCode: code
+    message
+  }
+  ... on TooManyAttempts {
+    message
+    retryAfterSeconds
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+  ... on AccountError {
+    accountCode: code
+    message
+    field
+  }
+}`) as unknown as TypedDocumentString<IdentityAccountCreateFinishMutation, IdentityAccountCreateFinishMutationVariables>;
+export const IdentityAccountCreateWithPasswordDocument = new TypedDocumentString(`
+    mutation IdentityAccountCreateWithPassword($input: PersonInput!, $password: String!) {
+  accountCreateWithPassword(input: $input, password: $password) {
+    __typename
+    ... on PasswordAccountCreated {
+      totpSecret
+      totpUri
+      me {
+        ...IdentityMe
+      }
+    }
+    ... on ValidationError {
+      validationCode: code
+      message
+      field
+      errors {
+        field
+        validationCode: code
+        message
+      }
+    }
+    ... on AccountError {
+      accountCode: code
+      message
+      field
+    }
+  }
+}
+    fragment IdentityMe on Me {
+  accountId
+  kind
+  assuranceLevel
+  stepUpValidUntil
+  signInMethod
+  hasPasskey
+  needsTotpConfirmation
+  person {
+    fullName
+    dateOfBirth
+    nationality
+    isResident
+    documentType
+    documentNumberMasked
+    documentExpiry
+    email
+    mobile
+  }
+  officer {
+    badgeNumber
+    fullName
+    unit
+    roles
+  }
+  memberships {
+    id
+    role
+    status
+    enterprise {
+      id
+      name
+      uscc
+    }
+  }
+}`) as unknown as TypedDocumentString<IdentityAccountCreateWithPasswordMutation, IdentityAccountCreateWithPasswordMutationVariables>;
+export const IdentityPendingTotpDocument = new TypedDocumentString(`
+    query IdentityPendingTotp {
+  pendingTotp {
+    secret
+    uri
+  }
+}
+    `) as unknown as TypedDocumentString<IdentityPendingTotpQuery, IdentityPendingTotpQueryVariables>;
+export const IdentityTotpConfirmDocument = new TypedDocumentString(`
+    mutation IdentityTotpConfirm($code: String!) {
+  totpConfirm(code: $code) {
+    __typename
+    ... on TotpConfirmed {
+      recoveryCodes
+      me {
+        ...IdentityMe
+      }
+    }
+    ... on SignInError {
+      signInCode: code
+      message
+    }
+    ... on AccountError {
+      accountCode: code
+      message
+      field
+    }
+  }
+}
+    fragment IdentityMe on Me {
+  accountId
+  kind
+  assuranceLevel
+  stepUpValidUntil
+  signInMethod
+  hasPasskey
+  needsTotpConfirmation
+  person {
+    fullName
+    dateOfBirth
+    nationality
+    isResident
+    documentType
+    documentNumberMasked
+    documentExpiry
+    email
+    mobile
+  }
+  officer {
+    badgeNumber
+    fullName
+    unit
+    roles
+  }
+  memberships {
+    id
+    role
+    status
+    enterprise {
+      id
+      name
+      uscc
+    }
+  }
+}`) as unknown as TypedDocumentString<IdentityTotpConfirmMutation, IdentityTotpConfirmMutationVariables>;
+export const IdentityStepUpStartDocument = new TypedDocumentString(`
+    mutation IdentityStepUpStart {
+  stepUpStart {
+    ...IdentityCeremony
+  }
+}
+    fragment IdentityCeremony on CeremonyResult {
+  __typename
+  ... on PasskeyCeremony {
+    challengeId
+    optionsJson
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+  ... on AccountError {
+    accountCode: code
+    message
+    field
+  }
+  ... on TooManyAttempts {
+    message
+    retryAfterSeconds
+  }
+  ... on SignInError {
+    signInCode: code
+    message
+  }
+}`) as unknown as TypedDocumentString<IdentityStepUpStartMutation, IdentityStepUpStartMutationVariables>;
+export const IdentityStepUpFinishDocument = new TypedDocumentString(`
+    mutation IdentityStepUpFinish($challengeId: ID!, $credentialJson: String!) {
+  stepUpFinish(challengeId: $challengeId, credentialJson: $credentialJson) {
+    __typename
+    ... on StepUpSuccess {
+      validUntil
+    }
+    ... on WebAuthnError {
+      webAuthnCode: code
+      message
+    }
+    ... on AccountError {
+      accountCode: code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IdentityStepUpFinishMutation, IdentityStepUpFinishMutationVariables>;
+export const IdentitySignOutDocument = new TypedDocumentString(`
+    mutation IdentitySignOut {
+  signOut {
+    ...IdentityOutcome
+  }
+}
+    fragment IdentityOutcome on IdentityResult {
+  __typename
+  ... on IdentityDone {
+    ok
+  }
+  ... on AccountError {
+    accountCode: code
+    message
+    field
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+  ... on WebAuthnError {
+    webAuthnCode: code
+    message
+  }
+}`) as unknown as TypedDocumentString<IdentitySignOutMutation, IdentitySignOutMutationVariables>;
+export const IdentitySignOutEverywhereDocument = new TypedDocumentString(`
+    mutation IdentitySignOutEverywhere {
+  signOutEverywhere {
+    ...IdentityOutcome
+  }
+}
+    fragment IdentityOutcome on IdentityResult {
+  __typename
+  ... on IdentityDone {
+    ok
+  }
+  ... on AccountError {
+    accountCode: code
+    message
+    field
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+  ... on WebAuthnError {
+    webAuthnCode: code
+    message
+  }
+}`) as unknown as TypedDocumentString<IdentitySignOutEverywhereMutation, IdentitySignOutEverywhereMutationVariables>;
+export const IdentitySessionEndDocument = new TypedDocumentString(`
+    mutation IdentitySessionEnd($sessionId: ID!) {
+  sessionEnd(sessionId: $sessionId) {
+    ...IdentityOutcome
+  }
+}
+    fragment IdentityOutcome on IdentityResult {
+  __typename
+  ... on IdentityDone {
+    ok
+  }
+  ... on AccountError {
+    accountCode: code
+    message
+    field
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+  ... on WebAuthnError {
+    webAuthnCode: code
+    message
+  }
+}`) as unknown as TypedDocumentString<IdentitySessionEndMutation, IdentitySessionEndMutationVariables>;
+export const IdentitySecurityDocument = new TypedDocumentString(`
+    query IdentitySecurity {
+  myPasskeys {
+    id
+    name
+    createdAt
+    lastUsedAt
+    synced
+  }
+  mySessions {
+    id
+    current
+    createdAt
+    lastSeenAt
+    userAgent
+    signInMethod
+  }
+}
+    `) as unknown as TypedDocumentString<IdentitySecurityQuery, IdentitySecurityQueryVariables>;
+export const IdentityPasskeyAddStartDocument = new TypedDocumentString(`
+    mutation IdentityPasskeyAddStart {
+  passkeyAddStart {
+    ...IdentityCeremony
+  }
+}
+    fragment IdentityCeremony on CeremonyResult {
+  __typename
+  ... on PasskeyCeremony {
+    challengeId
+    optionsJson
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+  ... on AccountError {
+    accountCode: code
+    message
+    field
+  }
+  ... on TooManyAttempts {
+    message
+    retryAfterSeconds
+  }
+  ... on SignInError {
+    signInCode: code
+    message
+  }
+}`) as unknown as TypedDocumentString<IdentityPasskeyAddStartMutation, IdentityPasskeyAddStartMutationVariables>;
+export const IdentityPasskeyAddFinishDocument = new TypedDocumentString(`
+    mutation IdentityPasskeyAddFinish($challengeId: ID!, $credentialJson: String!, $name: String!) {
+  passkeyAddFinish(
+    challengeId: $challengeId
+    credentialJson: $credentialJson
+    name: $name
+  ) {
+    ...IdentityOutcome
+  }
+}
+    fragment IdentityOutcome on IdentityResult {
+  __typename
+  ... on IdentityDone {
+    ok
+  }
+  ... on AccountError {
+    accountCode: code
+    message
+    field
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+  ... on WebAuthnError {
+    webAuthnCode: code
+    message
+  }
+}`) as unknown as TypedDocumentString<IdentityPasskeyAddFinishMutation, IdentityPasskeyAddFinishMutationVariables>;
+export const IdentityPasskeyRenameDocument = new TypedDocumentString(`
+    mutation IdentityPasskeyRename($passkeyId: ID!, $name: String!) {
+  passkeyRename(passkeyId: $passkeyId, name: $name) {
+    ...IdentityOutcome
+  }
+}
+    fragment IdentityOutcome on IdentityResult {
+  __typename
+  ... on IdentityDone {
+    ok
+  }
+  ... on AccountError {
+    accountCode: code
+    message
+    field
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+  ... on WebAuthnError {
+    webAuthnCode: code
+    message
+  }
+}`) as unknown as TypedDocumentString<IdentityPasskeyRenameMutation, IdentityPasskeyRenameMutationVariables>;
+export const IdentityPasskeyRevokeDocument = new TypedDocumentString(`
+    mutation IdentityPasskeyRevoke($passkeyId: ID!) {
+  passkeyRevoke(passkeyId: $passkeyId) {
+    ...IdentityOutcome
+  }
+}
+    fragment IdentityOutcome on IdentityResult {
+  __typename
+  ... on IdentityDone {
+    ok
+  }
+  ... on AccountError {
+    accountCode: code
+    message
+    field
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+  ... on WebAuthnError {
+    webAuthnCode: code
+    message
+  }
+}`) as unknown as TypedDocumentString<IdentityPasskeyRevokeMutation, IdentityPasskeyRevokeMutationVariables>;
+export const IdentityAccountDeleteDocument = new TypedDocumentString(`
+    mutation IdentityAccountDelete {
+  accountDelete {
+    ...IdentityOutcome
+  }
+}
+    fragment IdentityOutcome on IdentityResult {
+  __typename
+  ... on IdentityDone {
+    ok
+  }
+  ... on AccountError {
+    accountCode: code
+    message
+    field
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+  ... on WebAuthnError {
+    webAuthnCode: code
+    message
+  }
+}`) as unknown as TypedDocumentString<IdentityAccountDeleteMutation, IdentityAccountDeleteMutationVariables>;
+export const OfficerEnrolStartDocument = new TypedDocumentString(`
+    mutation OfficerEnrolStart($badgeNumber: String!, $code: String!) {
+  officerEnrolStart(badgeNumber: $badgeNumber, code: $code) {
+    ...IdentityCeremony
+  }
+}
+    fragment IdentityCeremony on CeremonyResult {
+  __typename
+  ... on PasskeyCeremony {
+    challengeId
+    optionsJson
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+  ... on AccountError {
+    accountCode: code
+    message
+    field
+  }
+  ... on TooManyAttempts {
+    message
+    retryAfterSeconds
+  }
+  ... on SignInError {
+    signInCode: code
+    message
+  }
+}`) as unknown as TypedDocumentString<OfficerEnrolStartMutation, OfficerEnrolStartMutationVariables>;
+export const OfficerEnrolFinishDocument = new TypedDocumentString(`
+    mutation OfficerEnrolFinish($challengeId: ID!, $credentialJson: String!, $passkeyName: String!) {
+  officerEnrolFinish(
+    challengeId: $challengeId
+    credentialJson: $credentialJson
+    passkeyName: $passkeyName
+  ) {
+    ...IdentitySignInOutcome
+  }
+}
+    fragment IdentityMe on Me {
+  accountId
+  kind
+  assuranceLevel
+  stepUpValidUntil
+  signInMethod
+  hasPasskey
+  needsTotpConfirmation
+  person {
+    fullName
+    dateOfBirth
+    nationality
+    isResident
+    documentType
+    documentNumberMasked
+    documentExpiry
+    email
+    mobile
+  }
+  officer {
+    badgeNumber
+    fullName
+    unit
+    roles
+  }
+  memberships {
+    id
+    role
+    status
+    enterprise {
+      id
+      name
+      uscc
+    }
+  }
+}
+fragment IdentitySignInOutcome on SignInResult {
+  __typename
+  ... on SignInSuccess {
+    me {
+      ...IdentityMe
+    }
+  }
+  ... on WebAuthnError {
+    webAuthnCode: code
+    message
+  }
+  ... on SignInError {
+    signInCode: code
+    message
+  }
+  ... on TooManyAttempts {
+    message
+    retryAfterSeconds
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+  ... on AccountError {
+    accountCode: code
+    message
+    field
+  }
+}`) as unknown as TypedDocumentString<OfficerEnrolFinishMutation, OfficerEnrolFinishMutationVariables>;

@@ -1,0 +1,190 @@
+import { useState } from 'preact/hooks';
+import { Button } from '../../components/Button';
+import { Field } from '../../components/Field';
+import { Notice } from '../../components/Notice';
+import {
+  IdentityPasskeyAddFinishDocument,
+  IdentityPasskeyAddStartDocument,
+  IdentityPasskeyRenameDocument,
+  IdentityPasskeyRevokeDocument,
+  type IdentityOutcomeFragment,
+  type IdentitySecurityQuery,
+} from '../../graphql/generated/graphql';
+import { t } from '../../i18n';
+import { formatDateTime } from '../../i18n/format';
+import { secureRequest } from './identityApi';
+import { describeError, describeResult } from './identityErrors';
+import { PasskeyError, browserPasskeys, passkeysSupported, type PasskeyApi } from './identityWebAuthn';
+
+type Passkey = IdentitySecurityQuery['myPasskeys'][number];
+
+function outcomeProblem(outcome: IdentityOutcomeFragment): string | null {
+  return outcome.__typename === 'IdentityDone' ? null : describeResult(outcome);
+}
+
+function PasskeyRow({ passkey, onChanged }: { passkey: Passkey; onChanged: (message: string) => void }) {
+  const [renaming, setRenaming] = useState(false);
+  const [name, setName] = useState(passkey.name);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (work: () => Promise<IdentityOutcomeFragment>, success: string) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const issue = outcomeProblem(await work());
+      if (issue) setProblem(issue);
+      else onChanged(success);
+    } catch (error) {
+      setProblem(describeError(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const fieldId = `passkey-name-${passkey.id}`;
+  return (
+    <li class="card-list__item" data-passkey-id={passkey.id}>
+      <h3 class="card-list__title">{passkey.name}</h3>
+      <dl class="facts">
+        <dt>{t('security.passkey.created')}</dt>
+        <dd>{formatDateTime(passkey.createdAt)}</dd>
+        <dt>{t('security.passkey.lastUsed')}</dt>
+        <dd>{passkey.lastUsedAt ? formatDateTime(passkey.lastUsedAt) : t('security.passkey.neverUsed')}</dd>
+        <dt>{t('security.passkey.kind')}</dt>
+        <dd>{t(passkey.synced ? 'security.passkey.synced' : 'security.passkey.deviceBound')}</dd>
+      </dl>
+      {problem && (
+        <p class="field__error" role="alert">
+          {problem}
+        </p>
+      )}
+      {renaming ? (
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!name.trim()) {
+              setProblem(t('passkey.name.required'));
+              return;
+            }
+            void run(
+              async () => (await secureRequest(IdentityPasskeyRenameDocument, { passkeyId: passkey.id, name: name.trim() })).passkeyRename,
+              t('security.passkey.renamed', { name: name.trim() }),
+            );
+          }}
+        >
+          <Field id={fieldId} label={t('passkey.name.label')} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+          <div class="button-row">
+            <Button type="submit" disabled={busy}>
+              {t('security.passkey.saveName')}
+            </Button>
+            <Button variant="secondary" onClick={() => setRenaming(false)}>
+              {t('action.cancel')}
+            </Button>
+          </div>
+        </form>
+      ) : (
+        <div class="button-row">
+          <Button variant="secondary" onClick={() => setRenaming(true)} aria-label={t('security.passkey.renameNamed', { name: passkey.name })}>
+            {t('security.passkey.rename')}
+          </Button>
+          <Button
+            variant="secondary"
+            disabled={busy}
+            aria-label={t('security.passkey.revokeNamed', { name: passkey.name })}
+            onClick={() =>
+              void run(
+                async () => (await secureRequest(IdentityPasskeyRevokeDocument, { passkeyId: passkey.id })).passkeyRevoke,
+                t('security.passkey.revoked', { name: passkey.name }),
+              )
+            }
+          >
+            {t('security.passkey.revoke')}
+          </Button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function IdentityPasskeys({
+  passkeys,
+  onChanged,
+  device = browserPasskeys,
+}: {
+  passkeys: readonly Passkey[];
+  onChanged: (message: string) => void;
+  device?: PasskeyApi;
+}) {
+  const [name, setName] = useState(t('passkey.defaultName.other'));
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const add = async (event: Event) => {
+    event.preventDefault();
+    setProblem(null);
+    if (!name.trim()) {
+      setProblem(t('passkey.name.required'));
+      return;
+    }
+    setBusy(true);
+    try {
+      // Level 3: the secure request runs the step-up ceremony first when needed.
+      const start = (await secureRequest(IdentityPasskeyAddStartDocument, {})).passkeyAddStart;
+      if (start.__typename !== 'PasskeyCeremony') {
+        setProblem(describeResult(start));
+        return;
+      }
+      const credentialJson = await device.create(start.optionsJson);
+      const finish = (
+        await secureRequest(IdentityPasskeyAddFinishDocument, { challengeId: start.challengeId, credentialJson, name: name.trim() })
+      ).passkeyAddFinish;
+      const issue = outcomeProblem(finish);
+      if (issue) setProblem(issue);
+      else onChanged(t('security.passkey.added', { name: name.trim() }));
+    } catch (error) {
+      setProblem(describeError(error));
+      if (error instanceof PasskeyError && error.failure === 'alreadyRegistered') {
+        setProblem(t('security.passkey.alreadyOnDevice'));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="passkeys-heading">
+      <h2 id="passkeys-heading">{t('security.passkeys.heading')}</h2>
+      <p>{t('security.passkeys.body')}</p>
+      {passkeys.length === 0 ? (
+        <p>{t('security.passkeys.none')}</p>
+      ) : (
+        <ul class="card-list" aria-label={t('security.passkeys.heading')}>
+          {passkeys.map((p) => (
+            <PasskeyRow key={p.id} passkey={p} onChanged={onChanged} />
+          ))}
+        </ul>
+      )}
+      {passkeysSupported() ? (
+        <form noValidate onSubmit={(event) => void add(event)} class="subform">
+          <h3>{t('security.passkey.addHeading')}</h3>
+          <p class="field__hint">{t('security.passkey.addHint')}</p>
+          {problem && (
+            <Notice kind="error" live="alert" title={t('notice.error')}>
+              <p>{problem}</p>
+            </Notice>
+          )}
+          <Field id="new-passkey-name" label={t('passkey.name.label')} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+          <Button type="submit" disabled={busy}>
+            {t('security.passkey.add')}
+          </Button>
+        </form>
+      ) : (
+        <Notice title={t('passkey.unsupported.title')}>
+          <p>{t('passkey.unsupported.add')}</p>
+        </Notice>
+      )}
+    </section>
+  );
+}

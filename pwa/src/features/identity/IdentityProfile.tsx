@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'preact/hooks';
+import { IdentityPendingTotpDocument } from '../../graphql/generated/graphql';
+import { request } from '../../graphql/client';
+import { t } from '../../i18n';
+import { formatDate } from '../../i18n/format';
+import { refreshMe, type SignedIn } from './identitySession';
+import { IdentityTotpSetup } from './IdentityTotpSetup';
+
+function PendingTotp() {
+  const [pending, setPending] = useState<{ secret: string; uri: string } | null>(null);
+  useEffect(() => {
+    request(IdentityPendingTotpDocument, {})
+      .then((data) => setPending(data.pendingTotp ?? null))
+      .catch(() => setPending(null));
+  }, []);
+  if (!pending) return null;
+  return <IdentityTotpSetup secret={pending.secret} uri={pending.uri} onDone={() => void refreshMe()} />;
+}
+
+/** Who you are, as the customs authority holds it (document number masked). */
+export function IdentityProfile({ account }: { account: SignedIn }) {
+  const person = account.person;
+  const officer = account.officer;
+  return (
+    <>
+      {account.needsTotpConfirmation && <PendingTotp />}
+      {person && (
+        <section aria-labelledby="profile-heading">
+          <h2 id="profile-heading">{t('me.profile.heading')}</h2>
+          <dl class="summary-list">
+            <dt>{t('me.profile.name')}</dt>
+            <dd>{person.fullName}</dd>
+            <dt>{t('me.profile.document')}</dt>
+            <dd>
+              {t(`document.${person.documentType}`)} {person.documentNumberMasked}
+            </dd>
+            {person.dateOfBirth && (
+              <>
+                <dt>{t('me.profile.dateOfBirth')}</dt>
+                <dd>{formatDate(`${person.dateOfBirth}T00:00:00`)}</dd>
+              </>
+            )}
+            <dt>{t('me.profile.nationality')}</dt>
+            <dd>{person.nationality}</dd>
+            <dt>{t('me.profile.residency')}</dt>
+            <dd>{t(person.isResident ? 'me.profile.resident' : 'me.profile.nonResident')}</dd>
+            {person.email && (
+              <>
+                <dt>{t('me.profile.email')}</dt>
+                <dd>{person.email}</dd>
+              </>
+            )}
+            {person.mobile && (
+              <>
+                <dt>{t('me.profile.mobile')}</dt>
+                <dd>{person.mobile}</dd>
+              </>
+            )}
+          </dl>
+        </section>
+      )}
+      {officer && (
+        <section aria-labelledby="officer-profile-heading">
+          <h2 id="officer-profile-heading">{t('me.officer.heading')}</h2>
+          <dl class="summary-list">
+            <dt>{t('me.profile.name')}</dt>
+            <dd>{officer.fullName}</dd>
+            <dt>{t('officer.badge')}</dt>
+            <dd>{officer.badgeNumber}</dd>
+            <dt>{t('officer.unit')}</dt>
+            <dd>{officer.unit}</dd>
+          </dl>
+        </section>
+      )}
+      <ul class="link-list link-list--cards">
+        <li>
+          <a href="/me/security">{t('me.link.security')}</a>
+        </li>
+        {person && (
+          <li>
+            <a href="/me/enterprises">{t('me.link.enterprises')}</a>
+          </li>
+        )}
+        {officer && (
+          <li>
+            <a href="/officer">{t('me.link.officer')}</a>
+          </li>
+        )}
+      </ul>
+    </>
+  );
+}

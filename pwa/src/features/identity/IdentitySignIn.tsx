@@ -1,0 +1,182 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { Button } from '../../components/Button';
+import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
+import { Field } from '../../components/Field';
+import { Notice } from '../../components/Notice';
+import { request } from '../../graphql/client';
+import {
+  IdentitySignInFinishDocument,
+  IdentitySignInStartDocument,
+  type IdentitySignInOutcomeFragment,
+} from '../../graphql/generated/graphql';
+import { t } from '../../i18n';
+import { describeError, describeResult } from './identityErrors';
+import { IdentityPasswordSignIn } from './IdentityPasswordSignIn';
+import { navigate, setSignedIn } from './identitySession';
+import {
+  PasskeyError,
+  browserPasskeys,
+  conditionalMediationAvailable,
+  passkeysSupported,
+  type PasskeyApi,
+} from './identityWebAuthn';
+
+const NAME_ID = 'signin-name';
+
+/** Sign in with a passkey: autofill, usernameless button, or name first; password as the fallback. */
+export function IdentitySignIn({ returnTo, passkeys = browserPasskeys }: { returnTo: string; passkeys?: PasskeyApi }) {
+  const supported = passkeysSupported();
+  const [mode, setMode] = useState<'passkey' | 'password'>(supported ? 'passkey' : 'password');
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const autofill = useRef<AbortController | null>(null);
+
+  const done = (outcome: IdentitySignInOutcomeFragment): boolean => {
+    if (outcome.__typename === 'SignInSuccess') {
+      setSignedIn(outcome.me);
+      navigate(returnTo, { replace: true });
+      return true;
+    }
+    setProblem(describeResult(outcome));
+    return false;
+  };
+
+  // Browser autofill (conditional mediation): passkeys offered in the name field's suggestions.
+  useEffect(() => {
+    if (mode !== 'passkey') return;
+    const controller = new AbortController();
+    autofill.current = controller;
+    void (async () => {
+      if (!(await conditionalMediationAvailable()) || controller.signal.aborted) return;
+      try {
+        const start = (await request(IdentitySignInStartDocument, { signInName: null })).signInStart;
+        if (start.__typename !== 'PasskeyCeremony' || controller.signal.aborted) return;
+        const credentialJson = await passkeys.get(start.optionsJson, {
+          mediation: 'conditional',
+          signal: controller.signal,
+        });
+        setBusy(true);
+        const finish = await request(IdentitySignInFinishDocument, { challengeId: start.challengeId, credentialJson });
+        done(finish.signInFinish);
+      } catch (error) {
+        // Aborted because a modal ceremony started, or autofill not used: nothing to say.
+        if (!controller.signal.aborted && !(error instanceof PasskeyError)) setProblem(describeError(error));
+      } finally {
+        if (!controller.signal.aborted) setBusy(false);
+      }
+    })();
+    return () => controller.abort();
+  }, [mode]);
+
+  const signInWithPasskey = async (signInName: string | null) => {
+    autofill.current?.abort();
+    setProblem(null);
+    setErrors([]);
+    setBusy(true);
+    try {
+      const start = (await request(IdentitySignInStartDocument, { signInName })).signInStart;
+      if (start.__typename !== 'PasskeyCeremony') {
+        const message = describeResult(start);
+        if (signInName !== null && start.__typename === 'ValidationError') {
+          setErrors([{ fieldId: NAME_ID, message }]);
+        } else setProblem(message);
+        return;
+      }
+      const credentialJson = await passkeys.get(start.optionsJson);
+      const finish = await request(IdentitySignInFinishDocument, { challengeId: start.challengeId, credentialJson });
+      done(finish.signInFinish);
+    } catch (error) {
+      setProblem(describeError(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const continueWithName = (event: Event) => {
+    event.preventDefault();
+    if (!name.trim()) {
+      setErrors([{ fieldId: NAME_ID, message: t('signIn.name.required') }]);
+      return;
+    }
+    void signInWithPasskey(name.trim());
+  };
+
+  if (mode === 'password') {
+    return (
+      <>
+        {!supported && (
+          <Notice title={t('passkey.unsupported.title')}>
+            <p>{t('passkey.unsupported.signIn')}</p>
+          </Notice>
+        )}
+        <IdentityPasswordSignIn onSignedIn={done} />
+        {supported && (
+          <p>
+            <Button variant="link" onClick={() => setMode('passkey')}>
+              {t('signIn.usePasskey')}
+            </Button>
+          </p>
+        )}
+        <p>
+          <a href="/me/sign-up">{t('signIn.createAccount')}</a>
+        </p>
+      </>
+    );
+  }
+
+  const nameError = errors.find((e) => e.fieldId === NAME_ID)?.message;
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      {problem && (
+        <Notice kind="error" live="alert" title={t('notice.error')}>
+          <p>{problem}</p>
+          <p>
+            <Button variant="link" onClick={() => setMode('password')}>
+              {t('signIn.usePassword')}
+            </Button>
+          </p>
+        </Notice>
+      )}
+      <p>{t('signIn.passkeyIntro')}</p>
+      <p>
+        <Button onClick={() => void signInWithPasskey(null)} disabled={busy}>
+          {t('signIn.passkeyButton')}
+        </Button>
+      </p>
+      <h2>{t('signIn.nameHeading')}</h2>
+      <form onSubmit={continueWithName} noValidate>
+        <Field
+          id={NAME_ID}
+          label={t('signIn.name.label')}
+          hint={t('signIn.name.hint')}
+          autocomplete="username webauthn"
+          autocapitalize="none"
+          spellcheck={false}
+          value={name}
+          error={nameError}
+          onInput={(event) => setName(event.currentTarget.value)}
+        />
+        <Button type="submit" variant="secondary" disabled={busy}>
+          {t('signIn.continue')}
+        </Button>
+      </form>
+      <h2>{t('signIn.otherWays')}</h2>
+      <ul class="link-list">
+        <li>
+          <Button variant="link" onClick={() => setMode('password')}>
+            {t('signIn.usePassword')}
+          </Button>
+        </li>
+        <li>
+          <a href="/me/sign-up">{t('signIn.createAccount')}</a>
+        </li>
+        <li>
+          <a href="/officer/enrol">{t('signIn.officerEnrol')}</a>
+        </li>
+      </ul>
+    </>
+  );
+}
