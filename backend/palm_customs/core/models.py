@@ -34,3 +34,23 @@ class RateLimitBucket(Model):
 
     class Meta:
         table = "rate_limit_bucket"
+
+
+class SigningKey(Model):
+    """An ES256 key pair that signs QR credentials (core/signing.py); one key signs at a time."""
+
+    id = fields.IntField(primary_key=True)
+    kid = fields.CharField(max_length=16, unique=True)
+    # PKCS#8 PEM, encrypted with SECRET_KEY (core.crypto, purpose "signing-key").
+    private_key_encrypted = fields.TextField()
+    public_jwk = fields.JSONField[dict[str, str]]()
+    status = fields.CharField(max_length=10)
+    # True on the active key and NULL on retired ones: NULLs are distinct, so the unique index
+    # lets at most one key be active even when replicas race to create the first one.
+    active_slot = fields.BooleanField(null=True, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    activated_at = fields.DatetimeField()
+    retired_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "signing_key"
