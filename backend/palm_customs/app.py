@@ -30,6 +30,7 @@ from palm_customs.core.limits import MAX_BODY_BYTES
 from palm_customs.core.logs import register_secret
 from palm_customs.core.permissions import Principal
 from palm_customs.core.ratelimit import DatabaseRateLimiter, RateLimiter, RedisRateLimiter
+from palm_customs.core.signing import KEY_SET_PATH, key_set_endpoint
 from palm_customs.core.static import PwaFiles
 from palm_customs.identity import sessions
 from palm_customs.schema import build_schema
@@ -121,6 +122,7 @@ def create_app(
         WebSocketRoute("/graphql", graphql),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
+        Route(KEY_SET_PATH, key_set_endpoint, methods=["GET"]),
         *extra_routes,
         Route(
             "/{path:path}", pwa.handle, methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]

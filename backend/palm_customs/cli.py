@@ -171,6 +171,16 @@ def _cmd_audit_verify(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_keys_rotate(settings: Settings, args: argparse.Namespace) -> int:
+    from palm_customs.core.signing import rotate
+
+    async def work() -> str:
+        return (await rotate(settings=settings)).kid
+
+    print(asyncio.run(_with_orm(settings, work)))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="palm-customs", description="Palm Customs server")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -218,6 +228,12 @@ def build_parser() -> argparse.ArgumentParser:
     audit_commands.add_parser("verify", help="walk the hash chain").set_defaults(
         handler=_cmd_audit_verify
     )
+
+    keys = commands.add_parser("keys", help="QR credential signing keys")
+    keys_commands = keys.add_subparsers(dest="keys_command", required=True)
+    keys_commands.add_parser(
+        "rotate", help="retire the active signing key, make a new one; prints its kid"
+    ).set_defaults(handler=_cmd_keys_rotate)
     return parser
 
 
