@@ -1,0 +1,477 @@
+"""Duty estimate for travellers' articles arriving in China: one pure function.
+
+The PWA runs a TypeScript port of this module offline
+(`pwa/src/features/declarations/DeclarationDuty.ts`); both pass `tests/declarations/
+duty_vectors.json`. Any change here needs the same change there, so the arithmetic is kept to
+integer cents with explicit HALF_UP steps that both languages can reproduce exactly:
+
+1. value of a line = quantity x unit value x rate, rounded to cents;
+2. the value allowance covers whole cents; an alcohol/tobacco limit covers a share of the line's
+   quantity and the taxable part is value x uncovered / total, rounded to cents;
+3. duty of a line = taxable x rate, rounded to cents; totals are sums of lines.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Context, Decimal
+from enum import StrEnum
+from typing import Any
+
+from palm_customs.declarations.rules import (
+    CNY,
+    ExchangeRateTable,
+    LimitKind,
+    Residency,
+    RuleSet,
+    TaxCategory,
+)
+
+ARRIVING = "arriving"
+CENT = Decimal("0.01")
+_EXACT = Context(prec=100)
+
+
+class DutyInputError(ValueError):
+    """The input should have been refused by validation before reaching the estimate."""
+
+    code = "invalid_input"
+
+
+class UnknownCategoryError(DutyInputError):
+    code = "unknown_category"
+
+
+class UnknownCurrencyError(DutyInputError):
+    code = "unknown_currency"
+
+
+class UnknownTravellerError(DutyInputError):
+    code = "unknown_traveller"
+
+
+class InvalidArticleError(DutyInputError):
+    code = "invalid_article"
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    amount: Decimal
+    currency: str
+
+
+@dataclass(frozen=True, slots=True)
+class Traveller:
+    key: str
+    residency: Residency
+    age: int
+    cash: tuple[Money, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    key: str
+    traveller_key: str
+    category: str
+    quantity: int
+    unit_value: Decimal
+    currency: str
+    # Alcohol and tobacco only: ml, sticks, cigars or grams in one unit (a 750 ml bottle: 750).
+    unit_measure: int | None = None
+    # One object that cannot be split, e.g. a camera; judged per unit of the line.
+    indivisible: bool = False
+    # Non-residents only: the article leaves China again with the traveller.
+    taken_out_again: bool = False
+
+
+class LineRule(StrEnum):
+    ALLOWANCE = "allowance"
+    INDIVISIBLE_OVER_ALLOWANCE = "indivisible_over_allowance"
+    ALCOHOL_LIMIT = "alcohol_limit"
+    TOBACCO_LIMIT = "tobacco_limit"
+    MINOR_NO_ALCOHOL_TOBACCO = "minor_no_alcohol_tobacco"
+    NOT_TAXABLE_TAKEN_OUT = "not_taxable_taken_out"
+
+
+class Channel(StrEnum):
+    NOTHING_TO_DECLARE = "NOTHING_TO_DECLARE"
+    DECLARE = "DECLARE"
+
+
+class Reason(StrEnum):
+    """Why to use the red channel; listed in this order."""
+
+    DUTY_OWED = "duty_owed"
+    OVER_ALCOHOL_TOBACCO_LIMIT = "over_alcohol_tobacco_limit"
+    MINOR_ALCOHOL_TOBACCO = "minor_alcohol_tobacco"
+    CASH_OVER_THRESHOLD = "cash_over_threshold"
+    CHECKLIST_YES = "checklist_yes"
+
+
+_REASON_ORDER = list(Reason)
+
+
+@dataclass(frozen=True, slots=True)
+class EstimateLine:
+    article_key: str
+    traveller_key: str
+    category: str
+    value_cny: Decimal
+    # Value exempted on this line by the allowance `rule` names (value or quantity allowance).
+    allowance_used_cny: Decimal
+    taxable_cny: Decimal
+    rate: Decimal
+    duty_cny: Decimal
+    rule: LineRule
+    legal_basis: str
+
+
+@dataclass(frozen=True, slots=True)
+class TravellerTotal:
+    traveller_key: str
+    allowance_cny: Decimal
+    # Of the value allowance only; alcohol/tobacco limits are counted in their lines.
+    allowance_used_cny: Decimal
+    value_cny: Decimal
+    taxable_cny: Decimal
+    duty_cny: Decimal
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    lines: tuple[EstimateLine, ...]
+    travellers: tuple[TravellerTotal, ...]
+    value_cny: Decimal
+    taxable_cny: Decimal
+    duty_cny: Decimal
+    channel: Channel
+    reasons: tuple[Reason, ...]
+    rule_set_version: str
+    rates_date: date
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form shared with the PWA: decimals as strings."""
+        return {
+            "rule_set_version": self.rule_set_version,
+            "rates_date": self.rates_date.isoformat(),
+            "channel": self.channel.value,
+            "reasons": [r.value for r in self.reasons],
+            "value_cny": str(self.value_cny),
+            "taxable_cny": str(self.taxable_cny),
+            "duty_cny": str(self.duty_cny),
+            "travellers": [
+                {
+                    "traveller_key": t.traveller_key,
+                    "allowance_cny": str(t.allowance_cny),
+                    "allowance_used_cny": str(t.allowance_used_cny),
+                    "value_cny": str(t.value_cny),
+                    "taxable_cny": str(t.taxable_cny),
+                    "duty_cny": str(t.duty_cny),
+                    "reasons": [r.value for r in t.reasons],
+                }
+                for t in self.travellers
+            ],
+            "lines": [
+                {
+                    "article_key": line.article_key,
+                    "traveller_key": line.traveller_key,
+                    "category": line.category,
+                    "value_cny": str(line.value_cny),
+                    "allowance_used_cny": str(line.allowance_used_cny),
+                    "taxable_cny": str(line.taxable_cny),
+                    "rate": str(line.rate),
+                    "duty_cny": str(line.duty_cny),
+                    "rule": line.rule.value,
+                    "legal_basis": line.legal_basis,
+                }
+                for line in self.lines
+            ],
+        }
+
+
+@dataclass(slots=True)
+class _Work:
+    """A line being computed, in integer cents."""
+
+    index: int
+    article: Article
+    category: TaxCategory
+    value: int
+    allowance_used: int = 0
+    taxable: int = 0
+    rule: LineRule = LineRule.ALLOWANCE
+    legal_basis: str = ""
+
+
+def estimate_duty(
+    *,
+    travellers: Sequence[Traveller],
+    articles: Sequence[Article],
+    checklist_yes: Sequence[str] = (),
+    rules: RuleSet,
+    rates: ExchangeRateTable,
+) -> Estimate:
+    """Estimate the duty on travellers' articles on arrival and advise a customs channel.
+
+    `checklist_yes` holds the codes of restricted/prohibited checklist items answered "yes".
+    Raises a `DutyInputError` subclass for input that validation should already have refused.
+    """
+    by_key = _index_travellers(travellers)
+    works = [_start_line(i, a, by_key, rules, rates) for i, a in enumerate(articles)]
+
+    totals: list[TravellerTotal] = []
+    for key in sorted(by_key):
+        traveller = by_key[key]
+        own = [w for w in works if w.article.traveller_key == key]
+        reasons: set[Reason] = set()
+        allowance = rules.allowance(direction=ARRIVING, residency=traveller.residency)
+        allowance_cents = _cents(allowance.amount_cny)
+
+        ordinary: list[_Work] = []
+        limited: list[_Work] = []
+        for work in own:
+            if work.article.taken_out_again:
+                work.rule = LineRule.NOT_TAXABLE_TAKEN_OUT
+                work.legal_basis = allowance.basis
+            elif work.category.limit_kind is not None:
+                limited.append(work)
+            elif work.article.indivisible and _unit_value_cents(work, rates) > allowance_cents:
+                work.rule = LineRule.INDIVISIBLE_OVER_ALLOWANCE
+                work.taxable = work.value
+                work.legal_basis = allowance.basis
+            else:
+                work.legal_basis = allowance.basis
+                ordinary.append(work)
+
+        allowance_used = _apply_value_allowance(ordinary, allowance_cents)
+        if limited:
+            reasons |= _apply_quantity_limits(limited, traveller, rules)
+
+        duty = sum(_duty_cents(w) for w in own)
+        if any(w.taxable > 0 for w in own):
+            # Declaring is owed once anything is taxable, even if the duty rounds to 0.00.
+            reasons.add(Reason.DUTY_OWED)
+        if _cash_over_threshold(traveller, rules, rates):
+            reasons.add(Reason.CASH_OVER_THRESHOLD)
+        totals.append(
+            TravellerTotal(
+                traveller_key=key,
+                allowance_cny=allowance.amount_cny,
+                allowance_used_cny=_money(allowance_used),
+                value_cny=_money(sum(w.value for w in own)),
+                taxable_cny=_money(sum(w.taxable for w in own)),
+                duty_cny=_money(duty),
+                reasons=_ordered(reasons),
+            )
+        )
+
+    lines = tuple(
+        EstimateLine(
+            article_key=w.article.key,
+            traveller_key=w.article.traveller_key,
+            category=w.category.code,
+            value_cny=_money(w.value),
+            allowance_used_cny=_money(w.allowance_used),
+            taxable_cny=_money(w.taxable),
+            rate=w.category.rate,
+            duty_cny=_money(_duty_cents(w)),
+            rule=w.rule,
+            legal_basis=w.legal_basis,
+        )
+        for w in works
+    )
+    all_reasons = {r for t in totals for r in t.reasons}
+    if any(code for code in checklist_yes):
+        all_reasons.add(Reason.CHECKLIST_YES)
+    overall = _ordered(all_reasons)
+    return Estimate(
+        lines=lines,
+        travellers=tuple(totals),
+        value_cny=sum((line.value_cny for line in lines), Decimal("0.00")),
+        taxable_cny=sum((line.taxable_cny for line in lines), Decimal("0.00")),
+        duty_cny=sum((line.duty_cny for line in lines), Decimal("0.00")),
+        channel=Channel.DECLARE if overall else Channel.NOTHING_TO_DECLARE,
+        reasons=overall,
+        rule_set_version=rules.version,
+        rates_date=rates.date,
+    )
+
+
+def _index_travellers(travellers: Sequence[Traveller]) -> dict[str, Traveller]:
+    by_key: dict[str, Traveller] = {}
+    for traveller in travellers:
+        if traveller.key in by_key:
+            raise DutyInputError(f"traveller {traveller.key!r} appears twice")
+        if traveller.age < 0:
+            raise DutyInputError(f"traveller {traveller.key!r} has a negative age")
+        by_key[traveller.key] = traveller
+    return by_key
+
+
+def _start_line(
+    index: int,
+    article: Article,
+    travellers: dict[str, Traveller],
+    rules: RuleSet,
+    rates: ExchangeRateTable,
+) -> _Work:
+    traveller = travellers.get(article.traveller_key)
+    if traveller is None:
+        raise UnknownTravellerError(
+            f"article {article.key!r}: no traveller {article.traveller_key!r}"
+        )
+    category = rules.category(article.category)
+    if category is None:
+        raise UnknownCategoryError(
+            f"article {article.key!r}: unknown category {article.category!r}"
+        )
+    if article.quantity < 1:
+        raise InvalidArticleError(f"article {article.key!r}: quantity must be at least 1")
+    if not article.unit_value.is_finite() or article.unit_value < 0:
+        raise InvalidArticleError(f"article {article.key!r}: unit value must be 0 or more")
+    if category.limit_kind is not None and (article.unit_measure or 0) < 1:
+        raise InvalidArticleError(f"article {article.key!r}: alcohol/tobacco needs unit_measure")
+    if article.taken_out_again and traveller.residency is not Residency.NON_RESIDENT:
+        raise InvalidArticleError(f"article {article.key!r}: only non-residents take articles out")
+    rate = _rate(article.currency, rates)
+    value = _round_cents(
+        _EXACT.multiply(_EXACT.multiply(article.unit_value, rate), article.quantity)
+    )
+    return _Work(index=index, article=article, category=category, value=value)
+
+
+def _rate(currency: str, rates: ExchangeRateTable) -> Decimal:
+    rate = rates.rate(currency)
+    if rate is None:
+        raise UnknownCurrencyError(f"no exchange rate for {currency!r} on {rates.date}")
+    return rate
+
+
+def _unit_value_cents(work: _Work, rates: ExchangeRateTable) -> int:
+    rate = _rate(work.article.currency, rates)
+    return _round_cents(_EXACT.multiply(work.article.unit_value, rate))
+
+
+def _apply_value_allowance(works: list[_Work], allowance: int) -> int:
+    """Cover the articles most favourably to the traveller; return the allowance used.
+
+    Order: highest tax rate first (each yuan covered there saves the most duty), then the larger
+    value, then input order. The last article reached may be partly covered.
+    """
+    remaining = allowance
+    for work in sorted(works, key=lambda w: (-w.category.rate, -w.value, w.index)):
+        covered = min(remaining, work.value)
+        remaining -= covered
+        work.allowance_used = covered
+        work.taxable = work.value - covered
+    return allowance - remaining
+
+
+def _apply_quantity_limits(works: list[_Work], traveller: Traveller, rules: RuleSet) -> set[Reason]:
+    reasons: set[Reason] = set()
+    by_group: dict[str, list[_Work]] = {}
+    for work in works:
+        kind = work.category.limit_kind
+        assert kind is not None
+        limit = rules.quantity_limit(kind)
+        work.legal_basis = limit.basis
+        if traveller.age < limit.min_age:
+            work.rule = LineRule.MINOR_NO_ALCOHOL_TOBACCO
+            work.taxable = work.value
+            reasons.add(Reason.MINOR_ALCOHOL_TOBACCO)
+            continue
+        work.rule = LineRule.ALCOHOL_LIMIT if kind is LimitKind.ALCOHOL else LineRule.TOBACCO_LIMIT
+        by_group.setdefault(limit.group, []).append(work)
+
+    for group, members in by_group.items():
+        # Alternatives in a group share one budget in a common unit: with 400 cigarettes, 100
+        # cigars or 500 g, the budget is lcm = 2000 units; a cigarette is 5, a cigar 20, a gram 4.
+        budget = math.lcm(*(q.amount for q in rules.quantity_limits if q.group == group))
+        sized = [(work, _units(work, budget, rules)) for work in members]
+        remaining = budget
+        for work, units in sorted(sized, key=_limit_priority):
+            covered = min(remaining, units)
+            remaining -= covered
+            work.taxable = _div_half_up(work.value * (units - covered), units)
+            work.allowance_used = work.value - work.taxable
+            if covered < units:
+                reasons.add(Reason.OVER_ALCOHOL_TOBACCO_LIMIT)
+    return reasons
+
+
+def _units(work: _Work, budget: int, rules: RuleSet) -> int:
+    kind = work.category.limit_kind
+    assert kind is not None
+    weight = budget // rules.quantity_limit(kind).amount
+    return work.article.quantity * (work.article.unit_measure or 0) * weight
+
+
+def _limit_priority(item: tuple[_Work, int]) -> tuple[_Ratio, int, int]:
+    # Most duty saved per unit of the limit first: rate x value / units, exactly.
+    work, units = item
+    return (_Ratio(_EXACT.multiply(work.category.rate, work.value), units), -work.value, work.index)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Ratio:
+    """Sorts descending by numerator / denominator without division."""
+
+    numerator: Decimal
+    denominator: int
+
+    def __lt__(self, other: _Ratio) -> bool:
+        return self.numerator * other.denominator > other.numerator * self.denominator
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _Ratio):
+            return NotImplemented
+        return self.numerator * other.denominator == other.numerator * self.denominator
+
+
+def _cash_over_threshold(traveller: Traveller, rules: RuleSet, rates: ExchangeRateTable) -> bool:
+    cny = Decimal(0)
+    foreign_in_cny = Decimal(0)
+    for money in traveller.cash:
+        if not money.amount.is_finite() or money.amount < 0:
+            raise DutyInputError(f"traveller {traveller.key!r}: cash must be 0 or more")
+        if money.currency == CNY:
+            cny = _EXACT.add(cny, money.amount)
+        else:
+            rate = _rate(money.currency, rates)
+            foreign_in_cny = _EXACT.add(foreign_in_cny, _EXACT.multiply(money.amount, rate))
+    if cny > rules.cash.cny:
+        return True
+    if foreign_in_cny == 0:
+        return False
+    # Compare in CNY exactly rather than dividing by the USD rate.
+    usd_limit_in_cny = _EXACT.multiply(rules.cash.foreign_usd, _rate("USD", rates))
+    return foreign_in_cny > usd_limit_in_cny
+
+
+def _duty_cents(work: _Work) -> int:
+    return _round_cents(_EXACT.multiply(_money(work.taxable), work.category.rate))
+
+
+def _round_cents(amount: Decimal) -> int:
+    return int(amount.quantize(CENT, rounding=ROUND_HALF_UP).scaleb(2))
+
+
+def _div_half_up(numerator: int, denominator: int) -> int:
+    # Both non-negative here.
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
+def _cents(amount: Decimal) -> int:
+    return _round_cents(amount)
+
+
+def _money(cents: int) -> Decimal:
+    return Decimal(cents).scaleb(-2).quantize(CENT)
+
+
+def _ordered(reasons: Iterable[Reason]) -> tuple[Reason, ...]:
+    return tuple(sorted(set(reasons), key=_REASON_ORDER.index))
