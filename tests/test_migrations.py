@@ -48,3 +48,20 @@ async def test_healthz_answers_alive(client: httpx.AsyncClient) -> None:
     response = await client.get("/healthz")
     assert response.json() == {"status": "ok"}
     assert response.headers["cache-control"] == "no-store"
+
+
+def test_no_model_description_holds_a_semicolon() -> None:
+    # Tortoise's SQLite schema editor splits statements on ";", so a docstring (which becomes
+    # the table description) with one breaks `migrate` on SQLite.
+    import importlib
+    import inspect
+
+    from tortoise.models import Model
+
+    offenders = [
+        f"{module_name}.{name}"
+        for module_name in MIGRATIONS_CONFIG["apps"]["palm"]["models"]
+        for name, value in inspect.getmembers(importlib.import_module(module_name), inspect.isclass)
+        if issubclass(value, Model) and value is not Model and ";" in (value.__doc__ or "")
+    ]
+    assert offenders == []

@@ -44,8 +44,8 @@ class FieldProblem:
         key = f"validation.{self.code.value}"
         if self.code is ValidationErrorCode.INVALID_CHOICE:
             key = "validation.invalid_format"
-        leaf = self.field.rsplit(".", 1)[-1]
-        return translate(key, language, label=label(leaf, language), **self.params)
+        text = translate(key, language, label=label(self.field, language), **self.params)
+        return text[:1].upper() + text[1:]
 
 
 class DomainError(Exception):

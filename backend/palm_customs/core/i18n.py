@@ -6,6 +6,7 @@ back (errors, notifications), always alongside a stable `code` the client may tr
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 
 import strawberry
@@ -94,6 +95,27 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{label}的格式不正確。",
         "{label} is not in the right format.",
     ),
+    "validation.check_digit": (
+        "{label}的校验位不正确，请核对后重新输入。",
+        "{label}的校驗位不正確，請核對後重新輸入。",
+        "{label} is not valid: check each character and try again.",
+    ),
+    "validation.common_password": (
+        "这个密码太常见，很容易被猜到，请换一个。",
+        "這個密碼太常見，很容易被猜到，請換一個。",
+        "This password is too common and easy to guess. Choose another.",
+    ),
+    "validation.in_the_past": (
+        "{label}必须是未来的日期。",
+        "{label}必須是未來的日期。",
+        "{label} must be in the future.",
+    ),
+    "validation.in_the_future": (
+        "{label}不能是未来的日期。",
+        "{label}不能是未來的日期。",
+        "{label} cannot be in the future.",
+    ),
+    "field.this": ("此项", "此項", "this"),
     "field.message": ("反馈内容", "意見內容", "your feedback"),
     "field.page": ("页面", "頁面", "the page"),
     "field.first": ("每页数量", "每頁數量", "the page size"),
@@ -120,4 +142,9 @@ def translate(key: str, language: Language, **params: object) -> str:
 
 
 def label(field: str, language: Language) -> str:
-    return translate(f"field.{field}", language)
+    """The human name of a field path's last named part (`input.articles.3.unitValue`)."""
+    parts = [p for p in field.split(".") if p and not p.isdigit()]
+    leaf = parts[-1] if parts else field
+    snake = re.sub(r"(?<!^)(?=[A-Z])", "_", leaf).lower()
+    key = f"field.{snake}"
+    return translate(key if key in MESSAGES else "field.this", language)

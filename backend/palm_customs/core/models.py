@@ -37,7 +37,7 @@ class RateLimitBucket(Model):
 
 
 class SigningKey(Model):
-    """An ES256 key pair that signs QR credentials (core/signing.py); one key signs at a time."""
+    """An ES256 key pair that signs QR credentials (core/signing.py), one key signing at a time."""
 
     id = fields.IntField(primary_key=True)
     kid = fields.CharField(max_length=16, unique=True)

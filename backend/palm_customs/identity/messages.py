@@ -143,25 +143,5 @@ register_messages(
         "field.roles": ("岗位", "職位", "the roles"),
         "field.code": ("验证码", "驗證碼", "the code"),
         "field.contact": ("联系方式", "聯絡方式", "an email address or mobile number"),
-        "validation.check_digit": (
-            "{label}的校验位不正确，请核对后重新输入。",
-            "{label}的校驗位不正確，請核對後重新輸入。",
-            "{label} is not valid: check each character and try again.",
-        ),
-        "validation.common_password": (
-            "这个密码太常见，很容易被猜到，请换一个。",
-            "這個密碼太常見，很容易被猜到，請換一個。",
-            "This password is too common and easy to guess. Choose another.",
-        ),
-        "validation.in_the_past": (
-            "{label}必须是未来的日期。",
-            "{label}必須是未來的日期。",
-            "{label} must be in the future.",
-        ),
-        "validation.in_the_future": (
-            "{label}不能是未来的日期。",
-            "{label}不能是未來的日期。",
-            "{label} cannot be in the future.",
-        ),
     }
 )

@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
                 ('activated_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
                 ('retired_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
             ],
-            options={'table': 'signing_key', 'app': 'palm', 'pk_attr': 'id', 'table_description': 'An ES256 key pair that signs QR credentials (core/signing.py); one key signs at a time.'},
+            options={'table': 'signing_key', 'app': 'palm', 'pk_attr': 'id', 'table_description': 'An ES256 key pair that signs QR credentials (core/signing.py), one key signing at a time.'},
             bases=['Model'],
         ),
     ]
