@@ -6,12 +6,20 @@ WebAuthn refuses 127.0.0.1, so pages are opened on http://localhost:PORT.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    CDPSession,
+    Page,
+    Playwright,
+    sync_playwright,
+)
 
 from tests.liveserver import LiveServer, live_server
 
@@ -63,9 +71,46 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    with live_server(tmp_path_factory.mktemp("e2e")) as running:
+def server_var_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("e2e")
+
+
+@pytest.fixture(scope="session")
+def server(server_var_dir: Path) -> Iterator[LiveServer]:
+    with live_server(server_var_dir) as running:
         yield running
+
+
+def server_cli_env(server: LiveServer, var_dir: Path) -> dict[str, str]:
+    """The environment `palm-customs` CLI commands need to act on the live server's data
+    (the same variables tests/liveserver.py gives the server)."""
+    return {
+        **os.environ,
+        "PALM_ENV": "test",
+        "VAR_DIR": str(var_dir),
+        "PORT": str(server.port),
+        "PUBLIC_ORIGIN": server.origin,
+    }
+
+
+def add_virtual_authenticator(page: Page) -> tuple[CDPSession, str]:
+    """A platform passkey authenticator for this tab only (CDP WebAuthn domain)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable", {"enableUI": False})
+    added = cdp.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "internal",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+                "automaticPresenceSimulation": True,
+            }
+        },
+    )
+    return cdp, added["authenticatorId"]
 
 
 def new_context(browser: Browser, device: dict[str, Any], *, locale: str) -> BrowserContext:

@@ -8,7 +8,7 @@ export default function SignUpRoute() {
       <PageHeading title={t('signUp.title')}>{t('signUp.title')}</PageHeading>
       <p>{t('signUp.intro')}</p>
       <IdentitySignUp />
-      <p>
+      <p class="link-list">
         <a href="/me/sign-in">{t('signUp.haveAccount')}</a>
       </p>
     </section>

@@ -112,16 +112,18 @@ export function IdentitySignIn({ returnTo, passkeys = browserPasskeys }: { retur
           </Notice>
         )}
         <IdentityPasswordSignIn onSignedIn={done} />
-        {supported && (
-          <p>
-            <Button variant="link" onClick={() => setMode('passkey')}>
-              {t('signIn.usePasskey')}
-            </Button>
-          </p>
-        )}
-        <p>
-          <a href="/me/sign-up">{t('signIn.createAccount')}</a>
-        </p>
+        <ul class="link-list">
+          {supported && (
+            <li>
+              <Button variant="link" onClick={() => setMode('passkey')}>
+                {t('signIn.usePasskey')}
+              </Button>
+            </li>
+          )}
+          <li>
+            <a href="/me/sign-up">{t('signIn.createAccount')}</a>
+          </li>
+        </ul>
       </>
     );
   }
