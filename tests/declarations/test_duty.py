@@ -1,0 +1,536 @@
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from palm_customs.declarations.duty import (
+    Article,
+    Channel,
+    DutyInputError,
+    Estimate,
+    InvalidArticleError,
+    LineRule,
+    Money,
+    Reason,
+    Traveller,
+    UnknownCategoryError,
+    UnknownCurrencyError,
+    UnknownTravellerError,
+    estimate_duty,
+)
+from palm_customs.declarations.rules import (
+    SEED_RATES,
+    SEED_RULES,
+    ExchangeRateTable,
+    Residency,
+    RulesDataError,
+    RuleSet,
+    seed_rates,
+    seed_rule_set,
+)
+
+VECTORS: dict[str, Any] = json.loads(
+    (Path(__file__).parent / "duty_vectors.json").read_text(encoding="utf-8")
+)
+CASES: dict[str, dict[str, Any]] = {case["name"]: case for case in VECTORS["cases"]}
+RULES = seed_rule_set()
+RATES = seed_rates()
+
+# Hand-computed headline of every vector: (total duty, channel). The full expected estimate is
+# in duty_vectors.json, shared with the PWA.
+HEADLINES: dict[str, tuple[str, Channel]] = {
+    # 2 x 1,000 clothing + 500 books = 2,500 <= 5,000
+    "resident_under_allowance": ("0.00", Channel.NOTHING_TO_DECLARE),
+    # an indivisible 5,000.00 laptop is not *over* 5,000.00
+    "resident_exactly_at_allowance": ("0.00", Channel.NOTHING_TO_DECLARE),
+    # 0.01 x 50 % = 0.005 -> 0.01 (HALF_UP)
+    "resident_one_cent_over_at_50_percent": ("0.01", Channel.DECLARE),
+    # 0.01 x 13 % = 0.0013 -> 0.00, but something is taxable
+    "resident_one_cent_over_at_13_percent": ("0.00", Channel.DECLARE),
+    # shoes 1,500 covered, toys 600 get 500: 100 x 13 % = 13.00
+    "non_resident_over_2000": ("13.00", Channel.DECLARE),
+    # the camera leaves again; the 300 tea is covered
+    "non_resident_taking_articles_out": ("0.00", Channel.NOTHING_TO_DECLARE),
+    # 6,000 x 13 % = 780.00 in full; the coat keeps the whole allowance
+    "resident_indivisible_camera_over_allowance": ("780.00", Channel.DECLARE),
+    # golf 1,500, clothing 2,000, watch 1,000 covered; books 3,000 - 500 = 2,500 x 13 % = 325.00
+    "resident_mixed_rates_over_allowance": ("325.00", Channel.DECLARE),
+    # 999.99 USD x 7.10 = 7,099.93 indivisible: x 13 % = 922.9909 -> 922.99
+    "resident_foreign_currencies": ("922.99", Channel.DECLARE),
+    # kid: 5,200 - 5,000 = 200 x 13 % = 26.00; the adults stay under their own 5,000
+    "companions_each_have_their_own_allowance": ("26.00", Channel.DECLARE),
+    # 300 x 50 % = 150.00; minors have no alcohol allowance
+    "minor_with_wine": ("150.00", Channel.DECLARE),
+    # 2 x 750 ml = 1,500 ml: exempt
+    "adult_two_bottles_of_wine_exactly_at_limit": ("0.00", Channel.NOTHING_TO_DECLARE),
+    # 936.00 x 750 / 2,250 = 312.00 x 50 % = 156.00
+    "adult_three_bottles_of_wine_one_taxed": ("156.00", Channel.DECLARE),
+    # 155.54 x 500 / 2,000 = 38.885 -> 38.89; x 50 % = 19.445 -> 19.45
+    "alcohol_pro_rata_rounds_half_up": ("19.45", Channel.DECLARE),
+    # cigars covered first; 300.00 x 40 / 200 = 60.00 x 50 % = 30.00
+    "tobacco_mix_shares_one_limit": ("30.00", Channel.DECLARE),
+    # RMB 20,000 and USD 5,000 are at, not over; EUR 4,600 = 35,880 > 35,500 CNY
+    "cash_thresholds_are_strictly_more_than": ("0.00", Channel.DECLARE),
+    "checklist_yes_means_declare": ("0.00", Channel.DECLARE),
+}
+
+
+def traveller_from_json(data: dict[str, Any]) -> Traveller:
+    return Traveller(
+        key=data["key"],
+        residency=Residency(data["residency"]),
+        age=data["age"],
+        cash=tuple(Money(Decimal(c["amount"]), c["currency"]) for c in data.get("cash", [])),
+    )
+
+
+def article_from_json(data: dict[str, Any]) -> Article:
+    return Article(
+        key=data["key"],
+        traveller_key=data["traveller_key"],
+        category=data["category"],
+        quantity=data["quantity"],
+        unit_value=Decimal(data["unit_value"]),
+        currency=data["currency"],
+        unit_measure=data.get("unit_measure"),
+        indivisible=data.get("indivisible", False),
+        taken_out_again=data.get("taken_out_again", False),
+    )
+
+
+def estimate_case(name: str) -> Estimate:
+    given_input = CASES[name]["input"]
+    return estimate_duty(
+        travellers=[traveller_from_json(t) for t in given_input["travellers"]],
+        articles=[article_from_json(a) for a in given_input["articles"]],
+        checklist_yes=given_input["checklist_yes"],
+        rules=RuleSet.from_dict(VECTORS["rule_set"]),
+        rates=ExchangeRateTable.from_dict(VECTORS["rates"]),
+    )
+
+
+def without_legal_basis(estimate: dict[str, Any]) -> dict[str, Any]:
+    lines = [{k: v for k, v in line.items() if k != "legal_basis"} for line in estimate["lines"]]
+    return {**estimate, "lines": lines}
+
+
+def create_traveller(*, key: str = "me", residency: Residency = Residency.RESIDENT) -> Traveller:
+    return Traveller(key=key, residency=residency, age=40)
+
+
+def create_article(
+    *,
+    key: str = "a",
+    traveller_key: str = "me",
+    category: str = "books",
+    quantity: int = 1,
+    unit_value: str = "100.00",
+    currency: str = "CNY",
+    unit_measure: int | None = None,
+    taken_out_again: bool = False,
+) -> Article:
+    return Article(
+        key=key,
+        traveller_key=traveller_key,
+        category=category,
+        quantity=quantity,
+        unit_value=Decimal(unit_value),
+        currency=currency,
+        unit_measure=unit_measure,
+        taken_out_again=taken_out_again,
+    )
+
+
+# --- Vectors (the same file the PWA's port is tested against) -------------------------------
+
+
+def test_the_vectors_use_the_seeded_rules_and_rates() -> None:
+    assert VECTORS["rule_set"] == SEED_RULES
+    assert VECTORS["rates"] == SEED_RATES
+
+
+def test_every_vector_has_a_hand_computed_headline() -> None:
+    assert set(CASES) == set(HEADLINES)
+
+
+@pytest.mark.parametrize("name", sorted(HEADLINES))
+def test_vector_headline_matches_the_hand_computation(name: str) -> None:
+    # given
+    duty, channel = HEADLINES[name]
+    # when
+    estimate = estimate_case(name)
+    # then
+    assert (estimate.duty_cny, estimate.channel) == (Decimal(duty), channel)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_vector_estimate_matches_expected_json(name: str) -> None:
+    # when
+    estimate = estimate_case(name)
+    # then
+    assert without_legal_basis(estimate.to_dict()) == CASES[name]["expected"]
+
+
+# --- Named behaviour -------------------------------------------------------------------------
+
+
+def test_estimate_records_rule_set_version_and_rates_date() -> None:
+    # when
+    estimate = estimate_case("resident_under_allowance")
+    # then
+    assert (estimate.rule_set_version, estimate.rates_date.isoformat()) == (
+        "cn-passenger-2019-04-09.1",
+        "2025-01-01",
+    )
+
+
+def test_money_in_the_estimate_has_two_decimals() -> None:
+    # when
+    estimate = estimate_case("resident_foreign_currencies")
+    # then
+    amounts = [estimate.duty_cny, estimate.value_cny] + [line.value_cny for line in estimate.lines]
+    assert {a.as_tuple().exponent for a in amounts} == {-2}
+
+
+def test_a_line_cites_the_legal_basis_of_the_rule_applied() -> None:
+    # when
+    estimate = estimate_case("adult_three_bottles_of_wine_one_taxed")
+    # then
+    assert (
+        estimate.lines[0].legal_basis
+        == RULES.quantity_limit(
+            RULES.category("alcohol").limit_kind  # type: ignore[union-attr, arg-type]
+        ).basis
+    )
+
+
+def test_an_allowance_line_cites_the_allowance_basis() -> None:
+    # when
+    estimate = estimate_case("resident_mixed_rates_over_allowance")
+    # then
+    assert {line.legal_basis for line in estimate.lines} == {
+        RULES.allowance(direction="arriving", residency=Residency.RESIDENT).basis
+    }
+
+
+def test_the_demo_rate_table_says_it_is_not_official() -> None:
+    assert "NOT OFFICIAL" in RATES.source
+
+
+def test_every_category_is_named_in_three_languages() -> None:
+    missing = [
+        c.code for c in RULES.categories if not (c.name.zh_hans and c.name.zh_hant and c.name.en)
+    ]
+    assert missing == []
+
+
+def test_seeded_categories_use_only_the_three_rates() -> None:
+    assert {c.rate for c in RULES.categories} == {
+        Decimal("0.13"),
+        Decimal("0.20"),
+        Decimal("0.50"),
+    }
+
+
+def test_the_seeded_currencies_are_the_twelve_agreed() -> None:
+    assert set(RATES.rates) == {
+        "CNY", "USD", "EUR", "JPY", "HKD", "MOP", "TWD", "GBP", "KRW", "AUD", "SGD", "THB"
+    }  # fmt: skip
+
+
+def test_the_rule_set_round_trips_through_its_dict_form() -> None:
+    assert RuleSet.from_dict(SEED_RULES).to_dict() == SEED_RULES
+
+
+def test_the_rate_table_round_trips_through_its_dict_form() -> None:
+    assert ExchangeRateTable.from_dict(SEED_RATES).to_dict() == SEED_RATES
+
+
+def test_a_published_rule_set_changes_the_allowance_without_a_release() -> None:
+    # given
+    data = json.loads(json.dumps(SEED_RULES))
+    data["version"] = "cn-passenger-test.2"
+    data["allowances"][0]["amount_cny"] = "8000.00"
+    # when
+    estimate = estimate_duty(
+        travellers=[create_traveller()],
+        articles=[create_article(unit_value="6000.00")],
+        rules=RuleSet.from_dict(data),
+        rates=RATES,
+    )
+    # then
+    assert (estimate.duty_cny, estimate.rule_set_version) == (
+        Decimal("0.00"),
+        "cn-passenger-test.2",
+    )
+
+
+def test_a_rule_set_with_float_money_is_refused() -> None:
+    data = json.loads(json.dumps(SEED_RULES))
+    data["allowances"][0]["amount_cny"] = 5000.0
+    with pytest.raises(RulesDataError):
+        RuleSet.from_dict(data)
+
+
+def test_a_rate_table_without_cny_at_one_is_refused() -> None:
+    data = json.loads(json.dumps(SEED_RATES))
+    data["rates"]["CNY"] = "1.01"
+    with pytest.raises(RulesDataError):
+        ExchangeRateTable.from_dict(data)
+
+
+def test_a_rule_set_is_effective_from_its_start_date() -> None:
+    assert (
+        RULES.is_effective_on(RULES.effective_from),
+        RULES.is_effective_on(RULES.effective_from.replace(day=8)),
+    ) == (True, False)
+
+
+def test_an_unknown_category_is_a_value_error_with_a_code() -> None:
+    with pytest.raises(UnknownCategoryError) as caught:
+        estimate_duty(
+            travellers=[create_traveller()],
+            articles=[create_article(category="spaceships")],
+            rules=RULES,
+            rates=RATES,
+        )
+    assert isinstance(caught.value, ValueError)
+    assert caught.value.code == "unknown_category"
+
+
+def test_an_unknown_currency_is_refused() -> None:
+    with pytest.raises(UnknownCurrencyError):
+        estimate_duty(
+            travellers=[create_traveller()],
+            articles=[create_article(currency="XYZ")],
+            rules=RULES,
+            rates=RATES,
+        )
+
+
+def test_unknown_foreign_cash_currency_is_refused() -> None:
+    with pytest.raises(UnknownCurrencyError):
+        estimate_duty(
+            travellers=[replace(create_traveller(), cash=(Money(Decimal(1), "XYZ"),))],
+            articles=[],
+            rules=RULES,
+            rates=RATES,
+        )
+
+
+def test_an_article_of_an_unknown_traveller_is_refused() -> None:
+    with pytest.raises(UnknownTravellerError):
+        estimate_duty(
+            travellers=[create_traveller()],
+            articles=[create_article(traveller_key="ghost")],
+            rules=RULES,
+            rates=RATES,
+        )
+
+
+def test_alcohol_without_a_measure_is_refused() -> None:
+    with pytest.raises(InvalidArticleError):
+        estimate_duty(
+            travellers=[create_traveller()],
+            articles=[create_article(category="alcohol")],
+            rules=RULES,
+            rates=RATES,
+        )
+
+
+def test_a_resident_cannot_mark_an_article_taken_out_again() -> None:
+    with pytest.raises(InvalidArticleError):
+        estimate_duty(
+            travellers=[create_traveller()],
+            articles=[create_article(taken_out_again=True)],
+            rules=RULES,
+            rates=RATES,
+        )
+
+
+def test_two_travellers_with_one_key_are_refused() -> None:
+    with pytest.raises(DutyInputError):
+        estimate_duty(
+            travellers=[create_traveller(), create_traveller()],
+            articles=[],
+            rules=RULES,
+            rates=RATES,
+        )
+
+
+def test_a_non_resident_taking_wine_out_again_owes_nothing_for_it() -> None:
+    # given: 5 bottles would be over the 1,500 ml limit if they stayed
+    article = create_article(category="alcohol", quantity=5, unit_measure=750, taken_out_again=True)
+    # when
+    estimate = estimate_duty(
+        travellers=[create_traveller(residency=Residency.NON_RESIDENT)],
+        articles=[article],
+        rules=RULES,
+        rates=RATES,
+    )
+    # then
+    assert (estimate.lines[0].rule, estimate.duty_cny, estimate.channel) == (
+        LineRule.NOT_TAXABLE_TAKEN_OUT,
+        Decimal("0.00"),
+        Channel.NOTHING_TO_DECLARE,
+    )
+
+
+def test_alcohol_within_the_limit_does_not_use_the_value_allowance() -> None:
+    # given: 1,500 ml of wine worth 1,000.00 and 5,000.00 of books
+    articles = [
+        create_article(key="wine", category="alcohol", quantity=2, unit_measure=750,
+                       unit_value="500.00"),
+        create_article(key="books", unit_value="5000.00"),
+    ]  # fmt: skip
+    # when
+    estimate = estimate_duty(
+        travellers=[create_traveller()], articles=articles, rules=RULES, rates=RATES
+    )
+    # then
+    assert estimate.duty_cny == Decimal("0.00")
+
+
+def test_cash_one_cent_over_twenty_thousand_yuan_must_be_declared() -> None:
+    # when
+    estimate = estimate_duty(
+        travellers=[replace(create_traveller(), cash=(Money(Decimal("20000.01"), "CNY"),))],
+        articles=[],
+        rules=RULES,
+        rates=RATES,
+    )
+    # then
+    assert estimate.reasons == (Reason.CASH_OVER_THRESHOLD,)
+
+
+# --- Properties ------------------------------------------------------------------------------
+
+CATEGORY_CODES = [c.code for c in RULES.categories]
+CURRENCIES = sorted(RATES.rates)
+TRAVELLER_KEYS = ["a", "b", "c"]
+
+
+@st.composite
+def travellers_strategy(draw: st.DrawFn) -> list[Traveller]:
+    count = draw(st.integers(min_value=1, max_value=3))
+    return [
+        Traveller(
+            key=key,
+            residency=draw(st.sampled_from(list(Residency))),
+            age=draw(st.integers(min_value=0, max_value=90)),
+            cash=tuple(
+                draw(
+                    st.lists(
+                        st.builds(
+                            Money,
+                            st.decimals(min_value=0, max_value=50000, places=2),
+                            st.sampled_from(CURRENCIES),
+                        ),
+                        max_size=2,
+                    )
+                )
+            ),
+        )
+        for key in TRAVELLER_KEYS[:count]
+    ]
+
+
+@st.composite
+def article_strategy(draw: st.DrawFn, travellers: list[Traveller], key: str) -> Article:
+    owner = draw(st.sampled_from(travellers))
+    category = draw(st.sampled_from(CATEGORY_CODES))
+    limited = RULES.category(category).limit_kind is not None  # type: ignore[union-attr]
+    return Article(
+        key=key,
+        traveller_key=owner.key,
+        category=category,
+        quantity=draw(st.integers(min_value=1, max_value=5)),
+        unit_value=draw(st.decimals(min_value=0, max_value=8000, places=2)),
+        currency=draw(st.sampled_from(CURRENCIES)),
+        unit_measure=draw(st.integers(min_value=1, max_value=1000)) if limited else None,
+        indivisible=draw(st.booleans()),
+        taken_out_again=owner.residency is Residency.NON_RESIDENT and draw(st.booleans()),
+    )
+
+
+@st.composite
+def declarations(draw: st.DrawFn) -> tuple[list[Traveller], list[Article], Article]:
+    travellers = draw(travellers_strategy())
+    count = draw(st.integers(min_value=0, max_value=6))
+    articles = [draw(article_strategy(travellers, f"x{i}")) for i in range(count)]
+    extra = draw(article_strategy(travellers, "extra"))
+    return travellers, articles, extra
+
+
+def estimate_of(travellers: list[Traveller], articles: list[Article]) -> Estimate:
+    return estimate_duty(travellers=travellers, articles=articles, rules=RULES, rates=RATES)
+
+
+@settings(max_examples=150, deadline=None)
+@given(declarations())
+def test_duty_is_never_negative(case: tuple[list[Traveller], list[Article], Article]) -> None:
+    travellers, articles, _ = case
+    estimate = estimate_of(travellers, articles)
+    assert min([line.duty_cny for line in estimate.lines], default=Decimal(0)) >= 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(declarations())
+def test_taxable_never_exceeds_value(case: tuple[list[Traveller], list[Article], Article]) -> None:
+    travellers, articles, _ = case
+    estimate = estimate_of(travellers, articles)
+    assert [line for line in estimate.lines if line.taxable_cny > line.value_cny] == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(declarations(), st.data())
+def test_adding_an_article_never_lowers_the_total_duty(
+    case: tuple[list[Traveller], list[Article], Article], data: st.DataObject
+) -> None:
+    # given
+    travellers, articles, extra = case
+    position = data.draw(st.integers(min_value=0, max_value=len(articles)))
+    # when
+    before = estimate_of(travellers, articles)
+    after = estimate_of(travellers, [*articles[:position], extra, *articles[position:]])
+    # then
+    assert after.duty_cny >= before.duty_cny
+
+
+@settings(max_examples=150, deadline=None)
+@given(declarations())
+def test_the_allowance_used_never_exceeds_the_allowance(
+    case: tuple[list[Traveller], list[Article], Article],
+) -> None:
+    travellers, articles, _ = case
+    estimate = estimate_of(travellers, articles)
+    assert [t for t in estimate.travellers if t.allowance_used_cny > t.allowance_cny] == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(declarations(), st.randoms(use_true_random=False))
+def test_the_estimate_does_not_depend_on_the_order_of_travellers(
+    case: tuple[list[Traveller], list[Article], Article], random: Any
+) -> None:
+    # given
+    travellers, articles, _ = case
+    shuffled = list(travellers)
+    random.shuffle(shuffled)
+    # when / then
+    assert estimate_of(shuffled, articles) == estimate_of(travellers, articles)
+
+
+@settings(max_examples=100, deadline=None)
+@given(declarations())
+def test_the_estimate_is_deterministic(
+    case: tuple[list[Traveller], list[Article], Article],
+) -> None:
+    travellers, articles, _ = case
+    assert estimate_of(travellers, articles) == estimate_of(travellers, articles)
