@@ -31,6 +31,9 @@ export default function MeRoute() {
               {t('signIn.createAccount')}
             </a>
           </div>
+          <p class="link-list">
+            <a href="/">{t('building.homeLink')}</a>
+          </p>
         </>
       )}
       {account && <IdentityProfile account={account} />}

@@ -31,6 +31,9 @@ export default function OfficerRoute() {
           </ul>
         </>
       )}
+      <p class="link-list">
+        <a href="/">{t('building.homeLink')}</a>
+      </p>
     </section>
   );
 }
