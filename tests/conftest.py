@@ -107,8 +107,10 @@ async def _empty_tables() -> None:
             "TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"
         )
     else:
+        await connection.execute_script("PRAGMA foreign_keys = OFF")
         for table in tables:
             await connection.execute_script(f'DELETE FROM "{table}"')  # noqa: S608 (model table names)
+        await connection.execute_script("PRAGMA foreign_keys = ON")
 
 
 @pytest.fixture

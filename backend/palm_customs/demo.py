@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from palm_customs.catalogue.demo import seed_ports
+from palm_customs.declarations.services import seed_rules
 
 
 async def seed_demo() -> dict[str, int]:
-    return {"ports created": await seed_ports()}
+    return {
+        "ports created": await seed_ports(),
+        "duty rule sets and rate tables created": await seed_rules(),
+    }

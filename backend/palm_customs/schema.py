@@ -23,6 +23,9 @@ from palm_customs.catalogue.queries import CatalogueQuery
 from palm_customs.core.errors import PublicError
 from palm_customs.core.i18n import Language, translate
 from palm_customs.core.limits import MAX_TOKENS, VALIDATION_RULES
+from palm_customs.declarations import messages as _declaration_messages  # noqa: F401
+from palm_customs.declarations.mutations import DeclarationMutation
+from palm_customs.declarations.queries import DeclarationQuery
 from palm_customs.identity import messages as _identity_messages  # noqa: F401 (registers texts)
 from palm_customs.identity.mutations import IdentityMutation
 from palm_customs.identity.queries import IdentityQuery, IdentitySubscription
@@ -33,12 +36,12 @@ logger = logging.getLogger("palm_customs.graphql")
 
 
 @strawberry.type
-class Query(SystemQuery, IdentityQuery, CatalogueQuery):
+class Query(SystemQuery, IdentityQuery, CatalogueQuery, DeclarationQuery):
     pass
 
 
 @strawberry.type
-class Mutation(IdentityMutation, SupportMutation):
+class Mutation(IdentityMutation, DeclarationMutation, SupportMutation):
     pass
 
 

@@ -42,6 +42,7 @@ KNOWN_VARIABLES = (
     "PWA_DIST",
     "LOG_LEVEL",
     "EMBEDDED_WORKER",
+    "DECLARATION_LEAD_HOURS",
 )
 
 
@@ -89,6 +90,8 @@ class Settings:
     pwa_dist: Path
     log_level: str
     embedded_worker: bool
+    # A declaration may be submitted from this many hours before the scheduled crossing.
+    declaration_lead_hours: int = 72
 
     @property
     def rp_id(self) -> str:
@@ -192,8 +195,13 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     try:
         port = int(source.get("PORT", "8000"))
         workers = int(source.get("WEB_CONCURRENCY", "1"))
+        lead_hours = int(source.get("DECLARATION_LEAD_HOURS", "72"))
     except ValueError:
-        raise ConfigurationError("PORT and WEB_CONCURRENCY must be whole numbers") from None
+        raise ConfigurationError(
+            "PORT, WEB_CONCURRENCY and DECLARATION_LEAD_HOURS must be whole numbers"
+        ) from None
+    if not 1 <= lead_hours <= 24 * 30:
+        raise ConfigurationError("DECLARATION_LEAD_HOURS must be between 1 and 720")
     if not 0 < port < 65536 or workers < 1:
         raise ConfigurationError("PORT must be 1-65535 and WEB_CONCURRENCY at least 1")
     if workers > 1 and database_url.startswith("sqlite"):
@@ -216,6 +224,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         var_dir=var_dir,
         pwa_dist=Path(source.get("PWA_DIST", str(PROJECT_ROOT / "pwa" / "dist"))).resolve(),
         log_level=source.get("LOG_LEVEL", "INFO").upper(),
+        declaration_lead_hours=lead_hours,
         embedded_worker=source.get(
             "EMBEDDED_WORKER", "1" if database_url.startswith("sqlite") else "0"
         )

@@ -12,6 +12,7 @@ MODEL_MODULES = [
     "palm_customs.core.jobs",
     "palm_customs.identity.models",
     "palm_customs.catalogue.models",
+    "palm_customs.declarations.models",
     "palm_customs.support.models",
 ]
 

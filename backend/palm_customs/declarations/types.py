@@ -1,0 +1,397 @@
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Annotated, Any
+
+import strawberry
+
+import palm_customs.identity.types  # noqa: F401 (declares the GraphQL enums of identity models)
+from palm_customs.core.i18n import translate
+from palm_customs.core.mutation import register_error
+from palm_customs.core.types import LocalizedText, PageInfo, ValidationError
+from palm_customs.declarations.errors import DeclarationErrorCode, DeclarationProblem, DraftConflict
+from palm_customs.declarations.models import (
+    Declaration as DeclarationRow,
+)
+from palm_customs.declarations.models import (
+    DeclarationStatus,
+    Direction,
+    InspectionOutcome,
+    OutcomeKind,
+    TravelMode,
+)
+from palm_customs.identity.models import DocumentType
+
+strawberry.enum(Direction, description="Arriving in or departing from the customs territory.")
+strawberry.enum(TravelMode, description="How the traveller crosses.")
+strawberry.enum(DeclarationStatus, description="Where a declaration version stands.")
+strawberry.enum(OutcomeKind, description="What the officer decided at the channel.")
+
+
+@strawberry.type(description="A declaration action was refused.")
+class DeclarationError:
+    code: DeclarationErrorCode
+    message: str
+    field: str | None
+
+
+@strawberry.type(description="The draft changed on another device: choose which to keep.")
+class DraftConflictError:
+    code: DeclarationErrorCode
+    message: str
+    server_version: int
+    server_data_json: str
+    updated_at: str
+
+
+register_error(
+    DraftConflict,
+    lambda e, c: DraftConflictError(
+        code=e.error_code,
+        message=translate("declaration.draft_conflict", c.language),
+        server_version=e.server_version,
+        server_data_json=json.dumps(e.server_data, ensure_ascii=False),
+        updated_at=e.updated_at,
+    ),
+)
+register_error(
+    DeclarationProblem,
+    lambda e, c: DeclarationError(
+        code=e.error_code,
+        message=translate(
+            f"declaration.{e.code}", c.language, hours=c.settings.declaration_lead_hours
+        ),
+        field=e.field,
+    ),
+)
+
+
+# ------------------------------------------------------------------ inputs
+
+
+@strawberry.input
+class CompanionInput:
+    full_name: str
+    date_of_birth: date
+    is_resident: bool
+    document_type: DocumentType
+    document_number: str
+    consent_statement: str = strawberry.field(
+        description="Why the declarant may declare for this person (e.g. a parent for a child)."
+    )
+
+
+@strawberry.input
+class ArticleInput:
+    key: str = strawberry.field(description="The client's id for the line (stable across edits).")
+    traveller: int = strawberry.field(description="0 = the declarant, n = companion n (1-based).")
+    category_code: str
+    description: str
+    quantity: int
+    unit_value: str = strawberry.field(description='Decimal, e.g. "1299.00".')
+    currency: str
+    unit_measure: int | None = strawberry.field(
+        default=None, description="Alcohol/tobacco only: ml, sticks, cigars or grams in one unit."
+    )
+    indivisible: bool = False
+    taken_out_again: bool = False
+    duty_free_shop: bool = False
+
+
+@strawberry.input
+class CashInput:
+    traveller: int
+    currency: str
+    amount: str
+
+
+@strawberry.input
+class DeclarationInput:
+    direction: Direction
+    port_code: str
+    travel_mode: TravelMode
+    travel_number: str
+    scheduled_at: datetime
+    companions: list[CompanionInput] = strawberry.field(default_factory=list)
+    articles: list[ArticleInput] = strawberry.field(default_factory=list)
+    cash: list[CashInput] = strawberry.field(default_factory=list)
+    restricted_yes: list[str] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class OutcomeInput:
+    number: str
+    version: int
+    kind: OutcomeKind
+    duty_assessed: str | None = None
+    reason: str = ""
+    receipt_number: str = ""
+    observed_at: datetime
+
+
+# ------------------------------------------------------------------ objects
+
+
+@strawberry.type
+class DutyLine:
+    article_key: str
+    traveller_key: str
+    category: str
+    value_cny: str
+    allowance_used_cny: str
+    taxable_cny: str
+    rate: str
+    duty_cny: str
+    rule: str
+    legal_basis: str
+
+
+@strawberry.type
+class DutyTravellerTotal:
+    traveller_key: str
+    allowance_cny: str
+    allowance_used_cny: str
+    value_cny: str
+    taxable_cny: str
+    duty_cny: str
+    reasons: list[str]
+
+
+@strawberry.type(description="The server's duty estimate, line by line, with the rules it used.")
+class DutyEstimate:
+    lines: list[DutyLine]
+    travellers: list[DutyTravellerTotal]
+    value_cny: str
+    taxable_cny: str
+    duty_cny: str
+    channel: str
+    reasons: list[str]
+    rule_set_version: str
+    rates_date: date
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DutyEstimate:
+        return cls(
+            lines=[DutyLine(**line) for line in data["lines"]],
+            travellers=[DutyTravellerTotal(**t) for t in data["travellers"]],
+            value_cny=data["value_cny"],
+            taxable_cny=data["taxable_cny"],
+            duty_cny=data["duty_cny"],
+            channel=data["channel"],
+            reasons=list(data["reasons"]),
+            rule_set_version=data["rule_set_version"],
+            rates_date=date.fromisoformat(data["rates_date"]),
+        )
+
+
+@strawberry.type
+class DeclarationTraveller:
+    key: str
+    full_name: str
+    document_type: str
+    document_number: str
+    date_of_birth: date
+    is_resident: bool
+    consent_statement: str | None
+
+
+@strawberry.type
+class DeclarationArticle:
+    key: str
+    traveller: int
+    category_code: str
+    description: str
+    quantity: int
+    unit_value: str
+    currency: str
+    unit_measure: int | None
+    indivisible: bool
+    taken_out_again: bool
+    duty_free_shop: bool
+
+
+@strawberry.type
+class DeclarationCash:
+    traveller: int
+    currency: str
+    amount: str
+
+
+@strawberry.type
+class InspectionOutcomeInfo:
+    kind: OutcomeKind
+    duty_assessed: str | None
+    reason: str
+    receipt_number: str
+    recorded_at: datetime
+    observed_at: datetime
+
+    @classmethod
+    def from_row(cls, row: InspectionOutcome) -> InspectionOutcomeInfo:
+        return cls(
+            kind=row.kind,
+            duty_assessed=str(row.duty_assessed) if row.duty_assessed else None,
+            reason=row.reason,
+            receipt_number=row.receipt_number,
+            recorded_at=row.recorded_at,
+            observed_at=row.observed_at,
+        )
+
+
+@strawberry.type(description="One version of a traveller's declaration.")
+class Declaration:
+    id: strawberry.ID
+    number: str
+    version: int
+    status: DeclarationStatus
+    direction: Direction
+    port_code: str
+    travel_mode: TravelMode
+    travel_number: str
+    scheduled_at: datetime
+    valid_from: datetime
+    valid_until: datetime
+    travellers: list[DeclarationTraveller]
+    articles: list[DeclarationArticle]
+    cash: list[DeclarationCash]
+    restricted_yes: list[str]
+    estimate: DutyEstimate
+    credential: str = strawberry.field(description="The signed QR text (PC1:…).")
+    submitted_at: datetime
+    outcome: InspectionOutcomeInfo | None
+
+    @classmethod
+    def from_row(cls, row: DeclarationRow, outcome: InspectionOutcome | None = None) -> Declaration:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            number=row.number,
+            version=row.version,
+            status=row.status,
+            direction=row.direction,
+            port_code=row.port_code,
+            travel_mode=row.travel_mode,
+            travel_number=row.travel_number,
+            scheduled_at=row.scheduled_at,
+            valid_from=row.valid_from,
+            valid_until=row.valid_until,
+            travellers=[
+                DeclarationTraveller(
+                    key=t["key"],
+                    full_name=t["full_name"],
+                    document_type=t["document_type"],
+                    document_number=t["document_number"],
+                    date_of_birth=date.fromisoformat(t["date_of_birth"]),
+                    is_resident=t["is_resident"],
+                    consent_statement=t.get("consent_statement"),
+                )
+                for t in row.travellers
+            ],
+            articles=[DeclarationArticle(**a) for a in row.articles],
+            cash=[DeclarationCash(**c) for c in row.cash],
+            restricted_yes=list(row.restricted_yes),
+            estimate=DutyEstimate.from_dict(row.estimate),
+            credential=row.credential,
+            submitted_at=row.submitted_at,
+            outcome=InspectionOutcomeInfo.from_row(outcome) if outcome else None,
+        )
+
+
+@strawberry.type
+class DeclarationConnection:
+    nodes: list[Declaration]
+    page_info: PageInfo
+
+
+@strawberry.type
+class DeclarationDraftInfo:
+    id: strawberry.ID
+    version: int
+    data_json: str
+    updated_at: datetime
+    device: str
+
+
+@strawberry.type
+class ArticleCategory:
+    code: str
+    name: LocalizedText
+    examples: LocalizedText
+    rate: str
+
+
+@strawberry.type
+class ChecklistQuestion:
+    code: str
+    question: LocalizedText
+    guidance: LocalizedText
+
+
+@strawberry.type(description="Everything the PWA needs to estimate duty offline.")
+class DutyRules:
+    version: str
+    effective_from: date
+    source: str
+    rates_date: date
+    rates_source: str
+    rule_set_json: str
+    rates_json: str
+    categories: list[ArticleCategory]
+    checklist: list[ChecklistQuestion]
+
+
+@strawberry.type(description="What an officer's online check found.")
+class DeclarationVerification:
+    valid: bool
+    problem: DeclarationErrorCode | None
+    message: str | None
+    superseded: bool
+    latest_version: int | None
+    declaration: Declaration | None
+    issued_at: datetime | None
+    expires_at: datetime | None
+
+
+# ------------------------------------------------------------------ payloads
+
+
+@strawberry.type
+class DeclarationSubmitSuccess:
+    declaration: Declaration
+    replayed: bool = strawberry.field(description="True when this key was already submitted.")
+
+
+@strawberry.type
+class DeclarationDraftSaved:
+    draft: DeclarationDraftInfo
+
+
+@strawberry.type
+class DeclarationDraftDeleted:
+    ok: bool = True
+
+
+@strawberry.type
+class OutcomeRecorded:
+    declaration_id: strawberry.ID
+    outcome: InspectionOutcomeInfo
+    replayed: bool
+
+
+DeclarationSubmitResult = Annotated[
+    DeclarationSubmitSuccess | ValidationError | DeclarationError,
+    strawberry.union("DeclarationSubmitResult"),
+]
+DraftSaveResult = Annotated[
+    DeclarationDraftSaved | DraftConflictError | DeclarationError | ValidationError,
+    strawberry.union("DraftSaveResult"),
+]
+DraftDeleteResult = Annotated[
+    DeclarationDraftDeleted | DeclarationError, strawberry.union("DraftDeleteResult")
+]
+OutcomeRecordResult = Annotated[
+    OutcomeRecorded | ValidationError | DeclarationError, strawberry.union("OutcomeRecordResult")
+]
+DutyEstimateResult = Annotated[
+    DutyEstimate | ValidationError | DeclarationError, strawberry.union("DutyEstimateResult")
+]
