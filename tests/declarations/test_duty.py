@@ -79,6 +79,8 @@ HEADLINES: dict[str, tuple[str, Channel]] = {
     # RMB 20,000 and USD 5,000 are at, not over; EUR 4,600 = 35,880 > 35,500 CNY
     "cash_thresholds_are_strictly_more_than": ("0.00", Channel.DECLARE),
     "checklist_yes_means_declare": ("0.00", Channel.DECLARE),
+    # 1.005 -> 1.01 and 0.15 x 7.10 = 1.065 -> 1.07, both covered
+    "values_round_half_up_to_the_cent": ("0.00", Channel.NOTHING_TO_DECLARE),
 }
 
 
