@@ -228,9 +228,10 @@ def test_revoking_a_passkey_after_a_new_sign_in_asks_for_step_up_then_succeeds(
     sign_in_usernameless(page, server.origin)
     page.goto(server.origin + "/me/security")
     expect(page.locator("[data-passkey-id] h3")).to_have_count(2)
-    assert passkey_names(page) == ["This phone", "Work tablet"] or sorted(
-        passkey_names(page)
-    ) == ["This phone", "Work tablet"]
+    assert passkey_names(page) == ["This phone", "Work tablet"] or sorted(passkey_names(page)) == [
+        "This phone",
+        "Work tablet",
+    ]
     operations.clear()
     # when
     page.get_by_role("button", name="Remove passkey Work tablet").click()

@@ -20,6 +20,7 @@ from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from tortoise.contrib.starlette import RegisterTortoise
 
+from palm_customs import handlers as _handlers  # noqa: F401 (registers job handlers)
 from palm_customs.context import Context, RequestMeta
 from palm_customs.core.db import settings_config
 from palm_customs.core.health import healthz, readyz
@@ -33,6 +34,8 @@ from palm_customs.core.ratelimit import DatabaseRateLimiter, RateLimiter, RedisR
 from palm_customs.core.signing import KEY_SET_PATH, key_set_endpoint
 from palm_customs.core.static import PwaFiles
 from palm_customs.identity import sessions
+from palm_customs.notifications import push
+from palm_customs.notifications.push import WebPushSender
 from palm_customs.schema import build_schema
 from palm_customs.settings import Settings, load_settings
 
@@ -107,6 +110,9 @@ def create_app(
             if settings.embedded_worker:
                 # Embedded default: one process drains the outbox itself; production runs
                 # `palm-customs worker` processes instead.
+                sender = WebPushSender(settings)
+                push.use_sender(sender)
+                stack.push_async_callback(sender.close)
                 stop = asyncio.Event()
                 drainer = asyncio.create_task(run_worker(stop))
 

@@ -87,8 +87,10 @@ def _cmd_seed_demo(settings: Settings, args: argparse.Namespace) -> int:
 def _cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
     import signal
 
+    from palm_customs import handlers  # noqa: F401 (registers job handlers)
     from palm_customs.core.jobs import run_worker
     from palm_customs.core.logs import configure_logging
+    from palm_customs.notifications import push
 
     configure_logging(json_lines=settings.is_production, level=settings.log_level)
 
@@ -97,7 +99,12 @@ def _cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(signum, stop.set)
-        await run_worker(stop, idle_seconds=args.idle)
+        sender = push.WebPushSender(settings)
+        push.use_sender(sender)
+        try:
+            await run_worker(stop, idle_seconds=args.idle)
+        finally:
+            await sender.close()
 
     asyncio.run(_with_orm(settings, work))
     return 0

@@ -29,6 +29,9 @@ from palm_customs.declarations.queries import DeclarationQuery
 from palm_customs.identity import messages as _identity_messages  # noqa: F401 (registers texts)
 from palm_customs.identity.mutations import IdentityMutation
 from palm_customs.identity.queries import IdentityQuery, IdentitySubscription
+from palm_customs.notifications import messages as _notification_messages  # noqa: F401
+from palm_customs.notifications.mutations import NotificationMutation
+from palm_customs.notifications.queries import NotificationQuery
 from palm_customs.support.mutations import SupportMutation
 from palm_customs.system.queries import SystemQuery, SystemSubscription
 
@@ -36,12 +39,12 @@ logger = logging.getLogger("palm_customs.graphql")
 
 
 @strawberry.type
-class Query(SystemQuery, IdentityQuery, CatalogueQuery, DeclarationQuery):
+class Query(SystemQuery, IdentityQuery, CatalogueQuery, DeclarationQuery, NotificationQuery):
     pass
 
 
 @strawberry.type
-class Mutation(IdentityMutation, DeclarationMutation, SupportMutation):
+class Mutation(IdentityMutation, DeclarationMutation, NotificationMutation, SupportMutation):
     pass
 
 

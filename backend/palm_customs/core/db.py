@@ -13,6 +13,7 @@ MODEL_MODULES = [
     "palm_customs.identity.models",
     "palm_customs.catalogue.models",
     "palm_customs.declarations.models",
+    "palm_customs.notifications.models",
     "palm_customs.support.models",
 ]
 

@@ -49,6 +49,8 @@ from palm_customs.identity.models import (
     Session,
     SessionMethod,
 )
+from palm_customs.notifications.models import PushSubscription
+from palm_customs.notifications.services import forget_session_devices
 from palm_customs.settings import Settings
 
 ENROLMENT_CODE_TTL = timedelta(hours=24)
@@ -902,6 +904,9 @@ async def end_session(
     )
     if ended != 1:
         raise AccountProblem(AccountErrorCode.NOT_FOUND)
+    assert target is not None
+    # The signed-out device stops receiving this person's pushes.
+    await forget_session_devices(connection, session_id=target)
     return Done(targets=(f"session:{target}",))
 
 
@@ -910,6 +915,7 @@ async def end_every_session(connection: BaseDBAsyncClient, *, principal: Princip
     count = await sessions.end_all(
         connection, account_id=account_id, reason="signed_out_everywhere"
     )
+    await PushSubscription.filter(account_id=account_id).using_db(connection).delete()
     return Done(targets=(f"account:{account_id}", f"sessions:{count}"))
 
 

@@ -1,0 +1,181 @@
+"""Web Push delivery (RFC 8030/8291/8292) for queued push jobs.
+
+The sender sits behind a small interface; the production implementation posts to the
+browser's push service with pywebpush over one shared aiohttp session, reusing a VAPID
+header per push-service origin while it is valid. Tests run the same sender against a local
+push-service receiver that decrypts every message.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+import aiohttp
+from py_vapid import Vapid02
+from pywebpush import WebPusher
+
+from palm_customs.core import jobs
+from palm_customs.notifications.models import Notification, PushSubscription
+from palm_customs.notifications.services import PUSH_JOB
+from palm_customs.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+# RFC 8291: a 4096-byte record holds at most 3993 bytes of plaintext.
+MAX_PAYLOAD = 3993
+TTL_SECONDS = 24 * 60 * 60
+VAPID_LIFETIME = 12 * 60 * 60
+
+
+class PayloadTooLarge(ValueError):
+    pass
+
+
+def payload_for(notification: Notification) -> bytes:
+    """Only what the notification shows; the app fetches details when opened."""
+    body = json.dumps(
+        {
+            "id": str(notification.id),
+            "title": notification.title,
+            "body": notification.body,
+            "link": notification.link,
+            "topic": notification.topic,
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode()
+    if len(body) > MAX_PAYLOAD:
+        raise PayloadTooLarge(f"{len(body)} bytes")
+    return body
+
+
+@dataclass(frozen=True, slots=True)
+class PushResult:
+    status: int
+    retry_after: float | None = None
+
+
+class PushSender(Protocol):
+    async def send(
+        self, *, subscription: PushSubscription, payload: bytes, urgency: str, topic: str
+    ) -> PushResult: ...
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        try:
+            from email.utils import parsedate_to_datetime
+
+            return max(0.0, (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds())
+        except (TypeError, ValueError):
+            return None
+
+
+class WebPushSender:
+    def __init__(self, settings: Settings) -> None:
+        self.vapid = Vapid02.from_pem(settings.vapid_private_key.reveal().encode())
+        self.subject = settings.vapid_subject
+        self._session: aiohttp.ClientSession | None = None
+        self._headers: dict[str, tuple[float, dict[str, str]]] = {}
+
+    def _session_for_loop(self) -> aiohttp.ClientSession:
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=15))
+        return self._session
+
+    def vapid_headers(self, endpoint: str) -> dict[str, str]:
+        parts = urlsplit(endpoint)
+        audience = f"{parts.scheme}://{parts.netloc}"
+        cached = self._headers.get(audience)
+        now = time.time()
+        if cached and cached[0] - now > 600:
+            return cached[1]
+        expires = int(now) + VAPID_LIFETIME
+        # A fresh claims dict per signature: py_vapid writes into the one it is given.
+        headers = self.vapid.sign({"aud": audience, "exp": expires, "sub": self.subject})
+        self._headers[audience] = (expires, dict(headers))
+        return dict(headers)
+
+    async def send(
+        self, *, subscription: PushSubscription, payload: bytes, urgency: str, topic: str
+    ) -> PushResult:
+        info = {
+            "endpoint": subscription.endpoint,
+            "keys": {"p256dh": subscription.p256dh, "auth": subscription.auth},
+        }
+        headers = {**self.vapid_headers(subscription.endpoint), "Urgency": urgency, "Topic": topic}
+        pusher = WebPusher(info, aiohttp_session=self._session_for_loop())
+        response = await pusher.send_async(
+            payload, headers, ttl=TTL_SECONDS, content_encoding="aes128gcm", timeout=15
+        )
+        assert not isinstance(response, str)
+        return PushResult(
+            status=response.status, retry_after=_retry_after(response.headers.get("Retry-After"))
+        )
+
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+
+
+_sender: PushSender | None = None
+
+
+def use_sender(sender: PushSender | None) -> None:
+    """Install the sender the push jobs use (the server and workers do it at start)."""
+    global _sender
+    _sender = sender
+
+
+async def deliver(payload: dict[str, Any]) -> None:
+    """The push job: send one notification to one device, and act on the answer."""
+    if _sender is None:
+        raise RuntimeError("no push sender installed")
+    notification = await Notification.get_or_none(id=uuid.UUID(payload["notification"]))
+    subscription = await PushSubscription.get_or_none(id=uuid.UUID(payload["subscription"]))
+    if notification is None or subscription is None:
+        return  # unsubscribed or erased since: nothing to deliver
+    if notification.superseded_by_id is not None or notification.read_at is not None:
+        return  # already replaced or seen in the inbox
+    try:
+        body = payload_for(notification)
+    except PayloadTooLarge as error:
+        raise jobs.PermanentFailure(f"payload too large: {error}") from None
+    try:
+        result = await _sender.send(
+            subscription=subscription,
+            payload=body,
+            urgency=notification.urgency.value,
+            topic=notification.topic,
+        )
+    except (TimeoutError, aiohttp.ClientError, OSError) as error:
+        raise ConnectionError(f"push service unreachable: {type(error).__name__}") from None
+    if result.status in (200, 201, 202):
+        await PushSubscription.filter(id=subscription.id).update(last_success_at=datetime.now(UTC))
+        return
+    if result.status in (404, 410):
+        # The browser dropped this subscription for good.
+        await PushSubscription.filter(id=subscription.id).delete()
+        return
+    if result.status == 429 or result.status >= 500:
+        delay = result.retry_after if result.retry_after is not None else None
+        if delay is not None:
+            raise jobs.RetryLater(
+                timedelta(seconds=delay), f"push service answered {result.status}"
+            )
+        raise ConnectionError(f"push service answered {result.status}")
+    raise jobs.PermanentFailure(f"push service refused the message: {result.status}")
+
+
+jobs.register_handler(PUSH_JOB, deliver)
