@@ -109,10 +109,12 @@ async def traveller(client: httpx.AsyncClient, n: int = 1) -> SoftAuthenticator:
     return auth
 
 
-async def inspector(client: httpx.AsyncClient, badge: str = "T3001") -> None:
+async def inspector(
+    client: httpx.AsyncClient, badge: str = "T3001", roles: tuple[str, ...] = ("inspector",)
+) -> None:
     async with in_transaction() as connection:
         created = await identity.create_officer(
-            connection, badge_number=badge, full_name="李检", unit="浦东机场", roles=["inspector"]
+            connection, badge_number=badge, full_name="李检", unit="浦东机场", roles=list(roles)
         )
     auth = SoftAuthenticator(origin=ORIGIN)
     started = await graphql(client, ENROL_START, {"b": badge, "code": created.enrolment_code})

@@ -35,6 +35,8 @@ from palm_customs.declarations.rules import ExchangeRateTable as RatesData
 from palm_customs.declarations.rules import Residency, RuleSet, seed_rates, seed_rule_set
 from palm_customs.identity import documents
 from palm_customs.identity.models import DocumentType, Person
+from palm_customs.notifications import services as notifications
+from palm_customs.notifications.models import NotificationType, Urgency
 from palm_customs.settings import Settings
 
 MAX_ARTICLES = 100
@@ -601,6 +603,24 @@ async def _write(
             .using_db(connection)
             .delete()
         )
+    await notifications.notify(
+        connection,
+        recipient_id=declaration.account_id,
+        message=notifications.Message(
+            type=NotificationType.DECLARATION_RECEIVED,
+            subject=f"declaration:{declaration.number}",
+            subject_version=declaration.version,
+            title_key="notify.declaration_received.title",
+            body_key="notify.declaration_received.body",
+            params={
+                "number": declaration.number,
+                "version": declaration.version,
+                "duty": str(declaration.total_duty),
+            },
+            link=f"/declare/{declaration.id}",
+        ),
+        now=now,
+    )
     return declaration
 
 
@@ -929,6 +949,25 @@ async def record_outcome(
         idempotency_key=key,
         recorded_at=now,
         observed_at=when,
+    )
+    await notifications.notify(
+        connection,
+        recipient_id=declaration.account_id,
+        message=notifications.Message(
+            type=NotificationType.DECLARATION_OUTCOME,
+            subject=f"declaration:{declaration.number}",
+            subject_version=declaration.version,
+            title_key="notify.declaration_outcome.title",
+            body_key=f"notify.declaration_outcome.body.{kind.value}",
+            params={
+                "number": declaration.number,
+                "duty": str(duty_assessed or ""),
+                "receipt": clean_receipt,
+            },
+            link=f"/declare/{declaration.id}",
+            urgency=Urgency.HIGH,
+        ),
+        now=now,
     )
     return OutcomeRecorded(outcome=outcome)
 

@@ -40,8 +40,8 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
                 ('account', fields.OneToOneField('palm.Account', source_field='account_id', db_constraint=True, to_field='id', related_name='notification_settings', on_delete=OnDelete.CASCADE)),
-                ('quiet_start', fields.TimeField(null=True, auto_now=False, auto_now_add=False)),
-                ('quiet_end', fields.TimeField(null=True, auto_now=False, auto_now_add=False)),
+                ('quiet_start_minute', fields.SmallIntField(null=True)),
+                ('quiet_end_minute', fields.SmallIntField(null=True)),
                 ('timezone', fields.CharField(default='Asia/Shanghai', max_length=40)),
                 ('policy_categories', fields.JSONField(default=list, encoder=functools.partial(dumps, separators=(',', ':')), decoder=loads)),
             ],

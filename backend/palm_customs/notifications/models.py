@@ -81,8 +81,9 @@ class NotificationSettings(Model):
         "palm.Account", related_name="notification_settings", on_delete=fields.CASCADE
     )
     account_id: uuid.UUID
-    quiet_start = fields.TimeField(null=True)
-    quiet_end = fields.TimeField(null=True)
+    # Minutes after local midnight (Tortoise's TimeField does not bind on SQLite).
+    quiet_start_minute = fields.SmallIntField(null=True)
+    quiet_end_minute = fields.SmallIntField(null=True)
     timezone = fields.CharField(max_length=40, default="Asia/Shanghai")
     policy_categories = fields.JSONField[list[str]](default=list)
 

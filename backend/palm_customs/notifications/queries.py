@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
 import strawberry
@@ -21,6 +21,10 @@ from palm_customs.notifications.types import (
     NotificationSettingsInfo,
     PushDevice,
 )
+
+
+def _time(minutes: int | None) -> time | None:
+    return None if minutes is None else time(minutes // 60, minutes % 60)
 
 
 @strawberry.type
@@ -73,8 +77,8 @@ class NotificationQuery:
     async def my_notification_settings(self, info: Info[Context, Any]) -> NotificationSettingsInfo:
         row = await NotificationSettings.get_or_none(account_id=info.context.principal.account_id)
         return NotificationSettingsInfo(
-            quiet_start=row.quiet_start if row else None,
-            quiet_end=row.quiet_end if row else None,
+            quiet_start=_time(row.quiet_start_minute) if row else None,
+            quiet_end=_time(row.quiet_end_minute) if row else None,
             timezone=row.timezone if row else "Asia/Shanghai",
             policy_categories=list(row.policy_categories) if row else [],
             available_policy_categories=sorted(POLICY_CATEGORIES),

@@ -97,14 +97,19 @@ def _language(account: Account) -> Language:
 
 def _quiet_until(settings_row: NotificationSettings | None, now: datetime) -> datetime | None:
     """When quiet hours end, if `now` falls inside them."""
-    if settings_row is None or settings_row.quiet_start is None or settings_row.quiet_end is None:
+    if (
+        settings_row is None
+        or settings_row.quiet_start_minute is None
+        or settings_row.quiet_end_minute is None
+    ):
         return None
     try:
         zone = ZoneInfo(settings_row.timezone)
     except ZoneInfoNotFoundError:
         zone = ZoneInfo("Asia/Shanghai")
     local = now.astimezone(zone)
-    start, end = settings_row.quiet_start, settings_row.quiet_end
+    start = time(settings_row.quiet_start_minute // 60, settings_row.quiet_start_minute % 60)
+    end = time(settings_row.quiet_end_minute // 60, settings_row.quiet_end_minute % 60)
     current = local.timetz().replace(tzinfo=None)
     inside = start <= current < end if start < end else (current >= start or current < end)
     if not inside:
@@ -346,6 +351,10 @@ async def forget_session_devices(connection: BaseDBAsyncClient, *, session_id: u
     return await PushSubscription.filter(session_id=session_id).using_db(connection).delete()
 
 
+def _minutes(value: time | None) -> int | None:
+    return None if value is None else value.hour * 60 + value.minute
+
+
 async def save_settings(
     connection: BaseDBAsyncClient,
     *,
@@ -368,8 +377,8 @@ async def save_settings(
     await NotificationSettings.update_or_create(
         account_id=principal.account_id,
         defaults={
-            "quiet_start": quiet_start,
-            "quiet_end": quiet_end,
+            "quiet_start_minute": _minutes(quiet_start),
+            "quiet_end_minute": _minutes(quiet_end),
             "timezone": timezone,
             "policy_categories": sorted(set(policy_categories)),
         },
