@@ -13,6 +13,10 @@ import { registerServiceWorker } from './sw-bridge';
 
 // Only the home screen is in the first bundle; every other screen is its own chunk.
 const DeclareRoute = lazy(() => import('./routes/DeclareRoute'));
+const DeclareDraftRoute = lazy(() => import('./routes/DeclareDraftRoute'));
+const DeclareSentRoute = lazy(() => import('./routes/DeclareSentRoute'));
+const DeclarationRoute = lazy(() => import('./routes/DeclarationRoute'));
+const OfficerVerifyRoute = lazy(() => import('./routes/OfficerVerifyRoute'));
 const ServicesRoute = lazy(() => import('./routes/ServicesRoute'));
 const AppointmentsRoute = lazy(() => import('./routes/AppointmentsRoute'));
 const OfficerRoute = lazy(() => import('./routes/OfficerRoute'));
@@ -39,10 +43,14 @@ export function App() {
             <Router>
               <Route path={ROUTES.home} component={HomeRoute} />
               <Route path={ROUTES.declare} component={DeclareRoute} />
+              <Route path={ROUTES.declareDraft} component={DeclareDraftRoute} />
+              <Route path={ROUTES.declareSent} component={DeclareSentRoute} />
+              <Route path={ROUTES.declaration} component={DeclarationRoute} />
               <Route path={ROUTES.services} component={ServicesRoute} />
               <Route path={ROUTES.appointments} component={AppointmentsRoute} />
               <Route path={ROUTES.officer} component={OfficerRoute} />
               <Route path={ROUTES.officerEnrol} component={OfficerEnrolRoute} />
+              <Route path={ROUTES.officerVerify} component={OfficerVerifyRoute} />
               <Route path={ROUTES.me} component={MeRoute} />
               <Route path={ROUTES.signIn} component={SignInRoute} />
               <Route path={ROUTES.signUp} component={SignUpRoute} />
@@ -64,3 +72,5 @@ bindDocumentLanguage();
 const root = document.getElementById('app');
 if (root) render(<App />, root);
 if (import.meta.env.PROD) void registerServiceWorker();
+// The outbox is sent at start, on `online` and on Background Sync; its code loads after the first screen.
+addEventListener('load', () => void import('./offline/outboxStart').then((m) => m.startOutbox()));

@@ -1,7 +1,7 @@
 // The ONLY module that talks to the service worker. It registers it, tells the UI when a new
 // version is waiting, and activates that version only when the person asks.
 import { computed, signal } from '@preact/signals';
-import { MSG, type PageToWorkerMessage } from './sw/protocol';
+import { isWorkerToPageMessage, MSG, OUTBOX_SYNC_TAG, type PageToWorkerMessage } from './sw/protocol';
 
 export const SW_URL = '/sw.js';
 const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
@@ -83,4 +83,36 @@ export function applyUpdate(): boolean {
 
 export function dismissUpdate(): void {
   updateAvailable.value = false;
+}
+
+type SyncManagerLike = { register(tag: string): Promise<void> };
+
+/**
+ * Ask for a Background Sync of the outbox where the browser has it (Chromium); elsewhere the
+ * `online` event and the next start do it. Returns true when a sync was registered.
+ */
+export async function requestOutboxSync(): Promise<boolean> {
+  if (!('serviceWorker' in navigator)) return false;
+  try {
+    const ready = registration ?? (await Promise.race([
+      navigator.serviceWorker.ready,
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), 2000)),
+    ]));
+    const sync = (ready as (ServiceWorkerRegistration & { sync?: SyncManagerLike }) | null)?.sync;
+    if (!sync) return false;
+    await sync.register(OUTBOX_SYNC_TAG);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Call `flush` when the worker's Background Sync fires. Returns the disposer. */
+export function onOutboxSyncRequested(flush: () => void): () => void {
+  if (!('serviceWorker' in navigator)) return () => {};
+  const listener = (event: MessageEvent) => {
+    if (isWorkerToPageMessage(event.data)) flush();
+  };
+  navigator.serviceWorker.addEventListener('message', listener);
+  return () => navigator.serviceWorker.removeEventListener('message', listener);
 }

@@ -9,10 +9,11 @@ type FieldProps = {
   value?: string;
   autocomplete?: string;
   /** text by default; password for secrets, email/tel only where the browser's checks help. */
-  type?: 'text' | 'password' | 'email' | 'tel';
+  type?: 'text' | 'password' | 'email' | 'tel' | 'date' | 'time';
   spellcheck?: boolean;
   autocapitalize?: 'off' | 'characters' | 'words' | 'none';
   maxLength?: number;
+  list?: string;
   inputMode?: 'text' | 'numeric' | 'decimal' | 'email' | 'tel' | 'search' | 'url';
   onInput?: (event: TargetedEvent<HTMLInputElement, Event>) => void;
 };

@@ -16,6 +16,11 @@ export interface OutboxRecord {
   variables: unknown;
   createdAt: number;
   attempts: number;
+  /** pending: send when possible; signIn/stepUp: waits for the person; refused: the server said no. */
+  state?: 'pending' | 'signIn' | 'stepUp' | 'refused';
+  /** The server's refusal, for the screen that shows it. */
+  result?: unknown;
+  lastTriedAt?: number;
 }
 export interface FileRecord {
   id: string;

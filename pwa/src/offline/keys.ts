@@ -15,6 +15,24 @@ export const STORES = {
   cache: 'cache',
 } as const;
 
+/** Keys of records in the `cache` store. */
+export const CACHE_KEYS = {
+  dutyRules: 'declarations.rules',
+  ports: 'declarations.ports',
+  declarantProfile: 'declarations.profile',
+  declaration: (id: string) => `declarations.declaration.${id}`,
+  declarationList: 'declarations.mine',
+  /** idempotency key of a submission -> id of the declaration it created. */
+  submission: (key: string) => `declarations.submission.${key}`,
+  qrKeySet: 'officer.qrKeys',
+  outcome: (key: string) => `officer.outcome.${key}`,
+  /** Outcomes recorded on this tablet, newest first (what the officer sees as queued / sent). */
+  outcomeLog: 'officer.outcomeLog',
+} as const;
+
+/** `kind` of records in the `drafts` store. */
+export const DRAFT_KINDS = { declaration: 'declaration' } as const;
+
 export type StoreName = (typeof STORES)[keyof typeof STORES];
 
 export const LOCAL_KEYS = {

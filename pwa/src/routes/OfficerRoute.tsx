@@ -16,7 +16,11 @@ export default function OfficerRoute() {
           <p>
             {officer.fullName} · {officer.unit}
           </p>
-          <p>{t('building.body')}</p>
+          <ul class="link-list">
+            <li>
+              <a href="/officer/verify">{t('officer.verify.link')}</a>
+            </li>
+          </ul>
         </>
       ) : (
         <>

@@ -4,9 +4,19 @@
 export const MSG = {
   /** Page -> waiting worker: the person asked for the new version; activate now. */
   skipWaiting: 'SKIP_WAITING',
+  /** Worker -> pages: Background Sync fired; send the outbox now. */
+  flushOutbox: 'FLUSH_OUTBOX',
 } as const;
 
+/** The Background Sync tag the outbox registers. */
+export const OUTBOX_SYNC_TAG = 'palm-outbox';
+
 export type PageToWorkerMessage = { type: typeof MSG.skipWaiting };
+export type WorkerToPageMessage = { type: typeof MSG.flushOutbox };
+
+export function isWorkerToPageMessage(data: unknown): data is WorkerToPageMessage {
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === MSG.flushOutbox;
+}
 
 export function isPageToWorkerMessage(data: unknown): data is PageToWorkerMessage {
   return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === MSG.skipWaiting;

@@ -9,6 +9,78 @@ export type AccountKind =
   | 'OFFICER'
   | 'PERSON';
 
+export type ArticleInput = {
+  categoryCode: string;
+  currency: string;
+  description: string;
+  dutyFreeShop?: boolean;
+  indivisible?: boolean;
+  /** The client's id for the line (stable across edits). */
+  key: string;
+  quantity: number;
+  takenOutAgain?: boolean;
+  /** 0 = the declarant, n = companion n (1-based). */
+  traveller: number;
+  /** Alcohol/tobacco only: ml, sticks, cigars or grams in one unit. */
+  unitMeasure?: number | null | undefined;
+  /** Decimal, e.g. "1299.00". */
+  unitValue: string;
+};
+
+export type CashInput = {
+  amount: string;
+  currency: string;
+  traveller: number;
+};
+
+export type CompanionInput = {
+  /** Why the declarant may declare for this person (e.g. a parent for a child). */
+  consentStatement: string;
+  dateOfBirth: unknown;
+  documentNumber: string;
+  documentType: DocumentType;
+  fullName: string;
+  isResident: boolean;
+};
+
+/** Why a declaration action was refused. */
+export type DeclarationErrorCode =
+  | 'ALREADY_USED'
+  | 'CREDENTIAL_EXPIRED'
+  | 'CREDENTIAL_MALFORMED'
+  | 'CREDENTIAL_TAMPERED'
+  | 'CREDENTIAL_UNKNOWN_KEY'
+  | 'DRAFT_CONFLICT'
+  | 'DRAFT_TOO_LARGE'
+  | 'NOT_FOUND'
+  | 'NO_PROFILE'
+  | 'OUTCOME_CONFLICT'
+  | 'OUTSIDE_WINDOW'
+  | 'SUPERSEDED';
+
+export type DeclarationInput = {
+  articles?: Array<ArticleInput>;
+  cash?: Array<CashInput>;
+  companions?: Array<CompanionInput>;
+  direction: Direction;
+  portCode: string;
+  restrictedYes?: Array<string>;
+  scheduledAt: string;
+  travelMode: TravelMode;
+  travelNumber: string;
+};
+
+/** Where a declaration version stands. */
+export type DeclarationStatus =
+  | 'CLEARED'
+  | 'SUBMITTED'
+  | 'SUPERSEDED';
+
+/** Arriving in or departing from the customs territory. */
+export type Direction =
+  | 'ARRIVING'
+  | 'DEPARTING';
+
 /** The identity document a person registers with. */
 export type DocumentType =
   | 'PASSPORT'
@@ -19,6 +91,11 @@ export type DocumentType =
 export type EnterpriseRole =
   | 'ADMINISTRATOR'
   | 'DECLARANT';
+
+export type EstimateTravellerInput = {
+  dateOfBirth: unknown;
+  isResident: boolean;
+};
 
 /** Why an identity action was refused. One enum for every identity error type, so a client can select `code` on all of them in one query. */
 export type IdentityErrorCode =
@@ -52,6 +129,23 @@ export type MembershipStatus =
   | 'INVITED'
   | 'REMOVED';
 
+export type OutcomeInput = {
+  dutyAssessed?: string | null | undefined;
+  kind: OutcomeKind;
+  number: string;
+  observedAt: string;
+  reason?: string;
+  receiptNumber?: string;
+  version: number;
+};
+
+/** What the officer decided at the channel. */
+export type OutcomeKind =
+  | 'ARTICLES_RETAINED'
+  | 'DUTY_ASSESSED'
+  | 'INSPECTED_NO_DISCREPANCY'
+  | 'RELEASED';
+
 /** Who the person is. Nothing here is asked twice later. */
 export type PersonInput = {
   dateOfBirth?: unknown;
@@ -68,12 +162,26 @@ export type PersonInput = {
   nationality: string;
 };
 
+/** How travellers cross at a port. */
+export type PortKind =
+  | 'AIRPORT'
+  | 'LAND'
+  | 'RAIL'
+  | 'SEAPORT';
+
 /** How a session was begun. */
 export type SignInMethod =
   | 'PASSKEY'
   | 'PASSWORD'
   | 'PASSWORD_TOTP'
   | 'RECOVERY';
+
+/** How the traveller crosses. */
+export type TravelMode =
+  | 'FLIGHT'
+  | 'TRAIN'
+  | 'VEHICLE'
+  | 'VESSEL';
 
 /** Why a value was refused. */
 export type ValidationErrorCode =
@@ -92,6 +200,126 @@ export type AboutServerInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type AboutServerInfoQuery = { serverInfo: { version: string } };
+
+export type DeclarationEstimateFragment = { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> };
+
+export type DeclarationFullFragment = { id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null };
+
+type DeclarationSubmitOutcome_DeclarationError_Fragment = { __typename: 'DeclarationError', message: string, field: string | null, declarationCode: DeclarationErrorCode };
+
+type DeclarationSubmitOutcome_DeclarationSubmitSuccess_Fragment = { __typename: 'DeclarationSubmitSuccess', replayed: boolean, declaration: { id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null } };
+
+type DeclarationSubmitOutcome_ValidationError_Fragment = { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> };
+
+export type DeclarationSubmitOutcomeFragment =
+  | DeclarationSubmitOutcome_DeclarationError_Fragment
+  | DeclarationSubmitOutcome_DeclarationSubmitSuccess_Fragment
+  | DeclarationSubmitOutcome_ValidationError_Fragment
+;
+
+export type DeclarationRulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeclarationRulesQuery = { dutyRules: { version: string, effectiveFrom: unknown, source: string, ratesDate: unknown, ratesSource: string, ruleSetJson: string, ratesJson: string, categories: Array<{ code: string, rate: string, name: { zhHans: string, zhHant: string, en: string }, examples: { zhHans: string, zhHant: string, en: string } }>, checklist: Array<{ code: string, question: { zhHans: string, zhHant: string, en: string }, guidance: { zhHans: string, zhHant: string, en: string } }> }, ports: { nodes: Array<{ code: string, kind: PortKind, name: { zhHans: string, zhHant: string, en: string }, city: { zhHans: string, zhHant: string, en: string } }> } };
+
+export type DeclarationDutyEstimateQueryVariables = Exact<{
+  travellers: Array<EstimateTravellerInput> | EstimateTravellerInput;
+  articles: Array<ArticleInput> | ArticleInput;
+  cash?: Array<CashInput> | CashInput | null | undefined;
+  restrictedYes?: Array<string> | string | null | undefined;
+  direction: Direction;
+}>;
+
+
+export type DeclarationDutyEstimateQuery = { dutyEstimate:
+    | { __typename: 'DeclarationError', message: string, declarationCode: DeclarationErrorCode }
+    | { __typename: 'DutyEstimate', dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }
+    | { __typename: 'ValidationError', message: string, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+   };
+
+export type DeclarationSubmitMutationVariables = Exact<{
+  input: DeclarationInput;
+  idempotencyKey: string;
+  draftId?: string | number | null | undefined;
+}>;
+
+
+export type DeclarationSubmitMutation = { declarationSubmit:
+    | { __typename: 'DeclarationError', message: string, field: string | null, declarationCode: DeclarationErrorCode }
+    | { __typename: 'DeclarationSubmitSuccess', replayed: boolean, declaration: { id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null } }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+   };
+
+export type DeclarationAmendMutationVariables = Exact<{
+  declarationId: string | number;
+  input: DeclarationInput;
+  idempotencyKey: string;
+}>;
+
+
+export type DeclarationAmendMutation = { declarationAmend:
+    | { __typename: 'DeclarationError', message: string, field: string | null, declarationCode: DeclarationErrorCode }
+    | { __typename: 'DeclarationSubmitSuccess', replayed: boolean, declaration: { id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null } }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+   };
+
+export type DeclarationDraftSaveMutationVariables = Exact<{
+  draftId: string | number;
+  baseVersion: number;
+  dataJson: string;
+  device: string;
+}>;
+
+
+export type DeclarationDraftSaveMutation = { declarationDraftSave:
+    | { __typename: 'DeclarationDraftSaved', draft: { id: string, version: number, updatedAt: string } }
+    | { __typename: 'DeclarationError', message: string, declarationCode: DeclarationErrorCode }
+    | { __typename: 'DraftConflictError', message: string, serverVersion: number, serverDataJson: string, updatedAt: string, draftCode: DeclarationErrorCode }
+    | { __typename: 'ValidationError', message: string, validationCode: ValidationErrorCode }
+   };
+
+export type DeclarationMyDraftsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeclarationMyDraftsQuery = { myDeclarationDrafts: Array<{ id: string, version: number, dataJson: string, updatedAt: string, device: string }> };
+
+export type DeclarationMineQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeclarationMineQuery = { myDeclarations: { nodes: Array<{ id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null }> } };
+
+export type DeclarationOneQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeclarationOneQuery = { declaration: { id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null } | null };
+
+export type DeclarationVerifyQueryVariables = Exact<{
+  credential: string;
+}>;
+
+
+export type DeclarationVerifyQuery = { declarationVerification: { valid: boolean, problem: DeclarationErrorCode | null, message: string | null, superseded: boolean, latestVersion: number | null, issuedAt: string | null, expiresAt: string | null, declaration: { id: string, number: string, version: number, status: DeclarationStatus, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string } | null } | null } };
+
+export type DeclarationOutcomeRecordMutationVariables = Exact<{
+  input: OutcomeInput;
+  idempotencyKey: string;
+}>;
+
+
+export type DeclarationOutcomeRecordMutation = { inspectionOutcomeRecord:
+    | { __typename: 'DeclarationError', message: string, declarationCode: DeclarationErrorCode }
+    | { __typename: 'OutcomeRecorded', declarationId: string, replayed: boolean, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } }
+    | { __typename: 'ValidationError', message: string, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+   };
+
+export type DeclarationByNumberQueryVariables = Exact<{
+  number: string;
+}>;
+
+
+export type DeclarationByNumberQuery = { declarationByNumber: { id: string, number: string, version: number, status: DeclarationStatus, credential: string } | null };
 
 export type EnterpriseRegisterMutationVariables = Exact<{
   name: string;
@@ -484,6 +712,232 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const DeclarationEstimateFragmentDoc = new TypedDocumentString(`
+    fragment DeclarationEstimate on DutyEstimate {
+  dutyCny
+  valueCny
+  taxableCny
+  channel
+  reasons
+  ruleSetVersion
+  ratesDate
+  lines {
+    articleKey
+    travellerKey
+    category
+    valueCny
+    allowanceUsedCny
+    taxableCny
+    rate
+    dutyCny
+    rule
+    legalBasis
+  }
+  travellers {
+    travellerKey
+    allowanceCny
+    allowanceUsedCny
+    valueCny
+    taxableCny
+    dutyCny
+    reasons
+  }
+}
+    `, {"fragmentName":"DeclarationEstimate"}) as unknown as TypedDocumentString<DeclarationEstimateFragment, unknown>;
+export const DeclarationFullFragmentDoc = new TypedDocumentString(`
+    fragment DeclarationFull on Declaration {
+  id
+  number
+  version
+  status
+  direction
+  portCode
+  travelMode
+  travelNumber
+  scheduledAt
+  validFrom
+  validUntil
+  travellers {
+    key
+    fullName
+    documentType
+    documentNumber
+    dateOfBirth
+    isResident
+    consentStatement
+  }
+  articles {
+    key
+    traveller
+    categoryCode
+    description
+    quantity
+    unitValue
+    currency
+    unitMeasure
+    indivisible
+    takenOutAgain
+    dutyFreeShop
+  }
+  cash {
+    traveller
+    currency
+    amount
+  }
+  restrictedYes
+  estimate {
+    ...DeclarationEstimate
+  }
+  credential
+  submittedAt
+  outcome {
+    kind
+    dutyAssessed
+    reason
+    receiptNumber
+    recordedAt
+    observedAt
+  }
+}
+    fragment DeclarationEstimate on DutyEstimate {
+  dutyCny
+  valueCny
+  taxableCny
+  channel
+  reasons
+  ruleSetVersion
+  ratesDate
+  lines {
+    articleKey
+    travellerKey
+    category
+    valueCny
+    allowanceUsedCny
+    taxableCny
+    rate
+    dutyCny
+    rule
+    legalBasis
+  }
+  travellers {
+    travellerKey
+    allowanceCny
+    allowanceUsedCny
+    valueCny
+    taxableCny
+    dutyCny
+    reasons
+  }
+}`, {"fragmentName":"DeclarationFull"}) as unknown as TypedDocumentString<DeclarationFullFragment, unknown>;
+export const DeclarationSubmitOutcomeFragmentDoc = new TypedDocumentString(`
+    fragment DeclarationSubmitOutcome on DeclarationSubmitResult {
+  __typename
+  ... on DeclarationSubmitSuccess {
+    replayed
+    declaration {
+      ...DeclarationFull
+    }
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+  ... on DeclarationError {
+    declarationCode: code
+    message
+    field
+  }
+}
+    fragment DeclarationEstimate on DutyEstimate {
+  dutyCny
+  valueCny
+  taxableCny
+  channel
+  reasons
+  ruleSetVersion
+  ratesDate
+  lines {
+    articleKey
+    travellerKey
+    category
+    valueCny
+    allowanceUsedCny
+    taxableCny
+    rate
+    dutyCny
+    rule
+    legalBasis
+  }
+  travellers {
+    travellerKey
+    allowanceCny
+    allowanceUsedCny
+    valueCny
+    taxableCny
+    dutyCny
+    reasons
+  }
+}
+fragment DeclarationFull on Declaration {
+  id
+  number
+  version
+  status
+  direction
+  portCode
+  travelMode
+  travelNumber
+  scheduledAt
+  validFrom
+  validUntil
+  travellers {
+    key
+    fullName
+    documentType
+    documentNumber
+    dateOfBirth
+    isResident
+    consentStatement
+  }
+  articles {
+    key
+    traveller
+    categoryCode
+    description
+    quantity
+    unitValue
+    currency
+    unitMeasure
+    indivisible
+    takenOutAgain
+    dutyFreeShop
+  }
+  cash {
+    traveller
+    currency
+    amount
+  }
+  restrictedYes
+  estimate {
+    ...DeclarationEstimate
+  }
+  credential
+  submittedAt
+  outcome {
+    kind
+    dutyAssessed
+    reason
+    receiptNumber
+    recordedAt
+    observedAt
+  }
+}`, {"fragmentName":"DeclarationSubmitOutcome"}) as unknown as TypedDocumentString<DeclarationSubmitOutcomeFragment, unknown>;
 export const IdentityCeremonyFragmentDoc = new TypedDocumentString(`
     fragment IdentityCeremony on CeremonyResult {
   __typename
@@ -660,6 +1114,652 @@ export const AboutServerInfoDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AboutServerInfoQuery, AboutServerInfoQueryVariables>;
+export const DeclarationRulesDocument = new TypedDocumentString(`
+    query DeclarationRules {
+  dutyRules {
+    version
+    effectiveFrom
+    source
+    ratesDate
+    ratesSource
+    ruleSetJson
+    ratesJson
+    categories {
+      code
+      name {
+        zhHans
+        zhHant
+        en
+      }
+      examples {
+        zhHans
+        zhHant
+        en
+      }
+      rate
+    }
+    checklist {
+      code
+      question {
+        zhHans
+        zhHant
+        en
+      }
+      guidance {
+        zhHans
+        zhHant
+        en
+      }
+    }
+  }
+  ports(first: 100) {
+    nodes {
+      code
+      kind
+      name {
+        zhHans
+        zhHant
+        en
+      }
+      city {
+        zhHans
+        zhHant
+        en
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeclarationRulesQuery, DeclarationRulesQueryVariables>;
+export const DeclarationDutyEstimateDocument = new TypedDocumentString(`
+    query DeclarationDutyEstimate($travellers: [EstimateTravellerInput!]!, $articles: [ArticleInput!]!, $cash: [CashInput!], $restrictedYes: [String!], $direction: Direction!) {
+  dutyEstimate(
+    travellers: $travellers
+    articles: $articles
+    cash: $cash
+    restrictedYes: $restrictedYes
+    direction: $direction
+  ) {
+    __typename
+    ... on DutyEstimate {
+      ...DeclarationEstimate
+    }
+    ... on ValidationError {
+      validationCode: code
+      message
+      errors {
+        field
+        validationCode: code
+        message
+      }
+    }
+    ... on DeclarationError {
+      declarationCode: code
+      message
+    }
+  }
+}
+    fragment DeclarationEstimate on DutyEstimate {
+  dutyCny
+  valueCny
+  taxableCny
+  channel
+  reasons
+  ruleSetVersion
+  ratesDate
+  lines {
+    articleKey
+    travellerKey
+    category
+    valueCny
+    allowanceUsedCny
+    taxableCny
+    rate
+    dutyCny
+    rule
+    legalBasis
+  }
+  travellers {
+    travellerKey
+    allowanceCny
+    allowanceUsedCny
+    valueCny
+    taxableCny
+    dutyCny
+    reasons
+  }
+}`) as unknown as TypedDocumentString<DeclarationDutyEstimateQuery, DeclarationDutyEstimateQueryVariables>;
+export const DeclarationSubmitDocument = new TypedDocumentString(`
+    mutation DeclarationSubmit($input: DeclarationInput!, $idempotencyKey: String!, $draftId: ID) {
+  declarationSubmit(
+    input: $input
+    idempotencyKey: $idempotencyKey
+    draftId: $draftId
+  ) {
+    ...DeclarationSubmitOutcome
+  }
+}
+    fragment DeclarationEstimate on DutyEstimate {
+  dutyCny
+  valueCny
+  taxableCny
+  channel
+  reasons
+  ruleSetVersion
+  ratesDate
+  lines {
+    articleKey
+    travellerKey
+    category
+    valueCny
+    allowanceUsedCny
+    taxableCny
+    rate
+    dutyCny
+    rule
+    legalBasis
+  }
+  travellers {
+    travellerKey
+    allowanceCny
+    allowanceUsedCny
+    valueCny
+    taxableCny
+    dutyCny
+    reasons
+  }
+}
+fragment DeclarationFull on Declaration {
+  id
+  number
+  version
+  status
+  direction
+  portCode
+  travelMode
+  travelNumber
+  scheduledAt
+  validFrom
+  validUntil
+  travellers {
+    key
+    fullName
+    documentType
+    documentNumber
+    dateOfBirth
+    isResident
+    consentStatement
+  }
+  articles {
+    key
+    traveller
+    categoryCode
+    description
+    quantity
+    unitValue
+    currency
+    unitMeasure
+    indivisible
+    takenOutAgain
+    dutyFreeShop
+  }
+  cash {
+    traveller
+    currency
+    amount
+  }
+  restrictedYes
+  estimate {
+    ...DeclarationEstimate
+  }
+  credential
+  submittedAt
+  outcome {
+    kind
+    dutyAssessed
+    reason
+    receiptNumber
+    recordedAt
+    observedAt
+  }
+}
+fragment DeclarationSubmitOutcome on DeclarationSubmitResult {
+  __typename
+  ... on DeclarationSubmitSuccess {
+    replayed
+    declaration {
+      ...DeclarationFull
+    }
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+  ... on DeclarationError {
+    declarationCode: code
+    message
+    field
+  }
+}`) as unknown as TypedDocumentString<DeclarationSubmitMutation, DeclarationSubmitMutationVariables>;
+export const DeclarationAmendDocument = new TypedDocumentString(`
+    mutation DeclarationAmend($declarationId: ID!, $input: DeclarationInput!, $idempotencyKey: String!) {
+  declarationAmend(
+    declarationId: $declarationId
+    input: $input
+    idempotencyKey: $idempotencyKey
+  ) {
+    ...DeclarationSubmitOutcome
+  }
+}
+    fragment DeclarationEstimate on DutyEstimate {
+  dutyCny
+  valueCny
+  taxableCny
+  channel
+  reasons
+  ruleSetVersion
+  ratesDate
+  lines {
+    articleKey
+    travellerKey
+    category
+    valueCny
+    allowanceUsedCny
+    taxableCny
+    rate
+    dutyCny
+    rule
+    legalBasis
+  }
+  travellers {
+    travellerKey
+    allowanceCny
+    allowanceUsedCny
+    valueCny
+    taxableCny
+    dutyCny
+    reasons
+  }
+}
+fragment DeclarationFull on Declaration {
+  id
+  number
+  version
+  status
+  direction
+  portCode
+  travelMode
+  travelNumber
+  scheduledAt
+  validFrom
+  validUntil
+  travellers {
+    key
+    fullName
+    documentType
+    documentNumber
+    dateOfBirth
+    isResident
+    consentStatement
+  }
+  articles {
+    key
+    traveller
+    categoryCode
+    description
+    quantity
+    unitValue
+    currency
+    unitMeasure
+    indivisible
+    takenOutAgain
+    dutyFreeShop
+  }
+  cash {
+    traveller
+    currency
+    amount
+  }
+  restrictedYes
+  estimate {
+    ...DeclarationEstimate
+  }
+  credential
+  submittedAt
+  outcome {
+    kind
+    dutyAssessed
+    reason
+    receiptNumber
+    recordedAt
+    observedAt
+  }
+}
+fragment DeclarationSubmitOutcome on DeclarationSubmitResult {
+  __typename
+  ... on DeclarationSubmitSuccess {
+    replayed
+    declaration {
+      ...DeclarationFull
+    }
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+  ... on DeclarationError {
+    declarationCode: code
+    message
+    field
+  }
+}`) as unknown as TypedDocumentString<DeclarationAmendMutation, DeclarationAmendMutationVariables>;
+export const DeclarationDraftSaveDocument = new TypedDocumentString(`
+    mutation DeclarationDraftSave($draftId: ID!, $baseVersion: Int!, $dataJson: String!, $device: String!) {
+  declarationDraftSave(
+    draftId: $draftId
+    baseVersion: $baseVersion
+    dataJson: $dataJson
+    device: $device
+  ) {
+    __typename
+    ... on DeclarationDraftSaved {
+      draft {
+        id
+        version
+        updatedAt
+      }
+    }
+    ... on DraftConflictError {
+      draftCode: code
+      message
+      serverVersion
+      serverDataJson
+      updatedAt
+    }
+    ... on DeclarationError {
+      declarationCode: code
+      message
+    }
+    ... on ValidationError {
+      validationCode: code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeclarationDraftSaveMutation, DeclarationDraftSaveMutationVariables>;
+export const DeclarationMyDraftsDocument = new TypedDocumentString(`
+    query DeclarationMyDrafts {
+  myDeclarationDrafts {
+    id
+    version
+    dataJson
+    updatedAt
+    device
+  }
+}
+    `) as unknown as TypedDocumentString<DeclarationMyDraftsQuery, DeclarationMyDraftsQueryVariables>;
+export const DeclarationMineDocument = new TypedDocumentString(`
+    query DeclarationMine {
+  myDeclarations(first: 50) {
+    nodes {
+      ...DeclarationFull
+    }
+  }
+}
+    fragment DeclarationEstimate on DutyEstimate {
+  dutyCny
+  valueCny
+  taxableCny
+  channel
+  reasons
+  ruleSetVersion
+  ratesDate
+  lines {
+    articleKey
+    travellerKey
+    category
+    valueCny
+    allowanceUsedCny
+    taxableCny
+    rate
+    dutyCny
+    rule
+    legalBasis
+  }
+  travellers {
+    travellerKey
+    allowanceCny
+    allowanceUsedCny
+    valueCny
+    taxableCny
+    dutyCny
+    reasons
+  }
+}
+fragment DeclarationFull on Declaration {
+  id
+  number
+  version
+  status
+  direction
+  portCode
+  travelMode
+  travelNumber
+  scheduledAt
+  validFrom
+  validUntil
+  travellers {
+    key
+    fullName
+    documentType
+    documentNumber
+    dateOfBirth
+    isResident
+    consentStatement
+  }
+  articles {
+    key
+    traveller
+    categoryCode
+    description
+    quantity
+    unitValue
+    currency
+    unitMeasure
+    indivisible
+    takenOutAgain
+    dutyFreeShop
+  }
+  cash {
+    traveller
+    currency
+    amount
+  }
+  restrictedYes
+  estimate {
+    ...DeclarationEstimate
+  }
+  credential
+  submittedAt
+  outcome {
+    kind
+    dutyAssessed
+    reason
+    receiptNumber
+    recordedAt
+    observedAt
+  }
+}`) as unknown as TypedDocumentString<DeclarationMineQuery, DeclarationMineQueryVariables>;
+export const DeclarationOneDocument = new TypedDocumentString(`
+    query DeclarationOne($id: ID!) {
+  declaration(id: $id) {
+    ...DeclarationFull
+  }
+}
+    fragment DeclarationEstimate on DutyEstimate {
+  dutyCny
+  valueCny
+  taxableCny
+  channel
+  reasons
+  ruleSetVersion
+  ratesDate
+  lines {
+    articleKey
+    travellerKey
+    category
+    valueCny
+    allowanceUsedCny
+    taxableCny
+    rate
+    dutyCny
+    rule
+    legalBasis
+  }
+  travellers {
+    travellerKey
+    allowanceCny
+    allowanceUsedCny
+    valueCny
+    taxableCny
+    dutyCny
+    reasons
+  }
+}
+fragment DeclarationFull on Declaration {
+  id
+  number
+  version
+  status
+  direction
+  portCode
+  travelMode
+  travelNumber
+  scheduledAt
+  validFrom
+  validUntil
+  travellers {
+    key
+    fullName
+    documentType
+    documentNumber
+    dateOfBirth
+    isResident
+    consentStatement
+  }
+  articles {
+    key
+    traveller
+    categoryCode
+    description
+    quantity
+    unitValue
+    currency
+    unitMeasure
+    indivisible
+    takenOutAgain
+    dutyFreeShop
+  }
+  cash {
+    traveller
+    currency
+    amount
+  }
+  restrictedYes
+  estimate {
+    ...DeclarationEstimate
+  }
+  credential
+  submittedAt
+  outcome {
+    kind
+    dutyAssessed
+    reason
+    receiptNumber
+    recordedAt
+    observedAt
+  }
+}`) as unknown as TypedDocumentString<DeclarationOneQuery, DeclarationOneQueryVariables>;
+export const DeclarationVerifyDocument = new TypedDocumentString(`
+    query DeclarationVerify($credential: String!) {
+  declarationVerification(credential: $credential) {
+    valid
+    problem
+    message
+    superseded
+    latestVersion
+    issuedAt
+    expiresAt
+    declaration {
+      id
+      number
+      version
+      status
+      outcome {
+        kind
+        dutyAssessed
+        reason
+        receiptNumber
+        recordedAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeclarationVerifyQuery, DeclarationVerifyQueryVariables>;
+export const DeclarationOutcomeRecordDocument = new TypedDocumentString(`
+    mutation DeclarationOutcomeRecord($input: OutcomeInput!, $idempotencyKey: String!) {
+  inspectionOutcomeRecord(input: $input, idempotencyKey: $idempotencyKey) {
+    __typename
+    ... on OutcomeRecorded {
+      declarationId
+      replayed
+      outcome {
+        kind
+        dutyAssessed
+        reason
+        receiptNumber
+        recordedAt
+        observedAt
+      }
+    }
+    ... on ValidationError {
+      validationCode: code
+      message
+      errors {
+        field
+        validationCode: code
+        message
+      }
+    }
+    ... on DeclarationError {
+      declarationCode: code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeclarationOutcomeRecordMutation, DeclarationOutcomeRecordMutationVariables>;
+export const DeclarationByNumberDocument = new TypedDocumentString(`
+    query DeclarationByNumber($number: String!) {
+  declarationByNumber(number: $number) {
+    id
+    number
+    version
+    status
+    credential
+  }
+}
+    `) as unknown as TypedDocumentString<DeclarationByNumberQuery, DeclarationByNumberQueryVariables>;
 export const EnterpriseRegisterDocument = new TypedDocumentString(`
     mutation EnterpriseRegister($name: String!, $uscc: String!) {
   enterpriseRegister(name: $name, uscc: $uscc) {

@@ -1,0 +1,119 @@
+import { Button } from '../../components/Button';
+import type { SummaryError } from '../../components/ErrorSummary';
+import { Field } from '../../components/Field';
+import { Notice } from '../../components/Notice';
+import { Radios } from '../../components/Radios';
+import { Select } from '../../components/Select';
+import type { Direction, TravelMode } from '../../graphql/generated/graphql';
+import { t } from '../../i18n';
+import { formatDateTime } from '../../i18n/format';
+import { inlineErrors } from '../identity/identityErrors';
+import type { StepProps } from './DeclarationWizard';
+import { localized } from './declarationsHooks';
+import { scheduledAt, submissionWindow, windowState, type DeclarationDraftData } from './declarationsModel';
+
+const id = (name: string) => `trip-${name}`;
+const MODES: TravelMode[] = ['FLIGHT', 'TRAIN', 'VESSEL', 'VEHICLE'];
+export const TRAVEL_NUMBER = /^[A-Z0-9][A-Z0-9 -]{1,19}$/;
+
+export function tripProblems(draft: DeclarationDraftData): SummaryError[] {
+  const out: SummaryError[] = [];
+  if (!draft.direction) out.push({ fieldId: id('direction'), message: t('declare.trip.direction.required') });
+  if (!draft.portCode) out.push({ fieldId: id('port'), message: t('declare.trip.port.required') });
+  if (!draft.travelMode) out.push({ fieldId: id('mode'), message: t('declare.trip.mode.required') });
+  const number = draft.travelNumber.trim().toUpperCase();
+  if (!number) out.push({ fieldId: id('number'), message: t('declare.trip.number.required') });
+  else if (!TRAVEL_NUMBER.test(number)) out.push({ fieldId: id('number'), message: t('declare.trip.number.format') });
+  if (!draft.scheduledDate) out.push({ fieldId: id('date'), message: t('declare.trip.date.required') });
+  if (!draft.scheduledTime) out.push({ fieldId: id('time'), message: t('declare.trip.time.required') });
+  return out;
+}
+
+export function DeclarationTripStep({ draft, update, rules, errors, setErrors, go }: StepProps) {
+  const inline = inlineErrors(errors);
+  const set = <K extends keyof DeclarationDraftData>(key: K, value: DeclarationDraftData[K]) =>
+    update((d) => ({ ...d, [key]: value }));
+  const when = scheduledAt(draft);
+  const window = when ? submissionWindow(when) : null;
+  const state = when ? windowState(when, new Date()) : null;
+  const ports = rules?.ports ?? [];
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const problems = tripProblems(draft);
+    if (problems.length) return setErrors(problems);
+    go('companions');
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Radios<Direction>
+        id={id('direction')}
+        legend={t('declare.trip.direction.legend')}
+        error={inline[id('direction')]}
+        value={draft.direction}
+        options={[
+          { value: 'ARRIVING', label: t('declare.direction.ARRIVING') },
+          { value: 'DEPARTING', label: t('declare.direction.DEPARTING') },
+        ]}
+        onChange={(v) => set('direction', v)}
+      />
+      <Select
+        id={id('port')}
+        label={t('declare.trip.port.label')}
+        hint={t('declare.trip.port.hint')}
+        error={inline[id('port')]}
+        value={draft.portCode}
+        options={[
+          { value: '', label: ports.length ? t('declare.choose') : t('declare.trip.port.none') },
+          ...ports.map((p) => ({ value: p.code, label: `${localized(p.name)} (${localized(p.city)})` })),
+        ]}
+        onChange={(v) => set('portCode', v)}
+      />
+      <Radios<TravelMode>
+        id={id('mode')}
+        legend={t('declare.trip.mode.legend')}
+        error={inline[id('mode')]}
+        value={draft.travelMode}
+        options={MODES.map((m) => ({ value: m, label: t(`declare.mode.${m}`) }))}
+        onChange={(v) => set('travelMode', v)}
+      />
+      <Field
+        id={id('number')}
+        label={t('declare.trip.number.label')}
+        hint={t('declare.trip.number.hint')}
+        error={inline[id('number')]}
+        value={draft.travelNumber}
+        autocapitalize="characters"
+        spellcheck={false}
+        maxLength={20}
+        onInput={(e) => set('travelNumber', e.currentTarget.value)}
+      />
+      <Field
+        id={id('date')}
+        type="date"
+        label={t('declare.trip.date.label')}
+        error={inline[id('date')]}
+        value={draft.scheduledDate}
+        onInput={(e) => set('scheduledDate', e.currentTarget.value)}
+      />
+      <Field
+        id={id('time')}
+        type="time"
+        label={t('declare.trip.time.label')}
+        hint={t('declare.trip.time.hint')}
+        error={inline[id('time')]}
+        value={draft.scheduledTime}
+        onInput={(e) => set('scheduledTime', e.currentTarget.value)}
+      />
+      {window && state !== 'open' && (
+        <Notice title={t(state === 'early' ? 'declare.window.early.title' : 'declare.window.closed.title')}>
+          <p>
+            {t('declare.window.body', { opens: formatDateTime(window.opens), closes: formatDateTime(window.closes) })}
+          </p>
+        </Notice>
+      )}
+      <Button type="submit">{t('declare.continue')}</Button>
+    </form>
+  );
+}

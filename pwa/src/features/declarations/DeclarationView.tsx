@@ -1,0 +1,129 @@
+import { lazy, Suspense } from 'preact/compat';
+import { useEffect, useState } from 'preact/hooks';
+import { Button } from '../../components/Button';
+import { Notice } from '../../components/Notice';
+import { PageHeading } from '../../components/PageHeading';
+import { request } from '../../graphql/client';
+import { DeclarationOneDocument, type DeclarationFullFragment } from '../../graphql/generated/graphql';
+import { t, type MessageKey } from '../../i18n';
+import { formatDateTime, formatMoney } from '../../i18n/format';
+import { DeclarationChannelAdvice, DeclarationEstimateLines } from './DeclarationEstimateView';
+import { useRules } from './declarationsHooks';
+import { amend, declareAgain } from './declarationsStart';
+import { cachedDeclaration, storeDeclaration } from './declarationsStore';
+
+const DeclarationQrCode = lazy(() => import('./DeclarationQrCode'));
+
+/** Loads a declaration: the copy on this device at once (works offline), then the server's. */
+export function useDeclaration(id: string): { declaration: DeclarationFullFragment | null | undefined; offline: boolean } {
+  const [declaration, setDeclaration] = useState<DeclarationFullFragment | null | undefined>(undefined);
+  const [offline, setOffline] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void cachedDeclaration(id).then((c) => live && c && setDeclaration((d) => d ?? c));
+    request(DeclarationOneDocument, { id })
+      .then(async (data) => {
+        if (!live) return;
+        if (data.declaration) {
+          await storeDeclaration(data.declaration);
+          setDeclaration(data.declaration);
+        } else setDeclaration((d) => d ?? null);
+      })
+      .catch(async () => {
+        if (!live) return;
+        setOffline(true);
+        if (!(await cachedDeclaration(id))) setDeclaration((d) => d ?? null);
+      });
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  return { declaration, offline };
+}
+
+export function DeclarationView({ id }: { id: string }) {
+  const { declaration, offline } = useDeclaration(id);
+  const { rules } = useRules();
+  if (declaration === undefined) return <p role="status">{t('loading')}</p>;
+  if (declaration === null)
+    return (
+      <section class="page">
+        <PageHeading title={t('declare.view.missing')}>{t('declare.view.missing')}</PageHeading>
+        <p>
+          <a href="/declare">{t('declare.backToStart')}</a>
+        </p>
+      </section>
+    );
+  const d = declaration;
+  const names = d.travellers.map((x) => x.fullName);
+  const descriptions = Object.fromEntries(d.articles.map((a) => [a.key, a.description]));
+  const title = t('declare.view.title', { number: d.number });
+  return (
+    <section class="page declaration-view">
+      <PageHeading title={title}>{title}</PageHeading>
+      {offline && (
+        <Notice title={t('declare.view.offlineTitle')}>
+          <p>{t('declare.view.offlineBody')}</p>
+        </Notice>
+      )}
+      {d.status === 'SUPERSEDED' && (
+        <Notice kind="error" title={t('declare.status.SUPERSEDED')}>
+          <p>{t('declare.view.superseded')}</p>
+        </Notice>
+      )}
+      <div class="qr-panel">
+        <Suspense fallback={<p role="status">{t('loading')}</p>}>
+          <DeclarationQrCode text={d.credential} label={t('declare.view.qrLabel', { number: d.number, version: d.version })} />
+        </Suspense>
+        <p class="large-print" data-testid="declaration-number">
+          <span>{d.number}</span>
+          <span class="large-print__version">{t('declare.view.version', { version: d.version })}</span>
+        </p>
+        <p class="field__hint">{t('declare.view.brightness')}</p>
+      </div>
+      {d.outcome && (
+        <Notice kind="success" title={t('declare.view.outcomeTitle')} live="status">
+          <p data-testid="declaration-outcome">
+            {t(`outcome.kind.${d.outcome.kind}` as MessageKey)}
+            {d.outcome.dutyAssessed ? ` · ${formatMoney(Number(d.outcome.dutyAssessed), 'CNY')}` : ''}
+            {d.outcome.receiptNumber ? ` · ${t('outcome.receipt')}: ${d.outcome.receiptNumber}` : ''}
+          </p>
+          {d.outcome.reason && <p>{d.outcome.reason}</p>}
+          <p class="field__hint">{formatDateTime(d.outcome.recordedAt)}</p>
+        </Notice>
+      )}
+      <DeclarationChannelAdvice estimate={d.estimate} />
+      <dl class="summary-list">
+        <dt>{t('declare.view.status')}</dt>
+        <dd>{t(`declare.status.${d.status}`)}</dd>
+        <dt>{t('declare.review.trip')}</dt>
+        <dd>
+          {t(`declare.direction.${d.direction}`)} · {d.portCode} · {t(`declare.mode.${d.travelMode}`)} {d.travelNumber}
+        </dd>
+        <dt>{t('declare.review.when')}</dt>
+        <dd>{formatDateTime(d.scheduledAt)}</dd>
+        <dt>{t('declare.view.validUntil')}</dt>
+        <dd>{formatDateTime(d.validUntil)}</dd>
+        <dt>{t('declare.review.travellers')}</dt>
+        <dd>{names.join(', ')}</dd>
+        <dt>{t('declare.view.submittedAt')}</dt>
+        <dd>{formatDateTime(d.submittedAt)}</dd>
+      </dl>
+      <h2>{t('declare.estimate.heading')}</h2>
+      <DeclarationEstimateLines estimate={d.estimate} rules={rules} names={names} descriptions={descriptions} />
+      <div class="button-row">
+        {d.status === 'SUBMITTED' && !d.outcome && (
+          <Button variant="secondary" onClick={() => void amend(d)}>
+            {t('declare.history.amend')}
+          </Button>
+        )}
+        <Button variant="secondary" onClick={() => void declareAgain(d)}>
+          {t('declare.history.again')}
+        </Button>
+      </div>
+      <p>
+        <a href="/declare">{t('declare.backToStart')}</a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,240 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { Button } from '../../components/Button';
+import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
+import { Notice } from '../../components/Notice';
+import { PageHeading } from '../../components/PageHeading';
+import { t, type MessageKey } from '../../i18n';
+import { formatDateTime } from '../../i18n/format';
+import { setFormDirty } from '../../sw-bridge';
+import { me } from '../identity/identitySession';
+import { navigate } from '../identity/identitySession';
+import { DeclarationArticleEdit, DeclarationArticlesStep } from './DeclarationArticlesStep';
+import { DeclarationCashStep } from './DeclarationCashStep';
+import { DeclarationChecklistStep } from './DeclarationChecklistStep';
+import { DeclarationCompanionEdit, DeclarationCompanionsStep } from './DeclarationCompanionsStep';
+import { DeclarationDraftSummary } from './DeclarationDraftSummary';
+import { DeclarationReviewStep } from './DeclarationReviewStep';
+import { DeclarationTripStep } from './DeclarationTripStep';
+import { useDeclarantProfile, useRules } from './declarationsHooks';
+import { STEPS, type DeclarantProfile, type DeclarationDraftData, type Step } from './declarationsModel';
+import { loadDraft, saveDraft, syncDraft, type CachedRules, type DraftState } from './declarationsStore';
+
+const AUTOSAVE_MS = 300;
+const SYNC_MS = 1500;
+
+export interface StepProps {
+  draftId: string;
+  draft: DeclarationDraftData;
+  update: (change: (draft: DeclarationDraftData) => DeclarationDraftData) => void;
+  rules: CachedRules | null;
+  rulesOffline: boolean;
+  profile: DeclarantProfile | null | undefined;
+  errors: readonly SummaryError[];
+  setErrors: (errors: SummaryError[]) => void;
+  /** Go to a step (or a sub-page: "article/<key>"), saving first. */
+  go: (path: string) => void;
+  item?: string | undefined;
+}
+
+export const draftPath = (id: string, step: string) => `/declare/draft/${id}/${step}`;
+
+export function nextStep(step: Step): Step {
+  return STEPS[Math.min(STEPS.indexOf(step) + 1, STEPS.length - 1)] ?? 'review';
+}
+
+/** The declaration form, one step per page, autosaved to this device and synced to the account. */
+export function DeclarationWizard({ draftId, step, item }: { draftId: string; step: string; item?: string | undefined }) {
+  const [state, setState] = useState<DraftState | null | undefined>(undefined);
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const { rules, offline } = useRules();
+  const profile = useDeclarantProfile();
+  const latest = useRef<DraftState | null>(null);
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const syncTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  useEffect(() => {
+    void loadDraft(draftId).then((s) => {
+      latest.current = s;
+      setState(s);
+    });
+  }, [draftId]);
+
+  const sync = useCallback(() => {
+    clearTimeout(syncTimer.current);
+    syncTimer.current = setTimeout(() => {
+      if (!navigator.onLine || !me.value?.person) return;
+      void syncDraft(draftId).then(async (result) => {
+        if (result === 'synced' || result === 'conflict') {
+          const fresh = await loadDraft(draftId);
+          if (fresh && latest.current && fresh.updatedAt === latest.current.updatedAt) {
+            latest.current = fresh;
+            setState(fresh);
+          }
+        }
+      });
+    }, SYNC_MS);
+  }, [draftId]);
+
+  const flushSave = useCallback(async () => {
+    clearTimeout(saveTimer.current);
+    saveTimer.current = undefined;
+    if (!latest.current) return;
+    await saveDraft(latest.current);
+    setSavedAt(latest.current.updatedAt);
+    setFormDirty(`declaration-${draftId}`, false);
+    sync();
+  }, [draftId, sync]);
+
+  const update = useCallback(
+    (change: (draft: DeclarationDraftData) => DeclarationDraftData) => {
+      const current = latest.current;
+      if (!current) return;
+      const next: DraftState = { ...current, data: change(current.data), updatedAt: Date.now(), unsynced: true };
+      latest.current = next;
+      setState(next);
+      setFormDirty(`declaration-${draftId}`, true);
+      clearTimeout(saveTimer.current);
+      saveTimer.current = setTimeout(() => void flushSave(), AUTOSAVE_MS);
+    },
+    [draftId, flushSave],
+  );
+
+  // Tab closed or hidden mid-debounce: write now.
+  useEffect(() => {
+    const now = () => {
+      if (saveTimer.current) void flushSave();
+    };
+    addEventListener('pagehide', now);
+    document.addEventListener('visibilitychange', now);
+    const online = () => sync();
+    addEventListener('online', online);
+    return () => {
+      now();
+      removeEventListener('pagehide', now);
+      document.removeEventListener('visibilitychange', now);
+      removeEventListener('online', online);
+    };
+  }, [flushSave, sync]);
+
+  // First sync once we know who is signed in.
+  useEffect(() => {
+    if (state && me.value?.person && state.unsynced) sync();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [me.value?.accountId, state?.id]);
+
+  const go = useCallback(
+    (path: string) => {
+      void flushSave().then(() => {
+        setErrors([]);
+        navigate(draftPath(draftId, path));
+      });
+    },
+    [draftId, flushSave],
+  );
+
+  useEffect(() => setErrors([]), [step, item]);
+
+  if (state === undefined) return <p role="status">{t('loading')}</p>;
+  if (state === null)
+    return (
+      <section class="page">
+        <PageHeading title={t('declare.draft.missing')}>{t('declare.draft.missing')}</PageHeading>
+        <p>
+          <a href="/declare">{t('declare.backToStart')}</a>
+        </p>
+      </section>
+    );
+
+  const resolve = async (keep: 'mine' | 'theirs') => {
+    const current = latest.current;
+    if (!current?.conflict) return;
+    if (keep === 'theirs') {
+      const next: DraftState = {
+        ...current,
+        data: current.conflict.serverData,
+        serverVersion: current.conflict.serverVersion,
+        conflict: undefined,
+        unsynced: false,
+        updatedAt: Date.now(),
+      };
+      latest.current = next;
+      setState(next);
+      await saveDraft(next);
+    } else {
+      await saveDraft(current);
+      await syncDraft(draftId, { force: true });
+      const fresh = await loadDraft(draftId);
+      if (fresh) {
+        latest.current = fresh;
+        setState(fresh);
+      }
+    }
+  };
+
+  const props: StepProps = {
+    draftId,
+    draft: state.data,
+    update,
+    rules,
+    rulesOffline: offline,
+    profile,
+    errors,
+    setErrors,
+    go,
+    item,
+  };
+  const titleKey = `declare.step.${step}.title` as MessageKey;
+  const knownStep = (STEPS as readonly string[]).includes(step) || step === 'article' || step === 'companion';
+  const stepIndex = STEPS.indexOf(step as Step);
+
+  return (
+    <section class="page declaration">
+      {state.conflict && (
+        <Notice kind="error" title={t('declare.conflict.title')} live="alert">
+          <p>{t('declare.conflict.body', { time: formatDateTime(state.conflict.updatedAt) })}</p>
+          <div class="conflict">
+            <div>
+              <h2 class="conflict__title">{t('declare.conflict.mine')}</h2>
+              <DeclarationDraftSummary draft={state.data} rules={rules} />
+              <Button onClick={() => void resolve('mine')}>{t('declare.conflict.keepMine')}</Button>
+            </div>
+            <div>
+              <h2 class="conflict__title">{t('declare.conflict.theirs')}</h2>
+              <DeclarationDraftSummary draft={state.conflict.serverData} rules={rules} />
+              <Button variant="secondary" onClick={() => void resolve('theirs')}>
+                {t('declare.conflict.keepTheirs')}
+              </Button>
+            </div>
+          </div>
+        </Notice>
+      )}
+      <ErrorSummary errors={errors} />
+      {stepIndex >= 0 && (
+        <p class="step-count">{t('declare.stepOf', { n: stepIndex + 1, total: STEPS.length })}</p>
+      )}
+      {knownStep ? (
+        <PageHeading title={t(titleKey)}>{t(titleKey)}</PageHeading>
+      ) : (
+        <PageHeading title={t('notFound.title')}>{t('notFound.title')}</PageHeading>
+      )}
+      {step === 'trip' && <DeclarationTripStep {...props} />}
+      {step === 'companions' && <DeclarationCompanionsStep {...props} />}
+      {step === 'companion' && <DeclarationCompanionEdit {...props} />}
+      {step === 'articles' && <DeclarationArticlesStep {...props} />}
+      {step === 'article' && <DeclarationArticleEdit {...props} />}
+      {step === 'cash' && <DeclarationCashStep {...props} />}
+      {step === 'checklist' && <DeclarationChecklistStep {...props} />}
+      {step === 'review' && <DeclarationReviewStep {...props} />}
+      <p class="autosave" role="status" aria-live="polite">
+        {savedAt ? t('declare.savedAt', { time: formatDateTime(new Date(savedAt)) }) : t('declare.autosave')}
+        {state.unsynced ? '' : ` ${t('declare.syncedToAccount')}`}
+      </p>
+      {stepIndex > 0 && (
+        <p>
+          <a href={draftPath(draftId, STEPS[stepIndex - 1] ?? 'trip')}>{t('declare.back')}</a>
+        </p>
+      )}
+    </section>
+  );
+}

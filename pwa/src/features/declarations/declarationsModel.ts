@@ -1,0 +1,351 @@
+// The declaration draft as the person builds it, and its mapping to the server's input.
+// Pure functions (no IndexedDB, no fetch), so they are unit-tested directly.
+import type {
+  ArticleInput,
+  CashInput,
+  DeclarationInput,
+  Direction,
+  DocumentType,
+  EstimateTravellerInput,
+  TravelMode,
+} from '../../graphql/generated/graphql';
+import type { ArticleJson, TravellerJson } from './DeclarationDuty';
+
+export type YesNo = 'yes' | 'no' | null;
+
+export interface DraftCompanion {
+  key: string;
+  fullName: string;
+  dateOfBirth: string;
+  isResident: YesNo;
+  documentType: DocumentType;
+  documentNumber: string;
+  consentStatement: string;
+}
+
+export interface DraftArticle {
+  key: string;
+  traveller: number;
+  categoryCode: string;
+  description: string;
+  quantity: string;
+  unitValue: string;
+  currency: string;
+  unitMeasure: string;
+  indivisible: boolean;
+  takenOutAgain: boolean;
+  dutyFreeShop: boolean;
+}
+
+export interface DraftCash {
+  key: string;
+  traveller: number;
+  currency: string;
+  amount: string;
+}
+
+export interface DeclarationDraftData {
+  schema: 1;
+  direction: Direction | null;
+  portCode: string;
+  travelMode: TravelMode | null;
+  travelNumber: string;
+  scheduledDate: string;
+  scheduledTime: string;
+  hasCompanions: YesNo;
+  companions: DraftCompanion[];
+  articles: DraftArticle[];
+  hasCash: YesNo;
+  cash: DraftCash[];
+  restricted: Record<string, YesNo>;
+  /** Set when this draft amends a submitted declaration. */
+  amends?: { id: string; number: string } | undefined;
+  /** Reused for every try of the same submission, so the server deduplicates. */
+  idempotencyKey?: string | undefined;
+}
+
+/** The profile fields the estimate needs for the declarant (from `me`, cached for offline). */
+export interface DeclarantProfile {
+  fullName: string;
+  isResident: boolean;
+  dateOfBirth: string | null;
+  documentType: string;
+  documentNumberMasked: string;
+}
+
+export const STEPS = ['trip', 'companions', 'articles', 'cash', 'checklist', 'review'] as const;
+export type Step = (typeof STEPS)[number];
+
+export const LIMITED_CATEGORIES: Record<string, 'ml' | 'stick' | 'cigar' | 'g'> = {
+  alcohol: 'ml',
+  cigarettes: 'stick',
+  cigars: 'cigar',
+  pipe_tobacco: 'g',
+};
+
+export const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD', 'MOP', 'TWD', 'JPY', 'KRW', 'GBP', 'AUD', 'SGD', 'THB'] as const;
+
+export function newKey(): string {
+  return crypto.randomUUID();
+}
+
+export function blankDraft(): DeclarationDraftData {
+  return {
+    schema: 1,
+    direction: null,
+    portCode: '',
+    travelMode: null,
+    travelNumber: '',
+    scheduledDate: '',
+    scheduledTime: '',
+    hasCompanions: null,
+    companions: [],
+    articles: [],
+    hasCash: null,
+    cash: [],
+    restricted: {},
+  };
+}
+
+export function blankArticle(traveller = 0): DraftArticle {
+  return {
+    key: newKey(),
+    traveller,
+    categoryCode: '',
+    description: '',
+    quantity: '1',
+    unitValue: '',
+    currency: 'CNY',
+    unitMeasure: '',
+    indivisible: false,
+    takenOutAgain: false,
+    dutyFreeShop: false,
+  };
+}
+
+export function blankCompanion(): DraftCompanion {
+  return {
+    key: newKey(),
+    fullName: '',
+    dateOfBirth: '',
+    isResident: null,
+    documentType: 'PASSPORT',
+    documentNumber: '',
+    consentStatement: '',
+  };
+}
+
+/** A stored JSON value back into a draft; anything unreadable starts blank rather than crashing. */
+export function parseDraft(value: unknown): DeclarationDraftData {
+  const base = blankDraft();
+  if (typeof value !== 'object' || value === null) return base;
+  const v = value as Partial<DeclarationDraftData>;
+  return {
+    ...base,
+    ...v,
+    schema: 1,
+    companions: Array.isArray(v.companions) ? v.companions : [],
+    articles: Array.isArray(v.articles) ? v.articles : [],
+    cash: Array.isArray(v.cash) ? v.cash : [],
+    restricted: typeof v.restricted === 'object' && v.restricted !== null ? v.restricted : {},
+  };
+}
+
+/** Local date + time (the traveller's clock) to an ISO instant; null while incomplete. */
+export function scheduledAt(draft: Pick<DeclarationDraftData, 'scheduledDate' | 'scheduledTime'>): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.scheduledDate) || !/^\d{2}:\d{2}$/.test(draft.scheduledTime)) return null;
+  const when = new Date(`${draft.scheduledDate}T${draft.scheduledTime}:00`);
+  return Number.isNaN(when.getTime()) ? null : when.toISOString();
+}
+
+export const LEAD_HOURS = 72;
+export const AFTER_HOURS = 24;
+
+/** The submission window: from 72 h before the scheduled crossing to 24 h after. */
+export function submissionWindow(iso: string): { opens: Date; closes: Date } {
+  const at = new Date(iso).getTime();
+  return { opens: new Date(at - LEAD_HOURS * 3600_000), closes: new Date(at + AFTER_HOURS * 3600_000) };
+}
+
+export type WindowState = 'early' | 'open' | 'closed';
+export function windowState(iso: string, now: Date): WindowState {
+  const { opens, closes } = submissionWindow(iso);
+  if (now < opens) return 'early';
+  if (now > closes) return 'closed';
+  return 'open';
+}
+
+const money = (s: string) => s.trim().replace(/,/g, '');
+const int = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN);
+
+export function isMoney(s: string): boolean {
+  return /^\d{1,9}(\.\d{1,2})?$/.test(money(s));
+}
+
+export function articleToInput(a: DraftArticle, travellerIsResident: boolean): ArticleInput {
+  const measure = LIMITED_CATEGORIES[a.categoryCode] ? int(a.unitMeasure) : NaN;
+  return {
+    key: a.key,
+    traveller: a.traveller,
+    categoryCode: a.categoryCode,
+    description: a.description.trim(),
+    quantity: Number.isNaN(int(a.quantity)) ? 0 : int(a.quantity),
+    unitValue: money(a.unitValue) || '0',
+    currency: a.currency,
+    unitMeasure: Number.isNaN(measure) ? null : measure,
+    indivisible: a.indivisible && a.quantity.trim() === '1',
+    takenOutAgain: !travellerIsResident && a.takenOutAgain,
+    dutyFreeShop: a.dutyFreeShop,
+  };
+}
+
+export function cashToInput(c: DraftCash): CashInput {
+  return { traveller: c.traveller, currency: c.currency, amount: money(c.amount) || '0' };
+}
+
+/** Who travels: index 0 is the declarant, then companions in order. */
+export function travellerResidency(draft: DeclarationDraftData, profile: DeclarantProfile | null, index: number): boolean {
+  if (index === 0) return profile?.isResident ?? true;
+  return draft.companions[index - 1]?.isResident === 'yes';
+}
+
+export function restrictedYes(draft: DeclarationDraftData): string[] {
+  return Object.entries(draft.restricted)
+    .filter(([, answer]) => answer === 'yes')
+    .map(([code]) => code)
+    .sort();
+}
+
+/** Articles that are complete enough to estimate. */
+export function estimableArticles(draft: DeclarationDraftData): DraftArticle[] {
+  return draft.articles.filter(
+    (a) =>
+      a.categoryCode &&
+      int(a.quantity) > 0 &&
+      isMoney(a.unitValue) &&
+      (!LIMITED_CATEGORIES[a.categoryCode] || int(a.unitMeasure) > 0) &&
+      a.traveller <= draft.companions.length,
+  );
+}
+
+export function toDeclarationInput(draft: DeclarationDraftData, profile: DeclarantProfile | null): DeclarationInput {
+  const companions = draft.hasCompanions === 'yes' ? draft.companions : [];
+  const effective = { ...draft, companions };
+  return {
+    direction: draft.direction ?? 'ARRIVING',
+    portCode: draft.portCode,
+    travelMode: draft.travelMode ?? 'FLIGHT',
+    travelNumber: draft.travelNumber.trim().toUpperCase(),
+    scheduledAt: scheduledAt(draft) ?? '',
+    companions: companions.map((c) => ({
+      fullName: c.fullName.trim(),
+      dateOfBirth: c.dateOfBirth,
+      isResident: c.isResident === 'yes',
+      documentType: c.documentType,
+      documentNumber: c.documentNumber.trim().toUpperCase(),
+      consentStatement: c.consentStatement.trim(),
+    })),
+    articles: draft.articles
+      .filter((a) => a.traveller <= companions.length)
+      .map((a) => articleToInput(a, travellerResidency(effective, profile, a.traveller))),
+    cash: draft.hasCash === 'yes' ? draft.cash.filter((c) => c.traveller <= companions.length).map(cashToInput) : [],
+    restrictedYes: restrictedYes(draft),
+  };
+}
+
+export function ageOn(dateOfBirth: string, today: Date): number {
+  const [y, m, d] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  let age = today.getFullYear() - y;
+  if (today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d)) age--;
+  return age;
+}
+
+/** Travellers as the estimate needs them (declarant first). */
+export function estimateTravellers(draft: DeclarationDraftData, profile: DeclarantProfile | null): EstimateTravellerInput[] {
+  const companions = draft.hasCompanions === 'yes' ? draft.companions : [];
+  return [
+    { isResident: profile?.isResident ?? true, dateOfBirth: profile?.dateOfBirth ?? '1970-01-01' },
+    ...companions.map((c) => ({ isResident: c.isResident === 'yes', dateOfBirth: c.dateOfBirth || '1970-01-01' })),
+  ];
+}
+
+/** The same inputs in the shape of the offline duty function (DeclarationDuty.ts). */
+export function offlineEstimateInput(
+  draft: DeclarationDraftData,
+  profile: DeclarantProfile | null,
+  today: Date,
+): { travellers: TravellerJson[]; articles: ArticleJson[]; checklistYes: string[] } {
+  const input = toDeclarationInput(draft, profile);
+  const travellers = estimateTravellers(draft, profile).map<TravellerJson>((t, index) => ({
+    key: String(index),
+    residency: t.isResident ? 'resident' : 'non_resident',
+    age: ageOn(String(t.dateOfBirth), today),
+    cash: (input.cash ?? [])
+      .filter((c) => c.traveller === index)
+      .map((c) => ({ amount: c.amount, currency: c.currency })),
+  }));
+  const keys = new Set(estimableArticles(draft).map((a) => a.key));
+  const articles =
+    draft.direction === 'DEPARTING'
+      ? []
+      : (input.articles ?? [])
+          .filter((a) => keys.has(a.key))
+          .map<ArticleJson>((a) => ({
+            key: a.key,
+            traveller_key: String(a.traveller),
+            category: a.categoryCode,
+            quantity: a.quantity,
+            unit_value: a.unitValue,
+            currency: a.currency,
+            unit_measure: a.unitMeasure ?? null,
+            indivisible: a.indivisible ?? false,
+            taken_out_again: a.takenOutAgain ?? false,
+          }));
+  return { travellers, articles, checklistYes: input.restrictedYes ?? [] };
+}
+
+/** Copy trip and articles of a past declaration into a new draft ("declare again"). */
+export function draftFromDeclaration(
+  d: {
+    direction: Direction;
+    portCode: string;
+    travelMode: TravelMode;
+    travelNumber: string;
+    articles: readonly {
+      key: string;
+      traveller: number;
+      categoryCode: string;
+      description: string;
+      quantity: number;
+      unitValue: string;
+      currency: string;
+      unitMeasure?: number | null;
+      indivisible: boolean;
+      takenOutAgain: boolean;
+      dutyFreeShop: boolean;
+    }[];
+  },
+  { keepTraveller = false }: { keepTraveller?: boolean } = {},
+): DeclarationDraftData {
+  return {
+    ...blankDraft(),
+    direction: d.direction,
+    portCode: d.portCode,
+    travelMode: d.travelMode,
+    travelNumber: d.travelNumber,
+    hasCompanions: keepTraveller ? null : 'no',
+    articles: d.articles.map((a) => ({
+      key: newKey(),
+      traveller: keepTraveller ? a.traveller : 0,
+      categoryCode: a.categoryCode,
+      description: a.description,
+      quantity: String(a.quantity),
+      unitValue: a.unitValue,
+      currency: a.currency,
+      unitMeasure: a.unitMeasure ? String(a.unitMeasure) : '',
+      indivisible: a.indivisible,
+      takenOutAgain: a.takenOutAgain,
+      dutyFreeShop: a.dutyFreeShop,
+    })),
+  };
+}

@@ -1,0 +1,395 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { Button } from '../../components/Button';
+import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
+import { Field } from '../../components/Field';
+import { Notice } from '../../components/Notice';
+import { Radios } from '../../components/Radios';
+import { client } from '../../graphql/client';
+import {
+  DeclarationByNumberDocument,
+  DeclarationVerifyDocument,
+  type DeclarationVerifyQuery,
+  type OutcomeKind,
+} from '../../graphql/generated/graphql';
+import { t, type MessageKey } from '../../i18n';
+import { formatDateTime, formatMoney } from '../../i18n/format';
+import { getRecord, putRecord } from '../../offline/idb';
+import { CACHE_KEYS, STORES } from '../../offline/keys';
+import { enqueue, outboxRecords, outboxRevision } from '../../offline/outbox';
+import { createSecureRequest, stepUpStatus } from '../identity/identityStepUp';
+import { IdentityStepUpNotice } from '../identity/IdentityStepUpNotice';
+import { describeError } from '../identity/identityErrors';
+import { me, refreshMe } from '../identity/identitySession';
+import { verifyQrCredential, type QrClaims, type QrVerification } from '../qr/QrCredential';
+import { cachedKeySet, refreshKeySet, type CachedKeySet } from './officerKeys';
+import { OUTBOX_OUTCOME, type OutcomeVariables } from './officerOutbox';
+import { readQr, readQrFromFile } from './officerScan';
+
+const secure = createSecureRequest({ client, onStatus: (s) => (stepUpStatus.value = s) });
+type Online = DeclarationVerifyQuery['declarationVerification'];
+const KINDS: OutcomeKind[] = ['RELEASED', 'INSPECTED_NO_DISCREPANCY', 'DUTY_ASSESSED', 'ARTICLES_RETAINED'];
+
+interface LoggedOutcome {
+  key: string;
+  number: string;
+  version: number;
+  kind: OutcomeKind;
+  dutyAssessed: string | null;
+  at: number;
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+
+function ClaimsView({ claims, issuedAt, expiresAt }: { claims: QrClaims; issuedAt: Date; expiresAt: Date }) {
+  const travellers = Array.isArray(claims.tr) ? (claims.tr as QrClaims[]) : [];
+  const articles = Array.isArray(claims.arts) ? (claims.arts as QrClaims[]) : [];
+  const red = claims.ch === 'DECLARE';
+  return (
+    <>
+      <dl class="facts">
+        <dt>{t('verify.number')}</dt>
+        <dd data-testid="verify-number">
+          {str(claims.n)} · {t('declare.view.version', { version: str(claims.v) })}
+        </dd>
+        <dt>{t('declare.review.trip')}</dt>
+        <dd>
+          {str(claims.dir)} · {str(claims.port)} · {str(claims.trip)}
+        </dd>
+        <dt>{t('declare.review.when')}</dt>
+        <dd>{claims.at ? formatDateTime(str(claims.at)) : '—'}</dd>
+        <dt>{t('verify.issuedAt')}</dt>
+        <dd>{formatDateTime(issuedAt)}</dd>
+        <dt>{t('verify.expiresAt')}</dt>
+        <dd>{formatDateTime(expiresAt)}</dd>
+        <dt>{t('declare.estimate.totalDuty')}</dt>
+        <dd>
+          <strong>{formatMoney(Number(str(claims.duty)) || 0, 'CNY')}</strong>
+        </dd>
+        <dt>{t('verify.channel')}</dt>
+        <dd>
+          <strong>{t(red ? 'declare.channel.DECLARE' : 'declare.channel.NOTHING_TO_DECLARE')}</strong>
+        </dd>
+      </dl>
+      <h3>{t('declare.review.travellers')}</h3>
+      <ul>
+        {travellers.map((tr, i) => (
+          <li key={i}>
+            {str(tr.name)} · {str(tr.dt)} {str(tr.doc)}
+            {i > 0 && ` · ${t(tr.consent ? 'verify.consentYes' : 'verify.consentNo')}`}
+          </li>
+        ))}
+      </ul>
+      <h3>{t('verify.articles', { n: str(claims.nart) || String(articles.length) })}</h3>
+      <ul>
+        {articles.map((a, i) => (
+          <li key={i}>
+            {str(a.d)} ({str(a.c)}) × {str(a.q)}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export function OfficerVerify() {
+  const [keys, setKeys] = useState<CachedKeySet | null | undefined>(undefined);
+  const [text, setText] = useState('');
+  const [number, setNumber] = useState('');
+  const [result, setResult] = useState<QrVerification | null>(null);
+  const [online, setOnline] = useState<Online | null>(null);
+  const [onlineProblem, setOnlineProblem] = useState<string | null>(null);
+  const [scanning, setScanning] = useState(false);
+  const [scanProblem, setScanProblem] = useState<string | null>(null);
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [kind, setKind] = useState<OutcomeKind | null>(null);
+  const [duty, setDuty] = useState('');
+  const [reason, setReason] = useState('');
+  const [receipt, setReceipt] = useState('');
+  const [log, setLog] = useState<LoggedOutcome[]>([]);
+  const [queued, setQueued] = useState<Set<string>>(new Set());
+  const video = useRef<HTMLVideoElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const stream = useRef<MediaStream | null>(null);
+
+  useEffect(() => {
+    void refreshMe();
+    void cachedKeySet().then((c) => setKeys((k) => k ?? c));
+    void refreshKeySet().then(setKeys);
+    void getRecord(STORES.cache, CACHE_KEYS.outcomeLog).then((r) => setLog((r?.value as LoggedOutcome[]) ?? []));
+    void import('../../offline/outboxStart').then((m) => m.startOutbox());
+    return () => stopCamera();
+  }, []);
+  useEffect(() => {
+    void outboxRecords(OUTBOX_OUTCOME).then((r) => setQueued(new Set(r.map((x) => x.id))));
+  }, [outboxRevision.value]);
+
+  const verify = async (scanned: string) => {
+    const trimmed = scanned.trim();
+    setText(trimmed);
+    setOnline(null);
+    setOnlineProblem(null);
+    const keySet = keys ?? (await cachedKeySet());
+    const verification = await verifyQrCredential(trimmed, { keySet: keySet?.keySet ?? { keys: [] }, now: new Date() });
+    setResult(verification);
+    if ('credential' in verification) setDuty(str(verification.credential.claims.duty));
+    if (navigator.onLine && verification.status !== 'malformed') {
+      secure(DeclarationVerifyDocument, { credential: trimmed })
+        .then((data) => setOnline(data.declarationVerification))
+        .catch((error) => setOnlineProblem(describeError(error)));
+    }
+  };
+
+  function stopCamera() {
+    stream.current?.getTracks().forEach((track) => track.stop());
+    stream.current = null;
+    setScanning(false);
+  }
+
+  const startCamera = async () => {
+    setScanProblem(null);
+    try {
+      stream.current = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
+    } catch {
+      setScanProblem(t('verify.camera.unavailable'));
+      return;
+    }
+    setScanning(true);
+    const v = video.current;
+    if (!v || !canvas.current) return;
+    v.srcObject = stream.current;
+    await v.play().catch(() => {});
+    const tick = async () => {
+      if (!stream.current || !canvas.current) return;
+      const found = await readQr(v, canvas.current).catch(() => null);
+      if (found) {
+        stopCamera();
+        await verify(found);
+      } else setTimeout(() => void tick(), 250);
+    };
+    void tick();
+  };
+
+  const pickImage = async (event: Event) => {
+    const file = (event.currentTarget as HTMLInputElement).files?.[0];
+    if (!file || !canvas.current) return;
+    setScanProblem(null);
+    const found = await readQrFromFile(file, canvas.current).catch(() => null);
+    if (found) await verify(found);
+    else setScanProblem(t('verify.image.noCode'));
+  };
+
+  const byNumber = async (event: Event) => {
+    event.preventDefault();
+    if (!number.trim()) return setErrors([{ fieldId: 'verify-number-input', message: t('verify.number.required') }]);
+    setErrors([]);
+    if (!navigator.onLine) return setScanProblem(t('verify.number.offline'));
+    try {
+      const data = await secure(DeclarationByNumberDocument, { number: number.trim().toUpperCase() });
+      if (!data.declarationByNumber) return setErrors([{ fieldId: 'verify-number-input', message: t('verify.number.notFound') }]);
+      await verify(data.declarationByNumber.credential);
+    } catch (error) {
+      setScanProblem(describeError(error));
+    }
+  };
+
+  const credential = result && 'credential' in result ? result.credential : null;
+  const recordOutcome = async (event: Event) => {
+    event.preventDefault();
+    if (!credential) return;
+    const problems: SummaryError[] = [];
+    if (!kind) problems.push({ fieldId: 'outcome-kind', message: t('outcome.kind.required') });
+    if (kind === 'DUTY_ASSESSED' && !/^\d{1,9}(\.\d{1,2})?$/.test(duty.trim()))
+      problems.push({ fieldId: 'outcome-duty', message: t('outcome.duty.invalid') });
+    if ((kind === 'ARTICLES_RETAINED' || kind === 'DUTY_ASSESSED') && !reason.trim())
+      problems.push({ fieldId: 'outcome-reason', message: t('outcome.reason.required') });
+    setErrors(problems);
+    if (problems.length || !kind) return;
+    const key = crypto.randomUUID();
+    const variables: OutcomeVariables = {
+      idempotencyKey: key,
+      input: {
+        number: str(credential.claims.n),
+        version: Number(credential.claims.v),
+        kind,
+        dutyAssessed: kind === 'DUTY_ASSESSED' ? duty.trim() : null,
+        reason: reason.trim(),
+        receiptNumber: receipt.trim(),
+        observedAt: new Date().toISOString(),
+      },
+    };
+    await enqueue(OUTBOX_OUTCOME, key, variables);
+    const entry: LoggedOutcome = { key, number: variables.input.number, version: variables.input.version, kind, dutyAssessed: variables.input.dutyAssessed ?? null, at: Date.now() };
+    const next = [entry, ...log].slice(0, 50);
+    setLog(next);
+    await putRecord(STORES.cache, { key: CACHE_KEYS.outcomeLog, value: next, storedAt: Date.now() });
+    setKind(null);
+    setReason('');
+    setReceipt('');
+    const { sendSoon } = await import('../../offline/outboxStart');
+    sendSoon();
+  };
+
+  const status = result?.status;
+  const statusKind = status === 'valid' ? 'success' : 'error';
+  const officer = me.value?.officer;
+
+  return (
+    <div class="two-pane officer-verify">
+      <div>
+        <ErrorSummary errors={errors} />
+        {me.value === null && navigator.onLine && (
+          <Notice kind="error" title={t('verify.signIn.title')}>
+            <p>
+              <a href="/me/sign-in?next=%2Fofficer%2Fverify">{t('header.signIn')}</a>
+            </p>
+          </Notice>
+        )}
+        {officer && <p>{t('officer.signedInAs', { badge: officer.badgeNumber })}</p>}
+        <p class="field__hint" data-testid="verify-keys">
+          {keys?.keySet.keys.length
+            ? t('verify.keys.cached', { n: keys.keySet.keys.length, time: formatDateTime(new Date(keys.storedAt)) })
+            : t('verify.keys.none')}
+        </p>
+        <h2>{t('verify.scan.heading')}</h2>
+        <div class="button-row">
+          {scanning ? (
+            <Button variant="secondary" onClick={stopCamera}>
+              {t('verify.camera.stop')}
+            </Button>
+          ) : (
+            <Button onClick={() => void startCamera()}>{t('verify.camera.start')}</Button>
+          )}
+        </div>
+        <video ref={video} class="scanner" hidden={!scanning} muted playsInline aria-label={t('verify.camera.label')} />
+        <canvas ref={canvas} hidden />
+        <div class="field">
+          <label class="field__label" for="verify-image">
+            {t('verify.image.label')}
+          </label>
+          <p class="field__hint" id="verify-image-hint">
+            {t('verify.image.hint')}
+          </p>
+          <input id="verify-image" type="file" accept="image/*" aria-describedby="verify-image-hint" onChange={(e) => void pickImage(e)} />
+        </div>
+        {scanProblem && (
+          <Notice kind="error" title={t('notice.error')} live="alert">
+            <p>{scanProblem}</p>
+          </Notice>
+        )}
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void verify(text);
+          }}
+        >
+          <div class="field">
+            <label class="field__label" for="verify-text">
+              {t('verify.paste.label')}
+            </label>
+            <textarea id="verify-text" class="field__input field__textarea" rows={3} value={text} spellcheck={false} onInput={(e) => setText(e.currentTarget.value)} />
+          </div>
+          <Button type="submit" variant="secondary">
+            {t('verify.paste.check')}
+          </Button>
+        </form>
+        <form onSubmit={(e) => void byNumber(e)} class="subform">
+          <Field
+            id="verify-number-input"
+            label={t('verify.number.label')}
+            hint={t('verify.number.hint')}
+            error={errors.find((e) => e.fieldId === 'verify-number-input')?.message}
+            value={number}
+            autocapitalize="characters"
+            spellcheck={false}
+            onInput={(e) => setNumber(e.currentTarget.value)}
+          />
+          <Button type="submit" variant="secondary">
+            {t('verify.number.find')}
+          </Button>
+        </form>
+      </div>
+      <div aria-live="polite">
+        <h2>{t('verify.result.heading')}</h2>
+        {!result && <p>{t('verify.result.none')}</p>}
+        {result && (
+          <div data-testid="verify-status" data-status={result.status}>
+            <Notice kind={statusKind} title={t(`verify.status.${result.status}` as MessageKey)}>
+              <p>{t(`verify.status.${result.status}.body` as MessageKey)}</p>
+            </Notice>
+          </div>
+        )}
+        {credential && <ClaimsView claims={credential.claims} issuedAt={credential.issuedAt} expiresAt={credential.expiresAt} />}
+        {result && !navigator.onLine && <p class="field__hint">{t('verify.offlineOnly')}</p>}
+        <IdentityStepUpNotice />
+        {onlineProblem && <p class="field__hint">{t('verify.online.failed', { reason: onlineProblem })}</p>}
+        {online && (
+          <Notice kind={online.valid && !online.superseded ? 'success' : 'error'} title={t('verify.online.heading')}>
+            <p data-testid="verify-online">
+              {online.superseded
+                ? t('verify.online.superseded', { version: String(online.latestVersion ?? '') })
+                : online.valid
+                  ? t('verify.online.current', { status: online.declaration ? t(`declare.status.${online.declaration.status}`) : '' })
+                  : (online.message ?? t('verify.status.tampered'))}
+            </p>
+            {online.declaration?.outcome && (
+              <p>
+                {t('verify.online.outcome', { kind: t(`outcome.kind.${online.declaration.outcome.kind}` as MessageKey) })}
+              </p>
+            )}
+          </Notice>
+        )}
+        {credential && result?.status === 'valid' && (
+          <form onSubmit={(e) => void recordOutcome(e)} class="subform" noValidate>
+            <h2>{t('outcome.heading')}</h2>
+            <Radios<OutcomeKind>
+              id="outcome-kind"
+              legend={t('outcome.kind.legend')}
+              error={errors.find((e) => e.fieldId === 'outcome-kind')?.message}
+              value={kind}
+              options={KINDS.map((k) => ({ value: k, label: t(`outcome.kind.${k}` as MessageKey) }))}
+              onChange={setKind}
+            />
+            {kind === 'DUTY_ASSESSED' && (
+              <Field
+                id="outcome-duty"
+                label={t('outcome.duty.label')}
+                hint={t('outcome.duty.hint')}
+                error={errors.find((e) => e.fieldId === 'outcome-duty')?.message}
+                value={duty}
+                inputMode="decimal"
+                onInput={(e) => setDuty(e.currentTarget.value)}
+              />
+            )}
+            <Field
+              id="outcome-reason"
+              label={t('outcome.reason.label')}
+              error={errors.find((e) => e.fieldId === 'outcome-reason')?.message}
+              value={reason}
+              onInput={(e) => setReason(e.currentTarget.value)}
+            />
+            <Field id="outcome-receipt" label={t('outcome.receipt')} value={receipt} onInput={(e) => setReceipt(e.currentTarget.value)} />
+            <Button type="submit">{t('outcome.record')}</Button>
+          </form>
+        )}
+        {log.length > 0 && (
+          <section aria-labelledby="outcome-log-heading">
+            <h2 id="outcome-log-heading">{t('outcome.log.heading')}</h2>
+            <ul class="card-list">
+              {log.map((entry) => (
+                <li class="card-list__item" key={entry.key} data-testid="outcome-log-item">
+                  <p class="card-list__title">
+                    {entry.number} v{entry.version} · {t(`outcome.kind.${entry.kind}` as MessageKey)}
+                    <span class="tag" data-testid="outcome-state">
+                      {t(queued.has(entry.key) ? 'outcome.state.queued' : 'outcome.state.sent')}
+                    </span>
+                  </p>
+                  <p class="field__hint">{formatDateTime(new Date(entry.at))}</p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}
