@@ -200,12 +200,18 @@ class DrainResult:
     retried: int = 0
 
 
-async def drain_once(*, worker: str, limit: int = 20) -> DrainResult:
+async def drain_once(*, worker: str, limit: int = 20, concurrency: int = 8) -> DrainResult:
+    """Claim a batch and run it, `concurrency` jobs at a time (they wait on the network)."""
     result = DrainResult()
-    jobs = await claim(worker=worker, limit=limit)
-    result.claimed = len(jobs)
-    for job in jobs:
-        status = await run_one(job, worker)
+    claimed = await claim(worker=worker, limit=limit)
+    result.claimed = len(claimed)
+    gate = asyncio.Semaphore(concurrency)
+
+    async def run(job: Job) -> JobStatus:
+        async with gate:
+            return await run_one(job, worker)
+
+    for status in await asyncio.gather(*(run(job) for job in claimed)):
         if status is JobStatus.DONE:
             result.done += 1
         elif status is JobStatus.FAILED:
@@ -215,7 +221,7 @@ async def drain_once(*, worker: str, limit: int = 20) -> DrainResult:
     return result
 
 
-async def run_worker(stop: asyncio.Event, *, idle_seconds: float = 1.0, limit: int = 20) -> None:
+async def run_worker(stop: asyncio.Event, *, idle_seconds: float = 1.0, limit: int = 50) -> None:
     """Drain due jobs until `stop` is set; sleep `idle_seconds` when there is nothing to do."""
     name = worker_name()
     logger.info("worker %s started", name)
