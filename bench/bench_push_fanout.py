@@ -158,7 +158,8 @@ async def main() -> int:
         "ratio_delivery_to_crypto": round(delivery_rate / crypto_rate, 3),
     }
     print(
-        f"policy notice to {RECIPIENTS} recipients fully queued in {queue_seconds:.2f} s ({queued} push jobs)"
+        f"policy notice to {RECIPIENTS} recipients fully queued in {queue_seconds:.2f} s "
+        f"({queued} push jobs)"
     )
     print(f"encrypt+sign only:      {crypto_rate:8.0f} msg/s")
     print(f"delivered (decrypted):  {delivery_rate:8.0f} msg/s  ({decrypted}/{DELIVERIES})")
