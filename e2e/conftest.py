@@ -160,3 +160,49 @@ def wait_for_service_worker_control(page: Page) -> None:
     if not page.evaluate("() => !!navigator.serviceWorker.controller"):
         page.reload()
     page.wait_for_function("() => !!navigator.serviceWorker.controller", timeout=15_000)
+
+
+def start_server(var_dir: Path, *, port: int | None = None, prepare: bool = True) -> LiveServer:
+    """A `palm-customs serve` the test controls: stop it and start it again on the SAME port and
+    data directory (the PWA's origin, cookies, service worker and IndexedDB stay valid).
+    `prepare` migrates and seeds (first start only)."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from tests.liveserver import free_port
+
+    port = port or free_port()
+    origin = f"http://localhost:{port}"
+    environ = {
+        **os.environ,
+        "PALM_ENV": "test",
+        "VAR_DIR": str(var_dir),
+        "PORT": str(port),
+        "PUBLIC_ORIGIN": origin,
+    }
+    command = [sys.executable, "-m", "palm_customs"]
+    if prepare:
+        subprocess.run([*command, "migrate"], env=environ, check=True, capture_output=True, timeout=120)
+        subprocess.run([*command, "seed-demo"], env=environ, check=True, capture_output=True, timeout=120)
+    log_path = var_dir / f"server-{port}-{time.monotonic_ns()}.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [*command, "serve", "--no-migrate"], env=environ, stdout=log, stderr=subprocess.STDOUT
+        )
+    server = LiveServer(origin=origin, port=port, process=process, log_path=log_path)
+    deadline = time.monotonic() + 30
+    while True:
+        if process.poll() is not None:
+            raise RuntimeError("server exited early:\n" + server.log())
+        try:
+            with urllib.request.urlopen(f"{origin}/healthz", timeout=1) as response:  # noqa: S310
+                if response.status == 200:
+                    return server
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            server.stop()
+            raise RuntimeError("server did not become healthy:\n" + server.log())
+        time.sleep(0.1)

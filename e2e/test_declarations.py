@@ -1,0 +1,312 @@
+"""Declaration journeys in Chromium: a traveller declares on a phone through an outage (offline
+AND the server stopped), and an officer verifies the QR offline on a tablet and records the outcome.
+
+The QR reaches the officer screen through its image picker: the test screenshots the traveller's
+QR element and uploads that PNG (decoded by jsQR in the page, as Chromium headless on Linux has
+no BarcodeDetector). The journeys share one server and run in file order.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from e2e.conftest import (
+    ARTIFACTS,
+    PHONE,
+    TABLET,
+    add_virtual_authenticator,
+    axe_violations,
+    new_context,
+    screenshot,
+    server_cli_env,
+    start_server,
+    wait_for_service_worker_control,
+)
+from palm_customs.core.signing import b45decode, b45encode
+from tests.liveserver import LiveServer
+
+pytestmark = pytest.mark.e2e
+
+FULL_NAME = "陈美玲"
+# GB 11643: a valid check digit, born 1949-12-31 (the identity journeys use it on another server).
+RESIDENT_ID = "11010519491231002X"
+BIRTH_DATE = "1949-12-31"
+TIMEZONE = "Asia/Shanghai"
+# Disable passkey autofill (the virtual authenticator would answer it at once).
+NO_AUTOFILL = """
+(() => {
+  const api = window.PublicKeyCredential;
+  if (api && api.isConditionalMediationAvailable) api.isConditionalMediationAvailable = async () => false;
+})();
+"""
+
+
+@dataclass
+class Journey:
+    var_dir: Path
+    server: LiveServer
+    traveller: Page | None = None
+    declaration_url: str = ""
+    credential: str = ""
+    qr_png: Path = field(default_factory=lambda: ARTIFACTS / "declaration-qr.png")
+
+    def restart(self) -> None:
+        self.server = start_server(self.var_dir, port=self.server.port, prepare=False)
+
+
+@pytest.fixture(scope="module")
+def journey(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journey]:
+    var_dir = tmp_path_factory.mktemp("declarations")
+    state = Journey(var_dir=var_dir, server=start_server(var_dir))
+    try:
+        yield state
+    finally:
+        state.server.stop()
+
+
+@pytest.fixture(scope="module")
+def phone_context(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(**PHONE, locale="en-GB", timezone_id=TIMEZONE, service_workers="allow")
+    context.add_init_script(NO_AUTOFILL)
+    yield context
+    context.close()
+
+
+def no_serious_axe(page: Page, name: str) -> None:
+    assert axe_violations(page) == [], name
+
+
+def create_account(page: Page, origin: str) -> None:
+    page.goto(origin + "/me/sign-up")
+    page.get_by_label("Full name").fill(FULL_NAME)
+    page.get_by_label("Yes, I am a resident").check()
+    page.get_by_label("Resident identity card number").fill(RESIDENT_ID)
+    page.get_by_label("Date of birth").fill(BIRTH_DATE)
+    page.get_by_role("button", name="Create account with a passkey").click()
+    expect(page).to_have_url(origin + "/me")
+
+
+def tampered(credential: str) -> str:
+    """The same code with ONE character of the signed payload changed, re-packed: a forgery."""
+    cose = bytearray(zlib.decompress(b45decode(credential.removeprefix("PC1:"))))
+    at = cose.find(b"MU588")
+    assert at > 0
+    cose[at + 4] = ord("9")  # MU588 -> MU589
+    return "PC1:" + b45encode(zlib.compress(bytes(cose), 9))
+
+
+def test_a_traveller_declares_through_an_outage_and_shows_the_qr_offline(
+    journey: Journey, phone_context: BrowserContext
+) -> None:
+    # given a traveller with a passkey account, on a phone whose service worker holds the app
+    page = phone_context.new_page()
+    journey.traveller = page
+    add_virtual_authenticator(page)
+    origin = journey.server.origin
+    create_account(page, origin)
+    wait_for_service_worker_control(page)
+
+    # when they start a declaration: the trip
+    page.goto(origin + "/declare")
+    expect(page.get_by_role("heading", level=1, name="Declare articles")).to_be_visible()
+    no_serious_axe(page, "declare start")
+    page.get_by_role("button", name="Start a declaration").click()
+    expect(page.get_by_role("heading", level=1, name="Your trip")).to_be_visible()
+    # nothing filled in: the error summary takes focus and links to each field
+    page.get_by_role("button", name="Continue").click()
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused()
+    expect(summary.locator("a[href='#trip-direction']")).to_have_count(1)
+    no_serious_axe(page, "trip errors")
+    screenshot(page, "declaration-trip-errors-phone")
+    when = datetime.now(ZoneInfo(TIMEZONE)) + timedelta(hours=3)
+    page.get_by_label("Arriving").check()
+    page.get_by_label("Port", exact=True).select_option("PVG")
+    page.get_by_label("Flight", exact=True).check()
+    page.get_by_label("Flight, train, ship or vehicle number").fill("MU588")
+    page.get_by_label("Date you cross").fill(when.strftime("%Y-%m-%d"))
+    page.get_by_label("Scheduled time").fill(when.strftime("%H:%M"))
+    page.get_by_role("button", name="Continue").click()
+    # nobody else
+    expect(page.get_by_role("heading", level=1, name="Who you declare for")).to_be_visible()
+    page.get_by_label("No", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    # one article, found by searching its category in another language
+    expect(page.get_by_role("heading", level=1, name="Articles you carry")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"Rates of 20\d\d-\d\d-\d\d, last updated"))).to_be_visible()
+    page.get_by_role("button", name="Add an article").click()
+    page.get_by_label("Search categories").fill("手机")
+    page.get_by_label("Mobile phones").check()
+    page.get_by_label("Description").fill("Phone X 256 GB")
+    page.get_by_label("Price of one").fill("9000")
+    page.get_by_label("This is one single item that cannot be split").check()
+    no_serious_axe(page, "article")
+    screenshot(page, "declaration-article-phone")
+    page.get_by_role("button", name="Save this article").click()
+    expect(page.locator("[data-article-key]")).to_have_count(1)
+    expect(page.get_by_test_id("estimate-duty")).to_have_text(re.compile(r"1,170\.00"))
+    expect(page.get_by_text("Saved on this device")).to_be_visible()
+    draft_url = page.url
+
+    # when the phone goes offline AND the server stops, and the page is reloaded
+    journey.server.stop()
+    phone_context.set_offline(True)
+    page.reload()
+    # then the draft is intact
+    expect(page.locator("[data-article-key]")).to_have_count(1)
+    expect(page.get_by_role("heading", name="Phone X 256 GB")).to_be_visible()
+    assert page.url == draft_url
+
+    # when they finish it offline
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", level=1, name="Cash")).to_be_visible()
+    page.get_by_label("No", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", level=1, name="Restricted and prohibited items")).to_be_visible()
+    answers = page.locator("input[type=radio][value=no]")
+    assert answers.count() >= 5
+    for index in range(answers.count()):
+        answers.nth(index).check()
+    page.get_by_role("button", name="Continue").click()
+    # then the review shows an estimate computed on the phone, and says so
+    expect(page.get_by_role("heading", level=1, name="Check your declaration")).to_be_visible()
+    expect(page.get_by_test_id("offline-estimate")).to_be_visible()
+    expect(page.get_by_test_id("estimate-duty")).to_have_text(re.compile(r"1,170\.00"))
+    expect(page.get_by_text("Use the red “Goods to declare” channel")).to_be_visible()
+    no_serious_axe(page, "review offline")
+    screenshot(page, "declaration-review-offline-phone")
+    # when they send it: it waits in the outbox
+    page.get_by_role("button", name="Send declaration").click()
+    expect(page.get_by_test_id("outbox-queued")).to_be_visible()
+    screenshot(page, "declaration-queued-phone")
+
+    # when the server is back on the same port and data, and the phone is back online
+    journey.restart()
+    phone_context.set_offline(False)
+    # then the outbox sends it by itself and the QR appears
+    qr = page.get_by_test_id("declaration-qr")
+    expect(qr).to_be_visible(timeout=30_000)
+    expect(page).to_have_url(re.compile(r"/declare/declarations/[0-9a-f-]+$"))
+    expect(page.get_by_test_id("declaration-number")).to_contain_text("version 1")
+    journey.declaration_url = page.url
+    journey.credential = qr.get_attribute("data-credential") or ""
+    assert journey.credential.startswith("PC1:")
+    no_serious_axe(page, "declaration")
+    screenshot(page, "declaration-qr-phone")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    qr.screenshot(path=str(journey.qr_png))
+
+    # when offline again, the QR still shows
+    phone_context.set_offline(True)
+    page.reload()
+    expect(page.get_by_test_id("declaration-qr")).to_be_visible()
+    expect(page.get_by_text("You are offline")).to_be_visible()
+    screenshot(page, "declaration-qr-offline-phone")
+    phone_context.set_offline(False)
+
+
+def create_officer(server: LiveServer, var_dir: Path, badge: str) -> str:
+    completed = subprocess.run(
+        [sys.executable, "-m", "palm_customs", "officer", "create", "--badge", badge,
+         "--name", "Zhao Lei", "--unit", "Shanghai Pudong Airport", "--role", "inspector"],
+        env=server_cli_env(server, var_dir),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    match = re.search(r"enrolment code:\s*(\S+)", completed.stdout)
+    assert match, completed.stdout + completed.stderr
+    return match.group(1)
+
+
+def test_an_officer_verifies_the_qr_offline_and_records_the_outcome(
+    journey: Journey, browser: Browser
+) -> None:
+    assert journey.credential, "the traveller journey must run first"
+    # given an officer enrolled on a tablet with the CLI code, keys cached online
+    code = create_officer(journey.server, journey.var_dir, "T2001")
+    context = new_context(browser, TABLET, locale="en-GB")
+    try:
+        page = context.new_page()
+        add_virtual_authenticator(page)
+        origin = journey.server.origin
+        page.goto(origin + "/officer/enrol")
+        page.get_by_label("Badge number").fill("T2001")
+        page.get_by_label("One-time enrolment code").fill(code)
+        page.get_by_role("button", name="Create my passkey").click()
+        expect(page).to_have_url(origin + "/officer")
+        page.get_by_role("link", name="Verify a declaration").click()
+        expect(page.get_by_role("heading", level=1, name="Verify a declaration")).to_be_visible()
+        expect(page.get_by_test_id("verify-keys")).to_contain_text("signing key(s) saved")
+        wait_for_service_worker_control(page)
+        expect(page.get_by_test_id("verify-keys")).to_contain_text("signing key(s) saved")
+        no_serious_axe(page, "verify")
+
+        # when the tablet is offline and the officer picks the picture of the traveller's QR
+        context.set_offline(True)
+        page.reload()
+        expect(page.get_by_test_id("verify-keys")).to_contain_text("signing key(s) saved")
+        page.set_input_files("#verify-image", str(journey.qr_png))
+        # then it verifies as valid, with what the traveller declared
+        status = page.get_by_test_id("verify-status")
+        expect(status).to_have_attribute("data-status", "valid")
+        expect(page.get_by_text(FULL_NAME)).to_be_visible()
+        expect(page.get_by_text("Phone X 256 GB", exact=False)).to_be_visible()
+        expect(page.get_by_text("Use the red “Goods to declare” channel")).to_be_visible()
+        no_serious_axe(page, "verify valid")
+        screenshot(page, "verify-valid-offline-tablet")
+
+        # when a forged code (one character of the payload changed) is checked
+        page.get_by_label("Or paste the code’s text").fill(tampered(journey.credential))
+        page.get_by_role("button", name="Check this text").click()
+        expect(status).to_have_attribute("data-status", "tampered")
+        screenshot(page, "verify-tampered-offline-tablet")
+        # and a code with one character of its text changed is not accepted either
+        text = journey.credential
+        broken = text[:-3] + ("A" if text[-3] != "A" else "B") + text[-2:]
+        page.get_by_label("Or paste the code’s text").fill(broken)
+        page.get_by_role("button", name="Check this text").click()
+        expect(status).not_to_have_attribute("data-status", "valid")
+        page.get_by_label("Or paste the code’s text").fill("https://example.com/not-ours")
+        page.get_by_role("button", name="Check this text").click()
+        expect(status).to_have_attribute("data-status", "malformed")
+
+        # when the real code is checked again and an outcome is recorded offline
+        page.get_by_label("Or paste the code’s text").fill(journey.credential)
+        page.get_by_role("button", name="Check this text").click()
+        expect(status).to_have_attribute("data-status", "valid")
+        page.get_by_label("Duty assessed", exact=True).check()
+        expect(page.get_by_label("Duty assessed (RMB)")).to_have_value("1170.00")
+        page.get_by_label("Reason or note").fill("Phone over the allowance")
+        page.get_by_label("Receipt number").fill("R-0001")
+        page.get_by_role("button", name="Record outcome").click()
+        state = page.get_by_test_id("outcome-state").first
+        expect(state).to_have_text("Queued")
+        screenshot(page, "verify-outcome-queued-tablet")
+
+        # then back online it is sent
+        context.set_offline(False)
+        expect(state).to_have_text("Sent", timeout=30_000)
+        screenshot(page, "verify-outcome-sent-tablet")
+    finally:
+        context.close()
+
+    # and the traveller's declaration shows the outcome
+    traveller = journey.traveller
+    assert traveller is not None
+    traveller.goto(journey.declaration_url)
+    expect(traveller.get_by_test_id("declaration-outcome")).to_contain_text("Duty assessed")
+    expect(traveller.get_by_test_id("declaration-outcome")).to_contain_text("1,170.00")
+    screenshot(traveller, "declaration-outcome-phone")
