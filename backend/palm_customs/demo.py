@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from palm_customs.catalogue.demo import seed_ports
+from palm_customs.catalogue.services import seed_catalogue
 from palm_customs.declarations.services import seed_rules
 
 
 async def seed_demo() -> dict[str, int]:
     return {
         "ports created": await seed_ports(),
+        "catalogue entries created": await seed_catalogue(),
         "duty rule sets and rate tables created": await seed_rules(),
     }

@@ -19,6 +19,7 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
+from palm_customs.catalogue.mutations import CatalogueMutation
 from palm_customs.catalogue.queries import CatalogueQuery
 from palm_customs.core.errors import PublicError
 from palm_customs.core.i18n import Language, translate
@@ -44,7 +45,9 @@ class Query(SystemQuery, IdentityQuery, CatalogueQuery, DeclarationQuery, Notifi
 
 
 @strawberry.type
-class Mutation(IdentityMutation, DeclarationMutation, NotificationMutation, SupportMutation):
+class Mutation(
+    IdentityMutation, DeclarationMutation, NotificationMutation, CatalogueMutation, SupportMutation
+):
     pass
 
 
