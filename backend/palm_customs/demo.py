@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from palm_customs.applications.services import seed_holidays
 from palm_customs.catalogue.demo import seed_ports
 from palm_customs.catalogue.services import seed_catalogue
 from palm_customs.declarations.services import seed_rules
@@ -11,5 +12,6 @@ async def seed_demo() -> dict[str, int]:
     return {
         "ports created": await seed_ports(),
         "catalogue entries created": await seed_catalogue(),
+        "holidays created": await seed_holidays(),
         "duty rule sets and rate tables created": await seed_rules(),
     }

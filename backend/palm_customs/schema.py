@@ -19,6 +19,9 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
+from palm_customs.applications import messages as _application_messages  # noqa: F401
+from palm_customs.applications.mutations import ApplicationMutation
+from palm_customs.applications.queries import ApplicationQuery
 from palm_customs.catalogue.mutations import CatalogueMutation
 from palm_customs.catalogue.queries import CatalogueQuery
 from palm_customs.core.errors import PublicError
@@ -40,13 +43,25 @@ logger = logging.getLogger("palm_customs.graphql")
 
 
 @strawberry.type
-class Query(SystemQuery, IdentityQuery, CatalogueQuery, DeclarationQuery, NotificationQuery):
+class Query(
+    SystemQuery,
+    IdentityQuery,
+    CatalogueQuery,
+    DeclarationQuery,
+    NotificationQuery,
+    ApplicationQuery,
+):
     pass
 
 
 @strawberry.type
 class Mutation(
-    IdentityMutation, DeclarationMutation, NotificationMutation, CatalogueMutation, SupportMutation
+    IdentityMutation,
+    DeclarationMutation,
+    NotificationMutation,
+    CatalogueMutation,
+    SupportMutation,
+    ApplicationMutation,
 ):
     pass
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
@@ -85,7 +86,7 @@ class ServiceItem(Model):
     handling_mode = fields.CharEnumField(HandlingMode, max_length=24)
     # The item as published: names, descriptions, legal basis, conditions, form, materials,
     # departments, review levels, time limit, fees, on-site reason (texts in 3 languages).
-    data = fields.JSONField[dict[str, object]]()
+    data = fields.JSONField[dict[str, Any]]()
     # Lower-cased names, codes and descriptions in all languages, for search.
     search_text = fields.TextField()
     published = fields.BooleanField(default=True)
@@ -99,7 +100,7 @@ class ServiceItemVersion(Model):
     id = fields.IntField(primary_key=True)
     code = fields.CharField(max_length=40)
     version = fields.IntField()
-    data = fields.JSONField[dict[str, object]]()
+    data = fields.JSONField[dict[str, Any]]()
     published_at = fields.DatetimeField()
     published_by = fields.CharField(max_length=80)
 

@@ -14,6 +14,7 @@ MODEL_MODULES = [
     "palm_customs.catalogue.models",
     "palm_customs.declarations.models",
     "palm_customs.notifications.models",
+    "palm_customs.applications.models",
     "palm_customs.support.models",
 ]
 

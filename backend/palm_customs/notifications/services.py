@@ -141,6 +141,11 @@ async def notify(
     now = now or datetime.now(UTC)
     account = await Account.get(id=recipient_id, using_db=connection)
     language = _language(account)
+    # A parameter given in every language (e.g. a service's name) is worded for the recipient.
+    params = {
+        name: value[language.value] if isinstance(value, dict) else value
+        for name, value in message.params.items()
+    }
     notification = await Notification.create(
         using_db=connection,
         id=uuid.uuid4(),
@@ -149,8 +154,8 @@ async def notify(
         subject=message.subject[:80],
         subject_version=message.subject_version,
         topic=topic_for(message.subject),
-        title=translate(message.title_key, language, **message.params)[:120],
-        body=translate(message.body_key, language, **message.params)[:400],
+        title=translate(message.title_key, language, **params)[:120],
+        body=translate(message.body_key, language, **params)[:400],
         link=message.link[:200],
         language=language.value,
         urgency=message.urgency,

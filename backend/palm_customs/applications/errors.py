@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+from palm_customs.core.errors import DomainError
+
+
+@strawberry.enum(description="Why an application or review action was refused.")
+class ApplicationErrorCode(Enum):
+    NOT_FOUND = "not_found"
+    ITEM_NOT_FOUND = "item_not_found"
+    NOT_ONLINE = "not_online"
+    WRONG_STATE = "wrong_state"
+    NOT_A_MEMBER = "not_a_member"
+    OWN_APPLICATION = "own_application"
+    SAME_REVIEWER = "same_reviewer"
+    NOT_YOUR_DEPARTMENT = "not_your_department"
+    ALREADY_CLAIMED = "already_claimed"
+    NOT_CLAIMED_BY_YOU = "not_claimed_by_you"
+    DOCUMENT_NOT_USABLE = "document_not_usable"
+    NOTHING_CHANGED = "nothing_changed"
+
+
+class ApplicationProblem(DomainError):
+    def __init__(self, code: ApplicationErrorCode, *, field: str | None = None) -> None:
+        super().__init__(code.value)
+        self.code = code.value
+        self.error_code = code
+        self.field = field

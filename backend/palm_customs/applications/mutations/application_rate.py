@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from palm_customs.applications import services
+from palm_customs.applications.types import (
+    ApplicationDone,
+    ApplicationResult,
+)
+from palm_customs.context import Context
+from palm_customs.core.mutation import run_mutation
+from palm_customs.core.permissions import Level, Role, access
+
+
+@strawberry.mutation(
+    extensions=access(Level.SESSION, Role.PERSON),
+    description="Rate the service once it is complete (1 to 5).",
+)
+async def application_rate(
+    info: Info[Context, Any], application_id: strawberry.ID, rating: int, comment: str = ""
+) -> ApplicationResult:
+    principal = info.context.principal
+    return await run_mutation(
+        info,
+        perform=lambda c: services.rate(
+            c, principal=principal, application_id=application_id, rating=rating, comment=comment
+        ),
+        present=lambda done: ApplicationDone(
+            application_id=strawberry.ID(str(done.application.id)), status=done.application.status
+        ),
+    )

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from palm_customs.applications import services
+from palm_customs.applications.mutations._common import form
+from palm_customs.applications.mutations._common import materials as _materials
+from palm_customs.applications.types import (
+    ApplicationDone,
+    ApplicationResult,
+    FormValueInput,
+    MaterialRefInput,
+)
+from palm_customs.context import Context
+from palm_customs.core.mutation import run_mutation
+from palm_customs.core.permissions import Level, Role, access
+
+
+@strawberry.mutation(
+    extensions=access(Level.VERIFIED, Role.PERSON),
+    description="Resubmit after fixing what the corrections asked for.",
+)
+async def application_resubmit(
+    info: Info[Context, Any],
+    application_id: strawberry.ID,
+    form_data: list[FormValueInput],
+    materials: list[MaterialRefInput],
+) -> ApplicationResult:
+    principal = info.context.principal
+    return await run_mutation(
+        info,
+        perform=lambda c: services.resubmit(
+            c,
+            principal=principal,
+            application_id=application_id,
+            form_data=form(form_data),
+            materials=_materials(materials),
+        ),
+        present=lambda done: ApplicationDone(
+            application_id=strawberry.ID(str(done.application.id)), status=done.application.status
+        ),
+    )

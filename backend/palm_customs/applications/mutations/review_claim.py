@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from palm_customs.applications import services
+from palm_customs.applications.types import (
+    ApplicationDone,
+    ApplicationResult,
+)
+from palm_customs.context import Context
+from palm_customs.core.mutation import run_mutation
+from palm_customs.core.permissions import Level, Role, access
+
+
+@strawberry.mutation(
+    extensions=access(Level.VERIFIED, Role.REVIEWER, Role.SENIOR_REVIEWER),
+    description="Take a review from the department queue.",
+)
+async def review_claim(info: Info[Context, Any], review_id: strawberry.ID) -> ApplicationResult:
+    principal = info.context.principal
+    return await run_mutation(
+        info,
+        perform=lambda c: services.claim(c, principal=principal, review_id=review_id),
+        present=lambda done: ApplicationDone(
+            application_id=strawberry.ID(str(done.application.id)), status=done.application.status
+        ),
+    )

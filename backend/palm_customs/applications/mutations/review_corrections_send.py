@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from palm_customs.applications import services
+from palm_customs.applications.models import ReviewStatus
+from palm_customs.applications.types import (
+    ApplicationDone,
+    ApplicationResult,
+    CorrectionItemInput,
+)
+from palm_customs.context import Context
+from palm_customs.core.mutation import run_mutation
+from palm_customs.core.permissions import Level, Role, access
+
+
+@strawberry.mutation(
+    extensions=access(Level.VERIFIED, Role.REVIEWER, Role.SENIOR_REVIEWER),
+    description="Send one complete list of corrections for this review.",
+)
+async def review_corrections_send(
+    info: Info[Context, Any], review_id: strawberry.ID, corrections: list[CorrectionItemInput]
+) -> ApplicationResult:
+    principal = info.context.principal
+    return await run_mutation(
+        info,
+        perform=lambda c: services.decide(
+            c,
+            principal=principal,
+            review_id=review_id,
+            outcome=ReviewStatus.CORRECTIONS,
+            corrections=[
+                services.CorrectionItem(target=x.target, problem=x.problem, action=x.action)
+                for x in corrections[:60]
+            ],
+        ),
+        present=lambda done: ApplicationDone(
+            application_id=strawberry.ID(str(done.application.id)), status=done.application.status
+        ),
+    )

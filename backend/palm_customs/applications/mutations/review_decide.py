@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from palm_customs.applications import services
+from palm_customs.applications.models import ReviewStatus
+from palm_customs.applications.types import (
+    ApplicationDone,
+    ApplicationResult,
+)
+from palm_customs.context import Context
+from palm_customs.core.mutation import run_mutation
+from palm_customs.core.permissions import Level, Role, access
+
+
+@strawberry.mutation(
+    extensions=access(Level.STEP_UP, Role.REVIEWER, Role.SENIOR_REVIEWER),
+    description="Pass or reject (a fresh passkey check is required).",
+)
+async def review_decide(
+    info: Info[Context, Any], review_id: strawberry.ID, passed: bool
+) -> ApplicationResult:
+    principal = info.context.principal
+    return await run_mutation(
+        info,
+        perform=lambda c: services.decide(
+            c,
+            principal=principal,
+            review_id=review_id,
+            outcome=ReviewStatus.PASSED if passed else ReviewStatus.REJECTED,
+            corrections=[],
+        ),
+        present=lambda done: ApplicationDone(
+            application_id=strawberry.ID(str(done.application.id)), status=done.application.status
+        ),
+    )

@@ -1,0 +1,196 @@
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Annotated, Any
+
+import strawberry
+
+from palm_customs.applications.errors import ApplicationErrorCode, ApplicationProblem
+from palm_customs.applications.models import Application as ApplicationRow
+from palm_customs.applications.models import ApplicationStatus, ReviewStatus
+from palm_customs.catalogue.types import localized
+from palm_customs.core.i18n import translate
+from palm_customs.core.mutation import register_error
+from palm_customs.core.types import LocalizedText, ValidationError
+
+strawberry.enum(ApplicationStatus, description="Where an application stands.")
+strawberry.enum(ReviewStatus, description="Where one department's review stands.")
+
+
+@strawberry.type(description="An application or review action was refused.")
+class ApplicationError:
+    application_code: ApplicationErrorCode
+    message: str
+    field: str | None
+
+
+register_error(
+    ApplicationProblem,
+    lambda e, c: ApplicationError(
+        application_code=e.error_code,
+        message=translate(f"application.{e.code}", c.language),
+        field=e.field,
+    ),
+)
+
+
+@strawberry.input
+class FormValueInput:
+    element: str
+    value: str
+
+
+@strawberry.input
+class MaterialRefInput:
+    material: str
+    document_id: strawberry.ID
+
+
+@strawberry.input
+class CorrectionItemInput:
+    target: str = strawberry.field(description='"field:<ELEMENT>" or "material:<CODE>"')
+    problem: str
+    action: str
+
+
+@strawberry.type
+class FormValue:
+    element: str
+    value: str
+
+
+@strawberry.type
+class MaterialRef:
+    material: str
+    document_id: strawberry.ID
+
+
+@strawberry.type(description="One entry of a correction list: what is wrong and what to do.")
+class Correction:
+    target: str
+    problem: str
+    action: str
+    department: str
+
+
+@strawberry.type
+class TimelineEntry:
+    at: datetime
+    kind: str
+    actor: str
+
+
+@strawberry.type
+class ReviewInfo:
+    id: strawberry.ID
+    level: int
+    department: str
+    status: ReviewStatus
+    revision: int
+
+
+@strawberry.type(description="An application and everything its applicant may see.")
+class Application:
+    id: strawberry.ID
+    number: str
+    item_code: str
+    item_version: int
+    item_name: LocalizedText
+    status: ApplicationStatus
+    revision: int
+    form: list[FormValue]
+    materials: list[MaterialRef]
+    submitted_at: datetime
+    due_date: date
+    days_left: int
+    paused: bool
+    corrections: list[Correction] = strawberry.field(
+        description="When corrections are required: every department's list for this revision."
+    )
+    reviews: list[ReviewInfo]
+    timeline: list[TimelineEntry]
+    rating: int | None
+
+    @classmethod
+    def build(
+        cls,
+        row: ApplicationRow,
+        *,
+        days_left: int,
+        corrections: list[dict[str, str]],
+        reviews: list[Any],
+        events: list[Any],
+    ) -> Application:
+        name = localized(row.item_snapshot["names"])
+        assert name is not None
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            number=row.number,
+            item_code=row.item_code,
+            item_version=row.item_version,
+            item_name=name,
+            status=row.status,
+            revision=row.revision,
+            form=[FormValue(element=k, value=v) for k, v in sorted(row.form_data.items())],
+            materials=[
+                MaterialRef(material=m["material"], document_id=strawberry.ID(m["document_id"]))
+                for m in row.materials
+            ],
+            submitted_at=row.submitted_at,
+            due_date=row.due_date,
+            days_left=days_left,
+            paused=row.paused_since is not None,
+            corrections=[Correction(**c) for c in corrections],
+            reviews=[
+                ReviewInfo(
+                    id=strawberry.ID(str(r.id)),
+                    level=r.level,
+                    department=r.department,
+                    status=r.status,
+                    revision=r.revision,
+                )
+                for r in reviews
+            ],
+            timeline=[
+                TimelineEntry(
+                    at=e.at,
+                    kind=e.kind,
+                    actor="officer"
+                    if e.actor.startswith("account:") and e.kind.startswith("review")
+                    else e.actor,
+                )
+                for e in events
+            ],
+            rating=row.rating,
+        )
+
+
+@strawberry.type(description="What changed since the last review (for the reviewer).")
+class RevisionChanges:
+    fields: list[str]
+    materials: list[str]
+
+
+@strawberry.type
+class ReviewTask:
+    review: ReviewInfo
+    application: Application
+    changes: RevisionChanges
+    draft_json: str
+    claimed_by_me: bool
+
+
+@strawberry.type
+class ApplicationDone:
+    application_id: strawberry.ID
+    status: ApplicationStatus
+
+
+ApplicationResult = Annotated[
+    ApplicationDone | ValidationError | ApplicationError, strawberry.union("ApplicationResult")
+]
+
+
+def draft_json(value: dict[str, Any]) -> str:
+    return json.dumps(value, ensure_ascii=False)
