@@ -80,6 +80,8 @@ export default defineConfig({
       injectRegister: false,
       injectManifest: {
         rollupFormat: 'iife',
+        // A separate instance: the worker imports one document (pushsubscriptionchange).
+        buildPlugins: { vite: [splitGraphqlDocuments()] },
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
       },
       devOptions: { enabled: false },

@@ -27,6 +27,7 @@ const SignUpRoute = lazy(() => import('./routes/SignUpRoute'));
 const SecurityRoute = lazy(() => import('./routes/SecurityRoute'));
 const EnterprisesRoute = lazy(() => import('./routes/EnterprisesRoute'));
 const InboxRoute = lazy(() => import('./routes/InboxRoute'));
+const InboxSettingsRoute = lazy(() => import('./routes/InboxSettingsRoute'));
 const NotFoundRoute = lazy(() => import('./routes/NotFoundRoute'));
 
 export function App() {
@@ -57,6 +58,7 @@ export function App() {
               <Route path={ROUTES.security} component={SecurityRoute} />
               <Route path={ROUTES.enterprises} component={EnterprisesRoute} />
               <Route path={ROUTES.inbox} component={InboxRoute} />
+              <Route path={ROUTES.inboxSettings} component={InboxSettingsRoute} />
               <Route default component={NotFoundRoute} />
             </Router>
           </LoadErrorBoundary>

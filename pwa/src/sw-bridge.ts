@@ -1,7 +1,13 @@
 // The ONLY module that talks to the service worker. It registers it, tells the UI when a new
 // version is waiting, and activates that version only when the person asks.
 import { computed, signal } from '@preact/signals';
-import { isWorkerToPageMessage, MSG, OUTBOX_SYNC_TAG, type PageToWorkerMessage } from './sw/protocol';
+import {
+  isWorkerToPageMessage,
+  MSG,
+  OUTBOX_SYNC_TAG,
+  type PageToWorkerMessage,
+  type WorkerToPageMessage,
+} from './sw/protocol';
 
 export const SW_URL = '/sw.js';
 const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
@@ -107,12 +113,65 @@ export async function requestOutboxSync(): Promise<boolean> {
   }
 }
 
-/** Call `flush` when the worker's Background Sync fires. Returns the disposer. */
-export function onOutboxSyncRequested(flush: () => void): () => void {
+function onWorkerMessage(handle: (message: WorkerToPageMessage) => void): () => void {
   if (!('serviceWorker' in navigator)) return () => {};
   const listener = (event: MessageEvent) => {
-    if (isWorkerToPageMessage(event.data)) flush();
+    if (isWorkerToPageMessage(event.data)) handle(event.data);
   };
   navigator.serviceWorker.addEventListener('message', listener);
   return () => navigator.serviceWorker.removeEventListener('message', listener);
+}
+
+/** Call `flush` when the worker's Background Sync fires. Returns the disposer. */
+export function onOutboxSyncRequested(flush: () => void): () => void {
+  return onWorkerMessage((message) => {
+    if (message.type === MSG.flushOutbox) flush();
+  });
+}
+
+/** Call `received` when a push message arrives while the app is open. Returns the disposer. */
+export function onPushReceived(received: (id: string) => void): () => void {
+  return onWorkerMessage((message) => {
+    if (message.type === MSG.pushReceived) received(message.id);
+  });
+}
+
+/** Call `open` when the person taps a notification and the worker picked this page. */
+export function onOpenLinkRequested(open: (link: string, id: string) => void): () => void {
+  return onWorkerMessage((message) => {
+    if (message.type === MSG.openLink) open(message.link, message.id);
+  });
+}
+
+/**
+ * The active registration (for its PushManager), or null when there is no service worker
+ * or it is not ready within `timeoutMs` (dev server, blocked, first load still installing).
+ */
+export async function activeRegistration(timeoutMs = 10_000): Promise<ServiceWorkerRegistration | null> {
+  if (!('serviceWorker' in navigator)) return null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([
+      navigator.serviceWorker.ready,
+      new Promise<null>((resolve) => {
+        timer = setTimeout(() => resolve(null), timeoutMs);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Show the app badge (installed app) with the unread count; clear it at 0. Never throws. */
+export function setAppBadge(count: number): void {
+  const nav = navigator as Navigator & {
+    setAppBadge?: (count?: number) => Promise<void>;
+    clearAppBadge?: () => Promise<void>;
+  };
+  try {
+    if (count > 0) void nav.setAppBadge?.(count)?.catch(() => {});
+    else void nav.clearAppBadge?.()?.catch(() => {});
+  } catch {
+    // Not allowed here (not installed, or a browser without badging).
+  }
 }

@@ -11,6 +11,7 @@ export const en = {
   'nav.appointments': 'Appointments',
   'nav.me': 'Me',
   'header.inbox': 'Inbox',
+  'header.unread': '{count} unread',
 
   'lang.label': 'Language',
   'lang.zh-Hans': '简体中文',

@@ -12,6 +12,7 @@ export const zhHans: Messages = {
   'nav.appointments': '预约',
   'nav.me': '我的',
   'header.inbox': '消息',
+  'header.unread': '{count} 条未读',
 
   'lang.label': '语言',
   'lang.zh-Hans': '简体中文',

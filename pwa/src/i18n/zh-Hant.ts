@@ -12,6 +12,7 @@ export const zhHant: Messages = {
   'nav.appointments': '預約',
   'nav.me': '我的',
   'header.inbox': '訊息',
+  'header.unread': '{count} 則未讀',
 
   'lang.label': '語言',
   'lang.zh-Hans': '简体中文',

@@ -28,6 +28,11 @@ export const CACHE_KEYS = {
   outcome: (key: string) => `officer.outcome.${key}`,
   /** Outcomes recorded on this tablet, newest first (what the officer sees as queued / sent). */
   outcomeLog: 'officer.outcomeLog',
+  /**
+   * This device's push subscription as last saved to the server ({endpoint, categories, device,
+   * resavePending}); the service worker reads it on `pushsubscriptionchange`.
+   */
+  pushDevice: 'notifications.pushDevice',
 } as const;
 
 /** `kind` of records in the `drafts` store. */

@@ -4,6 +4,7 @@ import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
 import { IdentityProfile } from '../features/identity/IdentityProfile';
 import { displayName, me, refreshMe } from '../features/identity/identitySession';
+import { NotificationsPushPanel } from '../features/notifications/NotificationsPushPanel';
 import { t } from '../i18n';
 
 export default function MeRoute() {
@@ -37,6 +38,7 @@ export default function MeRoute() {
         </>
       )}
       {account && <IdentityProfile account={account} />}
+      {account && <NotificationsPushPanel idPrefix="me" officer={account.kind === 'OFFICER'} />}
     </section>
   );
 }

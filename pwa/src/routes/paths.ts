@@ -16,4 +16,5 @@ export const ROUTES = {
   security: '/me/security',
   enterprises: '/me/enterprises',
   inbox: '/inbox',
+  inboxSettings: '/inbox/settings',
 } as const;

@@ -39,6 +39,8 @@ export function IdentitySecurity({ account }: { account: SignedIn }) {
     } catch {
       // Signed out already, or offline: either way this device forgets the session below.
     }
+    // The server dropped this session's push subscription; the browser forgets it too.
+    await import('../notifications/notificationsPush').then((m) => m.forgetPushOnSignOut()).catch(() => {});
     setSignedIn(null);
     navigate('/me', { replace: true });
   };

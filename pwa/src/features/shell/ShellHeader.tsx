@@ -1,11 +1,37 @@
 import { useEffect } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { t } from '../../i18n';
+import { onOpenLinkRequested } from '../../sw-bridge';
+import { NOTIFICATION_PARAM } from '../../sw/protocol';
 import { displayName, me, refreshMe } from '../identity/identitySession';
+import { startUnreadBadge, unreadCount } from '../notifications/notificationsBadge';
 
 export function ShellHeader() {
+  const { route } = useLocation();
   useEffect(() => void refreshMe(), []);
+  useEffect(() => startUnreadBadge(), []);
+  // A tapped notification: the worker focused this page and asks it to show the link in-app;
+  // or the worker opened a new window at the link with ?notification=<id>.
+  useEffect(
+    () =>
+      onOpenLinkRequested((link, id) => {
+        route(link);
+        if (id) void import('../notifications/notificationsRead').then((m) => m.markNotificationRead(id));
+      }),
+    [route],
+  );
+  useEffect(() => {
+    const params = new URLSearchParams(location.search);
+    const id = params.get(NOTIFICATION_PARAM);
+    if (!id) return;
+    params.delete(NOTIFICATION_PARAM);
+    const rest = params.toString();
+    route(location.pathname + (rest ? `?${rest}` : ''), true);
+    void import('../notifications/notificationsRead').then((m) => m.markNotificationRead(id));
+  }, []);
   const account = me.value;
+  const unread = account ? unreadCount.value : 0;
   return (
     <header class="shell-header">
       <a class="shell-header__brand" href="/">
@@ -13,8 +39,14 @@ export function ShellHeader() {
         <span>{t('app.name')}</span>
       </a>
       <div class="shell-header__tools">
-        <a class="shell-header__link" href="/inbox">
+        <a class="shell-header__link" href="/inbox" data-testid="header-inbox">
           {t('header.inbox')}
+          {unread > 0 && (
+            <span class="badge" data-testid="unread-badge">
+              <span aria-hidden="true">{unread > 99 ? '99+' : unread}</span>
+              <span class="visually-hidden">{` (${t('header.unread', { count: unread })})`}</span>
+            </span>
+          )}
         </a>
         {account ? (
           <a class="shell-header__link shell-header__account" href="/me" data-testid="header-account">

@@ -129,6 +129,16 @@ export type MembershipStatus =
   | 'INVITED'
   | 'REMOVED';
 
+/** What a notification is about. */
+export type NotificationType =
+  | 'APPOINTMENT_OFFER'
+  | 'APPOINTMENT_REMINDER'
+  | 'DECLARATION_OUTCOME'
+  | 'DECLARATION_RECEIVED'
+  | 'POLICY_NOTICE'
+  | 'PREREVIEW_RESULT'
+  | 'WORK_QUEUE';
+
 export type OutcomeInput = {
   dutyAssessed?: string | null | undefined;
   kind: OutcomeKind;
@@ -182,6 +192,13 @@ export type TravelMode =
   | 'TRAIN'
   | 'VEHICLE'
   | 'VESSEL';
+
+/** Web Push urgency (RFC 8030). */
+export type Urgency =
+  | 'HIGH'
+  | 'LOW'
+  | 'NORMAL'
+  | 'VERY_LOW';
 
 /** Why a value was refused. */
 export type ValidationErrorCode =
@@ -664,6 +681,102 @@ export type IdentityAccountDeleteMutation = { accountDelete:
     | { __typename: 'WebAuthnError', message: string, webAuthnCode: IdentityErrorCode }
    };
 
+type NotificationsOutcome_NotificationDone_Fragment = { __typename: 'NotificationDone', changed: number };
+
+type NotificationsOutcome_NotificationError_Fragment = { __typename: 'NotificationError', notificationCode: string, message: string, field: string | null };
+
+type NotificationsOutcome_ValidationError_Fragment = { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> };
+
+export type NotificationsOutcomeFragment =
+  | NotificationsOutcome_NotificationDone_Fragment
+  | NotificationsOutcome_NotificationError_Fragment
+  | NotificationsOutcome_ValidationError_Fragment
+;
+
+export type NotificationsUnreadCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationsUnreadCountQuery = { unreadNotificationCount: number };
+
+export type NotificationsInboxQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  unreadOnly: boolean;
+}>;
+
+
+export type NotificationsInboxQuery = { myNotifications: { unreadCount: number, nodes: Array<{ id: string, type: NotificationType, title: string, body: string, link: string, topic: string, urgency: Urgency, createdAt: string, readAt: string | null, superseded: boolean }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type NotificationsMarkReadMutationVariables = Exact<{
+  notificationId: string | number;
+}>;
+
+
+export type NotificationsMarkReadMutation = { notificationMarkRead:
+    | { __typename: 'NotificationDone', changed: number }
+    | { __typename: 'NotificationError', notificationCode: string, message: string, field: string | null }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+   };
+
+export type NotificationsMarkAllReadMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationsMarkAllReadMutation = { notificationMarkAllRead:
+    | { __typename: 'NotificationDone', changed: number }
+    | { __typename: 'NotificationError', notificationCode: string, message: string, field: string | null }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+   };
+
+export type NotificationsPushKeyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationsPushKeyQuery = { serverInfo: { vapidPublicKey: string } };
+
+export type NotificationsPushSaveMutationVariables = Exact<{
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  categories: Array<string> | string;
+  device: string;
+}>;
+
+
+export type NotificationsPushSaveMutation = { pushSubscriptionSave:
+    | { __typename: 'NotificationDone', changed: number }
+    | { __typename: 'NotificationError', notificationCode: string, message: string, field: string | null }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+   };
+
+export type NotificationsPushDeleteMutationVariables = Exact<{
+  endpoint: string;
+}>;
+
+
+export type NotificationsPushDeleteMutation = { pushSubscriptionDelete:
+    | { __typename: 'NotificationDone', changed: number }
+    | { __typename: 'NotificationError', notificationCode: string, message: string, field: string | null }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+   };
+
+export type NotificationsSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationsSettingsQuery = { myNotificationSettings: { quietStart: string | null, quietEnd: string | null, timezone: string, policyCategories: Array<string>, availablePolicyCategories: Array<string>, availablePushCategories: Array<string> } };
+
+export type NotificationsSettingsSaveMutationVariables = Exact<{
+  policyCategories: Array<string> | string;
+  quietStart?: string | null | undefined;
+  quietEnd?: string | null | undefined;
+  timezone: string;
+}>;
+
+
+export type NotificationsSettingsSaveMutation = { notificationSettingsSave:
+    | { __typename: 'NotificationDone', changed: number }
+    | { __typename: 'NotificationError', notificationCode: string, message: string, field: string | null }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+   };
+
 export type OfficerEnrolStartMutationVariables = Exact<{
   badgeNumber: string;
   code: string;
@@ -1107,6 +1220,29 @@ export const IdentityOutcomeFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"IdentityOutcome"}) as unknown as TypedDocumentString<IdentityOutcomeFragment, unknown>;
+export const NotificationsOutcomeFragmentDoc = new TypedDocumentString(`
+    fragment NotificationsOutcome on NotificationResult {
+  __typename
+  ... on NotificationDone {
+    changed
+  }
+  ... on NotificationError {
+    notificationCode
+    message
+    field
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+}
+    `, {"fragmentName":"NotificationsOutcome"}) as unknown as TypedDocumentString<NotificationsOutcomeFragment, unknown>;
 export const AboutServerInfoDocument = new TypedDocumentString(`
     query AboutServerInfo {
   serverInfo {
@@ -2714,6 +2850,199 @@ export const IdentityAccountDeleteDocument = new TypedDocumentString(`
     message
   }
 }`) as unknown as TypedDocumentString<IdentityAccountDeleteMutation, IdentityAccountDeleteMutationVariables>;
+export const NotificationsUnreadCountDocument = new TypedDocumentString(`
+    query NotificationsUnreadCount {
+  unreadNotificationCount
+}
+    `) as unknown as TypedDocumentString<NotificationsUnreadCountQuery, NotificationsUnreadCountQueryVariables>;
+export const NotificationsInboxDocument = new TypedDocumentString(`
+    query NotificationsInbox($first: Int!, $after: String, $unreadOnly: Boolean!) {
+  myNotifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
+    nodes {
+      id
+      type
+      title
+      body
+      link
+      topic
+      urgency
+      createdAt
+      readAt
+      superseded
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    unreadCount
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationsInboxQuery, NotificationsInboxQueryVariables>;
+export const NotificationsMarkReadDocument = new TypedDocumentString(`
+    mutation NotificationsMarkRead($notificationId: ID!) {
+  notificationMarkRead(notificationId: $notificationId) {
+    ...NotificationsOutcome
+  }
+}
+    fragment NotificationsOutcome on NotificationResult {
+  __typename
+  ... on NotificationDone {
+    changed
+  }
+  ... on NotificationError {
+    notificationCode
+    message
+    field
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+}`) as unknown as TypedDocumentString<NotificationsMarkReadMutation, NotificationsMarkReadMutationVariables>;
+export const NotificationsMarkAllReadDocument = new TypedDocumentString(`
+    mutation NotificationsMarkAllRead {
+  notificationMarkAllRead {
+    ...NotificationsOutcome
+  }
+}
+    fragment NotificationsOutcome on NotificationResult {
+  __typename
+  ... on NotificationDone {
+    changed
+  }
+  ... on NotificationError {
+    notificationCode
+    message
+    field
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+}`) as unknown as TypedDocumentString<NotificationsMarkAllReadMutation, NotificationsMarkAllReadMutationVariables>;
+export const NotificationsPushKeyDocument = new TypedDocumentString(`
+    query NotificationsPushKey {
+  serverInfo {
+    vapidPublicKey
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationsPushKeyQuery, NotificationsPushKeyQueryVariables>;
+export const NotificationsPushSaveDocument = new TypedDocumentString(`
+    mutation NotificationsPushSave($endpoint: String!, $p256dh: String!, $auth: String!, $categories: [String!]!, $device: String!) {
+  pushSubscriptionSave(
+    endpoint: $endpoint
+    p256dh: $p256dh
+    auth: $auth
+    categories: $categories
+    device: $device
+  ) {
+    ...NotificationsOutcome
+  }
+}
+    fragment NotificationsOutcome on NotificationResult {
+  __typename
+  ... on NotificationDone {
+    changed
+  }
+  ... on NotificationError {
+    notificationCode
+    message
+    field
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+}`) as unknown as TypedDocumentString<NotificationsPushSaveMutation, NotificationsPushSaveMutationVariables>;
+export const NotificationsPushDeleteDocument = new TypedDocumentString(`
+    mutation NotificationsPushDelete($endpoint: String!) {
+  pushSubscriptionDelete(endpoint: $endpoint) {
+    ...NotificationsOutcome
+  }
+}
+    fragment NotificationsOutcome on NotificationResult {
+  __typename
+  ... on NotificationDone {
+    changed
+  }
+  ... on NotificationError {
+    notificationCode
+    message
+    field
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+}`) as unknown as TypedDocumentString<NotificationsPushDeleteMutation, NotificationsPushDeleteMutationVariables>;
+export const NotificationsSettingsDocument = new TypedDocumentString(`
+    query NotificationsSettings {
+  myNotificationSettings {
+    quietStart
+    quietEnd
+    timezone
+    policyCategories
+    availablePolicyCategories
+    availablePushCategories
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationsSettingsQuery, NotificationsSettingsQueryVariables>;
+export const NotificationsSettingsSaveDocument = new TypedDocumentString(`
+    mutation NotificationsSettingsSave($policyCategories: [String!]!, $quietStart: Time, $quietEnd: Time, $timezone: String!) {
+  notificationSettingsSave(
+    policyCategories: $policyCategories
+    quietStart: $quietStart
+    quietEnd: $quietEnd
+    timezone: $timezone
+  ) {
+    ...NotificationsOutcome
+  }
+}
+    fragment NotificationsOutcome on NotificationResult {
+  __typename
+  ... on NotificationDone {
+    changed
+  }
+  ... on NotificationError {
+    notificationCode
+    message
+    field
+  }
+  ... on ValidationError {
+    validationCode: code
+    message
+    field
+    errors {
+      field
+      validationCode: code
+      message
+    }
+  }
+}`) as unknown as TypedDocumentString<NotificationsSettingsSaveMutation, NotificationsSettingsSaveMutationVariables>;
 export const OfficerEnrolStartDocument = new TypedDocumentString(`
     mutation OfficerEnrolStart($badgeNumber: String!, $code: String!) {
   officerEnrolStart(badgeNumber: $badgeNumber, code: $code) {
