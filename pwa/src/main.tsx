@@ -16,6 +16,7 @@ const DeclareRoute = lazy(() => import('./routes/DeclareRoute'));
 const DeclareDraftRoute = lazy(() => import('./routes/DeclareDraftRoute'));
 const DeclareSentRoute = lazy(() => import('./routes/DeclareSentRoute'));
 const DeclarationRoute = lazy(() => import('./routes/DeclarationRoute'));
+const DeclarationLinkRoute = lazy(() => import('./routes/DeclarationLinkRoute'));
 const OfficerVerifyRoute = lazy(() => import('./routes/OfficerVerifyRoute'));
 const ServicesRoute = lazy(() => import('./routes/ServicesRoute'));
 const AppointmentsRoute = lazy(() => import('./routes/AppointmentsRoute'));
@@ -47,6 +48,7 @@ export function App() {
               <Route path={ROUTES.declareDraft} component={DeclareDraftRoute} />
               <Route path={ROUTES.declareSent} component={DeclareSentRoute} />
               <Route path={ROUTES.declaration} component={DeclarationRoute} />
+              <Route path={ROUTES.declarationLink} component={DeclarationLinkRoute} />
               <Route path={ROUTES.services} component={ServicesRoute} />
               <Route path={ROUTES.appointments} component={AppointmentsRoute} />
               <Route path={ROUTES.officer} component={OfficerRoute} />

@@ -5,6 +5,8 @@ export const ROUTES = {
   declareDraft: '/declare/draft/:id/:step/:item?',
   declareSent: '/declare/sent/:key',
   declaration: '/declare/declarations/:id',
+  /** Where the server's notifications link a declaration (see DeclarationLinkRoute). */
+  declarationLink: '/declare/:id',
   services: '/services',
   appointments: '/appointments',
   officer: '/officer',

@@ -1,0 +1,381 @@
+"""Notifications in Chromium on a phone: a traveller turns notifications on from the inbox, an
+officer records the outcome of their declaration, the push reaches the service worker, the
+system notification opens the declaration, and the inbox and its badge follow.
+
+Headless Chromium here cannot create a real push subscription (`pushManager.subscribe()` is
+rejected or never settles), so the UI must show its translated "cannot" message, and the test
+registers a subscription for the account through the API with a generated key pair. The
+server's push job then targets a loopback endpoint nobody answers; what the phone would have
+received is built from the notification as the server stored it (the exact JSON
+`notifications/push.py` encrypts) and delivered with CDP `ServiceWorker.deliverPushMessage`.
+
+The tap on the system notification cannot be made headless; the test dispatches a
+`notificationclick` event in the service worker (Playwright's service-worker handle) with the
+notification `getNotifications()` returned, i.e. it runs the worker's real handler.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from e2e.conftest import (
+    PHONE,
+    TABLET,
+    add_virtual_authenticator,
+    axe_violations,
+    new_context,
+    screenshot,
+    start_server,
+    wait_for_service_worker_control,
+)
+from e2e.test_declarations import NO_AUTOFILL, create_account, create_officer
+from tests.liveserver import LiveServer
+
+pytestmark = pytest.mark.e2e
+
+TIMEZONE = "Asia/Shanghai"
+
+GRAPHQL = """async ({query, variables}) => {
+  const response = await fetch('/graphql', {
+    method: 'POST', credentials: 'same-origin',
+    headers: {'content-type': 'application/json', 'accept-language': 'en'},
+    body: JSON.stringify({query, variables}),
+  });
+  return response.json();
+}"""
+
+PUSH_SAVE = """
+mutation ($endpoint: String!, $p256dh: String!, $auth: String!, $categories: [String!]!) {
+  pushSubscriptionSave(endpoint: $endpoint, p256dh: $p256dh, auth: $auth, categories: $categories,
+                       device: "e2e phone") {
+    __typename
+    ... on NotificationDone { changed }
+    ... on NotificationError { notificationCode message }
+    ... on ValidationError { message }
+  }
+}"""
+
+SUBMIT = """
+mutation ($input: DeclarationInput!, $key: String!) {
+  declarationSubmit(input: $input, idempotencyKey: $key) {
+    __typename
+    ... on DeclarationSubmitSuccess { declaration { id number version } }
+    ... on ValidationError { message errors { field message } }
+    ... on DeclarationError { message }
+  }
+}"""
+
+OUTCOME = """
+mutation ($input: OutcomeInput!, $key: String!) {
+  inspectionOutcomeRecord(input: $input, idempotencyKey: $key) {
+    __typename
+    ... on OutcomeRecorded { declarationId }
+    ... on ValidationError { message errors { field message } }
+    ... on DeclarationError { message }
+  }
+}"""
+
+INBOX = """
+query { myNotifications(first: 10) { unreadCount nodes { id type title body link topic readAt superseded } } }
+"""
+
+# Runs in the service worker: the real notificationclick handler, with the notification the
+# browser holds. A synthetic event's waitUntil() throws, so the instance gets a stand-in that
+# keeps the handler's promise for us to await.
+CLICK_IN_WORKER = """async (tag) => {
+  const [notification] = await self.registration.getNotifications({tag});
+  if (!notification) return 'no notification';
+  const event = new NotificationEvent('notificationclick', {notification});
+  let work = Promise.resolve();
+  event.waitUntil = (promise) => { work = promise; };
+  self.dispatchEvent(event);
+  await work;
+  return 'clicked';
+}"""
+
+
+def b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+def graphql(page: Page, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = page.evaluate(GRAPHQL, {"query": query, "variables": variables or {}})
+    assert "errors" not in body, body
+    data: dict[str, Any] = body["data"]
+    return data
+
+
+def fake_subscription(port: int) -> dict[str, Any]:
+    """A P-256 key pair and auth secret as a browser would make; endpoint on loopback."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    public = key.public_key().public_bytes(
+        serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
+    )
+    return {
+        "endpoint": f"http://127.0.0.1:{port}/push/{uuid.uuid4()}",
+        "p256dh": b64url(public),
+        "auth": b64url(os.urandom(16)),
+        "categories": ["declaration_outcomes", "policy_notices"],
+    }
+
+
+def unused_port() -> int:
+    from tests.liveserver import free_port
+
+    return free_port()
+
+
+@pytest.fixture(scope="module")
+def notif_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer, Path]]:
+    var_dir = tmp_path_factory.mktemp("notifications")
+    server = start_server(var_dir)
+    try:
+        yield server, var_dir
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def traveller_context(browser: Browser, notif_server: tuple[LiveServer, Path]) -> Iterator[BrowserContext]:
+    server, _ = notif_server
+    context = browser.new_context(**PHONE, locale="en-GB", timezone_id=TIMEZONE, service_workers="allow")
+    context.add_init_script(NO_AUTOFILL)
+    context.grant_permissions(["notifications"], origin=server.origin)
+    yield context
+    context.close()
+
+
+def push_registration_id(page: Page, origin: str) -> tuple[Any, str]:
+    cdp = page.context.new_cdp_session(page)
+    found: dict[str, str] = {}
+
+    def updated(event: dict[str, Any]) -> None:
+        for registration in event["registrations"]:
+            if registration["scopeURL"] == origin + "/" and not registration.get("isDeleted"):
+                found["id"] = registration["registrationId"]
+
+    cdp.on("ServiceWorker.workerRegistrationUpdated", updated)
+    cdp.send("ServiceWorker.enable")
+    page.wait_for_timeout(200)
+    deadline = datetime.now() + timedelta(seconds=10)
+    while "id" not in found and datetime.now() < deadline:
+        page.wait_for_timeout(100)
+    assert "id" in found, "no service worker registration reported by CDP"
+    return cdp, found["id"]
+
+
+def record_outcome_as_officer(browser: Browser, server: LiveServer, var_dir: Path, number: str) -> None:
+    code = create_officer(server, var_dir, "N3001")
+    context = new_context(browser, TABLET, locale="en-GB")
+    try:
+        page = context.new_page()
+        add_virtual_authenticator(page)
+        page.goto(server.origin + "/officer/enrol")
+        page.get_by_label("Badge number").fill("N3001")
+        page.get_by_label("One-time enrolment code").fill(code)
+        page.get_by_role("button", name="Create my passkey").click()
+        expect(page).to_have_url(server.origin + "/officer")
+        observed = datetime.now(UTC).isoformat()
+        result = graphql(
+            page,
+            OUTCOME,
+            {
+                "input": {"number": number, "version": 1, "kind": "RELEASED", "observedAt": observed},
+                "key": str(uuid.uuid4()),
+            },
+        )["inspectionOutcomeRecord"]
+        assert result["__typename"] == "OutcomeRecorded", result
+    finally:
+        context.close()
+
+
+def test_a_pushed_declaration_outcome_opens_the_declaration_and_updates_the_inbox(
+    browser: Browser, traveller_context: BrowserContext, notif_server: tuple[LiveServer, Path]
+) -> None:
+    server, var_dir = notif_server
+    origin = server.origin
+    # given a traveller signed up on a phone whose service worker controls the app
+    page = traveller_context.new_page()
+    add_virtual_authenticator(page)
+    create_account(page, origin)
+    wait_for_service_worker_control(page)
+
+    # when they open the inbox: nothing yet, and the browser has not been asked anything
+    page.goto(origin + "/inbox")
+    expect(page.get_by_role("heading", level=1, name="Inbox")).to_be_visible()
+    expect(page.get_by_text("No messages yet.")).to_be_visible()
+    panel = page.get_by_test_id("push-panel")
+    expect(panel).to_have_attribute("data-status", "off")
+    expect(panel.get_by_label("Declaration outcomes")).to_be_checked()
+    assert axe_violations(page) == [], "inbox"
+    screenshot(page, "notifications-inbox-empty-phone")
+
+    # when they tap "Get notifications": permission is granted, the subscription cannot be made
+    # headless, and the panel says so in words (not a hang: the subscribe call has a timeout)
+    page.get_by_role("button", name="Get notifications").click()
+    error = page.get_by_test_id("push-error")
+    expect(error).to_be_visible(timeout=20_000)
+    problem = error.get_attribute("data-problem")
+    assert problem in ("timeout", "unsupported"), problem
+    expected_text = {
+        "timeout": "Your browser did not finish setting up notifications",
+        "unsupported": "This browser cannot receive notifications from web apps",
+    }[problem]
+    expect(error).to_contain_text(expected_text)
+    assert page.evaluate("() => Notification.permission") == "granted"
+    assert axe_violations(page) == [], "inbox push error"
+    screenshot(page, "notifications-push-error-phone")
+    # so this device's subscription is registered through the API, as the page would have
+    saved = graphql(page, PUSH_SAVE, fake_subscription(unused_port()))["pushSubscriptionSave"]
+    assert saved["__typename"] == "NotificationDone", saved
+
+    # when they declare and an officer records the outcome
+    when = (datetime.now(UTC) + timedelta(hours=3)).replace(microsecond=0).isoformat()
+    submitted = graphql(
+        page,
+        SUBMIT,
+        {
+            "input": {
+                "direction": "ARRIVING",
+                "portCode": "PVG",
+                "travelMode": "FLIGHT",
+                "travelNumber": "MU588",
+                "scheduledAt": when,
+            },
+            "key": str(uuid.uuid4()),
+        },
+    )["declarationSubmit"]
+    assert submitted["__typename"] == "DeclarationSubmitSuccess", submitted
+    declaration = submitted["declaration"]
+    record_outcome_as_officer(browser, server, var_dir, declaration["number"])
+
+    # then the server holds the outcome for the traveller (the received notice superseded)
+    inbox = graphql(page, INBOX)["myNotifications"]
+    newest = inbox["nodes"][0]
+    assert newest["type"] == "DECLARATION_OUTCOME"
+    assert inbox["unreadCount"] == 1
+    assert any(n["superseded"] for n in inbox["nodes"][1:])
+    payload = {key: newest[key] for key in ("id", "title", "body", "link", "topic")}
+
+    # when that push reaches the phone's service worker while the inbox is open
+    page.goto(origin + "/inbox")
+    expect(page.get_by_text("No messages yet.").or_(page.locator(".inbox__list"))).to_be_visible()
+    cdp, registration_id = push_registration_id(page, origin)
+    cdp.send(
+        "ServiceWorker.deliverPushMessage",
+        {"origin": origin, "registrationId": registration_id, "data": json.dumps(payload, ensure_ascii=False)},
+    )
+    # then a system notification shows it, tagged with its topic
+    shown = page.wait_for_function(
+        """async (topic) => {
+          const reg = await navigator.serviceWorker.ready;
+          const all = await reg.getNotifications();
+          const hit = all.find((n) => n.tag === topic);
+          return hit ? {title: hit.title, body: hit.body, tag: hit.tag, data: hit.data} : null;
+        }""",
+        arg=payload["topic"],
+        timeout=10_000,
+    ).json_value()
+    assert shown == {
+        "title": payload["title"],
+        "body": payload["body"],
+        "tag": payload["topic"],
+        "data": {"link": payload["link"], "id": payload["id"]},
+    }
+    # and the open inbox and the header badge follow
+    item = page.locator(f"[data-notification-id='{payload['id']}']")
+    expect(item).to_be_visible()
+    expect(item).to_have_attribute("data-read", "false")
+    expect(page.get_by_test_id("inbox-unread")).to_have_text("1 unread")
+    expect(page.get_by_test_id("unread-badge")).to_contain_text("1")
+    expect(page.get_by_test_id("superseded")).to_have_count(1)
+    expect(page.get_by_text("Replaced by a newer update")).to_be_visible()
+    assert axe_violations(page) == [], "inbox with messages"
+    screenshot(page, "notifications-inbox-phone")
+
+    # when the person taps the system notification (the worker's notificationclick handler)
+    worker = next(w for w in traveller_context.service_workers if w.url.startswith(origin))
+    assert worker.evaluate(CLICK_IN_WORKER, payload["topic"]) == "clicked"
+    # then the app shows the declaration and the message is read
+    expect(page).to_have_url(f"{origin}/declare/declarations/{declaration['id']}")
+    expect(page.get_by_test_id("declaration-number")).to_be_visible()
+    expect(page.get_by_test_id("unread-badge")).to_have_count(0)
+    assert page.evaluate(
+        "async (tag) => (await (await navigator.serviceWorker.ready).getNotifications({tag})).length",
+        payload["topic"],
+    ) == 0
+    screenshot(page, "notifications-opened-declaration-phone")
+    page.goto(origin + "/inbox")
+    expect(page.get_by_test_id("inbox-unread")).to_have_text("All read")
+    expect(page.locator(f"[data-notification-id='{payload['id']}']")).to_have_attribute("data-read", "true")
+    assert graphql(page, INBOX)["myNotifications"]["unreadCount"] == 0
+
+
+def test_tapping_a_message_in_the_inbox_marks_it_read_and_clears_the_badge(
+    traveller_context: BrowserContext, notif_server: tuple[LiveServer, Path]
+) -> None:
+    server, _ = notif_server
+    origin = server.origin
+    # given a traveller with an unread message (their declaration was received)
+    page = traveller_context.new_page()
+    add_virtual_authenticator(page)
+    create_account_second(page, origin)
+    when = (datetime.now(UTC) + timedelta(hours=5)).replace(microsecond=0).isoformat()
+    submitted = graphql(
+        page,
+        SUBMIT,
+        {
+            "input": {
+                "direction": "DEPARTING",
+                "portCode": "PVG",
+                "travelMode": "FLIGHT",
+                "travelNumber": "MU589",
+                "scheduledAt": when,
+            },
+            "key": str(uuid.uuid4()),
+        },
+    )["declarationSubmit"]
+    assert submitted["__typename"] == "DeclarationSubmitSuccess", submitted
+    page.goto(origin + "/inbox")
+    badge = page.get_by_test_id("unread-badge")
+    expect(badge).to_contain_text("1")
+    expect(page.get_by_test_id("inbox-unread")).to_have_text("1 unread")
+    # when they tap it
+    page.locator(".inbox-item__title a").first.click()
+    # then it opens the declaration and the badge goes
+    expect(page).to_have_url(f"{origin}/declare/declarations/{submitted['declaration']['id']}")
+    expect(badge).to_have_count(0)
+    page.goto(origin + "/inbox")
+    expect(page.get_by_test_id("inbox-unread")).to_have_text("All read")
+
+
+def create_account_second(page: Page, origin: str) -> None:
+    """A second traveller (another document number) on the same server."""
+    page.goto(origin + "/me/sign-up")
+    page.get_by_label("Full name").fill("李华")
+    page.get_by_label("Yes, I am a resident").check()
+    # GB 11643 with a valid check digit, born 1990-03-07.
+    page.get_by_label("Resident identity card number").fill(resident_id("11010519900307", "001"))
+    page.get_by_label("Date of birth").fill("1990-03-07")
+    page.get_by_role("button", name="Create account with a passkey").click()
+    expect(page).to_have_url(origin + "/me")
+
+
+def resident_id(area_and_birth: str, sequence: str) -> str:
+    """GB 11643: 6-digit area, 8-digit birth date, 3-digit sequence, check character."""
+    body = area_and_birth + sequence
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    total = sum(int(d) * w for d, w in zip(body, weights, strict=True))
+    return body + "10X98765432"[total % 11]
