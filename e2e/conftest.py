@@ -184,8 +184,12 @@ def start_server(var_dir: Path, *, port: int | None = None, prepare: bool = True
     }
     command = [sys.executable, "-m", "palm_customs"]
     if prepare:
-        subprocess.run([*command, "migrate"], env=environ, check=True, capture_output=True, timeout=120)
-        subprocess.run([*command, "seed-demo"], env=environ, check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            [*command, "migrate"], env=environ, check=True, capture_output=True, timeout=120
+        )
+        subprocess.run(
+            [*command, "seed-demo"], env=environ, check=True, capture_output=True, timeout=120
+        )
     log_path = var_dir / f"server-{port}-{time.monotonic_ns()}.log"
     with log_path.open("wb") as log:
         process = subprocess.Popen(

@@ -77,7 +77,9 @@ def journey(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journey]:
 
 @pytest.fixture(scope="module")
 def phone_context(browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context(**PHONE, locale="en-GB", timezone_id=TIMEZONE, service_workers="allow")
+    context = browser.new_context(
+        **PHONE, locale="en-GB", timezone_id=TIMEZONE, service_workers="allow"
+    )
     context.add_init_script(NO_AUTOFILL)
     yield context
     context.close()
@@ -173,7 +175,9 @@ def test_a_traveller_declares_through_an_outage_and_shows_the_qr_offline(
     expect(page.get_by_role("heading", level=1, name="Cash")).to_be_visible()
     page.get_by_label("No", exact=True).check()
     page.get_by_role("button", name="Continue").click()
-    expect(page.get_by_role("heading", level=1, name="Restricted and prohibited items")).to_be_visible()
+    expect(
+        page.get_by_role("heading", level=1, name="Restricted and prohibited items")
+    ).to_be_visible()
     answers = page.locator("input[type=radio][value=no]")
     assert answers.count() >= 5
     for index in range(answers.count()):
@@ -218,8 +222,21 @@ def test_a_traveller_declares_through_an_outage_and_shows_the_qr_offline(
 
 def create_officer(server: LiveServer, var_dir: Path, badge: str) -> str:
     completed = subprocess.run(
-        [sys.executable, "-m", "palm_customs", "officer", "create", "--badge", badge,
-         "--name", "Zhao Lei", "--unit", "Shanghai Pudong Airport", "--role", "inspector"],
+        [
+            sys.executable,
+            "-m",
+            "palm_customs",
+            "officer",
+            "create",
+            "--badge",
+            badge,
+            "--name",
+            "Zhao Lei",
+            "--unit",
+            "Shanghai Pudong Airport",
+            "--role",
+            "inspector",
+        ],
         env=server_cli_env(server, var_dir),
         capture_output=True,
         text=True,

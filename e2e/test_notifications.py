@@ -148,9 +148,13 @@ def notif_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Liv
 
 
 @pytest.fixture
-def traveller_context(browser: Browser, notif_server: tuple[LiveServer, Path]) -> Iterator[BrowserContext]:
+def traveller_context(
+    browser: Browser, notif_server: tuple[LiveServer, Path]
+) -> Iterator[BrowserContext]:
     server, _ = notif_server
-    context = browser.new_context(**PHONE, locale="en-GB", timezone_id=TIMEZONE, service_workers="allow")
+    context = browser.new_context(
+        **PHONE, locale="en-GB", timezone_id=TIMEZONE, service_workers="allow"
+    )
     context.add_init_script(NO_AUTOFILL)
     context.grant_permissions(["notifications"], origin=server.origin)
     yield context
@@ -176,7 +180,9 @@ def push_registration_id(page: Page, origin: str) -> tuple[Any, str]:
     return cdp, found["id"]
 
 
-def record_outcome_as_officer(browser: Browser, server: LiveServer, var_dir: Path, number: str) -> None:
+def record_outcome_as_officer(
+    browser: Browser, server: LiveServer, var_dir: Path, number: str
+) -> None:
     code = create_officer(server, var_dir, "N3001")
     context = new_context(browser, TABLET, locale="en-GB")
     try:
@@ -192,7 +198,12 @@ def record_outcome_as_officer(browser: Browser, server: LiveServer, var_dir: Pat
             page,
             OUTCOME,
             {
-                "input": {"number": number, "version": 1, "kind": "RELEASED", "observedAt": observed},
+                "input": {
+                    "number": number,
+                    "version": 1,
+                    "kind": "RELEASED",
+                    "observedAt": observed,
+                },
                 "key": str(uuid.uuid4()),
             },
         )["inspectionOutcomeRecord"]
@@ -275,7 +286,11 @@ def test_a_pushed_declaration_outcome_opens_the_declaration_and_updates_the_inbo
     cdp, registration_id = push_registration_id(page, origin)
     cdp.send(
         "ServiceWorker.deliverPushMessage",
-        {"origin": origin, "registrationId": registration_id, "data": json.dumps(payload, ensure_ascii=False)},
+        {
+            "origin": origin,
+            "registrationId": registration_id,
+            "data": json.dumps(payload, ensure_ascii=False),
+        },
     )
     # then a system notification shows it, tagged with its topic
     shown = page.wait_for_function(
@@ -312,14 +327,19 @@ def test_a_pushed_declaration_outcome_opens_the_declaration_and_updates_the_inbo
     expect(page).to_have_url(f"{origin}/declare/declarations/{declaration['id']}")
     expect(page.get_by_test_id("declaration-number")).to_be_visible()
     expect(page.get_by_test_id("unread-badge")).to_have_count(0)
-    assert page.evaluate(
-        "async (tag) => (await (await navigator.serviceWorker.ready).getNotifications({tag})).length",
-        payload["topic"],
-    ) == 0
+    assert (
+        page.evaluate(
+            "async (tag) => (await (await navigator.serviceWorker.ready).getNotifications({tag})).length",
+            payload["topic"],
+        )
+        == 0
+    )
     screenshot(page, "notifications-opened-declaration-phone")
     page.goto(origin + "/inbox")
     expect(page.get_by_test_id("inbox-unread")).to_have_text("All read")
-    expect(page.locator(f"[data-notification-id='{payload['id']}']")).to_have_attribute("data-read", "true")
+    expect(page.locator(f"[data-notification-id='{payload['id']}']")).to_have_attribute(
+        "data-read", "true"
+    )
     assert graphql(page, INBOX)["myNotifications"]["unreadCount"] == 0
 
 
