@@ -33,6 +33,13 @@ from palm_customs.core.permissions import Principal
 from palm_customs.core.ratelimit import DatabaseRateLimiter, RateLimiter, RedisRateLimiter
 from palm_customs.core.signing import KEY_SET_PATH, key_set_endpoint
 from palm_customs.core.static import PwaFiles
+from palm_customs.documents import storage as document_storage
+from palm_customs.documents.http import (
+    FILES_PATH,
+    UPLOAD_MAX_REQUEST_BYTES,
+    UPLOAD_PATH,
+    DocumentEndpoints,
+)
 from palm_customs.identity import sessions
 from palm_customs.notifications import push
 from palm_customs.notifications.push import WebPushSender
@@ -98,6 +105,9 @@ def create_app(
     rate_limiter: RateLimiter = RedisRateLimiter(redis) if redis else DatabaseRateLimiter()
     graphql = PalmGraphQL(settings, rate_limiter)
     pwa = PwaFiles(settings.pwa_dist)
+    document_store = document_storage.build_store(settings)
+    document_storage.use_store(document_store)
+    documents = DocumentEndpoints(settings, document_store)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
@@ -129,6 +139,8 @@ def create_app(
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
         Route(KEY_SET_PATH, key_set_endpoint, methods=["GET"]),
+        Route(UPLOAD_PATH, documents.upload, methods=["POST"]),
+        Route(FILES_PATH, documents.download, methods=["GET"]),
         *extra_routes,
         Route(
             "/{path:path}", pwa.handle, methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]
@@ -139,7 +151,12 @@ def create_app(
         routes=routes,
         lifespan=lifespan,
         middleware=[
-            Middleware(EdgeMiddleware, settings=settings, max_body_bytes=MAX_BODY_BYTES),
+            Middleware(
+                EdgeMiddleware,
+                settings=settings,
+                max_body_bytes=MAX_BODY_BYTES,
+                body_limits={UPLOAD_PATH: UPLOAD_MAX_REQUEST_BYTES},
+            ),
             Middleware(GZipMiddleware, minimum_size=1024),
         ],
     )

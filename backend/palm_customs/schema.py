@@ -30,6 +30,9 @@ from palm_customs.core.limits import MAX_TOKENS, VALIDATION_RULES
 from palm_customs.declarations import messages as _declaration_messages  # noqa: F401
 from palm_customs.declarations.mutations import DeclarationMutation
 from palm_customs.declarations.queries import DeclarationQuery
+from palm_customs.documents import messages as _document_messages  # noqa: F401
+from palm_customs.documents.mutations import DocumentMutation
+from palm_customs.documents.queries import DocumentQuery
 from palm_customs.identity import messages as _identity_messages  # noqa: F401 (registers texts)
 from palm_customs.identity.mutations import IdentityMutation
 from palm_customs.identity.queries import IdentityQuery, IdentitySubscription
@@ -50,6 +53,7 @@ class Query(
     DeclarationQuery,
     NotificationQuery,
     ApplicationQuery,
+    DocumentQuery,
 ):
     pass
 
@@ -62,6 +66,7 @@ class Mutation(
     CatalogueMutation,
     SupportMutation,
     ApplicationMutation,
+    DocumentMutation,
 ):
     pass
 

@@ -43,6 +43,12 @@ KNOWN_VARIABLES = (
     "LOG_LEVEL",
     "EMBEDDED_WORKER",
     "DECLARATION_LEAD_HOURS",
+    "STORAGE_BACKEND",
+    "S3_ENDPOINT_URL",
+    "S3_BUCKET",
+    "S3_ACCESS_KEY_ID",
+    "S3_SECRET_ACCESS_KEY",
+    "S3_REGION",
 )
 
 
@@ -50,6 +56,11 @@ class Environment(StrEnum):
     DEVELOPMENT = "development"
     TEST = "test"
     PRODUCTION = "production"
+
+
+class StorageBackend(StrEnum):
+    FILESYSTEM = "filesystem"
+    S3 = "s3"
 
 
 class ConfigurationError(Exception):
@@ -92,6 +103,13 @@ class Settings:
     embedded_worker: bool
     # A declaration may be submitted from this many hours before the scheduled crossing.
     declaration_lead_hours: int = 72
+    # Where document files live: files under var_dir, or an S3-compatible bucket.
+    storage_backend: StorageBackend = StorageBackend.FILESYSTEM
+    s3_endpoint_url: str | None = None
+    s3_bucket: str | None = None
+    s3_access_key_id: str | None = None
+    s3_secret_access_key: Secret | None = None
+    s3_region: str = "us-east-1"
 
     @property
     def rp_id(self) -> str:
@@ -209,6 +227,18 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
             "SQLite is served from one process: set WEB_CONCURRENCY=1 or use PostgreSQL"
         )
 
+    try:
+        storage_backend = StorageBackend(source.get("STORAGE_BACKEND") or "filesystem")
+    except ValueError:
+        raise ConfigurationError("STORAGE_BACKEND must be one of: filesystem, s3") from None
+    s3_bucket = source.get("S3_BUCKET") or None
+    s3_endpoint_url = (source.get("S3_ENDPOINT_URL") or "").rstrip("/") or None
+    if storage_backend is StorageBackend.S3 and not s3_bucket:
+        raise ConfigurationError("STORAGE_BACKEND=s3 needs S3_BUCKET")
+    if s3_endpoint_url and urlsplit(s3_endpoint_url).scheme not in ("http", "https"):
+        raise ConfigurationError("S3_ENDPOINT_URL must be an http(s) URL")
+    s3_secret = source.get("S3_SECRET_ACCESS_KEY") or None
+
     return Settings(
         env=env,
         database_url=database_url,
@@ -229,4 +259,10 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
             "EMBEDDED_WORKER", "1" if database_url.startswith("sqlite") else "0"
         )
         == "1",
+        storage_backend=storage_backend,
+        s3_endpoint_url=s3_endpoint_url,
+        s3_bucket=s3_bucket,
+        s3_access_key_id=source.get("S3_ACCESS_KEY_ID") or None,
+        s3_secret_access_key=Secret(s3_secret) if s3_secret else None,
+        s3_region=source.get("S3_REGION") or "us-east-1",
     )

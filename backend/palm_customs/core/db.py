@@ -16,6 +16,7 @@ MODEL_MODULES = [
     "palm_customs.notifications.models",
     "palm_customs.applications.models",
     "palm_customs.support.models",
+    "palm_customs.documents.models",
 ]
 
 

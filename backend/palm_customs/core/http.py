@@ -10,7 +10,7 @@ import json
 import logging
 import secrets
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from urllib.parse import urlsplit
 
 from starlette.datastructures import Headers, MutableHeaders
@@ -99,10 +99,15 @@ class EdgeMiddleware:
         settings: Settings,
         max_body_bytes: int,
         json_only_paths: Iterable[str] = ("/graphql",),
+        body_limits: Mapping[str, int] | None = None,
     ) -> None:
         self.app = app
         self.settings = settings
         self.max_body_bytes = max_body_bytes
+        # Paths that take larger bodies (a multipart file upload) and their own caps. Such a
+        # path is not JSON-only, so it may be sent as multipart/form-data; the Origin check
+        # applies to it like to every state-changing request.
+        self.body_limits = dict(body_limits or {})
         self.json_only_paths = tuple(json_only_paths)
         self.headers = security_headers(settings)
         self.allowed_origin = settings.public_origin
@@ -137,6 +142,7 @@ class EdgeMiddleware:
         scope.setdefault("state", {})["request_id"] = request_id
         method = scope["method"]
         path = scope["path"]
+        max_body_bytes = self.body_limits.get(path, self.max_body_bytes)
         started = time.perf_counter()
         status_holder = {"status": 0}
         response_started = False
@@ -181,11 +187,7 @@ class EdgeMiddleware:
                         await refuse(415, "UNSUPPORTED_MEDIA_TYPE")
                         return
                 declared = headers.get("content-length")
-                if (
-                    declared is not None
-                    and declared.isdigit()
-                    and int(declared) > self.max_body_bytes
-                ):
+                if declared is not None and declared.isdigit() and int(declared) > max_body_bytes:
                     await refuse(413, "PAYLOAD_TOO_LARGE")
                     return
 
@@ -196,7 +198,7 @@ class EdgeMiddleware:
                 message = await receive()
                 if message["type"] == "http.request":
                     received += len(message.get("body", b""))
-                    if received > self.max_body_bytes:
+                    if received > max_body_bytes:
                         raise BodyTooLarge
                 return message
 
