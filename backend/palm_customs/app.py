@@ -22,6 +22,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 
 from palm_customs import handlers as _handlers  # noqa: F401 (registers job handlers)
 from palm_customs.context import Context, RequestMeta
+from palm_customs.core import broadcast
 from palm_customs.core.db import settings_config
 from palm_customs.core.health import healthz, readyz
 from palm_customs.core.http import EdgeMiddleware
@@ -117,6 +118,8 @@ def create_app(
             await stack.enter_async_context(RegisterTortoise(app, config=settings_config(settings)))
             if redis is not None:
                 stack.push_async_callback(redis.aclose)
+            # Subscriptions fan out through Redis pub/sub across replicas, else in-process.
+            broadcast.use(broadcast.for_redis(redis))
             if settings.embedded_worker:
                 # Embedded default: one process drains the outbox itself; production runs
                 # `palm-customs worker` processes instead.

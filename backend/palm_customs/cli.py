@@ -156,6 +156,18 @@ def _cmd_officer_create(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_slots_generate(settings: Settings, args: argparse.Namespace) -> int:
+    from palm_customs.appointments.services import Generated, ensure_schedule, generate_slots
+
+    async def work() -> tuple[Generated, bool]:
+        return await generate_slots(days=args.days), await ensure_schedule()
+
+    generated, scheduled = asyncio.run(_with_orm(settings, work))
+    print(f"slots created: {generated.created}, resized: {generated.resized}")
+    print("daily generation job queued" if scheduled else "daily generation job already queued")
+    return 0
+
+
 def _cmd_export_schema(settings: Settings, args: argparse.Namespace) -> int:
     from palm_customs.schema import export_sdl
 
@@ -214,6 +226,13 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("export-schema", help="print the GraphQL SDL").set_defaults(
         handler=_cmd_export_schema
     )
+    slots = commands.add_parser("slots", help="appointment slots")
+    slots_commands = slots.add_subparsers(dest="slots_command", required=True)
+    slots_generate = slots_commands.add_parser(
+        "generate", help="create the missing slots for the rolling horizon (idempotent)"
+    )
+    slots_generate.add_argument("--days", type=int, default=30)
+    slots_generate.set_defaults(handler=_cmd_slots_generate)
     officer = commands.add_parser("officer", help="officer accounts")
     officer_commands = officer.add_subparsers(dest="officer_command", required=True)
     officer_create = officer_commands.add_parser(

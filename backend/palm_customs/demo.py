@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from palm_customs.applications.services import seed_holidays
+from palm_customs.appointments.services import seed_demo_sites
 from palm_customs.catalogue.demo import seed_ports
 from palm_customs.catalogue.services import seed_catalogue
 from palm_customs.declarations.services import seed_rules
@@ -14,4 +15,5 @@ async def seed_demo() -> dict[str, int]:
         "catalogue entries created": await seed_catalogue(),
         "holidays created": await seed_holidays(),
         "duty rule sets and rate tables created": await seed_rules(),
+        "appointment sites created": await seed_demo_sites(),
     }

@@ -22,6 +22,9 @@ from strawberry.types import ExecutionContext
 from palm_customs.applications import messages as _application_messages  # noqa: F401
 from palm_customs.applications.mutations import ApplicationMutation
 from palm_customs.applications.queries import ApplicationQuery
+from palm_customs.appointments import messages as _appointment_messages  # noqa: F401
+from palm_customs.appointments.mutations import AppointmentMutation
+from palm_customs.appointments.queries import AppointmentQuery, AppointmentSubscription
 from palm_customs.catalogue.mutations import CatalogueMutation
 from palm_customs.catalogue.queries import CatalogueQuery
 from palm_customs.core.errors import PublicError
@@ -54,6 +57,7 @@ class Query(
     NotificationQuery,
     ApplicationQuery,
     DocumentQuery,
+    AppointmentQuery,
 ):
     pass
 
@@ -67,12 +71,13 @@ class Mutation(
     SupportMutation,
     ApplicationMutation,
     DocumentMutation,
+    AppointmentMutation,
 ):
     pass
 
 
 @strawberry.type
-class Subscription(SystemSubscription, IdentitySubscription):
+class Subscription(SystemSubscription, IdentitySubscription, AppointmentSubscription):
     pass
 
 

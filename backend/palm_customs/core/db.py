@@ -17,6 +17,7 @@ MODEL_MODULES = [
     "palm_customs.applications.models",
     "palm_customs.support.models",
     "palm_customs.documents.models",
+    "palm_customs.appointments.models",
 ]
 
 

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+
+import strawberry
+
+from palm_customs.core.errors import DomainError
+
+
+@strawberry.enum(description="Why an appointment action was refused.")
+class AppointmentErrorCode(Enum):
+    NOT_FOUND = "not_found"
+    SITE_NOT_FOUND = "site_not_found"
+    SLOT_NOT_FOUND = "slot_not_found"
+    SLOT_IN_THE_PAST = "slot_in_the_past"
+    SLOT_CLOSED = "slot_closed"
+    SLOT_FULL = "slot_full"
+    WRONG_ITEM = "wrong_item"
+    SAME_SLOT = "same_slot"
+    PREREVIEW_REQUIRED = "prereview_required"
+    PREREVIEW_NOT_PASSED = "prereview_not_passed"
+    APPLICATION_ALREADY_BOOKED = "application_already_booked"
+    TOO_MANY_BOOKINGS = "too_many_bookings"
+    COOLDOWN = "cooldown"
+    NOT_ACTIVE = "not_active"
+    CUT_OFF_PASSED = "cut_off_passed"
+    OFFER_EXPIRED = "offer_expired"
+    ALREADY_WAITING = "already_waiting"
+    CREDENTIAL_MALFORMED = "credential_malformed"
+    CREDENTIAL_TAMPERED = "credential_tampered"
+    CREDENTIAL_UNKNOWN_KEY = "credential_unknown_key"
+    CREDENTIAL_EXPIRED = "credential_expired"
+    NOT_TODAY = "not_today"
+    ALREADY_CHECKED_IN = "already_checked_in"
+    NOT_CHECKED_IN = "not_checked_in"
+    QUEUE_EMPTY = "queue_empty"
+    WINDOW_NOT_FOUND = "window_not_found"
+    TOO_EARLY = "too_early"
+    IDEMPOTENCY_CONFLICT = "idempotency_conflict"
+
+
+class AppointmentProblem(DomainError):
+    def __init__(
+        self,
+        code: AppointmentErrorCode,
+        *,
+        field: str | None = None,
+        params: dict[str, object] | None = None,
+    ) -> None:
+        super().__init__(code.value)
+        self.code = code.value
+        self.error_code = code
+        self.field = field
+        self.params = params or {}
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    slot_id: int
+    site_id: int
+    item_code: str
+    starts_at: datetime
+    ends_at: datetime
+    seats_left: int
+
+
+class SlotFull(AppointmentProblem):
+    """Every seat was taken first: the next free slots are offered instead."""
+
+    def __init__(self, *, alternatives: list[Alternative]) -> None:
+        super().__init__(AppointmentErrorCode.SLOT_FULL, field="slotId")
+        self.alternatives = alternatives
+
+
+class CoolingDown(AppointmentProblem):
+    def __init__(self, *, until: datetime) -> None:
+        super().__init__(AppointmentErrorCode.COOLDOWN, params={"until": until.date().isoformat()})
+        self.until = until

@@ -1,0 +1,436 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import Enum
+from typing import Annotated
+
+import strawberry
+
+from palm_customs.appointments import services
+from palm_customs.appointments.errors import (
+    AppointmentErrorCode,
+    AppointmentProblem,
+    SlotFull,
+)
+from palm_customs.appointments.models import (
+    Booking as BookingRow,
+)
+from palm_customs.appointments.models import (
+    BookingStatus,
+    ServiceWindow,
+    Site,
+    Slot,
+    WaitlistEntry,
+    WaitlistStatus,
+)
+from palm_customs.core.i18n import Language, translate
+from palm_customs.core.mutation import register_error
+from palm_customs.core.types import LocalizedText, ValidationError
+
+strawberry.enum(BookingStatus, description="Where a booking stands.")
+strawberry.enum(WaitlistStatus, description="Where a waiting-list entry stands.")
+
+
+@strawberry.enum(description="What happened at the window.")
+class BookingOutcome(Enum):
+    SERVED = "served"
+    NO_SHOW = "no_show"
+
+
+def _texts(values: dict[str, str]) -> LocalizedText:
+    return LocalizedText(
+        zh_hans=values.get("zh-Hans", ""),
+        zh_hant=values.get("zh-Hant", ""),
+        en=values.get("en", ""),
+    )
+
+
+@strawberry.type(description="One opening period on a weekday, in the site's local time.")
+class OpeningPeriod:
+    weekday: int = strawberry.field(description="ISO weekday: 1 Monday … 7 Sunday.")
+    opens: str
+    closes: str
+
+
+@strawberry.type(description="How to get there: the address and map coordinates.")
+class Directions:
+    address: LocalizedText
+    latitude: float
+    longitude: float
+    map_uri: str = strawberry.field(description="A geo: URI (RFC 5870) any map app can open.")
+
+
+@strawberry.type(description="A customs service hall with windows.")
+class AppointmentSite:
+    id: strawberry.ID
+    code: str
+    name: LocalizedText
+    address: LocalizedText
+    latitude: float
+    longitude: float
+    timezone: str
+    opening_hours: list[OpeningPeriod]
+    accessibility: LocalizedText
+    phone: str
+
+    @classmethod
+    def from_row(cls, row: Site) -> AppointmentSite:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            code=row.code,
+            name=LocalizedText(zh_hans=row.name_zh_hans, zh_hant=row.name_zh_hant, en=row.name_en),
+            address=LocalizedText(
+                zh_hans=row.address_zh_hans, zh_hant=row.address_zh_hant, en=row.address_en
+            ),
+            latitude=row.latitude,
+            longitude=row.longitude,
+            timezone=row.timezone,
+            opening_hours=[
+                OpeningPeriod(weekday=int(day), opens=opens, closes=closes)
+                for day in sorted(row.opening_hours, key=int)
+                for opens, closes in row.opening_hours[day]
+            ],
+            accessibility=_texts(row.accessibility),
+            phone=row.phone,
+        )
+
+
+@strawberry.type(description="A bookable time.")
+class AppointmentSlot:
+    id: strawberry.ID
+    site_id: strawberry.ID
+    item_code: str
+    starts_at: datetime
+    ends_at: datetime
+    seats_left: int
+
+    @classmethod
+    def from_row(cls, row: Slot) -> AppointmentSlot:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            site_id=strawberry.ID(str(row.site_id)),
+            item_code=row.item_code,
+            starts_at=row.starts_at,
+            ends_at=row.ends_at,
+            seats_left=max(0, row.capacity - row.booked),
+        )
+
+
+@strawberry.type(description="The next free times of an item at one site.")
+class SiteAvailability:
+    site: AppointmentSite
+    distance_km: float | None
+    slots: list[AppointmentSlot]
+
+
+@strawberry.type(description="A person's appointment.")
+class Booking:
+    id: strawberry.ID
+    number: str
+    status: BookingStatus
+    item_code: str
+    starts_at: datetime
+    ends_at: datetime
+    site: AppointmentSite
+    application_id: str | None
+    credential: str = strawberry.field(description="The signed booking QR text (PC1:…).")
+    calendar_ics: str = strawberry.field(description="An iCalendar (.ics) file of the event.")
+    directions: Directions
+    offer_expires_at: datetime | None = strawberry.field(
+        description="For an offered seat: confirm before this time."
+    )
+    queue_number: int | None
+    window_number: int | None
+    late_minutes: int | None
+    checked_in_at: datetime | None
+    created_at: datetime
+
+    @classmethod
+    def from_row(cls, row: BookingRow, site: Site, language: Language) -> Booking:
+        name = {Language.ZH_HANS: site.name_zh_hans, Language.ZH_HANT: site.name_zh_hant}.get(
+            language, site.name_en
+        )
+        address = {
+            Language.ZH_HANS: site.address_zh_hans,
+            Language.ZH_HANT: site.address_zh_hant,
+        }.get(language, site.address_en)
+        site_type = AppointmentSite.from_row(site)
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            number=row.number,
+            status=row.status,
+            item_code=row.item_code,
+            starts_at=row.starts_at,
+            ends_at=row.ends_at,
+            site=site_type,
+            application_id=row.application_id,
+            credential=row.credential,
+            calendar_ics=services.calendar_ics(
+                row, site, title=f"{name} · {row.item_code}", address=address
+            ),
+            directions=Directions(
+                address=site_type.address,
+                latitude=site.latitude,
+                longitude=site.longitude,
+                map_uri=f"geo:{site.latitude:.6f},{site.longitude:.6f}",
+            ),
+            offer_expires_at=row.offer_expires_at,
+            queue_number=row.queue_number,
+            window_number=row.window_number,
+            late_minutes=row.late_minutes,
+            checked_in_at=row.checked_in_at,
+            created_at=row.created_at,
+        )
+
+
+@strawberry.type(description="A place on the waiting list for an earlier time.")
+class WaitlistEntryInfo:
+    id: strawberry.ID
+    item_code: str
+    site_id: strawberry.ID | None
+    max_distance_km: float | None
+    earlier_than: datetime
+    booking_id: strawberry.ID | None
+    status: WaitlistStatus
+    created_at: datetime
+    offered_booking_id: strawberry.ID | None
+
+    @classmethod
+    def from_row(cls, row: WaitlistEntry) -> WaitlistEntryInfo:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            item_code=row.item_code,
+            site_id=strawberry.ID(str(row.site_id)) if row.site_id else None,
+            max_distance_km=row.max_distance_km,
+            earlier_than=row.earlier_than,
+            booking_id=strawberry.ID(str(row.booking_id)) if row.booking_id else None,
+            status=row.status,
+            created_at=row.created_at,
+            offered_booking_id=strawberry.ID(str(row.offered_booking_id))
+            if row.offered_booking_id
+            else None,
+        )
+
+
+@strawberry.type(description="A window (counter) and the items it handles.")
+class ServiceWindowInfo:
+    number: int
+    item_codes: list[str]
+    active: bool
+
+    @classmethod
+    def from_row(cls, row: ServiceWindow) -> ServiceWindowInfo:
+        return cls(number=row.number, item_codes=list(row.item_codes), active=row.active)
+
+
+@strawberry.type(description="A booking as officers see it on the day.")
+class DayBooking:
+    id: strawberry.ID
+    number: str
+    status: BookingStatus
+    item_code: str
+    starts_at: datetime
+    ends_at: datetime
+    person_name: str
+    application_id: str | None
+    queue_number: int | None
+    window_number: int | None
+    late_minutes: int | None
+    checked_in_at: datetime | None
+    called_at: datetime | None
+
+    @classmethod
+    def from_row(cls, row: BookingRow, person_name: str) -> DayBooking:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            number=row.number,
+            status=row.status,
+            item_code=row.item_code,
+            starts_at=row.starts_at,
+            ends_at=row.ends_at,
+            person_name=person_name,
+            application_id=row.application_id,
+            queue_number=row.queue_number,
+            window_number=row.window_number,
+            late_minutes=row.late_minutes,
+            checked_in_at=row.checked_in_at,
+            called_at=row.called_at,
+        )
+
+
+@strawberry.type(description="A site's day: its windows and the bookings by time.")
+class SiteDay:
+    site: AppointmentSite
+    date: date
+    windows: list[ServiceWindowInfo]
+    bookings: list[DayBooking]
+
+
+@strawberry.type(description="A change to your booking, pushed as it happens.")
+class BookingUpdate:
+    booking_id: strawberry.ID
+    status: BookingStatus
+    queue_number: int | None
+    window_number: int | None
+    message: str
+
+
+@strawberry.type(description="A closure of a site.")
+class SiteClosureInfo:
+    id: strawberry.ID
+    starts_at: datetime
+    ends_at: datetime
+    reason: LocalizedText
+
+
+async def present_booking(row: BookingRow, language: Language) -> Booking:
+    site = await Site.get(id=row.site_id)
+    return Booking.from_row(row, site, language)
+
+
+# ------------------------------------------------------------------ errors
+
+
+@strawberry.type(description="An appointment action was refused.")
+class AppointmentError:
+    code: AppointmentErrorCode
+    message: str
+    field: str | None
+
+
+@strawberry.type(description="Someone took the last seat first: here are the next free times.")
+class SlotFullError:
+    code: AppointmentErrorCode
+    message: str
+    field: str | None
+    alternatives: list[AppointmentSlot]
+
+
+def _message(error: AppointmentProblem, language: Language) -> str:
+    return translate(f"appointment.{error.code}", language, **error.params)
+
+
+register_error(
+    SlotFull,
+    lambda e, c: SlotFullError(
+        code=e.error_code,
+        message=_message(e, c.language),
+        field=e.field,
+        alternatives=[
+            AppointmentSlot(
+                id=strawberry.ID(str(a.slot_id)),
+                site_id=strawberry.ID(str(a.site_id)),
+                item_code=a.item_code,
+                starts_at=a.starts_at,
+                ends_at=a.ends_at,
+                seats_left=a.seats_left,
+            )
+            for a in e.alternatives
+        ],
+    ),
+)
+register_error(
+    AppointmentProblem,
+    lambda e, c: AppointmentError(
+        code=e.error_code, message=_message(e, c.language), field=e.field
+    ),
+)
+
+
+# ------------------------------------------------------------------ inputs
+
+
+@strawberry.input(description="A point on the map (WGS 84).")
+class GeoPointInput:
+    latitude: float
+    longitude: float
+
+
+@strawberry.input
+class WaitlistJoinInput:
+    item_code: str
+    site_id: strawberry.ID | None = None
+    near: GeoPointInput | None = None
+    max_distance_km: float | None = None
+    earlier_than: datetime | None = strawberry.field(
+        default=None, description="Only times before this; defaults to the booking's time."
+    )
+    booking_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The booking an accepted offer replaces."
+    )
+    application_id: str | None = None
+
+
+@strawberry.input
+class SiteClosureInput:
+    site_id: strawberry.ID
+    starts_at: datetime
+    ends_at: datetime
+    reason: str
+    reason_zh_hans: str
+    reason_zh_hant: str
+
+
+# ------------------------------------------------------------------ payloads
+
+
+@strawberry.type
+class BookingSuccess:
+    booking: Booking
+    replayed: bool = strawberry.field(description="True when this key was already used.")
+
+
+@strawberry.type
+class BookingChanged:
+    booking: Booking
+
+
+@strawberry.type
+class WaitlistJoined:
+    entry: WaitlistEntryInfo
+
+
+@strawberry.type
+class CheckInSuccess:
+    booking: DayBooking
+    queue_number: int
+    replayed: bool
+
+
+@strawberry.type
+class QueueCalled:
+    booking: DayBooking
+    window_number: int
+
+
+@strawberry.type
+class BookingOutcomeRecorded:
+    booking: DayBooking
+
+
+@strawberry.type
+class SiteClosureAdded:
+    closure: SiteClosureInfo
+    cancelled_bookings: int
+
+
+BookingCreateResult = Annotated[
+    BookingSuccess | SlotFullError | AppointmentError | ValidationError,
+    strawberry.union("BookingCreateResult"),
+]
+BookingChangeResult = Annotated[
+    BookingChanged | AppointmentError | ValidationError, strawberry.union("BookingChangeResult")
+]
+WaitlistResult = Annotated[
+    WaitlistJoined | AppointmentError | ValidationError, strawberry.union("WaitlistResult")
+]
+CheckInResult = Annotated[
+    CheckInSuccess | AppointmentError | ValidationError, strawberry.union("CheckInResult")
+]
+QueueCallResult = Annotated[QueueCalled | AppointmentError, strawberry.union("QueueCallResult")]
+BookingOutcomeResult = Annotated[
+    BookingOutcomeRecorded | AppointmentError, strawberry.union("BookingOutcomeResult")
+]
+SiteClosureResult = Annotated[
+    SiteClosureAdded | AppointmentError | ValidationError, strawberry.union("SiteClosureResult")
+]
