@@ -341,3 +341,32 @@ async def test_audit_events_never_hold_tokens_or_credentials(
         "signInFinish",
     }
     assert (await verify_chain())[1] is None
+
+
+async def test_the_account_remembers_the_language_the_person_uses(
+    client: httpx.AsyncClient, auth: SoftAuthenticator
+) -> None:
+    # given an account created from an English browser
+    from tests.identity.flows import ACCOUNT_CREATE_START as START
+
+    started = await graphql(client, START, {"input": person(1)}, language="en-GB")
+    ceremony = started["data"]["accountCreateStart"]  # type: ignore[index]
+    await graphql(
+        client,
+        ACCOUNT_CREATE_FINISH,
+        {"c": ceremony["challengeId"], "j": auth.create(ceremony["optionsJson"]), "n": "phone"},
+        language="en-GB",
+    )
+    assert (await Account.get()).language == "en"
+    # when the person later signs in with the app in traditional Chinese
+    client.cookies.clear()
+    started = await graphql(client, SIGN_IN_START, {"name": None}, language="zh-HK")
+    ceremony = started["data"]["signInStart"]  # type: ignore[index]
+    await graphql(
+        client,
+        SIGN_IN_FINISH,
+        {"c": ceremony["challengeId"], "j": auth.get(ceremony["optionsJson"])},
+        language="zh-HK",
+    )
+    # then
+    assert (await Account.get()).language == "zh-Hant"

@@ -83,12 +83,13 @@ async def test_a_supervisor_publishes_a_notice_that_reaches_only_its_followers(
         other_inbox = (await graphql(other, "{ myNotifications { nodes { type } } }"))["data"][
             "myNotifications"
         ]["nodes"]  # type: ignore[index]
-    assert {"type": "POLICY_NOTICE", "title": "旅客行李物品新规"} in follower
+    # worded in the language the follower uses the app in (English here)
+    assert {"type": "POLICY_NOTICE", "title": "New rules for passengers' articles"} in follower
     assert all(n["type"] != "POLICY_NOTICE" for n in other_inbox)
     notice = await PolicyNotice.get()
     assert notice.recipients == 1
     assert notice.fanned_out_at is not None
-    assert [d.payload["title"] for d in receiver.deliveries] == ["旅客行李物品新规"]
+    assert [d.payload["title"] for d in receiver.deliveries] == ["New rules for passengers' articles"]
     assert receiver.deliveries[0].headers["urgency"] == "low"
     assert await AuditEvent.filter(operation="policyNoticePublish", outcome="OK").count() == 1
 

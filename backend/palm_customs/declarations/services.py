@@ -617,7 +617,7 @@ async def _write(
                 "version": declaration.version,
                 "duty": str(declaration.total_duty),
             },
-            link=f"/declare/{declaration.id}",
+            link=f"/declare/declarations/{declaration.id}",
         ),
         now=now,
     )
@@ -964,7 +964,7 @@ async def record_outcome(
                 "duty": str(duty_assessed or ""),
                 "receipt": clean_receipt,
             },
-            link=f"/declare/{declaration.id}",
+            link=f"/declare/declarations/{declaration.id}",
             urgency=Urgency.HIGH,
         ),
         now=now,

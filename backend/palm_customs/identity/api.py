@@ -103,14 +103,19 @@ async def present_me(account_id: uuid.UUID, session: Session) -> Me:
     )
 
 
-def signed_in(info: Info[Context, Any], result: SignedIn) -> None:
-    """Hand the new session's token to the browser (HttpOnly cookie)."""
+async def signed_in(info: Info[Context, Any], result: SignedIn) -> None:
+    """Hand the new session's token to the browser (HttpOnly cookie), and remember the
+    language the person uses, so notifications are worded in it."""
     limits = sessions.timeouts_for(result.session)
     info.context.set_session_cookie(result.token, max_age=int(limits.absolute.total_seconds()))
+    language = info.context.language.value
+    if result.account.language != language:
+        await Account.filter(id=result.account.id).update(language=language)
+        result.account.language = language
 
 
 async def sign_in_success(info: Info[Context, Any], result: SignedIn) -> SignInSuccess:
-    signed_in(info, result)
+    await signed_in(info, result)
     return SignInSuccess(me=await present_me(result.account.id, result.session))
 
 

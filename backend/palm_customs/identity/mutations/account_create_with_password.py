@@ -37,7 +37,7 @@ async def account_create_with_password(
         present=lambda done: done,
     )
     if isinstance(result, services.PasswordAccount):
-        signed_in(info, result.signed_in)
+        await signed_in(info, result.signed_in)
         me = await present_me(result.signed_in.account.id, result.signed_in.session)
         return PasswordAccountCreated(
             me=me, totp_secret=result.totp_secret, totp_uri=result.totp_uri

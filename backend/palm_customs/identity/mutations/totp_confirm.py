@@ -32,7 +32,7 @@ async def totp_confirm(info: Info[Context, Any], code: str) -> TotpConfirmResult
         present=lambda done: done,
     )
     if isinstance(result, services.SignedIn):
-        signed_in(info, result)
+        await signed_in(info, result)
         me = await present_me(result.account.id, result.session)
         return TotpConfirmed(me=me, recovery_codes=result.recovery_codes)
     return result
