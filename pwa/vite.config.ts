@@ -83,6 +83,8 @@ export default defineConfig({
         // A separate instance: the worker imports one document (pushsubscriptionchange).
         buildPlugins: { vite: [splitGraphqlDocuments()] },
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // pdf.js (review screen only, ~1 MB with its worker) is fetched when an officer opens a PDF, never precached.
+        globIgnores: ['**/reviewsPdf-*.js', '**/pdf.worker*'],
       },
       devOptions: { enabled: false },
       manifestFilename: 'manifest.webmanifest',

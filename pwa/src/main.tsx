@@ -19,6 +19,13 @@ const DeclarationRoute = lazy(() => import('./routes/DeclarationRoute'));
 const DeclarationLinkRoute = lazy(() => import('./routes/DeclarationLinkRoute'));
 const OfficerVerifyRoute = lazy(() => import('./routes/OfficerVerifyRoute'));
 const ServicesRoute = lazy(() => import('./routes/ServicesRoute'));
+const ServiceItemRoute = lazy(() => import('./routes/ServiceItemRoute'));
+const ServiceApplyRoute = lazy(() => import('./routes/ServiceApplyRoute'));
+const ApplicationsRoute = lazy(() => import('./routes/ApplicationsRoute'));
+const ApplicationRoute = lazy(() => import('./routes/ApplicationRoute'));
+const ApplicationFixRoute = lazy(() => import('./routes/ApplicationFixRoute'));
+const OfficerReviewsRoute = lazy(() => import('./routes/OfficerReviewsRoute'));
+const OfficerReviewRoute = lazy(() => import('./routes/OfficerReviewRoute'));
 const AppointmentsRoute = lazy(() => import('./routes/AppointmentsRoute'));
 const OfficerRoute = lazy(() => import('./routes/OfficerRoute'));
 const OfficerEnrolRoute = lazy(() => import('./routes/OfficerEnrolRoute'));
@@ -50,10 +57,17 @@ export function App() {
               <Route path={ROUTES.declaration} component={DeclarationRoute} />
               <Route path={ROUTES.declarationLink} component={DeclarationLinkRoute} />
               <Route path={ROUTES.services} component={ServicesRoute} />
+              <Route path={ROUTES.serviceItem} component={ServiceItemRoute} />
+              <Route path={ROUTES.serviceApply} component={ServiceApplyRoute} />
+              <Route path={ROUTES.applications} component={ApplicationsRoute} />
+              <Route path={ROUTES.application} component={ApplicationRoute} />
+              <Route path={ROUTES.applicationFix} component={ApplicationFixRoute} />
               <Route path={ROUTES.appointments} component={AppointmentsRoute} />
               <Route path={ROUTES.officer} component={OfficerRoute} />
               <Route path={ROUTES.officerEnrol} component={OfficerEnrolRoute} />
               <Route path={ROUTES.officerVerify} component={OfficerVerifyRoute} />
+              <Route path={ROUTES.officerReviews} component={OfficerReviewsRoute} />
+              <Route path={ROUTES.officerReview} component={OfficerReviewRoute} />
               <Route path={ROUTES.me} component={MeRoute} />
               <Route path={ROUTES.signIn} component={SignInRoute} />
               <Route path={ROUTES.signUp} component={SignUpRoute} />

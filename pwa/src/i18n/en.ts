@@ -602,4 +602,5 @@ export const en = {
   'verify.online.outcome': 'Outcome already recorded: {kind}.',
   'verify.online.failed': 'The online check did not work ({reason}); the offline result above stands.',
   'officer.verify.link': 'Verify a declaration',
+  'officer.reviews.link': 'Review queue',
 } as const;

@@ -603,4 +603,5 @@ export const zhHans: Messages = {
   'verify.online.outcome': '已记录处理结果：{kind}。',
   'verify.online.failed': '在线核对未成功（{reason}）；以上离线结果有效。',
   'officer.verify.link': '核验申报',
+  'officer.reviews.link': '待审队列',
 };

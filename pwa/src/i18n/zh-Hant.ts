@@ -603,4 +603,5 @@ export const zhHant: Messages = {
   'verify.online.outcome': '已記錄處理結果：{kind}。',
   'verify.online.failed': '線上核對未成功（{reason}）；以上離線結果有效。',
   'officer.verify.link': '核驗申報',
+  'officer.reviews.link': '待審隊列',
 };

@@ -33,10 +33,20 @@ export const CACHE_KEYS = {
    * resavePending}); the service worker reads it on `pushsubscriptionchange`.
    */
   pushDevice: 'notifications.pushDevice',
+  /** The service catalogue as last read (list by query, items, material types, data elements). */
+  servicesList: (query: string) => `services.list.${query}`,
+  serviceItem: (code: string) => `services.item.${code}`,
+  application: (id: string) => `services.application.${id}`,
 } as const;
 
 /** `kind` of records in the `drafts` store. */
-export const DRAFT_KINDS = { declaration: 'declaration' } as const;
+export const DRAFT_KINDS = {
+  declaration: 'declaration',
+  /** An application (or the fix of one) in progress; id `application.<ITEM>` / `application.fix.<id>`. */
+  application: 'application',
+  /** An officer's review in progress (annotations, draft corrections); id `review.<reviewId>`. */
+  review: 'review',
+} as const;
 
 export type StoreName = (typeof STORES)[keyof typeof STORES];
 

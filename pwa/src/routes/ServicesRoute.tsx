@@ -1,6 +1,5 @@
-import { BeingBuilt } from '../components/BeingBuilt';
-import { t } from '../i18n';
+import { ServicesCatalogue } from '../features/services/ServicesCatalogue';
 
 export default function ServicesRoute() {
-  return <BeingBuilt title={t('services.title')} />;
+  return <ServicesCatalogue />;
 }

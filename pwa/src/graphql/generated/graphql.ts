@@ -9,6 +9,29 @@ export type AccountKind =
   | 'OFFICER'
   | 'PERSON';
 
+/** Why an application or review action was refused. */
+export type ApplicationErrorCode =
+  | 'ALREADY_CLAIMED'
+  | 'DOCUMENT_NOT_USABLE'
+  | 'ITEM_NOT_FOUND'
+  | 'NOTHING_CHANGED'
+  | 'NOT_A_MEMBER'
+  | 'NOT_CLAIMED_BY_YOU'
+  | 'NOT_FOUND'
+  | 'NOT_ONLINE'
+  | 'NOT_YOUR_DEPARTMENT'
+  | 'OWN_APPLICATION'
+  | 'SAME_REVIEWER'
+  | 'WRONG_STATE';
+
+/** Where an application stands. */
+export type ApplicationStatus =
+  | 'CORRECTIONS_REQUIRED'
+  | 'IN_REVIEW'
+  | 'PASSED'
+  | 'REJECTED'
+  | 'WITHDRAWN';
+
 export type ArticleInput = {
   categoryCode: string;
   currency: string;
@@ -41,6 +64,13 @@ export type CompanionInput = {
   documentType: DocumentType;
   fullName: string;
   isResident: boolean;
+};
+
+export type CorrectionItemInput = {
+  action: string;
+  problem: string;
+  /** "field:<ELEMENT>" or "material:<CODE>" */
+  target: string;
 };
 
 /** Why a declaration action was refused. */
@@ -97,6 +127,24 @@ export type EstimateTravellerInput = {
   isResident: boolean;
 };
 
+/** A file's real format, sniffed from its bytes. */
+export type FileFormat =
+  | 'HEIC'
+  | 'JPEG'
+  | 'PDF'
+  | 'PNG';
+
+export type FormValueInput = {
+  element: string;
+  value: string;
+};
+
+/** Fully online, online pre-review then on site, or on site only. */
+export type HandlingMode =
+  | 'FULLY_ONLINE'
+  | 'ONSITE_ONLY'
+  | 'PREREVIEW_THEN_ONSITE';
+
 /** Why an identity action was refused. One enum for every identity error type, so a client can select `code` on all of them in one query. */
 export type IdentityErrorCode =
   | 'ALREADY_MEMBER'
@@ -122,6 +170,11 @@ export type IdentityErrorCode =
   | 'TOTP_NOT_PENDING'
   | 'USER_NOT_VERIFIED'
   | 'VERIFICATION_FAILED';
+
+export type MaterialRefInput = {
+  documentId: string | number;
+  material: string;
+};
 
 /** Where a membership stands. */
 export type MembershipStatus =
@@ -178,6 +231,24 @@ export type PortKind =
   | 'LAND'
   | 'RAIL'
   | 'SEAPORT';
+
+/** Where one department's review stands. */
+export type ReviewStatus =
+  | 'CANCELLED'
+  | 'CLAIMED'
+  | 'CORRECTIONS'
+  | 'PASSED'
+  | 'PENDING'
+  | 'REJECTED';
+
+/** The catalogue's categories. */
+export type ServiceCategory =
+  | 'ENTERPRISE_MANAGEMENT'
+  | 'GOODS_CLEARANCE'
+  | 'KNOWLEDGE'
+  | 'PASSENGER_ARTICLES'
+  | 'PROCESSING_TRADE'
+  | 'TAX';
 
 /** How a session was begun. */
 export type SignInMethod =
@@ -807,6 +878,199 @@ export type OfficerEnrolFinishMutation = { officerEnrolFinish:
     | { __typename: 'WebAuthnError', message: string, webAuthnCode: IdentityErrorCode }
    };
 
+export type ReviewsTaskFragment = { draftJson: string, claimedByMe: boolean, review: { id: string, level: number, department: string, status: ReviewStatus, revision: number }, application: { id: string, number: string, itemCode: string, status: ApplicationStatus, revision: number, submittedAt: string, dueDate: unknown, daysLeft: number, paused: boolean, itemName: { zhHans: string, zhHant: string, en: string }, form: Array<{ element: string, value: string }>, materials: Array<{ material: string, documentId: string }> }, changes: { fields: Array<string>, materials: Array<string> } };
+
+type ReviewsResult_ApplicationDone_Fragment = { __typename: 'ApplicationDone', applicationId: string, status: ApplicationStatus };
+
+type ReviewsResult_ApplicationError_Fragment = { __typename: 'ApplicationError', applicationCode: ApplicationErrorCode, message: string, field: string | null };
+
+type ReviewsResult_ValidationError_Fragment = { __typename: 'ValidationError', message: string, errors: Array<{ field: string, code: ValidationErrorCode, message: string }> };
+
+export type ReviewsResultFragment =
+  | ReviewsResult_ApplicationDone_Fragment
+  | ReviewsResult_ApplicationError_Fragment
+  | ReviewsResult_ValidationError_Fragment
+;
+
+export type ReviewsQueueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReviewsQueueQuery = { reviewQueue: Array<{ draftJson: string, claimedByMe: boolean, review: { id: string, level: number, department: string, status: ReviewStatus, revision: number }, application: { id: string, number: string, itemCode: string, status: ApplicationStatus, revision: number, submittedAt: string, dueDate: unknown, daysLeft: number, paused: boolean, itemName: { zhHans: string, zhHant: string, en: string }, form: Array<{ element: string, value: string }>, materials: Array<{ material: string, documentId: string }> }, changes: { fields: Array<string>, materials: Array<string> } }> };
+
+export type ReviewsDictionaryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReviewsDictionaryQuery = { materialTypes: Array<{ code: string, originalOnSite: boolean, name: { zhHans: string, zhHant: string, en: string } }>, dataElements: Array<{ code: string, name: { zhHans: string, zhHant: string, en: string } }> };
+
+export type ReviewsClaimMutationVariables = Exact<{
+  reviewId: string | number;
+}>;
+
+
+export type ReviewsClaimMutation = { reviewClaim:
+    | { __typename: 'ApplicationDone', applicationId: string, status: ApplicationStatus }
+    | { __typename: 'ApplicationError', applicationCode: ApplicationErrorCode, message: string, field: string | null }
+    | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, code: ValidationErrorCode, message: string }> }
+   };
+
+export type ReviewsReleaseMutationVariables = Exact<{
+  reviewId: string | number;
+}>;
+
+
+export type ReviewsReleaseMutation = { reviewRelease:
+    | { __typename: 'ApplicationDone', applicationId: string, status: ApplicationStatus }
+    | { __typename: 'ApplicationError', applicationCode: ApplicationErrorCode, message: string, field: string | null }
+    | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, code: ValidationErrorCode, message: string }> }
+   };
+
+export type ReviewsDraftSaveMutationVariables = Exact<{
+  reviewId: string | number;
+  draftJson: string;
+}>;
+
+
+export type ReviewsDraftSaveMutation = { reviewDraftSave:
+    | { __typename: 'ApplicationDone', applicationId: string, status: ApplicationStatus }
+    | { __typename: 'ApplicationError', applicationCode: ApplicationErrorCode, message: string, field: string | null }
+    | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, code: ValidationErrorCode, message: string }> }
+   };
+
+export type ReviewsCorrectionsSendMutationVariables = Exact<{
+  reviewId: string | number;
+  corrections: Array<CorrectionItemInput> | CorrectionItemInput;
+}>;
+
+
+export type ReviewsCorrectionsSendMutation = { reviewCorrectionsSend:
+    | { __typename: 'ApplicationDone', applicationId: string, status: ApplicationStatus }
+    | { __typename: 'ApplicationError', applicationCode: ApplicationErrorCode, message: string, field: string | null }
+    | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, code: ValidationErrorCode, message: string }> }
+   };
+
+export type ReviewsDecideMutationVariables = Exact<{
+  reviewId: string | number;
+  passed: boolean;
+}>;
+
+
+export type ReviewsDecideMutation = { reviewDecide:
+    | { __typename: 'ApplicationDone', applicationId: string, status: ApplicationStatus }
+    | { __typename: 'ApplicationError', applicationCode: ApplicationErrorCode, message: string, field: string | null }
+    | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, code: ValidationErrorCode, message: string }> }
+   };
+
+export type ServicesTextFragment = { zhHans: string, zhHant: string, en: string };
+
+export type ServicesItemSummaryFragment = { code: string, category: ServiceCategory, handlingMode: HandlingMode, timeLimitDays: number, name: { zhHans: string, zhHant: string, en: string }, description: { zhHans: string, zhHant: string, en: string } };
+
+export type ServicesItemFullFragment = { code: string, version: number, category: ServiceCategory, handlingMode: HandlingMode, departments: Array<string>, reviewLevels: number, timeLimitDays: number, name: { zhHans: string, zhHant: string, en: string }, description: { zhHans: string, zhHant: string, en: string }, legalBasis: { zhHans: string, zhHant: string, en: string }, conditions: { zhHans: string, zhHant: string, en: string }, fees: { zhHans: string, zhHant: string, en: string }, onsiteReason: { zhHans: string, zhHant: string, en: string } | null, form: Array<{ element: string, required: boolean }>, materials: Array<{ material: string, required: boolean }> };
+
+export type ServicesMaterialTypeFragment = { code: string, acceptedFormats: Array<string>, maxBytes: number, originalOnSite: boolean, reusable: boolean, requiresValidity: boolean, name: { zhHans: string, zhHant: string, en: string } };
+
+export type ServicesDataElementFragment = { code: string, format: string, ruleJson: string, name: { zhHans: string, zhHant: string, en: string }, definition: { zhHans: string, zhHant: string, en: string } };
+
+export type ServicesDocumentFragment = { id: string, materialCode: string, label: string, format: FileFormat, issueDate: unknown, expiryDate: unknown, expired: boolean, url: string, createdAt: string };
+
+export type ServicesApplicationFragment = { id: string, number: string, itemCode: string, status: ApplicationStatus, revision: number, submittedAt: string, dueDate: unknown, daysLeft: number, paused: boolean, rating: number | null, itemName: { zhHans: string, zhHant: string, en: string }, form: Array<{ element: string, value: string }>, materials: Array<{ material: string, documentId: string }>, corrections: Array<{ target: string, problem: string, action: string, department: string }>, timeline: Array<{ at: string, kind: string, actor: string }> };
+
+type ServicesResult_ApplicationDone_Fragment = { __typename: 'ApplicationDone', applicationId: string, status: ApplicationStatus };
+
+type ServicesResult_ApplicationError_Fragment = { __typename: 'ApplicationError', applicationCode: ApplicationErrorCode, message: string, field: string | null };
+
+type ServicesResult_ValidationError_Fragment = { __typename: 'ValidationError', message: string, errors: Array<{ field: string, code: ValidationErrorCode, message: string }> };
+
+export type ServicesResultFragment =
+  | ServicesResult_ApplicationDone_Fragment
+  | ServicesResult_ApplicationError_Fragment
+  | ServicesResult_ValidationError_Fragment
+;
+
+export type ServicesCatalogueQueryVariables = Exact<{
+  search?: string | null | undefined;
+  category?: ServiceCategory | null | undefined;
+  handlingMode?: HandlingMode | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ServicesCatalogueQuery = { serviceItems: { nodes: Array<{ code: string, category: ServiceCategory, handlingMode: HandlingMode, timeLimitDays: number, name: { zhHans: string, zhHant: string, en: string }, description: { zhHans: string, zhHant: string, en: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ServicesItemQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ServicesItemQuery = { serviceItem: { code: string, version: number, category: ServiceCategory, handlingMode: HandlingMode, departments: Array<string>, reviewLevels: number, timeLimitDays: number, name: { zhHans: string, zhHant: string, en: string }, description: { zhHans: string, zhHant: string, en: string }, legalBasis: { zhHans: string, zhHant: string, en: string }, conditions: { zhHans: string, zhHant: string, en: string }, fees: { zhHans: string, zhHant: string, en: string }, onsiteReason: { zhHans: string, zhHant: string, en: string } | null, form: Array<{ element: string, required: boolean }>, materials: Array<{ material: string, required: boolean }> } | null, materialTypes: Array<{ code: string, acceptedFormats: Array<string>, maxBytes: number, originalOnSite: boolean, reusable: boolean, requiresValidity: boolean, name: { zhHans: string, zhHant: string, en: string } }>, dataElements: Array<{ code: string, format: string, ruleJson: string, name: { zhHans: string, zhHant: string, en: string }, definition: { zhHans: string, zhHant: string, en: string } }> };
+
+export type ServicesApplyContextQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ServicesApplyContextQuery = { me: { person: { fullName: string, mobile: string | null, email: string | null } | null } | null, myApplications: Array<{ id: string, itemCode: string, submittedAt: string, form: Array<{ element: string, value: string }> }>, myDocuments: { nodes: Array<{ id: string, materialCode: string, label: string, format: FileFormat, issueDate: unknown, expiryDate: unknown, expired: boolean, url: string, createdAt: string }> } };
+
+export type ServicesApplicationOneQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ServicesApplicationOneQuery = { application: { id: string, number: string, itemCode: string, status: ApplicationStatus, revision: number, submittedAt: string, dueDate: unknown, daysLeft: number, paused: boolean, rating: number | null, itemName: { zhHans: string, zhHant: string, en: string }, form: Array<{ element: string, value: string }>, materials: Array<{ material: string, documentId: string }>, corrections: Array<{ target: string, problem: string, action: string, department: string }>, timeline: Array<{ at: string, kind: string, actor: string }> } | null };
+
+export type ServicesMyApplicationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ServicesMyApplicationsQuery = { myApplications: Array<{ id: string, number: string, itemCode: string, status: ApplicationStatus, dueDate: unknown, daysLeft: number, paused: boolean, itemName: { zhHans: string, zhHant: string, en: string } }> };
+
+export type ServicesApplicationSubmitMutationVariables = Exact<{
+  itemCode: string;
+  formData: Array<FormValueInput> | FormValueInput;
+  materials: Array<MaterialRefInput> | MaterialRefInput;
+  idempotencyKey: string;
+}>;
+
+
+export type ServicesApplicationSubmitMutation = { applicationSubmit:
+    | { __typename: 'ApplicationDone', applicationId: string, status: ApplicationStatus }
+    | { __typename: 'ApplicationError', applicationCode: ApplicationErrorCode, message: string, field: string | null }
+    | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, code: ValidationErrorCode, message: string }> }
+   };
+
+export type ServicesApplicationResubmitMutationVariables = Exact<{
+  applicationId: string | number;
+  formData: Array<FormValueInput> | FormValueInput;
+  materials: Array<MaterialRefInput> | MaterialRefInput;
+}>;
+
+
+export type ServicesApplicationResubmitMutation = { applicationResubmit:
+    | { __typename: 'ApplicationDone', applicationId: string, status: ApplicationStatus }
+    | { __typename: 'ApplicationError', applicationCode: ApplicationErrorCode, message: string, field: string | null }
+    | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, code: ValidationErrorCode, message: string }> }
+   };
+
+export type ServicesApplicationRateMutationVariables = Exact<{
+  applicationId: string | number;
+  rating: number;
+  comment: string;
+}>;
+
+
+export type ServicesApplicationRateMutation = { applicationRate:
+    | { __typename: 'ApplicationDone', applicationId: string, status: ApplicationStatus }
+    | { __typename: 'ApplicationError', applicationCode: ApplicationErrorCode, message: string, field: string | null }
+    | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, code: ValidationErrorCode, message: string }> }
+   };
+
+export type ServicesApplicationWithdrawMutationVariables = Exact<{
+  applicationId: string | number;
+}>;
+
+
+export type ServicesApplicationWithdrawMutation = { applicationWithdraw:
+    | { __typename: 'ApplicationDone', applicationId: string, status: ApplicationStatus }
+    | { __typename: 'ApplicationError', applicationCode: ApplicationErrorCode, message: string, field: string | null }
+    | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, code: ValidationErrorCode, message: string }> }
+   };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1243,6 +1507,244 @@ export const NotificationsOutcomeFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"NotificationsOutcome"}) as unknown as TypedDocumentString<NotificationsOutcomeFragment, unknown>;
+export const ReviewsTaskFragmentDoc = new TypedDocumentString(`
+    fragment ReviewsTask on ReviewTask {
+  review {
+    id
+    level
+    department
+    status
+    revision
+  }
+  application {
+    id
+    number
+    itemCode
+    itemName {
+      zhHans
+      zhHant
+      en
+    }
+    status
+    revision
+    form {
+      element
+      value
+    }
+    materials {
+      material
+      documentId
+    }
+    submittedAt
+    dueDate
+    daysLeft
+    paused
+  }
+  changes {
+    fields
+    materials
+  }
+  draftJson
+  claimedByMe
+}
+    `, {"fragmentName":"ReviewsTask"}) as unknown as TypedDocumentString<ReviewsTaskFragment, unknown>;
+export const ReviewsResultFragmentDoc = new TypedDocumentString(`
+    fragment ReviewsResult on ApplicationResult {
+  __typename
+  ... on ApplicationDone {
+    applicationId
+    status
+  }
+  ... on ValidationError {
+    message
+    errors {
+      field
+      code
+      message
+    }
+  }
+  ... on ApplicationError {
+    applicationCode
+    message
+    field
+  }
+}
+    `, {"fragmentName":"ReviewsResult"}) as unknown as TypedDocumentString<ReviewsResultFragment, unknown>;
+export const ServicesTextFragmentDoc = new TypedDocumentString(`
+    fragment ServicesText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}
+    `, {"fragmentName":"ServicesText"}) as unknown as TypedDocumentString<ServicesTextFragment, unknown>;
+export const ServicesItemSummaryFragmentDoc = new TypedDocumentString(`
+    fragment ServicesItemSummary on ServiceItemInfo {
+  code
+  category
+  handlingMode
+  name {
+    ...ServicesText
+  }
+  description {
+    ...ServicesText
+  }
+  timeLimitDays
+}
+    fragment ServicesText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}`, {"fragmentName":"ServicesItemSummary"}) as unknown as TypedDocumentString<ServicesItemSummaryFragment, unknown>;
+export const ServicesItemFullFragmentDoc = new TypedDocumentString(`
+    fragment ServicesItemFull on ServiceItemInfo {
+  code
+  version
+  category
+  handlingMode
+  name {
+    ...ServicesText
+  }
+  description {
+    ...ServicesText
+  }
+  legalBasis {
+    ...ServicesText
+  }
+  conditions {
+    ...ServicesText
+  }
+  fees {
+    ...ServicesText
+  }
+  onsiteReason {
+    ...ServicesText
+  }
+  form {
+    element
+    required
+  }
+  materials {
+    material
+    required
+  }
+  departments
+  reviewLevels
+  timeLimitDays
+}
+    fragment ServicesText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}`, {"fragmentName":"ServicesItemFull"}) as unknown as TypedDocumentString<ServicesItemFullFragment, unknown>;
+export const ServicesMaterialTypeFragmentDoc = new TypedDocumentString(`
+    fragment ServicesMaterialType on MaterialTypeInfo {
+  code
+  name {
+    ...ServicesText
+  }
+  acceptedFormats
+  maxBytes
+  originalOnSite
+  reusable
+  requiresValidity
+}
+    fragment ServicesText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}`, {"fragmentName":"ServicesMaterialType"}) as unknown as TypedDocumentString<ServicesMaterialTypeFragment, unknown>;
+export const ServicesDataElementFragmentDoc = new TypedDocumentString(`
+    fragment ServicesDataElement on DataElementInfo {
+  code
+  name {
+    ...ServicesText
+  }
+  definition {
+    ...ServicesText
+  }
+  format
+  ruleJson
+}
+    fragment ServicesText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}`, {"fragmentName":"ServicesDataElement"}) as unknown as TypedDocumentString<ServicesDataElementFragment, unknown>;
+export const ServicesDocumentFragmentDoc = new TypedDocumentString(`
+    fragment ServicesDocument on Document {
+  id
+  materialCode
+  label
+  format
+  issueDate
+  expiryDate
+  expired
+  url
+  createdAt
+}
+    `, {"fragmentName":"ServicesDocument"}) as unknown as TypedDocumentString<ServicesDocumentFragment, unknown>;
+export const ServicesApplicationFragmentDoc = new TypedDocumentString(`
+    fragment ServicesApplication on Application {
+  id
+  number
+  itemCode
+  itemName {
+    ...ServicesText
+  }
+  status
+  revision
+  form {
+    element
+    value
+  }
+  materials {
+    material
+    documentId
+  }
+  submittedAt
+  dueDate
+  daysLeft
+  paused
+  corrections {
+    target
+    problem
+    action
+    department
+  }
+  timeline {
+    at
+    kind
+    actor
+  }
+  rating
+}
+    fragment ServicesText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}`, {"fragmentName":"ServicesApplication"}) as unknown as TypedDocumentString<ServicesApplicationFragment, unknown>;
+export const ServicesResultFragmentDoc = new TypedDocumentString(`
+    fragment ServicesResult on ApplicationResult {
+  __typename
+  ... on ApplicationDone {
+    applicationId
+    status
+  }
+  ... on ValidationError {
+    message
+    errors {
+      field
+      code
+      message
+    }
+  }
+  ... on ApplicationError {
+    applicationCode
+    message
+    field
+  }
+}
+    `, {"fragmentName":"ServicesResult"}) as unknown as TypedDocumentString<ServicesResultFragment, unknown>;
 export const AboutServerInfoDocument = new TypedDocumentString(`
     query AboutServerInfo {
   serverInfo {
@@ -3160,3 +3662,525 @@ fragment IdentitySignInOutcome on SignInResult {
     field
   }
 }`) as unknown as TypedDocumentString<OfficerEnrolFinishMutation, OfficerEnrolFinishMutationVariables>;
+export const ReviewsQueueDocument = new TypedDocumentString(`
+    query ReviewsQueue {
+  reviewQueue(first: 100) {
+    ...ReviewsTask
+  }
+}
+    fragment ReviewsTask on ReviewTask {
+  review {
+    id
+    level
+    department
+    status
+    revision
+  }
+  application {
+    id
+    number
+    itemCode
+    itemName {
+      zhHans
+      zhHant
+      en
+    }
+    status
+    revision
+    form {
+      element
+      value
+    }
+    materials {
+      material
+      documentId
+    }
+    submittedAt
+    dueDate
+    daysLeft
+    paused
+  }
+  changes {
+    fields
+    materials
+  }
+  draftJson
+  claimedByMe
+}`) as unknown as TypedDocumentString<ReviewsQueueQuery, ReviewsQueueQueryVariables>;
+export const ReviewsDictionaryDocument = new TypedDocumentString(`
+    query ReviewsDictionary {
+  materialTypes {
+    code
+    name {
+      zhHans
+      zhHant
+      en
+    }
+    originalOnSite
+  }
+  dataElements {
+    code
+    name {
+      zhHans
+      zhHant
+      en
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewsDictionaryQuery, ReviewsDictionaryQueryVariables>;
+export const ReviewsClaimDocument = new TypedDocumentString(`
+    mutation ReviewsClaim($reviewId: ID!) {
+  reviewClaim(reviewId: $reviewId) {
+    ...ReviewsResult
+  }
+}
+    fragment ReviewsResult on ApplicationResult {
+  __typename
+  ... on ApplicationDone {
+    applicationId
+    status
+  }
+  ... on ValidationError {
+    message
+    errors {
+      field
+      code
+      message
+    }
+  }
+  ... on ApplicationError {
+    applicationCode
+    message
+    field
+  }
+}`) as unknown as TypedDocumentString<ReviewsClaimMutation, ReviewsClaimMutationVariables>;
+export const ReviewsReleaseDocument = new TypedDocumentString(`
+    mutation ReviewsRelease($reviewId: ID!) {
+  reviewRelease(reviewId: $reviewId) {
+    ...ReviewsResult
+  }
+}
+    fragment ReviewsResult on ApplicationResult {
+  __typename
+  ... on ApplicationDone {
+    applicationId
+    status
+  }
+  ... on ValidationError {
+    message
+    errors {
+      field
+      code
+      message
+    }
+  }
+  ... on ApplicationError {
+    applicationCode
+    message
+    field
+  }
+}`) as unknown as TypedDocumentString<ReviewsReleaseMutation, ReviewsReleaseMutationVariables>;
+export const ReviewsDraftSaveDocument = new TypedDocumentString(`
+    mutation ReviewsDraftSave($reviewId: ID!, $draftJson: String!) {
+  reviewDraftSave(reviewId: $reviewId, draftJson: $draftJson) {
+    ...ReviewsResult
+  }
+}
+    fragment ReviewsResult on ApplicationResult {
+  __typename
+  ... on ApplicationDone {
+    applicationId
+    status
+  }
+  ... on ValidationError {
+    message
+    errors {
+      field
+      code
+      message
+    }
+  }
+  ... on ApplicationError {
+    applicationCode
+    message
+    field
+  }
+}`) as unknown as TypedDocumentString<ReviewsDraftSaveMutation, ReviewsDraftSaveMutationVariables>;
+export const ReviewsCorrectionsSendDocument = new TypedDocumentString(`
+    mutation ReviewsCorrectionsSend($reviewId: ID!, $corrections: [CorrectionItemInput!]!) {
+  reviewCorrectionsSend(reviewId: $reviewId, corrections: $corrections) {
+    ...ReviewsResult
+  }
+}
+    fragment ReviewsResult on ApplicationResult {
+  __typename
+  ... on ApplicationDone {
+    applicationId
+    status
+  }
+  ... on ValidationError {
+    message
+    errors {
+      field
+      code
+      message
+    }
+  }
+  ... on ApplicationError {
+    applicationCode
+    message
+    field
+  }
+}`) as unknown as TypedDocumentString<ReviewsCorrectionsSendMutation, ReviewsCorrectionsSendMutationVariables>;
+export const ReviewsDecideDocument = new TypedDocumentString(`
+    mutation ReviewsDecide($reviewId: ID!, $passed: Boolean!) {
+  reviewDecide(reviewId: $reviewId, passed: $passed) {
+    ...ReviewsResult
+  }
+}
+    fragment ReviewsResult on ApplicationResult {
+  __typename
+  ... on ApplicationDone {
+    applicationId
+    status
+  }
+  ... on ValidationError {
+    message
+    errors {
+      field
+      code
+      message
+    }
+  }
+  ... on ApplicationError {
+    applicationCode
+    message
+    field
+  }
+}`) as unknown as TypedDocumentString<ReviewsDecideMutation, ReviewsDecideMutationVariables>;
+export const ServicesCatalogueDocument = new TypedDocumentString(`
+    query ServicesCatalogue($search: String, $category: ServiceCategory, $handlingMode: HandlingMode, $after: String) {
+  serviceItems(
+    search: $search
+    category: $category
+    handlingMode: $handlingMode
+    first: 50
+    after: $after
+  ) {
+    nodes {
+      ...ServicesItemSummary
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment ServicesText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}
+fragment ServicesItemSummary on ServiceItemInfo {
+  code
+  category
+  handlingMode
+  name {
+    ...ServicesText
+  }
+  description {
+    ...ServicesText
+  }
+  timeLimitDays
+}`) as unknown as TypedDocumentString<ServicesCatalogueQuery, ServicesCatalogueQueryVariables>;
+export const ServicesItemDocument = new TypedDocumentString(`
+    query ServicesItem($code: String!) {
+  serviceItem(code: $code) {
+    ...ServicesItemFull
+  }
+  materialTypes {
+    ...ServicesMaterialType
+  }
+  dataElements {
+    ...ServicesDataElement
+  }
+}
+    fragment ServicesText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}
+fragment ServicesItemFull on ServiceItemInfo {
+  code
+  version
+  category
+  handlingMode
+  name {
+    ...ServicesText
+  }
+  description {
+    ...ServicesText
+  }
+  legalBasis {
+    ...ServicesText
+  }
+  conditions {
+    ...ServicesText
+  }
+  fees {
+    ...ServicesText
+  }
+  onsiteReason {
+    ...ServicesText
+  }
+  form {
+    element
+    required
+  }
+  materials {
+    material
+    required
+  }
+  departments
+  reviewLevels
+  timeLimitDays
+}
+fragment ServicesMaterialType on MaterialTypeInfo {
+  code
+  name {
+    ...ServicesText
+  }
+  acceptedFormats
+  maxBytes
+  originalOnSite
+  reusable
+  requiresValidity
+}
+fragment ServicesDataElement on DataElementInfo {
+  code
+  name {
+    ...ServicesText
+  }
+  definition {
+    ...ServicesText
+  }
+  format
+  ruleJson
+}`) as unknown as TypedDocumentString<ServicesItemQuery, ServicesItemQueryVariables>;
+export const ServicesApplyContextDocument = new TypedDocumentString(`
+    query ServicesApplyContext {
+  me {
+    person {
+      fullName
+      mobile
+      email
+    }
+  }
+  myApplications(first: 20) {
+    id
+    itemCode
+    form {
+      element
+      value
+    }
+    submittedAt
+  }
+  myDocuments(first: 100) {
+    nodes {
+      ...ServicesDocument
+    }
+  }
+}
+    fragment ServicesDocument on Document {
+  id
+  materialCode
+  label
+  format
+  issueDate
+  expiryDate
+  expired
+  url
+  createdAt
+}`) as unknown as TypedDocumentString<ServicesApplyContextQuery, ServicesApplyContextQueryVariables>;
+export const ServicesApplicationOneDocument = new TypedDocumentString(`
+    query ServicesApplicationOne($id: ID!) {
+  application(id: $id) {
+    ...ServicesApplication
+  }
+}
+    fragment ServicesText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}
+fragment ServicesApplication on Application {
+  id
+  number
+  itemCode
+  itemName {
+    ...ServicesText
+  }
+  status
+  revision
+  form {
+    element
+    value
+  }
+  materials {
+    material
+    documentId
+  }
+  submittedAt
+  dueDate
+  daysLeft
+  paused
+  corrections {
+    target
+    problem
+    action
+    department
+  }
+  timeline {
+    at
+    kind
+    actor
+  }
+  rating
+}`) as unknown as TypedDocumentString<ServicesApplicationOneQuery, ServicesApplicationOneQueryVariables>;
+export const ServicesMyApplicationsDocument = new TypedDocumentString(`
+    query ServicesMyApplications {
+  myApplications(first: 20) {
+    id
+    number
+    itemCode
+    itemName {
+      ...ServicesText
+    }
+    status
+    dueDate
+    daysLeft
+    paused
+  }
+}
+    fragment ServicesText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}`) as unknown as TypedDocumentString<ServicesMyApplicationsQuery, ServicesMyApplicationsQueryVariables>;
+export const ServicesApplicationSubmitDocument = new TypedDocumentString(`
+    mutation ServicesApplicationSubmit($itemCode: String!, $formData: [FormValueInput!]!, $materials: [MaterialRefInput!]!, $idempotencyKey: String!) {
+  applicationSubmit(
+    itemCode: $itemCode
+    formData: $formData
+    materials: $materials
+    idempotencyKey: $idempotencyKey
+  ) {
+    ...ServicesResult
+  }
+}
+    fragment ServicesResult on ApplicationResult {
+  __typename
+  ... on ApplicationDone {
+    applicationId
+    status
+  }
+  ... on ValidationError {
+    message
+    errors {
+      field
+      code
+      message
+    }
+  }
+  ... on ApplicationError {
+    applicationCode
+    message
+    field
+  }
+}`) as unknown as TypedDocumentString<ServicesApplicationSubmitMutation, ServicesApplicationSubmitMutationVariables>;
+export const ServicesApplicationResubmitDocument = new TypedDocumentString(`
+    mutation ServicesApplicationResubmit($applicationId: ID!, $formData: [FormValueInput!]!, $materials: [MaterialRefInput!]!) {
+  applicationResubmit(
+    applicationId: $applicationId
+    formData: $formData
+    materials: $materials
+  ) {
+    ...ServicesResult
+  }
+}
+    fragment ServicesResult on ApplicationResult {
+  __typename
+  ... on ApplicationDone {
+    applicationId
+    status
+  }
+  ... on ValidationError {
+    message
+    errors {
+      field
+      code
+      message
+    }
+  }
+  ... on ApplicationError {
+    applicationCode
+    message
+    field
+  }
+}`) as unknown as TypedDocumentString<ServicesApplicationResubmitMutation, ServicesApplicationResubmitMutationVariables>;
+export const ServicesApplicationRateDocument = new TypedDocumentString(`
+    mutation ServicesApplicationRate($applicationId: ID!, $rating: Int!, $comment: String!) {
+  applicationRate(
+    applicationId: $applicationId
+    rating: $rating
+    comment: $comment
+  ) {
+    ...ServicesResult
+  }
+}
+    fragment ServicesResult on ApplicationResult {
+  __typename
+  ... on ApplicationDone {
+    applicationId
+    status
+  }
+  ... on ValidationError {
+    message
+    errors {
+      field
+      code
+      message
+    }
+  }
+  ... on ApplicationError {
+    applicationCode
+    message
+    field
+  }
+}`) as unknown as TypedDocumentString<ServicesApplicationRateMutation, ServicesApplicationRateMutationVariables>;
+export const ServicesApplicationWithdrawDocument = new TypedDocumentString(`
+    mutation ServicesApplicationWithdraw($applicationId: ID!) {
+  applicationWithdraw(applicationId: $applicationId) {
+    ...ServicesResult
+  }
+}
+    fragment ServicesResult on ApplicationResult {
+  __typename
+  ... on ApplicationDone {
+    applicationId
+    status
+  }
+  ... on ValidationError {
+    message
+    errors {
+      field
+      code
+      message
+    }
+  }
+  ... on ApplicationError {
+    applicationCode
+    message
+    field
+  }
+}`) as unknown as TypedDocumentString<ServicesApplicationWithdrawMutation, ServicesApplicationWithdrawMutationVariables>;

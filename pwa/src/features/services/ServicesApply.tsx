@@ -1,0 +1,405 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { Button } from '../../components/Button';
+import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
+import { Field } from '../../components/Field';
+import { Notice } from '../../components/Notice';
+import { PageHeading } from '../../components/PageHeading';
+import { Select } from '../../components/Select';
+import { NetworkError, request } from '../../graphql/client';
+import {
+  ServicesApplicationOneDocument,
+  ServicesApplicationResubmitDocument,
+  ServicesApplicationSubmitDocument,
+  ServicesApplyContextDocument,
+  type ServicesApplicationFragment,
+  type ServicesApplyContextQuery,
+  type ServicesResultFragment,
+} from '../../graphql/generated/graphql';
+import { t } from '../../i18n';
+import { CACHE_KEYS } from '../../offline/keys';
+import { secureRequest } from '../identity/identityApi';
+import { IdentityStepUpNotice } from '../identity/IdentityStepUpNotice';
+import { navigate } from '../identity/identitySession';
+import { ServicesMaterialPicker } from './ServicesMaterialPicker';
+import { useServiceItem, type ItemBundle } from './servicesHooks';
+import { ts, tsMaybe } from './servicesMessages';
+import { checkValue, choices, expiryId, fieldForPath, fieldId, maxLength, materialId, parseTarget, suggestions } from './servicesModel';
+import {
+  applicationDraftId,
+  cacheGet,
+  cachePut,
+  deleteApplicationDraft,
+  fixDraftId,
+  loadApplicationDraft,
+  pick,
+  saveApplicationDraft,
+  type ApplicationDraft,
+  type DraftMaterial,
+} from './servicesStore';
+import { UploadInterrupted, UploadRefused, uploadKeptFile } from './servicesUpload';
+import './services.css';
+
+type Context = ServicesApplyContextQuery;
+type Phase = 'idle' | 'uploading' | 'sending';
+
+/** Apply for an item (`code`), or fix an application that came back with corrections (`applicationId`). */
+export function ServicesApply({ code, applicationId }: { code?: string; applicationId?: string }) {
+  const [application, setApplication] = useState<ServicesApplicationFragment | null | undefined>(applicationId ? undefined : null);
+  useEffect(() => {
+    if (!applicationId) return;
+    let live = true;
+    void cacheGet<ServicesApplicationFragment>(CACHE_KEYS.application(applicationId)).then((c) => live && c && setApplication((a) => a ?? c));
+    request(ServicesApplicationOneDocument, { id: applicationId })
+      .then((data) => {
+        if (!live) return;
+        setApplication(data.application ?? null);
+        if (data.application) void cachePut(CACHE_KEYS.application(applicationId), data.application);
+      })
+      .catch(() => live && setApplication((a) => a ?? null));
+    return () => {
+      live = false;
+    };
+  }, [applicationId]);
+  const itemCode = code ?? application?.itemCode ?? '';
+  if (applicationId && application === undefined) return <p role="status">{t('loading')}</p>;
+  if (applicationId && !application)
+    return (
+      <section class="page">
+        <PageHeading title={ts('application.missing')}>{ts('application.missing')}</PageHeading>
+      </section>
+    );
+  return <ServicesApplyLoaded itemCode={itemCode} application={application ?? null} />;
+}
+
+function ServicesApplyLoaded({ itemCode, application }: { itemCode: string; application: ServicesApplicationFragment | null }) {
+  const { bundle } = useServiceItem(itemCode);
+  const [context, setContext] = useState<Context | null | undefined>(undefined);
+  const [draft, setDraft] = useState<ApplicationDraft | undefined>(undefined);
+
+  useEffect(() => {
+    let live = true;
+    const key = 'services.applyContext';
+    request(ServicesApplyContextDocument, {})
+      .then((data) => {
+        if (!live) return;
+        setContext(data);
+        void cachePut(key, data);
+      })
+      .catch(async () => live && setContext((await cacheGet<Context>(key)) ?? null));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  // The draft: the one on this device, or a new one with what we already know filled in.
+  useEffect(() => {
+    if (!bundle || context === undefined || draft) return;
+    const id = application ? fixDraftId(application.id) : applicationDraftId(itemCode);
+    void loadApplicationDraft(id).then((saved) => {
+      if (saved && (!application || saved.applicationId === application.id)) return setDraft(saved);
+      if (application) {
+        return setDraft({
+          id,
+          itemCode,
+          applicationId: application.id,
+          form: Object.fromEntries(application.form.map((f) => [f.element, f.value])),
+          suggested: {},
+          materials: Object.fromEntries(application.materials.map((m) => [m.material, { documentId: m.documentId }])),
+          idempotencyKey: crypto.randomUUID(),
+        });
+      }
+      const found = suggestions(
+        bundle.item.form.map((f) => f.element),
+        context?.me?.person,
+        context?.myApplications ?? [],
+      );
+      setDraft({
+        id,
+        itemCode,
+        form: Object.fromEntries(Object.entries(found).map(([k, s]) => [k, s.value])),
+        suggested: Object.fromEntries(Object.entries(found).map(([k, s]) => [k, s.source])),
+        materials: {},
+        idempotencyKey: crypto.randomUUID(),
+      });
+    });
+  }, [bundle, context, application]);
+
+  if (bundle === undefined || context === undefined || !draft) return <p role="status">{t('loading')}</p>;
+  if (bundle === null)
+    return (
+      <section class="page">
+        <PageHeading title={ts('item.missing')}>{ts('item.missing')}</PageHeading>
+      </section>
+    );
+  return <ServicesApplyForm bundle={bundle} context={context} application={application} initial={draft} />;
+}
+
+function ServicesApplyForm({
+  bundle,
+  context,
+  application,
+  initial,
+}: {
+  bundle: ItemBundle;
+  context: Context | null;
+  application: ServicesApplicationFragment | null;
+  initial: ApplicationDraft;
+}) {
+  const { item, elements, materials: types } = bundle;
+  const [draft, setDraft] = useState(initial);
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [phase, setPhase] = useState<Phase>('idle');
+  const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const [saved, setSaved] = useState(false);
+  const latest = useRef(draft);
+  latest.current = draft;
+
+  // Fixing: only what the corrections name can change.
+  const targets = useMemo(() => {
+    if (!application) return null;
+    const set = new Set<string>();
+    for (const c of application.corrections) set.add(c.target);
+    return set;
+  }, [application]);
+  const editable = (kind: 'field' | 'material', code: string) => !targets || targets.has(`${kind}:${code}`);
+
+  // Autosave: debounced, and at once when the page is hidden.
+  useEffect(() => {
+    const timer = setTimeout(() => void saveApplicationDraft(draft).then(() => setSaved(true)), 300);
+    return () => clearTimeout(timer);
+  }, [draft]);
+  useEffect(() => {
+    const flush = () => void saveApplicationDraft(latest.current);
+    addEventListener('pagehide', flush);
+    return () => removeEventListener('pagehide', flush);
+  }, []);
+  // A correction's link lands on its control.
+  useEffect(() => {
+    const target = location.hash.slice(1);
+    if (target) requestAnimationFrame(() => document.getElementById(target)?.focus());
+  }, []);
+
+  const update = (next: Partial<ApplicationDraft>) => {
+    setSaved(false);
+    setDraft((d) => ({ ...d, ...next }));
+  };
+  const setValue = (element: string, value: string) => {
+    const suggested = { ...draft.suggested };
+    delete suggested[element];
+    update({ form: { ...draft.form, [element]: value }, suggested });
+  };
+  const setMaterial = (code: string, value: DraftMaterial) => update({ materials: { ...draft.materials, [code]: value } });
+
+  const elementName = (code: string) => (elements[code] ? pick(elements[code].name) : code);
+  const materialName = (code: string) => (types[code] ? pick(types[code].name) : code);
+  const errorFor = (id: string) => errors.find((e) => e.fieldId === id)?.message;
+
+  function check(): SummaryError[] {
+    const found: SummaryError[] = [];
+    for (const f of item.form) {
+      const element = elements[f.element];
+      if (!element || !editable('field', f.element)) continue;
+      const problem = checkValue(element, draft.form[f.element] ?? '', f.required);
+      if (!problem) continue;
+      const name = elementName(f.element);
+      const message =
+        problem === 'format'
+          ? ts('apply.err.format', { name, hint: pick(element.definition) || name })
+          : problem === 'tooLong'
+            ? ts('apply.err.tooLong', { name, n: maxLength(element) ?? 500 })
+            : ts(`apply.err.${problem}`, { name });
+      found.push({ fieldId: fieldId(f.element), message });
+    }
+    for (const m of item.materials) {
+      if (!editable('material', m.material)) continue;
+      const value = draft.materials[m.material] ?? {};
+      if (m.required && !value.documentId && !value.pendingFileId)
+        found.push({ fieldId: materialId(m.material), message: ts('apply.err.material', { name: materialName(m.material) }) });
+      if (value.pendingFileId && types[m.material]?.requiresValidity && !value.expiryDate)
+        found.push({ fieldId: expiryId(m.material), message: ts('apply.err.expiry', { name: materialName(m.material) }) });
+    }
+    return found;
+  }
+
+  async function uploadPending(current: ApplicationDraft): Promise<ApplicationDraft | null> {
+    let next = current;
+    for (const [codeKey, value] of Object.entries(current.materials)) {
+      if (!value.pendingFileId) continue;
+      try {
+        const document = await uploadKeptFile({
+          fileId: value.pendingFileId,
+          materialCode: codeKey,
+          issueDate: value.issueDate,
+          expiryDate: value.expiryDate,
+        });
+        next = { ...next, materials: { ...next.materials, [codeKey]: { documentId: document.id } } };
+        setDraft(next);
+        await saveApplicationDraft(next);
+      } catch (error) {
+        if (error instanceof UploadRefused) {
+          const id = error.field === 'expiryDate' || error.field === 'issueDate' ? expiryId(codeKey) : materialId(codeKey);
+          setErrors([{ fieldId: id, message: ts('apply.err.server', { name: materialName(codeKey), message: error.message }) }]);
+        } else if (error instanceof UploadInterrupted) {
+          setNotice({ kind: 'error', text: navigator.onLine ? ts('apply.interrupted') : ts('apply.offline') });
+        } else throw error;
+        return null;
+      }
+    }
+    return next;
+  }
+
+  function showResult(result: ServicesResultFragment, sent: { material: string }[]): void {
+    if (result.__typename === 'ValidationError') {
+      setErrors(
+        result.errors.map((e) => {
+          const id = fieldForPath(e.field, sent) ?? 'apply-submit';
+          const code = id.replace(/^(field|material)-/, '').replace(/-expiry$/, '');
+          const name = id.startsWith('field-') ? elementName(code) : id.startsWith('material-') ? materialName(code) : '';
+          return { fieldId: id, message: name ? ts('apply.err.server', { name, message: e.message }) : e.message };
+        }),
+      );
+    } else if (result.__typename === 'ApplicationError') {
+      setNotice({ kind: 'error', text: ts('apply.refused', { message: result.message }) });
+    }
+  }
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (phase !== 'idle') return;
+    setNotice(null);
+    const found = check();
+    setErrors(found);
+    if (found.length > 0) return;
+    try {
+      setPhase('uploading');
+      const uploaded = await uploadPending(draft);
+      if (!uploaded) return;
+      setPhase('sending');
+      const formData = item.form
+        .map((f) => ({ element: f.element, value: (uploaded.form[f.element] ?? '').trim() }))
+        .filter((f) => f.value !== '');
+      const materials = item.materials
+        .map((m) => ({ material: m.material, documentId: uploaded.materials[m.material]?.documentId ?? '' }))
+        .filter((m) => m.documentId !== '');
+      const result = application
+        ? (await secureRequest(ServicesApplicationResubmitDocument, { applicationId: application.id, formData, materials })).applicationResubmit
+        : (
+            await secureRequest(ServicesApplicationSubmitDocument, {
+              itemCode: item.code,
+              formData,
+              materials,
+              idempotencyKey: uploaded.idempotencyKey,
+            })
+          ).applicationSubmit;
+      if (result.__typename === 'ApplicationDone') {
+        await deleteApplicationDraft(uploaded.id);
+        navigate(`/services/applications/${result.applicationId}?${application ? 'resent' : 'sent'}=1`);
+        return;
+      }
+      showResult(result, materials);
+    } catch (error) {
+      if (error instanceof NetworkError) setNotice({ kind: 'error', text: ts('apply.offline') });
+      else setNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setPhase('idle');
+    }
+  };
+
+  const vault = context?.myDocuments.nodes ?? [];
+  const title = application ? ts('apply.fixTitle', { number: application.number }) : ts('apply.title', { name: pick(item.name) });
+  return (
+    <section class="page services-apply">
+      <PageHeading title={title}>{title}</PageHeading>
+      <ErrorSummary errors={errors} />
+      {application && <p class="lead">{ts('apply.fixLead')}</p>}
+      {notice && (
+        <Notice kind={notice.kind} live="alert">
+          <p>{notice.text}</p>
+        </Notice>
+      )}
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <h2>{ts('apply.details')}</h2>
+        {item.form.map((f) => {
+          const element = elements[f.element];
+          const id = fieldId(f.element);
+          const name = elementName(f.element);
+          const value = draft.form[f.element] ?? '';
+          if (!editable('field', f.element))
+            return (
+              <dl class="summary-list services-fixed" key={f.element}>
+                <dt>{name}</dt>
+                <dd>{tsMaybe(`choice.${value}`) ?? value}</dd>
+              </dl>
+            );
+          const source = draft.suggested[f.element];
+          const hint =
+            [element ? pick(element.definition) : '', source ? ts(source === 'profile' ? 'apply.suggested.profile' : 'apply.suggested.earlier') : '']
+              .filter(Boolean)
+              .join(' ') || undefined;
+          if (element?.format === 'choice')
+            return (
+              <Select
+                key={f.element}
+                id={id}
+                label={name}
+                hint={hint}
+                error={errorFor(id)}
+                value={value}
+                options={[
+                  { value: '', label: ts('apply.choose') },
+                  ...choices(element).map((c) => ({ value: c, label: tsMaybe(`choice.${c}`) ?? c })),
+                ]}
+                onChange={(v) => setValue(f.element, v)}
+              />
+            );
+          return (
+            <Field
+              key={f.element}
+              id={id}
+              label={name}
+              hint={hint}
+              error={errorFor(id)}
+              type={element?.format === 'date' ? 'date' : 'text'}
+              value={value}
+              {...(element?.format === 'pattern' || element?.format === 'money' ? { inputMode: 'numeric' as const } : {})}
+              {...(element && maxLength(element) ? { maxLength: maxLength(element) as number } : {})}
+              {...(f.element === 'APPLICANT_NAME' ? { autocomplete: 'name' } : {})}
+              onInput={(e) => setValue(f.element, e.currentTarget.value)}
+            />
+          );
+        })}
+        <h2>{ts('apply.documents')}</h2>
+        {item.materials.map((m) =>
+          editable('material', m.material) ? (
+            <ServicesMaterialPicker
+              key={m.material}
+              code={m.material}
+              type={types[m.material]}
+              required={m.required}
+              value={draft.materials[m.material] ?? {}}
+              vault={vault}
+              error={errorFor(materialId(m.material))}
+              expiryError={errorFor(expiryId(m.material))}
+              onChange={(v) => setMaterial(m.material, v)}
+            />
+          ) : (
+            <dl class="summary-list services-fixed" key={m.material}>
+              <dt>{materialName(m.material)}</dt>
+              <dd>✓</dd>
+            </dl>
+          ),
+        )}
+        <IdentityStepUpNotice />
+        {phase !== 'idle' && (
+          <p role="status">{phase === 'uploading' ? ts('apply.uploading') : ts('apply.sending')}</p>
+        )}
+        <div class="button-row">
+          <Button type="submit" id="apply-submit" disabled={phase !== 'idle'}>
+            {application ? ts('apply.resubmit') : ts('apply.submit')}
+          </Button>
+          {saved && <span class="autosave">{ts('apply.saved')}</span>}
+        </div>
+      </form>
+    </section>
+  );
+}
