@@ -89,7 +89,9 @@ async def test_a_supervisor_publishes_a_notice_that_reaches_only_its_followers(
     notice = await PolicyNotice.get()
     assert notice.recipients == 1
     assert notice.fanned_out_at is not None
-    assert [d.payload["title"] for d in receiver.deliveries] == ["New rules for passengers' articles"]
+    assert [d.payload["title"] for d in receiver.deliveries] == [
+        "New rules for passengers' articles"
+    ]
     assert receiver.deliveries[0].headers["urgency"] == "low"
     assert await AuditEvent.filter(operation="policyNoticePublish", outcome="OK").count() == 1
 
