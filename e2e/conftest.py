@@ -210,3 +210,38 @@ def start_server(var_dir: Path, *, port: int | None = None, prepare: bool = True
             server.stop()
             raise RuntimeError("server did not become healthy:\n" + server.log())
         time.sleep(0.1)
+
+
+def create_officer_with_cli(
+    server: LiveServer, var_dir: Path, *, badge: str, name: str, unit: str, role: str
+) -> str:
+    """`palm-customs officer create` against the live server's data; returns the enrolment code."""
+    import re
+    import subprocess
+    import sys
+
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "palm_customs",
+            "officer",
+            "create",
+            "--badge",
+            badge,
+            "--name",
+            name,
+            "--unit",
+            unit,
+            "--role",
+            role,
+        ],
+        env=server_cli_env(server, var_dir),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    match = re.search(r"enrolment code:\s*(\S+)", completed.stdout)
+    assert match, completed.stdout + completed.stderr
+    return match.group(1)

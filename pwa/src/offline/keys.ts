@@ -37,6 +37,12 @@ export const CACHE_KEYS = {
   servicesList: (query: string) => `services.list.${query}`,
   serviceItem: (code: string) => `services.item.${code}`,
   application: (id: string) => `services.application.${id}`,
+  /** A booking as last read (with its signed QR), so it shows offline; the list of mine. */
+  booking: (id: string) => `appointments.booking.${id}`,
+  bookingList: 'appointments.mine',
+  /** Check-ins made on this tablet, newest first; the answer to one check-in by its key. */
+  checkInLog: 'appointments.checkInLog',
+  checkIn: (key: string) => `appointments.checkIn.${key}`,
 } as const;
 
 /** `kind` of records in the `drafts` store. */

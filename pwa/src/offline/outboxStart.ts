@@ -1,5 +1,6 @@
 // Wires the outbox at app start (loaded after the first screen): the handlers of each feature,
 // and the three moments it is sent — now, on `online`, and on the worker's Background Sync.
+import { sendCheckIn, OUTBOX_CHECK_IN } from '../features/appointments/appointmentsOutbox';
 import { sendAmend, sendSubmit, OUTBOX_AMEND, OUTBOX_SUBMIT } from '../features/declarations/declarationsOutbox';
 import { sendOutcome, OUTBOX_OUTCOME } from '../features/officer/officerOutbox';
 import { onOutboxSyncRequested, requestOutboxSync } from '../sw-bridge';
@@ -13,6 +14,7 @@ export function startOutbox(): void {
   registerOutboxHandler(OUTBOX_SUBMIT, sendSubmit);
   registerOutboxHandler(OUTBOX_AMEND, sendAmend);
   registerOutboxHandler(OUTBOX_OUTCOME, sendOutcome);
+  registerOutboxHandler(OUTBOX_CHECK_IN, sendCheckIn);
   const flush = () => {
     void flushOutbox().then(async () => {
       // Whatever is still waiting (offline, server down) gets a Background Sync.

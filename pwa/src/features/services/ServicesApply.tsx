@@ -176,7 +176,14 @@ function ServicesApplyForm({
   // A correction's link lands on its control.
   useEffect(() => {
     const target = location.hash.slice(1);
-    if (target) requestAnimationFrame(() => document.getElementById(target)?.focus());
+    // After the heading has taken focus for the new page (PageHeading), move it to the control.
+    if (!target) return;
+    const timer = setTimeout(() => {
+      const control = document.getElementById(target);
+      control?.focus();
+      control?.scrollIntoView?.({ block: 'center' });
+    }, 150);
+    return () => clearTimeout(timer);
   }, []);
 
   const update = (next: Partial<ApplicationDraft>) => {

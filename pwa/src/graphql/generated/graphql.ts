@@ -32,6 +32,37 @@ export type ApplicationStatus =
   | 'REJECTED'
   | 'WITHDRAWN';
 
+/** Why an appointment action was refused. */
+export type AppointmentErrorCode =
+  | 'ALREADY_CHECKED_IN'
+  | 'ALREADY_WAITING'
+  | 'APPLICATION_ALREADY_BOOKED'
+  | 'COOLDOWN'
+  | 'CREDENTIAL_EXPIRED'
+  | 'CREDENTIAL_MALFORMED'
+  | 'CREDENTIAL_TAMPERED'
+  | 'CREDENTIAL_UNKNOWN_KEY'
+  | 'CUT_OFF_PASSED'
+  | 'IDEMPOTENCY_CONFLICT'
+  | 'NOT_ACTIVE'
+  | 'NOT_CHECKED_IN'
+  | 'NOT_FOUND'
+  | 'NOT_TODAY'
+  | 'OFFER_EXPIRED'
+  | 'PREREVIEW_NOT_PASSED'
+  | 'PREREVIEW_REQUIRED'
+  | 'QUEUE_EMPTY'
+  | 'SAME_SLOT'
+  | 'SITE_NOT_FOUND'
+  | 'SLOT_CLOSED'
+  | 'SLOT_FULL'
+  | 'SLOT_IN_THE_PAST'
+  | 'SLOT_NOT_FOUND'
+  | 'TOO_EARLY'
+  | 'TOO_MANY_BOOKINGS'
+  | 'WINDOW_NOT_FOUND'
+  | 'WRONG_ITEM';
+
 export type ArticleInput = {
   categoryCode: string;
   currency: string;
@@ -49,6 +80,25 @@ export type ArticleInput = {
   /** Decimal, e.g. "1299.00". */
   unitValue: string;
 };
+
+/** What happened at the window. */
+export type BookingOutcome =
+  | 'NO_SHOW'
+  | 'SERVED';
+
+/** Where a booking stands. */
+export type BookingStatus =
+  | 'CALLED'
+  | 'CANCELLED'
+  | 'CHECKED_IN'
+  | 'CLOSED'
+  | 'CONFIRMED'
+  | 'LAPSED'
+  | 'NO_SHOW'
+  | 'OFFERED'
+  | 'RELEASED'
+  | 'RESCHEDULED'
+  | 'SERVED';
 
 export type CashInput = {
   amount: string;
@@ -137,6 +187,12 @@ export type FileFormat =
 export type FormValueInput = {
   element: string;
   value: string;
+};
+
+/** A point on the map (WGS 84). */
+export type GeoPointInput = {
+  latitude: number;
+  longitude: number;
 };
 
 /** Fully online, online pre-review then on site, or on site only. */
@@ -284,10 +340,264 @@ export type ValidationErrorCode =
   | 'TOO_LONG'
   | 'TOO_SHORT';
 
+export type WaitlistJoinInput = {
+  applicationId?: string | null | undefined;
+  /** The booking an accepted offer replaces. */
+  bookingId?: string | number | null | undefined;
+  /** Only times before this; defaults to the booking's time. */
+  earlierThan?: string | null | undefined;
+  itemCode: string;
+  maxDistanceKm?: number | null | undefined;
+  near?: GeoPointInput | null | undefined;
+  siteId?: string | number | null | undefined;
+};
+
+/** Where a waiting-list entry stands. */
+export type WaitlistStatus =
+  | 'CANCELLED'
+  | 'FULFILLED'
+  | 'LAPSED'
+  | 'OFFERED'
+  | 'WAITING';
+
 export type AboutServerInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type AboutServerInfoQuery = { serverInfo: { version: string } };
+
+export type AppointmentsTextFragment = { zhHans: string, zhHant: string, en: string };
+
+export type AppointmentsSiteFragment = { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } };
+
+export type AppointmentsSlotFragment = { id: string, siteId: string, itemCode: string, startsAt: string, endsAt: string, seatsLeft: number };
+
+export type AppointmentsBookingFragment = { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } };
+
+export type AppointmentsErrorFragment = { message: string, field: string | null, appointmentCode: AppointmentErrorCode };
+
+export type AppointmentsValidationFragment = { message: string, errors: Array<{ field: string, message: string }> };
+
+type AppointmentsCreateResult_AppointmentError_Fragment = { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode };
+
+type AppointmentsCreateResult_BookingSuccess_Fragment = { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } };
+
+type AppointmentsCreateResult_SlotFullError_Fragment = { __typename: 'SlotFullError', message: string, alternatives: Array<{ id: string, siteId: string, itemCode: string, startsAt: string, endsAt: string, seatsLeft: number }> };
+
+type AppointmentsCreateResult_ValidationError_Fragment = { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> };
+
+export type AppointmentsCreateResultFragment =
+  | AppointmentsCreateResult_AppointmentError_Fragment
+  | AppointmentsCreateResult_BookingSuccess_Fragment
+  | AppointmentsCreateResult_SlotFullError_Fragment
+  | AppointmentsCreateResult_ValidationError_Fragment
+;
+
+type AppointmentsChangeResult_AppointmentError_Fragment = { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode };
+
+type AppointmentsChangeResult_BookingChanged_Fragment = { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } };
+
+type AppointmentsChangeResult_ValidationError_Fragment = { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> };
+
+export type AppointmentsChangeResultFragment =
+  | AppointmentsChangeResult_AppointmentError_Fragment
+  | AppointmentsChangeResult_BookingChanged_Fragment
+  | AppointmentsChangeResult_ValidationError_Fragment
+;
+
+export type AppointmentsWaitlistEntryFragment = { id: string, itemCode: string, siteId: string | null, earlierThan: string, bookingId: string | null, status: WaitlistStatus, offeredBookingId: string | null, createdAt: string };
+
+export type AppointmentsItemsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AppointmentsItemsQuery = { prereview: { nodes: Array<{ code: string, handlingMode: HandlingMode, name: { zhHans: string, zhHant: string, en: string } }> }, onsite: { nodes: Array<{ code: string, handlingMode: HandlingMode, name: { zhHans: string, zhHant: string, en: string } }> } };
+
+export type AppointmentsMyApplicationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AppointmentsMyApplicationsQuery = { myApplications: Array<{ id: string, number: string, itemCode: string, status: ApplicationStatus, submittedAt: string }> };
+
+export type AppointmentsSitesQueryVariables = Exact<{
+  itemCode?: string | null | undefined;
+}>;
+
+
+export type AppointmentsSitesQuery = { appointmentSites: Array<{ id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }> };
+
+export type AppointmentsAvailabilityQueryVariables = Exact<{
+  itemCode: string;
+  siteCode?: string | null | undefined;
+  near?: GeoPointInput | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AppointmentsAvailabilityQuery = { appointmentAvailability: Array<{ distanceKm: number | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, slots: Array<{ id: string, siteId: string, itemCode: string, startsAt: string, endsAt: string, seatsLeft: number }> }> };
+
+export type AppointmentsMineQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AppointmentsMineQuery = { myBookings: Array<{ id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } }>, myWaitlist: Array<{ id: string, itemCode: string, siteId: string | null, earlierThan: string, bookingId: string | null, status: WaitlistStatus, offeredBookingId: string | null, createdAt: string }> };
+
+export type AppointmentsBookingByIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AppointmentsBookingByIdQuery = { booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } | null };
+
+export type AppointmentsCreateMutationVariables = Exact<{
+  slotId: string | number;
+  itemCode: string;
+  idempotencyKey: string;
+  applicationId?: string | null | undefined;
+}>;
+
+
+export type AppointmentsCreateMutation = { bookingCreate:
+    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
+    | { __typename: 'SlotFullError', message: string, alternatives: Array<{ id: string, siteId: string, itemCode: string, startsAt: string, endsAt: string, seatsLeft: number }> }
+    | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
+   };
+
+export type AppointmentsRescheduleMutationVariables = Exact<{
+  bookingId: string | number;
+  slotId: string | number;
+  idempotencyKey: string;
+}>;
+
+
+export type AppointmentsRescheduleMutation = { bookingReschedule:
+    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
+    | { __typename: 'SlotFullError', message: string, alternatives: Array<{ id: string, siteId: string, itemCode: string, startsAt: string, endsAt: string, seatsLeft: number }> }
+    | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
+   };
+
+export type AppointmentsCancelMutationVariables = Exact<{
+  bookingId: string | number;
+}>;
+
+
+export type AppointmentsCancelMutation = { bookingCancel:
+    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
+    | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
+   };
+
+export type AppointmentsReleaseMutationVariables = Exact<{
+  bookingId: string | number;
+}>;
+
+
+export type AppointmentsReleaseMutation = { bookingRelease:
+    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
+    | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
+   };
+
+export type AppointmentsLateMutationVariables = Exact<{
+  bookingId: string | number;
+  minutes: number;
+}>;
+
+
+export type AppointmentsLateMutation = { bookingLateReport:
+    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
+    | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
+   };
+
+export type AppointmentsOfferConfirmMutationVariables = Exact<{
+  bookingId: string | number;
+}>;
+
+
+export type AppointmentsOfferConfirmMutation = { bookingOfferConfirm:
+    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
+    | { __typename: 'SlotFullError', message: string, alternatives: Array<{ id: string, siteId: string, itemCode: string, startsAt: string, endsAt: string, seatsLeft: number }> }
+    | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
+   };
+
+export type AppointmentsWaitlistJoinMutationVariables = Exact<{
+  input: WaitlistJoinInput;
+}>;
+
+
+export type AppointmentsWaitlistJoinMutation = { waitlistJoin:
+    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
+    | { __typename: 'WaitlistJoined', entry: { id: string, itemCode: string, siteId: string | null, earlierThan: string, bookingId: string | null, status: WaitlistStatus, offeredBookingId: string | null, createdAt: string } }
+   };
+
+export type AppointmentsWaitlistLeaveMutationVariables = Exact<{
+  entryId: string | number;
+}>;
+
+
+export type AppointmentsWaitlistLeaveMutation = { waitlistLeave:
+    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
+    | { __typename: 'WaitlistJoined', entry: { id: string, itemCode: string, siteId: string | null, earlierThan: string, bookingId: string | null, status: WaitlistStatus, offeredBookingId: string | null, createdAt: string } }
+   };
+
+export type AppointmentsUpdatesSubscriptionVariables = Exact<{
+  bookingId: string | number;
+}>;
+
+
+export type AppointmentsUpdatesSubscription = { myBookingUpdates: { bookingId: string, status: BookingStatus, queueNumber: number | null, windowNumber: number | null, message: string } };
+
+export type AppointmentsDayBookingFragment = { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null };
+
+export type AppointmentsOfficerSitesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AppointmentsOfficerSitesQuery = { appointmentSites: Array<{ id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }> };
+
+export type AppointmentsSiteDayQueryVariables = Exact<{
+  siteId: string | number;
+  date: unknown;
+}>;
+
+
+export type AppointmentsSiteDayQuery = { siteDay: { date: unknown, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, windows: Array<{ number: number, itemCodes: Array<string>, active: boolean }>, bookings: Array<{ id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null }> } | null };
+
+export type AppointmentsCheckInMutationVariables = Exact<{
+  idempotencyKey: string;
+  credential?: string | null | undefined;
+  number?: string | null | undefined;
+}>;
+
+
+export type AppointmentsCheckInMutation = { bookingCheckIn:
+    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'CheckInSuccess', queueNumber: number, replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null } }
+    | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
+   };
+
+export type AppointmentsCallNextMutationVariables = Exact<{
+  siteId: string | number;
+  windowNumber: number;
+}>;
+
+
+export type AppointmentsCallNextMutation = { queueCallNext:
+    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'QueueCalled', windowNumber: number, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null } }
+   };
+
+export type AppointmentsOutcomeMutationVariables = Exact<{
+  bookingId: string | number;
+  outcome: BookingOutcome;
+}>;
+
+
+export type AppointmentsOutcomeMutation = { bookingOutcomeRecord:
+    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'BookingOutcomeRecorded', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null } }
+   };
 
 export type DeclarationEstimateFragment = { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> };
 
@@ -1089,6 +1399,308 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AppointmentsTextFragmentDoc = new TypedDocumentString(`
+    fragment AppointmentsText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}
+    `, {"fragmentName":"AppointmentsText"}) as unknown as TypedDocumentString<AppointmentsTextFragment, unknown>;
+export const AppointmentsSiteFragmentDoc = new TypedDocumentString(`
+    fragment AppointmentsSite on AppointmentSite {
+  id
+  code
+  name {
+    ...AppointmentsText
+  }
+  address {
+    ...AppointmentsText
+  }
+  latitude
+  longitude
+  timezone
+  phone
+  accessibility {
+    ...AppointmentsText
+  }
+}
+    fragment AppointmentsText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}`, {"fragmentName":"AppointmentsSite"}) as unknown as TypedDocumentString<AppointmentsSiteFragment, unknown>;
+export const AppointmentsBookingFragmentDoc = new TypedDocumentString(`
+    fragment AppointmentsBooking on Booking {
+  id
+  number
+  status
+  itemCode
+  startsAt
+  endsAt
+  applicationId
+  credential
+  calendarIcs
+  offerExpiresAt
+  queueNumber
+  windowNumber
+  lateMinutes
+  checkedInAt
+  site {
+    ...AppointmentsSite
+  }
+  directions {
+    address {
+      ...AppointmentsText
+    }
+    latitude
+    longitude
+    mapUri
+  }
+}
+    fragment AppointmentsText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}
+fragment AppointmentsSite on AppointmentSite {
+  id
+  code
+  name {
+    ...AppointmentsText
+  }
+  address {
+    ...AppointmentsText
+  }
+  latitude
+  longitude
+  timezone
+  phone
+  accessibility {
+    ...AppointmentsText
+  }
+}`, {"fragmentName":"AppointmentsBooking"}) as unknown as TypedDocumentString<AppointmentsBookingFragment, unknown>;
+export const AppointmentsSlotFragmentDoc = new TypedDocumentString(`
+    fragment AppointmentsSlot on AppointmentSlot {
+  id
+  siteId
+  itemCode
+  startsAt
+  endsAt
+  seatsLeft
+}
+    `, {"fragmentName":"AppointmentsSlot"}) as unknown as TypedDocumentString<AppointmentsSlotFragment, unknown>;
+export const AppointmentsErrorFragmentDoc = new TypedDocumentString(`
+    fragment AppointmentsError on AppointmentError {
+  appointmentCode: code
+  message
+  field
+}
+    `, {"fragmentName":"AppointmentsError"}) as unknown as TypedDocumentString<AppointmentsErrorFragment, unknown>;
+export const AppointmentsValidationFragmentDoc = new TypedDocumentString(`
+    fragment AppointmentsValidation on ValidationError {
+  message
+  errors {
+    field
+    message
+  }
+}
+    `, {"fragmentName":"AppointmentsValidation"}) as unknown as TypedDocumentString<AppointmentsValidationFragment, unknown>;
+export const AppointmentsCreateResultFragmentDoc = new TypedDocumentString(`
+    fragment AppointmentsCreateResult on BookingCreateResult {
+  __typename
+  ... on BookingSuccess {
+    replayed
+    booking {
+      ...AppointmentsBooking
+    }
+  }
+  ... on SlotFullError {
+    message
+    alternatives {
+      ...AppointmentsSlot
+    }
+  }
+  ... on AppointmentError {
+    ...AppointmentsError
+  }
+  ... on ValidationError {
+    ...AppointmentsValidation
+  }
+}
+    fragment AppointmentsText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}
+fragment AppointmentsSite on AppointmentSite {
+  id
+  code
+  name {
+    ...AppointmentsText
+  }
+  address {
+    ...AppointmentsText
+  }
+  latitude
+  longitude
+  timezone
+  phone
+  accessibility {
+    ...AppointmentsText
+  }
+}
+fragment AppointmentsSlot on AppointmentSlot {
+  id
+  siteId
+  itemCode
+  startsAt
+  endsAt
+  seatsLeft
+}
+fragment AppointmentsBooking on Booking {
+  id
+  number
+  status
+  itemCode
+  startsAt
+  endsAt
+  applicationId
+  credential
+  calendarIcs
+  offerExpiresAt
+  queueNumber
+  windowNumber
+  lateMinutes
+  checkedInAt
+  site {
+    ...AppointmentsSite
+  }
+  directions {
+    address {
+      ...AppointmentsText
+    }
+    latitude
+    longitude
+    mapUri
+  }
+}
+fragment AppointmentsError on AppointmentError {
+  appointmentCode: code
+  message
+  field
+}
+fragment AppointmentsValidation on ValidationError {
+  message
+  errors {
+    field
+    message
+  }
+}`, {"fragmentName":"AppointmentsCreateResult"}) as unknown as TypedDocumentString<AppointmentsCreateResultFragment, unknown>;
+export const AppointmentsChangeResultFragmentDoc = new TypedDocumentString(`
+    fragment AppointmentsChangeResult on BookingChangeResult {
+  __typename
+  ... on BookingChanged {
+    booking {
+      ...AppointmentsBooking
+    }
+  }
+  ... on AppointmentError {
+    ...AppointmentsError
+  }
+  ... on ValidationError {
+    ...AppointmentsValidation
+  }
+}
+    fragment AppointmentsText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}
+fragment AppointmentsSite on AppointmentSite {
+  id
+  code
+  name {
+    ...AppointmentsText
+  }
+  address {
+    ...AppointmentsText
+  }
+  latitude
+  longitude
+  timezone
+  phone
+  accessibility {
+    ...AppointmentsText
+  }
+}
+fragment AppointmentsBooking on Booking {
+  id
+  number
+  status
+  itemCode
+  startsAt
+  endsAt
+  applicationId
+  credential
+  calendarIcs
+  offerExpiresAt
+  queueNumber
+  windowNumber
+  lateMinutes
+  checkedInAt
+  site {
+    ...AppointmentsSite
+  }
+  directions {
+    address {
+      ...AppointmentsText
+    }
+    latitude
+    longitude
+    mapUri
+  }
+}
+fragment AppointmentsError on AppointmentError {
+  appointmentCode: code
+  message
+  field
+}
+fragment AppointmentsValidation on ValidationError {
+  message
+  errors {
+    field
+    message
+  }
+}`, {"fragmentName":"AppointmentsChangeResult"}) as unknown as TypedDocumentString<AppointmentsChangeResultFragment, unknown>;
+export const AppointmentsWaitlistEntryFragmentDoc = new TypedDocumentString(`
+    fragment AppointmentsWaitlistEntry on WaitlistEntryInfo {
+  id
+  itemCode
+  siteId
+  earlierThan
+  bookingId
+  status
+  offeredBookingId
+  createdAt
+}
+    `, {"fragmentName":"AppointmentsWaitlistEntry"}) as unknown as TypedDocumentString<AppointmentsWaitlistEntryFragment, unknown>;
+export const AppointmentsDayBookingFragmentDoc = new TypedDocumentString(`
+    fragment AppointmentsDayBooking on DayBooking {
+  id
+  number
+  status
+  itemCode
+  startsAt
+  endsAt
+  personName
+  applicationId
+  queueNumber
+  windowNumber
+  lateMinutes
+  checkedInAt
+  calledAt
+}
+    `, {"fragmentName":"AppointmentsDayBooking"}) as unknown as TypedDocumentString<AppointmentsDayBookingFragment, unknown>;
 export const DeclarationEstimateFragmentDoc = new TypedDocumentString(`
     fragment DeclarationEstimate on DutyEstimate {
   dutyCny
@@ -1752,6 +2364,1073 @@ export const AboutServerInfoDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AboutServerInfoQuery, AboutServerInfoQueryVariables>;
+export const AppointmentsItemsDocument = new TypedDocumentString(`
+    query AppointmentsItems {
+  prereview: serviceItems(handlingMode: PREREVIEW_THEN_ONSITE, first: 50) {
+    nodes {
+      code
+      handlingMode
+      name {
+        ...AppointmentsText
+      }
+    }
+  }
+  onsite: serviceItems(handlingMode: ONSITE_ONLY, first: 50) {
+    nodes {
+      code
+      handlingMode
+      name {
+        ...AppointmentsText
+      }
+    }
+  }
+}
+    fragment AppointmentsText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}`) as unknown as TypedDocumentString<AppointmentsItemsQuery, AppointmentsItemsQueryVariables>;
+export const AppointmentsMyApplicationsDocument = new TypedDocumentString(`
+    query AppointmentsMyApplications {
+  myApplications(first: 50) {
+    id
+    number
+    itemCode
+    status
+    submittedAt
+  }
+}
+    `) as unknown as TypedDocumentString<AppointmentsMyApplicationsQuery, AppointmentsMyApplicationsQueryVariables>;
+export const AppointmentsSitesDocument = new TypedDocumentString(`
+    query AppointmentsSites($itemCode: String) {
+  appointmentSites(itemCode: $itemCode) {
+    ...AppointmentsSite
+  }
+}
+    fragment AppointmentsText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}
+fragment AppointmentsSite on AppointmentSite {
+  id
+  code
+  name {
+    ...AppointmentsText
+  }
+  address {
+    ...AppointmentsText
+  }
+  latitude
+  longitude
+  timezone
+  phone
+  accessibility {
+    ...AppointmentsText
+  }
+}`) as unknown as TypedDocumentString<AppointmentsSitesQuery, AppointmentsSitesQueryVariables>;
+export const AppointmentsAvailabilityDocument = new TypedDocumentString(`
+    query AppointmentsAvailability($itemCode: String!, $siteCode: String, $near: GeoPointInput, $after: DateTime) {
+  appointmentAvailability(
+    itemCode: $itemCode
+    siteCode: $siteCode
+    near: $near
+    after: $after
+    perSite: 6
+    sites: 3
+  ) {
+    site {
+      ...AppointmentsSite
+    }
+    distanceKm
+    slots {
+      ...AppointmentsSlot
+    }
+  }
+}
+    fragment AppointmentsText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}
+fragment AppointmentsSite on AppointmentSite {
+  id
+  code
+  name {
+    ...AppointmentsText
+  }
+  address {
+    ...AppointmentsText
+  }
+  latitude
+  longitude
+  timezone
+  phone
+  accessibility {
+    ...AppointmentsText
+  }
+}
+fragment AppointmentsSlot on AppointmentSlot {
+  id
+  siteId
+  itemCode
+  startsAt
+  endsAt
+  seatsLeft
+}`) as unknown as TypedDocumentString<AppointmentsAvailabilityQuery, AppointmentsAvailabilityQueryVariables>;
+export const AppointmentsMineDocument = new TypedDocumentString(`
+    query AppointmentsMine {
+  myBookings(first: 20) {
+    ...AppointmentsBooking
+  }
+  myWaitlist {
+    ...AppointmentsWaitlistEntry
+  }
+}
+    fragment AppointmentsText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}
+fragment AppointmentsSite on AppointmentSite {
+  id
+  code
+  name {
+    ...AppointmentsText
+  }
+  address {
+    ...AppointmentsText
+  }
+  latitude
+  longitude
+  timezone
+  phone
+  accessibility {
+    ...AppointmentsText
+  }
+}
+fragment AppointmentsBooking on Booking {
+  id
+  number
+  status
+  itemCode
+  startsAt
+  endsAt
+  applicationId
+  credential
+  calendarIcs
+  offerExpiresAt
+  queueNumber
+  windowNumber
+  lateMinutes
+  checkedInAt
+  site {
+    ...AppointmentsSite
+  }
+  directions {
+    address {
+      ...AppointmentsText
+    }
+    latitude
+    longitude
+    mapUri
+  }
+}
+fragment AppointmentsWaitlistEntry on WaitlistEntryInfo {
+  id
+  itemCode
+  siteId
+  earlierThan
+  bookingId
+  status
+  offeredBookingId
+  createdAt
+}`) as unknown as TypedDocumentString<AppointmentsMineQuery, AppointmentsMineQueryVariables>;
+export const AppointmentsBookingByIdDocument = new TypedDocumentString(`
+    query AppointmentsBookingById($id: ID!) {
+  booking(id: $id) {
+    ...AppointmentsBooking
+  }
+}
+    fragment AppointmentsText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}
+fragment AppointmentsSite on AppointmentSite {
+  id
+  code
+  name {
+    ...AppointmentsText
+  }
+  address {
+    ...AppointmentsText
+  }
+  latitude
+  longitude
+  timezone
+  phone
+  accessibility {
+    ...AppointmentsText
+  }
+}
+fragment AppointmentsBooking on Booking {
+  id
+  number
+  status
+  itemCode
+  startsAt
+  endsAt
+  applicationId
+  credential
+  calendarIcs
+  offerExpiresAt
+  queueNumber
+  windowNumber
+  lateMinutes
+  checkedInAt
+  site {
+    ...AppointmentsSite
+  }
+  directions {
+    address {
+      ...AppointmentsText
+    }
+    latitude
+    longitude
+    mapUri
+  }
+}`) as unknown as TypedDocumentString<AppointmentsBookingByIdQuery, AppointmentsBookingByIdQueryVariables>;
+export const AppointmentsCreateDocument = new TypedDocumentString(`
+    mutation AppointmentsCreate($slotId: ID!, $itemCode: String!, $idempotencyKey: String!, $applicationId: String) {
+  bookingCreate(
+    slotId: $slotId
+    itemCode: $itemCode
+    idempotencyKey: $idempotencyKey
+    applicationId: $applicationId
+  ) {
+    ...AppointmentsCreateResult
+  }
+}
+    fragment AppointmentsText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}
+fragment AppointmentsSite on AppointmentSite {
+  id
+  code
+  name {
+    ...AppointmentsText
+  }
+  address {
+    ...AppointmentsText
+  }
+  latitude
+  longitude
+  timezone
+  phone
+  accessibility {
+    ...AppointmentsText
+  }
+}
+fragment AppointmentsSlot on AppointmentSlot {
+  id
+  siteId
+  itemCode
+  startsAt
+  endsAt
+  seatsLeft
+}
+fragment AppointmentsBooking on Booking {
+  id
+  number
+  status
+  itemCode
+  startsAt
+  endsAt
+  applicationId
+  credential
+  calendarIcs
+  offerExpiresAt
+  queueNumber
+  windowNumber
+  lateMinutes
+  checkedInAt
+  site {
+    ...AppointmentsSite
+  }
+  directions {
+    address {
+      ...AppointmentsText
+    }
+    latitude
+    longitude
+    mapUri
+  }
+}
+fragment AppointmentsError on AppointmentError {
+  appointmentCode: code
+  message
+  field
+}
+fragment AppointmentsValidation on ValidationError {
+  message
+  errors {
+    field
+    message
+  }
+}
+fragment AppointmentsCreateResult on BookingCreateResult {
+  __typename
+  ... on BookingSuccess {
+    replayed
+    booking {
+      ...AppointmentsBooking
+    }
+  }
+  ... on SlotFullError {
+    message
+    alternatives {
+      ...AppointmentsSlot
+    }
+  }
+  ... on AppointmentError {
+    ...AppointmentsError
+  }
+  ... on ValidationError {
+    ...AppointmentsValidation
+  }
+}`) as unknown as TypedDocumentString<AppointmentsCreateMutation, AppointmentsCreateMutationVariables>;
+export const AppointmentsRescheduleDocument = new TypedDocumentString(`
+    mutation AppointmentsReschedule($bookingId: ID!, $slotId: ID!, $idempotencyKey: String!) {
+  bookingReschedule(
+    bookingId: $bookingId
+    slotId: $slotId
+    idempotencyKey: $idempotencyKey
+  ) {
+    ...AppointmentsCreateResult
+  }
+}
+    fragment AppointmentsText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}
+fragment AppointmentsSite on AppointmentSite {
+  id
+  code
+  name {
+    ...AppointmentsText
+  }
+  address {
+    ...AppointmentsText
+  }
+  latitude
+  longitude
+  timezone
+  phone
+  accessibility {
+    ...AppointmentsText
+  }
+}
+fragment AppointmentsSlot on AppointmentSlot {
+  id
+  siteId
+  itemCode
+  startsAt
+  endsAt
+  seatsLeft
+}
+fragment AppointmentsBooking on Booking {
+  id
+  number
+  status
+  itemCode
+  startsAt
+  endsAt
+  applicationId
+  credential
+  calendarIcs
+  offerExpiresAt
+  queueNumber
+  windowNumber
+  lateMinutes
+  checkedInAt
+  site {
+    ...AppointmentsSite
+  }
+  directions {
+    address {
+      ...AppointmentsText
+    }
+    latitude
+    longitude
+    mapUri
+  }
+}
+fragment AppointmentsError on AppointmentError {
+  appointmentCode: code
+  message
+  field
+}
+fragment AppointmentsValidation on ValidationError {
+  message
+  errors {
+    field
+    message
+  }
+}
+fragment AppointmentsCreateResult on BookingCreateResult {
+  __typename
+  ... on BookingSuccess {
+    replayed
+    booking {
+      ...AppointmentsBooking
+    }
+  }
+  ... on SlotFullError {
+    message
+    alternatives {
+      ...AppointmentsSlot
+    }
+  }
+  ... on AppointmentError {
+    ...AppointmentsError
+  }
+  ... on ValidationError {
+    ...AppointmentsValidation
+  }
+}`) as unknown as TypedDocumentString<AppointmentsRescheduleMutation, AppointmentsRescheduleMutationVariables>;
+export const AppointmentsCancelDocument = new TypedDocumentString(`
+    mutation AppointmentsCancel($bookingId: ID!) {
+  bookingCancel(bookingId: $bookingId) {
+    ...AppointmentsChangeResult
+  }
+}
+    fragment AppointmentsText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}
+fragment AppointmentsSite on AppointmentSite {
+  id
+  code
+  name {
+    ...AppointmentsText
+  }
+  address {
+    ...AppointmentsText
+  }
+  latitude
+  longitude
+  timezone
+  phone
+  accessibility {
+    ...AppointmentsText
+  }
+}
+fragment AppointmentsBooking on Booking {
+  id
+  number
+  status
+  itemCode
+  startsAt
+  endsAt
+  applicationId
+  credential
+  calendarIcs
+  offerExpiresAt
+  queueNumber
+  windowNumber
+  lateMinutes
+  checkedInAt
+  site {
+    ...AppointmentsSite
+  }
+  directions {
+    address {
+      ...AppointmentsText
+    }
+    latitude
+    longitude
+    mapUri
+  }
+}
+fragment AppointmentsError on AppointmentError {
+  appointmentCode: code
+  message
+  field
+}
+fragment AppointmentsValidation on ValidationError {
+  message
+  errors {
+    field
+    message
+  }
+}
+fragment AppointmentsChangeResult on BookingChangeResult {
+  __typename
+  ... on BookingChanged {
+    booking {
+      ...AppointmentsBooking
+    }
+  }
+  ... on AppointmentError {
+    ...AppointmentsError
+  }
+  ... on ValidationError {
+    ...AppointmentsValidation
+  }
+}`) as unknown as TypedDocumentString<AppointmentsCancelMutation, AppointmentsCancelMutationVariables>;
+export const AppointmentsReleaseDocument = new TypedDocumentString(`
+    mutation AppointmentsRelease($bookingId: ID!) {
+  bookingRelease(bookingId: $bookingId) {
+    ...AppointmentsChangeResult
+  }
+}
+    fragment AppointmentsText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}
+fragment AppointmentsSite on AppointmentSite {
+  id
+  code
+  name {
+    ...AppointmentsText
+  }
+  address {
+    ...AppointmentsText
+  }
+  latitude
+  longitude
+  timezone
+  phone
+  accessibility {
+    ...AppointmentsText
+  }
+}
+fragment AppointmentsBooking on Booking {
+  id
+  number
+  status
+  itemCode
+  startsAt
+  endsAt
+  applicationId
+  credential
+  calendarIcs
+  offerExpiresAt
+  queueNumber
+  windowNumber
+  lateMinutes
+  checkedInAt
+  site {
+    ...AppointmentsSite
+  }
+  directions {
+    address {
+      ...AppointmentsText
+    }
+    latitude
+    longitude
+    mapUri
+  }
+}
+fragment AppointmentsError on AppointmentError {
+  appointmentCode: code
+  message
+  field
+}
+fragment AppointmentsValidation on ValidationError {
+  message
+  errors {
+    field
+    message
+  }
+}
+fragment AppointmentsChangeResult on BookingChangeResult {
+  __typename
+  ... on BookingChanged {
+    booking {
+      ...AppointmentsBooking
+    }
+  }
+  ... on AppointmentError {
+    ...AppointmentsError
+  }
+  ... on ValidationError {
+    ...AppointmentsValidation
+  }
+}`) as unknown as TypedDocumentString<AppointmentsReleaseMutation, AppointmentsReleaseMutationVariables>;
+export const AppointmentsLateDocument = new TypedDocumentString(`
+    mutation AppointmentsLate($bookingId: ID!, $minutes: Int!) {
+  bookingLateReport(bookingId: $bookingId, minutes: $minutes) {
+    ...AppointmentsChangeResult
+  }
+}
+    fragment AppointmentsText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}
+fragment AppointmentsSite on AppointmentSite {
+  id
+  code
+  name {
+    ...AppointmentsText
+  }
+  address {
+    ...AppointmentsText
+  }
+  latitude
+  longitude
+  timezone
+  phone
+  accessibility {
+    ...AppointmentsText
+  }
+}
+fragment AppointmentsBooking on Booking {
+  id
+  number
+  status
+  itemCode
+  startsAt
+  endsAt
+  applicationId
+  credential
+  calendarIcs
+  offerExpiresAt
+  queueNumber
+  windowNumber
+  lateMinutes
+  checkedInAt
+  site {
+    ...AppointmentsSite
+  }
+  directions {
+    address {
+      ...AppointmentsText
+    }
+    latitude
+    longitude
+    mapUri
+  }
+}
+fragment AppointmentsError on AppointmentError {
+  appointmentCode: code
+  message
+  field
+}
+fragment AppointmentsValidation on ValidationError {
+  message
+  errors {
+    field
+    message
+  }
+}
+fragment AppointmentsChangeResult on BookingChangeResult {
+  __typename
+  ... on BookingChanged {
+    booking {
+      ...AppointmentsBooking
+    }
+  }
+  ... on AppointmentError {
+    ...AppointmentsError
+  }
+  ... on ValidationError {
+    ...AppointmentsValidation
+  }
+}`) as unknown as TypedDocumentString<AppointmentsLateMutation, AppointmentsLateMutationVariables>;
+export const AppointmentsOfferConfirmDocument = new TypedDocumentString(`
+    mutation AppointmentsOfferConfirm($bookingId: ID!) {
+  bookingOfferConfirm(bookingId: $bookingId) {
+    ...AppointmentsCreateResult
+  }
+}
+    fragment AppointmentsText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}
+fragment AppointmentsSite on AppointmentSite {
+  id
+  code
+  name {
+    ...AppointmentsText
+  }
+  address {
+    ...AppointmentsText
+  }
+  latitude
+  longitude
+  timezone
+  phone
+  accessibility {
+    ...AppointmentsText
+  }
+}
+fragment AppointmentsSlot on AppointmentSlot {
+  id
+  siteId
+  itemCode
+  startsAt
+  endsAt
+  seatsLeft
+}
+fragment AppointmentsBooking on Booking {
+  id
+  number
+  status
+  itemCode
+  startsAt
+  endsAt
+  applicationId
+  credential
+  calendarIcs
+  offerExpiresAt
+  queueNumber
+  windowNumber
+  lateMinutes
+  checkedInAt
+  site {
+    ...AppointmentsSite
+  }
+  directions {
+    address {
+      ...AppointmentsText
+    }
+    latitude
+    longitude
+    mapUri
+  }
+}
+fragment AppointmentsError on AppointmentError {
+  appointmentCode: code
+  message
+  field
+}
+fragment AppointmentsValidation on ValidationError {
+  message
+  errors {
+    field
+    message
+  }
+}
+fragment AppointmentsCreateResult on BookingCreateResult {
+  __typename
+  ... on BookingSuccess {
+    replayed
+    booking {
+      ...AppointmentsBooking
+    }
+  }
+  ... on SlotFullError {
+    message
+    alternatives {
+      ...AppointmentsSlot
+    }
+  }
+  ... on AppointmentError {
+    ...AppointmentsError
+  }
+  ... on ValidationError {
+    ...AppointmentsValidation
+  }
+}`) as unknown as TypedDocumentString<AppointmentsOfferConfirmMutation, AppointmentsOfferConfirmMutationVariables>;
+export const AppointmentsWaitlistJoinDocument = new TypedDocumentString(`
+    mutation AppointmentsWaitlistJoin($input: WaitlistJoinInput!) {
+  waitlistJoin(input: $input) {
+    __typename
+    ... on WaitlistJoined {
+      entry {
+        ...AppointmentsWaitlistEntry
+      }
+    }
+    ... on AppointmentError {
+      ...AppointmentsError
+    }
+    ... on ValidationError {
+      ...AppointmentsValidation
+    }
+  }
+}
+    fragment AppointmentsError on AppointmentError {
+  appointmentCode: code
+  message
+  field
+}
+fragment AppointmentsValidation on ValidationError {
+  message
+  errors {
+    field
+    message
+  }
+}
+fragment AppointmentsWaitlistEntry on WaitlistEntryInfo {
+  id
+  itemCode
+  siteId
+  earlierThan
+  bookingId
+  status
+  offeredBookingId
+  createdAt
+}`) as unknown as TypedDocumentString<AppointmentsWaitlistJoinMutation, AppointmentsWaitlistJoinMutationVariables>;
+export const AppointmentsWaitlistLeaveDocument = new TypedDocumentString(`
+    mutation AppointmentsWaitlistLeave($entryId: ID!) {
+  waitlistLeave(entryId: $entryId) {
+    __typename
+    ... on WaitlistJoined {
+      entry {
+        ...AppointmentsWaitlistEntry
+      }
+    }
+    ... on AppointmentError {
+      ...AppointmentsError
+    }
+    ... on ValidationError {
+      ...AppointmentsValidation
+    }
+  }
+}
+    fragment AppointmentsError on AppointmentError {
+  appointmentCode: code
+  message
+  field
+}
+fragment AppointmentsValidation on ValidationError {
+  message
+  errors {
+    field
+    message
+  }
+}
+fragment AppointmentsWaitlistEntry on WaitlistEntryInfo {
+  id
+  itemCode
+  siteId
+  earlierThan
+  bookingId
+  status
+  offeredBookingId
+  createdAt
+}`) as unknown as TypedDocumentString<AppointmentsWaitlistLeaveMutation, AppointmentsWaitlistLeaveMutationVariables>;
+export const AppointmentsUpdatesDocument = new TypedDocumentString(`
+    subscription AppointmentsUpdates($bookingId: ID!) {
+  myBookingUpdates(bookingId: $bookingId) {
+    bookingId
+    status
+    queueNumber
+    windowNumber
+    message
+  }
+}
+    `) as unknown as TypedDocumentString<AppointmentsUpdatesSubscription, AppointmentsUpdatesSubscriptionVariables>;
+export const AppointmentsOfficerSitesDocument = new TypedDocumentString(`
+    query AppointmentsOfficerSites {
+  appointmentSites {
+    ...AppointmentsSite
+  }
+}
+    fragment AppointmentsText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}
+fragment AppointmentsSite on AppointmentSite {
+  id
+  code
+  name {
+    ...AppointmentsText
+  }
+  address {
+    ...AppointmentsText
+  }
+  latitude
+  longitude
+  timezone
+  phone
+  accessibility {
+    ...AppointmentsText
+  }
+}`) as unknown as TypedDocumentString<AppointmentsOfficerSitesQuery, AppointmentsOfficerSitesQueryVariables>;
+export const AppointmentsSiteDayDocument = new TypedDocumentString(`
+    query AppointmentsSiteDay($siteId: ID!, $date: Date!) {
+  siteDay(siteId: $siteId, date: $date) {
+    date
+    site {
+      ...AppointmentsSite
+    }
+    windows {
+      number
+      itemCodes
+      active
+    }
+    bookings {
+      ...AppointmentsDayBooking
+    }
+  }
+}
+    fragment AppointmentsText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}
+fragment AppointmentsSite on AppointmentSite {
+  id
+  code
+  name {
+    ...AppointmentsText
+  }
+  address {
+    ...AppointmentsText
+  }
+  latitude
+  longitude
+  timezone
+  phone
+  accessibility {
+    ...AppointmentsText
+  }
+}
+fragment AppointmentsDayBooking on DayBooking {
+  id
+  number
+  status
+  itemCode
+  startsAt
+  endsAt
+  personName
+  applicationId
+  queueNumber
+  windowNumber
+  lateMinutes
+  checkedInAt
+  calledAt
+}`) as unknown as TypedDocumentString<AppointmentsSiteDayQuery, AppointmentsSiteDayQueryVariables>;
+export const AppointmentsCheckInDocument = new TypedDocumentString(`
+    mutation AppointmentsCheckIn($idempotencyKey: String!, $credential: String, $number: String) {
+  bookingCheckIn(
+    idempotencyKey: $idempotencyKey
+    credential: $credential
+    number: $number
+  ) {
+    __typename
+    ... on CheckInSuccess {
+      queueNumber
+      replayed
+      booking {
+        ...AppointmentsDayBooking
+      }
+    }
+    ... on AppointmentError {
+      ...AppointmentsError
+    }
+    ... on ValidationError {
+      ...AppointmentsValidation
+    }
+  }
+}
+    fragment AppointmentsError on AppointmentError {
+  appointmentCode: code
+  message
+  field
+}
+fragment AppointmentsValidation on ValidationError {
+  message
+  errors {
+    field
+    message
+  }
+}
+fragment AppointmentsDayBooking on DayBooking {
+  id
+  number
+  status
+  itemCode
+  startsAt
+  endsAt
+  personName
+  applicationId
+  queueNumber
+  windowNumber
+  lateMinutes
+  checkedInAt
+  calledAt
+}`) as unknown as TypedDocumentString<AppointmentsCheckInMutation, AppointmentsCheckInMutationVariables>;
+export const AppointmentsCallNextDocument = new TypedDocumentString(`
+    mutation AppointmentsCallNext($siteId: ID!, $windowNumber: Int!) {
+  queueCallNext(siteId: $siteId, windowNumber: $windowNumber) {
+    __typename
+    ... on QueueCalled {
+      windowNumber
+      booking {
+        ...AppointmentsDayBooking
+      }
+    }
+    ... on AppointmentError {
+      ...AppointmentsError
+    }
+  }
+}
+    fragment AppointmentsError on AppointmentError {
+  appointmentCode: code
+  message
+  field
+}
+fragment AppointmentsDayBooking on DayBooking {
+  id
+  number
+  status
+  itemCode
+  startsAt
+  endsAt
+  personName
+  applicationId
+  queueNumber
+  windowNumber
+  lateMinutes
+  checkedInAt
+  calledAt
+}`) as unknown as TypedDocumentString<AppointmentsCallNextMutation, AppointmentsCallNextMutationVariables>;
+export const AppointmentsOutcomeDocument = new TypedDocumentString(`
+    mutation AppointmentsOutcome($bookingId: ID!, $outcome: BookingOutcome!) {
+  bookingOutcomeRecord(bookingId: $bookingId, outcome: $outcome) {
+    __typename
+    ... on BookingOutcomeRecorded {
+      booking {
+        ...AppointmentsDayBooking
+      }
+    }
+    ... on AppointmentError {
+      ...AppointmentsError
+    }
+  }
+}
+    fragment AppointmentsError on AppointmentError {
+  appointmentCode: code
+  message
+  field
+}
+fragment AppointmentsDayBooking on DayBooking {
+  id
+  number
+  status
+  itemCode
+  startsAt
+  endsAt
+  personName
+  applicationId
+  queueNumber
+  windowNumber
+  lateMinutes
+  checkedInAt
+  calledAt
+}`) as unknown as TypedDocumentString<AppointmentsOutcomeMutation, AppointmentsOutcomeMutationVariables>;
 export const DeclarationRulesDocument = new TypedDocumentString(`
     query DeclarationRules {
   dutyRules {

@@ -1,0 +1,369 @@
+"""Online pre-review in Chromium: an applicant on a phone applies for PETS_ENTRY with photographed
+documents, a quarantine reviewer on a tablet claims it and sends one two-item correction list,
+the applicant fixes exactly those two things and resubmits, and the reviewer sees what changed
+and passes it after a passkey step-up. The journeys share one server and run in file order.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw
+from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
+
+from e2e.conftest import (
+    ARTIFACTS,
+    PHONE,
+    TABLET,
+    add_virtual_authenticator,
+    axe_violations,
+    create_officer_with_cli,
+    new_context,
+    screenshot,
+    start_server,
+)
+from tests.liveserver import LiveServer
+
+pytestmark = pytest.mark.e2e
+
+FULL_NAME = "陈美玲"
+RESIDENT_ID = "11010519491231002X"
+BIRTH_DATE = "1949-12-31"
+MATERIALS = ("PASSPORT", "PET_HEALTH_CERT", "RABIES_VACCINATION", "MICROCHIP_RECORD")
+NEEDS_EXPIRY = ("PASSPORT", "PET_HEALTH_CERT", "RABIES_VACCINATION")
+NO_AUTOFILL = """
+(() => {
+  const api = window.PublicKeyCredential;
+  if (api && api.isConditionalMediationAvailable) api.isConditionalMediationAvailable = async () => false;
+})();
+"""
+
+
+@dataclass
+class Journey:
+    var_dir: Path
+    server: LiveServer
+    applicant: Page | None = None
+    officer: Page | None = None
+    application_url: str = ""
+    number: str = ""
+
+
+@pytest.fixture(scope="module")
+def journey(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journey]:
+    var_dir = tmp_path_factory.mktemp("services")
+    state = Journey(var_dir=var_dir, server=start_server(var_dir))
+    try:
+        yield state
+    finally:
+        state.server.stop()
+
+
+@pytest.fixture(scope="module")
+def phone_context(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(**PHONE, locale="en-GB", service_workers="allow")
+    context.add_init_script(NO_AUTOFILL)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def tablet_context(browser: Browser) -> Iterator[BrowserContext]:
+    context = new_context(browser, TABLET, locale="en-GB")
+    context.add_init_script(NO_AUTOFILL)
+    yield context
+    context.close()
+
+
+def no_serious_axe(page: Page, name: str) -> None:
+    assert axe_violations(page) == [], name
+
+
+def photo(name: str, colour: tuple[int, int, int]) -> Path:
+    """A 3000x2000 "camera" JPEG (the page must scale it down to 1600 px before upload)."""
+    image = Image.new("RGB", (3000, 2000), colour)
+    draw = ImageDraw.Draw(image)
+    for x in range(0, 3000, 150):
+        draw.line([(x, 0), (3000 - x, 2000)], fill=(255, 255, 255), width=9)
+    draw.rectangle([200, 200, 1400, 900], outline=(0, 0, 0), width=20)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=95)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.jpg"
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def attach_photo(page: Page, material: str, path: Path, expiry: str) -> None:
+    page.set_input_files(f"#material-{material}", str(path))
+    expect(page.get_by_test_id(f"pending-{material}")).to_contain_text(".jpg")
+    if material in NEEDS_EXPIRY:
+        page.locator(f"#material-{material}-expiry").fill(expiry)
+
+
+def test_an_applicant_applies_on_a_phone_with_photographed_documents(
+    journey: Journey, phone_context: BrowserContext
+) -> None:
+    # given a person with a passkey account on a phone
+    page = phone_context.new_page()
+    journey.applicant = page
+    add_virtual_authenticator(page)
+    origin = journey.server.origin
+    page.goto(origin + "/me/sign-up")
+    page.get_by_label("Full name").fill(FULL_NAME)
+    page.get_by_label("Yes, I am a resident").check()
+    page.get_by_label("Resident identity card number").fill(RESIDENT_ID)
+    page.get_by_label("Date of birth").fill(BIRTH_DATE)
+    page.get_by_role("button", name="Create account with a passkey").click()
+    expect(page).to_have_url(origin + "/me")
+
+    # when they search the catalogue in Chinese with the English interface
+    page.goto(origin + "/services")
+    expect(page.get_by_role("heading", level=1, name="Services and pre-review")).to_be_visible()
+    page.get_by_label("Search services").fill("宠物")
+    page.get_by_label("How it is handled").select_option("PREREVIEW_THEN_ONSITE")
+    page.get_by_role("button", name="Show services").click()
+    link = page.get_by_role("link", name="Bringing a pet dog or cat into China")
+    expect(link).to_be_visible()
+    no_serious_axe(page, "catalogue")
+    screenshot(page, "services-catalogue-phone")
+    link.click()
+
+    # then the item says what to bring on site, the time limit and the fees
+    expect(
+        page.get_by_role("heading", level=1, name="Bringing a pet dog or cat into China")
+    ).to_be_visible()
+    expect(page.get_by_text("Bring the original on site").first).to_be_visible()
+    expect(page.get_by_text("Quarantine fees where applicable")).to_be_visible()
+    no_serious_axe(page, "item")
+    screenshot(page, "services-item-phone")
+    page.get_by_role("link", name="Apply online").click()
+
+    # the name comes from the profile, as a suggestion to check
+    expect(page.get_by_role("heading", level=1, name=re.compile("^Apply:"))).to_be_visible()
+    expect(page.get_by_label("Applicant name")).to_have_value(FULL_NAME)
+    expect(page.get_by_text("Filled in from your profile. Check it is right.")).to_be_visible()
+    # sending with nothing attached: the error summary takes focus and links to each document
+    page.get_by_role("button", name="Send application").click()
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused()
+    for material in MATERIALS:
+        expect(summary.locator(f"a[href='#material-{material}']")).to_have_count(1)
+    expect(summary.locator("a[href='#field-MICROCHIP_NO']")).to_have_count(1)
+    no_serious_axe(page, "apply errors")
+    screenshot(page, "services-apply-errors-phone")
+
+    page.get_by_label("Species").select_option("dog")
+    page.get_by_label("Microchip number").fill("156000000000001")
+    page.get_by_label("Expected arrival date").fill((date.today() + timedelta(days=20)).isoformat())
+    expiry = (date.today() + timedelta(days=365)).isoformat()
+    for index, material in enumerate(MATERIALS):
+        attach_photo(page, material, photo(f"camera-{material}", (40 * index, 90, 160)), expiry)
+    expect(page.get_by_text("Saved on this device")).to_be_visible()
+    # the draft survives a reload, files included
+    page.reload()
+    expect(page.get_by_label("Microchip number")).to_have_value("156000000000001")
+    expect(page.get_by_test_id("pending-PASSPORT")).to_be_visible()
+    no_serious_axe(page, "apply filled")
+    screenshot(page, "services-apply-phone")
+
+    # when they send it
+    page.get_by_role("button", name="Send application").click()
+    expect(page).to_have_url(re.compile(r"/services/applications/[^/?]+\?sent=1$"), timeout=30_000)
+    expect(page.get_by_test_id("application-status")).to_have_attribute("data-status", "IN_REVIEW")
+    expect(page.get_by_test_id("application-countdown")).to_contain_text("working days left")
+    journey.application_url = page.url.split("?")[0]
+    journey.number = page.get_by_role("heading", level=1).inner_text().removeprefix("Application ")
+    screenshot(page, "services-application-sent-phone")
+
+    # then the uploaded pictures were scaled down in the browser (long side 1600 px)
+    sizes = page.evaluate(
+        """async () => {
+            const r = await fetch('/graphql', {method: 'POST', headers: {'content-type': 'application/json'},
+              body: JSON.stringify({query: '{ myDocuments(first: 20) { nodes { materialCode url } } }'})});
+            const nodes = (await r.json()).data.myDocuments.nodes;
+            return Promise.all(nodes.map(async (n) => {
+              const bitmap = await createImageBitmap(await (await fetch(n.url)).blob());
+              return [n.materialCode, Math.max(bitmap.width, bitmap.height)];
+            }));
+        }"""
+    )
+    assert sorted(m for m, _ in sizes) == sorted(MATERIALS)
+    assert all(side == 1600 for _, side in sizes), sizes
+
+
+def step_up_valid_until(page: Page) -> str | None:
+    answer = page.evaluate(
+        """() => fetch('/graphql', {method: 'POST', headers: {'content-type': 'application/json'},
+            body: JSON.stringify({query: '{ me { stepUpValidUntil } }'})}).then((r) => r.json())"""
+    )
+    value = answer["data"]["me"]["stepUpValidUntil"]
+    return str(value) if value else None
+
+
+def record_operation(request: Request, names: list[str]) -> None:
+    if request.url.endswith("/graphql") and request.method == "POST":
+        match = re.search(r"(?:mutation|query)\s+(\w+)", request.post_data or "")
+        if match and match.group(1) != "IdentityMe":
+            names.append(match.group(1))
+
+
+def enrol_reviewer(journey: Journey, page: Page) -> None:
+    code = create_officer_with_cli(
+        journey.server,
+        journey.var_dir,
+        badge="Q3001",
+        name="Wang Fang",
+        unit="quarantine",
+        role="reviewer",
+    )
+    origin = journey.server.origin
+    page.goto(origin + "/officer/enrol")
+    page.get_by_label("Badge number").fill("Q3001")
+    page.get_by_label("One-time enrolment code").fill(code)
+    page.get_by_role("button", name="Create my passkey").click()
+    expect(page).to_have_url(origin + "/officer")
+
+
+def test_a_reviewer_on_a_tablet_sends_one_list_of_two_corrections(
+    journey: Journey, tablet_context: BrowserContext
+) -> None:
+    assert journey.number, "the applicant journey must run first"
+    page = tablet_context.new_page()
+    journey.officer = page
+    add_virtual_authenticator(page)
+    enrol_reviewer(journey, page)
+
+    # when the reviewer opens the queue and claims the application
+    page.get_by_role("link", name="Review queue").click()
+    expect(page.get_by_role("heading", level=1, name="Review queue")).to_be_visible()
+    task = page.locator(f"[data-application='{journey.number}']")
+    expect(task).to_be_visible()
+    no_serious_axe(page, "queue")
+    screenshot(page, "reviews-queue-tablet")
+    task.get_by_role("button", name="Claim").click()
+
+    # then the form and documents are in one pane and the picture in the other
+    expect(page.get_by_role("heading", level=2, name="Document viewer")).to_be_visible()
+    image = page.locator(".reviews-viewer__image")
+    expect(image).to_be_visible(timeout=15_000)
+    page.get_by_role("button", name="Zoom in").click()
+    expect(image).to_have_attribute("data-scale", "1.25")
+
+    # when they annotate a field and a document
+    page.get_by_role("button", name="Ask for a correction: Microchip number").click()
+    page.locator("#note-field-MICROCHIP_NO-problem").fill(
+        "The chip number does not match the record"
+    )
+    page.locator("#note-field-MICROCHIP_NO-action").fill(
+        "Enter the 15 digits shown on the microchip record"
+    )
+    page.get_by_role("button", name="Ask for a correction: Passport").click()
+    page.locator("#note-material-PASSPORT-problem").fill("The photo page is cut off")
+    page.locator("#note-material-PASSPORT-action").fill("Photograph the whole photo page")
+    expect(page.get_by_test_id("review-sync")).to_have_text("Draft saved", timeout=15_000)
+
+    # then the draft survives a dropped connection and a reload
+    tablet_context.set_offline(True)
+    page.locator("#note-material-PASSPORT-action").fill("Photograph the whole photo page, flat")
+    expect(page.get_by_test_id("review-sync")).to_contain_text("Draft saved on this tablet")
+    tablet_context.set_offline(False)
+    expect(page.get_by_test_id("review-sync")).to_have_text("Draft saved", timeout=15_000)
+    page.reload()
+    expect(page.locator("#note-material-PASSPORT-action")).to_have_value(
+        "Photograph the whole photo page, flat"
+    )
+    expect(page.get_by_test_id("review-correction-list").locator("li")).to_have_count(2)
+    no_serious_axe(page, "review")
+    screenshot(page, "reviews-review-tablet")
+
+    # when they send the list
+    page.get_by_role("button", name="Send the correction list (2)").click()
+    expect(page.get_by_test_id("review-done")).to_contain_text("Correction list sent")
+
+
+def test_the_applicant_sees_both_corrections_at_once_and_fixes_only_those(
+    journey: Journey,
+) -> None:
+    page = journey.applicant
+    assert page is not None
+    page.goto(journey.application_url)
+    expect(page.get_by_test_id("application-status")).to_have_attribute(
+        "data-status", "CORRECTIONS_REQUIRED"
+    )
+    corrections = page.get_by_test_id("corrections")
+    expect(corrections.locator("[data-target]")).to_have_count(2)
+    expect(corrections).to_contain_text("The chip number does not match the record")
+    expect(corrections).to_contain_text("Photograph the whole photo page, flat")
+    expect(page.get_by_text("The clock is paused while you make the corrections.")).to_be_visible()
+    no_serious_axe(page, "corrections")
+    screenshot(page, "services-corrections-phone")
+
+    # the link of a correction lands on its field; only the two named things can change
+    page.get_by_role("link", name="Fix Microchip number").click()
+    expect(page.get_by_label("Microchip number")).to_be_focused()
+    expect(page.locator("form > div.field")).to_have_count(1)
+    expect(page.locator("fieldset[data-material]")).to_have_count(1)
+    page.get_by_label("Microchip number").fill("156000000000002")
+    expiry = (date.today() + timedelta(days=400)).isoformat()
+    attach_photo(page, "PASSPORT", photo("camera-PASSPORT-again", (200, 40, 40)), expiry)
+    no_serious_axe(page, "fix")
+    screenshot(page, "services-fix-phone")
+    page.get_by_role("button", name="Send the corrections").click()
+    expect(page).to_have_url(re.compile(r"\?resent=1$"), timeout=30_000)
+    expect(page.get_by_test_id("application-status")).to_have_attribute("data-status", "IN_REVIEW")
+
+
+def test_the_reviewer_sees_what_changed_and_passes_after_step_up(journey: Journey) -> None:
+    page = journey.officer
+    assert page is not None
+    origin = journey.server.origin
+    # given a new sign-in (level 2): a decision (level 3) needs a fresh passkey check
+    page.goto(origin + "/me/security")
+    page.get_by_role("button", name="Sign out", exact=True).click()
+    expect(page.get_by_test_id("header-account")).to_have_text("Sign in")
+    page.goto(origin + "/me/sign-in")
+    page.get_by_role("button", name="Sign in with a passkey").click()
+    expect(page.get_by_test_id("header-account")).to_contain_text("Wang Fang")
+    assert step_up_valid_until(page) is None
+    page.goto(origin + "/officer/reviews")
+    task = page.locator(f"[data-application='{journey.number}']")
+    expect(task).to_contain_text("Resubmitted: 2 changes")
+    task.get_by_role("button", name="Claim").click()
+    changed = page.locator(".reviews-item--changed")
+    expect(changed).to_have_count(2)
+    expect(page.locator("[data-target='field:MICROCHIP_NO']")).to_contain_text("Changed")
+    expect(page.locator("[data-target='material:PASSPORT']")).to_contain_text("Changed")
+    screenshot(page, "reviews-changes-tablet")
+
+    # a decision is a level-3 action: the passkey is asked for again, then it passes
+    operations: list[str] = []
+    page.on("request", lambda request: record_operation(request, operations))
+    page.get_by_role("button", name="Pass", exact=True).click()
+    expect(page.get_by_test_id("review-done")).to_contain_text("Passed", timeout=30_000)
+    screenshot(page, "reviews-passed-tablet")
+    assert operations == [
+        "ReviewsDecide",
+        "IdentityStepUpStart",
+        "IdentityStepUpFinish",
+        "ReviewsDecide",
+    ]
+    assert step_up_valid_until(page) is not None
+
+    # and the applicant can rate it
+    applicant = journey.applicant
+    assert applicant is not None
+    applicant.goto(journey.application_url)
+    expect(applicant.get_by_test_id("application-status")).to_have_attribute(
+        "data-status", "PASSED"
+    )
+    applicant.get_by_label("5 out of 5").check()
+    applicant.get_by_role("button", name="Send rating").click()
+    expect(applicant.get_by_test_id("rating-done")).to_contain_text("5 out of 5")
+    screenshot(applicant, "services-rated-phone")

@@ -1,0 +1,371 @@
+// Booking (or moving) an appointment: the service, the passed pre-review where the item needs
+// one, where (a site list, or the nearest sites after a tap on "use my location"), the next free
+// times per site, then one confirm. A retry after a lost answer reuses the idempotency key.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { Button } from '../../components/Button';
+import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
+import { Notice } from '../../components/Notice';
+import { Radios } from '../../components/Radios';
+import { client, request } from '../../graphql/client';
+import {
+  AppointmentsAvailabilityDocument,
+  AppointmentsBookingByIdDocument,
+  AppointmentsCreateDocument,
+  AppointmentsItemsDocument,
+  AppointmentsMyApplicationsDocument,
+  AppointmentsRescheduleDocument,
+  AppointmentsSitesDocument,
+  type AppointmentsAvailabilityQuery,
+  type AppointmentsCreateResultFragment,
+  type AppointmentsItemsQuery,
+  type AppointmentsMyApplicationsQuery,
+  type AppointmentsSiteFragment,
+  type AppointmentsSlotFragment,
+} from '../../graphql/generated/graphql';
+import { locale } from '../../i18n';
+import { describeError } from '../identity/identityErrors';
+import { createSecureRequest, stepUpStatus } from '../identity/identityStepUp';
+import { IdentityStepUpNotice } from '../identity/IdentityStepUpNotice';
+import { navigate } from '../identity/identitySession';
+import { ta } from './appointmentsMessages';
+import { newKey, siteTime } from './appointmentsModel';
+import { pick, storeBooking, type BookingView } from './appointmentsStore';
+import './appointments.css';
+
+const secure = createSecureRequest({ client, onStatus: (s) => (stepUpStatus.value = s) });
+type Item = AppointmentsItemsQuery['onsite']['nodes'][number];
+type Application = AppointmentsMyApplicationsQuery['myApplications'][number];
+type Availability = AppointmentsAvailabilityQuery['appointmentAvailability'];
+const ALL_SITES = '*';
+
+function SlotButtons({
+  slots,
+  site,
+  chosen,
+  onChoose,
+}: {
+  slots: readonly AppointmentsSlotFragment[];
+  site: AppointmentsSiteFragment | undefined;
+  chosen: string | null;
+  onChoose: (slot: AppointmentsSlotFragment) => void;
+}) {
+  if (!slots.length) return <p>{ta('book.noSlots')}</p>;
+  return (
+    <ul class="appointments-slots">
+      {slots.map((slot) => (
+        <li key={slot.id}>
+          <button
+            type="button"
+            class={`appointments-slot${chosen === slot.id ? ' appointments-slot--chosen' : ''}`}
+            aria-pressed={chosen === slot.id}
+            data-testid="slot"
+            data-starts-at={slot.startsAt}
+            onClick={() => onChoose(slot)}
+          >
+            <span class="appointments-slot__time">{siteTime(slot.startsAt, site?.timezone, locale.value)}</span>
+            <span class="appointments-slot__seats">{ta('book.seatsLeft', { n: slot.seatsLeft })}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { itemCode: string; rescheduleId: string }) {
+  const [items, setItems] = useState<Item[] | null>(null);
+  const [itemCode, setItemCode] = useState<string | null>(initialItem || null);
+  const [moving, setMoving] = useState<BookingView | null>(null);
+  const [applications, setApplications] = useState<Application[] | null>(null);
+  const [applicationId, setApplicationId] = useState<string | null>(null);
+  const [sites, setSites] = useState<AppointmentsSiteFragment[]>([]);
+  const [siteCode, setSiteCode] = useState<string>(ALL_SITES);
+  const [near, setNear] = useState<{ latitude: number; longitude: number } | null>(null);
+  const [locating, setLocating] = useState(false);
+  const [availability, setAvailability] = useState<Availability | null>(null);
+  const [slot, setSlot] = useState<AppointmentsSlotFragment | null>(null);
+  const [alternatives, setAlternatives] = useState<AppointmentsSlotFragment[]>([]);
+  const [problem, setProblem] = useState<{ message: string; code?: string } | null>(null);
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [busy, setBusy] = useState(false);
+  const key = useRef<string>(newKey());
+
+  useEffect(() => {
+    request(AppointmentsItemsDocument)
+      .then((data) => setItems([...data.onsite.nodes, ...data.prereview.nodes]))
+      .catch((error) => setProblem({ message: describeError(error) }));
+    if (rescheduleId) {
+      request(AppointmentsBookingByIdDocument, { id: rescheduleId })
+        .then((data) => {
+          if (!data.booking) return;
+          setMoving(data.booking);
+          setItemCode(data.booking.itemCode);
+          setApplicationId(data.booking.applicationId ?? null);
+        })
+        .catch(() => {});
+    }
+  }, [rescheduleId]);
+
+  const item = items?.find((i) => i.code === itemCode);
+  const needsPrereview = item?.handlingMode === 'PREREVIEW_THEN_ONSITE';
+
+  useEffect(() => {
+    if (!needsPrereview || applications) return;
+    request(AppointmentsMyApplicationsDocument)
+      .then((data) => setApplications(data.myApplications))
+      .catch(() => setApplications([]));
+  }, [needsPrereview, applications]);
+
+  useEffect(() => {
+    if (!itemCode) return;
+    request(AppointmentsSitesDocument, { itemCode })
+      .then((data) => setSites(data.appointmentSites))
+      .catch(() => {});
+  }, [itemCode]);
+
+  useEffect(() => {
+    if (!itemCode) return;
+    setAvailability(null);
+    setSlot(null);
+    request(AppointmentsAvailabilityDocument, {
+      itemCode,
+      siteCode: siteCode === ALL_SITES ? null : siteCode,
+      near,
+      after: null,
+    })
+      .then((data) => setAvailability(data.appointmentAvailability))
+      .catch((error) => setProblem({ message: describeError(error) }));
+  }, [itemCode, siteCode, near]);
+
+  const passed = useMemo(
+    () => (applications ?? []).filter((a) => a.itemCode === itemCode && a.status === 'PASSED'),
+    [applications, itemCode],
+  );
+  const sitesById = useMemo(() => {
+    const map = new Map<string, AppointmentsSiteFragment>();
+    for (const s of sites) map.set(s.id, s);
+    for (const a of availability ?? []) map.set(a.site.id, a.site);
+    return map;
+  }, [sites, availability]);
+
+  const choose = (next: AppointmentsSlotFragment) => {
+    if (next.id !== slot?.id) key.current = newKey();
+    setSlot(next);
+    setProblem(null);
+    setErrors([]);
+  };
+
+  const locate = () => {
+    setProblem(null);
+    if (!('geolocation' in navigator)) return setProblem({ message: ta('book.location.unavailable') });
+    setLocating(true);
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        setLocating(false);
+        setSiteCode(ALL_SITES);
+        setNear({ latitude: position.coords.latitude, longitude: position.coords.longitude });
+      },
+      () => {
+        setLocating(false);
+        setProblem({ message: ta('book.location.denied') });
+      },
+      { enableHighAccuracy: false, timeout: 15_000, maximumAge: 600_000 },
+    );
+  };
+
+  const handleResult = async (result: AppointmentsCreateResultFragment) => {
+    switch (result.__typename) {
+      case 'BookingSuccess':
+        await storeBooking(result.booking);
+        navigate(`/appointments/bookings/${result.booking.id}`);
+        return;
+      case 'SlotFullError':
+        setProblem({ message: result.message, code: 'SLOT_FULL' });
+        setAlternatives(result.alternatives);
+        return;
+      case 'AppointmentError':
+        setProblem({ message: result.message, code: result.appointmentCode });
+        return;
+      case 'ValidationError':
+        setErrors(result.errors.map((e) => ({ fieldId: 'book-confirm', message: e.message })));
+        return;
+    }
+  };
+
+  const book = async () => {
+    if (!slot || !itemCode || busy) return;
+    setBusy(true);
+    setProblem(null);
+    setErrors([]);
+    try {
+      if (moving) {
+        const data = await secure(AppointmentsRescheduleDocument, {
+          bookingId: moving.id,
+          slotId: slot.id,
+          idempotencyKey: key.current,
+        });
+        await handleResult(data.bookingReschedule);
+      } else {
+        const data = await secure(AppointmentsCreateDocument, {
+          slotId: slot.id,
+          itemCode,
+          idempotencyKey: key.current,
+          applicationId: needsPrereview ? applicationId : null,
+        });
+        await handleResult(data.bookingCreate);
+      }
+    } catch (error) {
+      setProblem({ message: describeError(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const chosenSite = slot ? sitesById.get(slot.siteId) : undefined;
+
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      {moving && (
+        <Notice title={ta('book.moving.title')}>
+          <p>
+            {ta('book.moving.body', {
+              number: moving.number,
+              when: siteTime(moving.startsAt, moving.site.timezone, locale.value),
+            })}
+          </p>
+        </Notice>
+      )}
+      {!moving && (
+        <section aria-labelledby="book-item-heading">
+          <h2 id="book-item-heading">{ta('book.item.heading')}</h2>
+          {items === null ? (
+            <p role="status">{ta('loading')}</p>
+          ) : (
+            <Radios
+              id="book-item"
+              legend={ta('book.item.legend')}
+              hint={ta('book.item.hint')}
+              value={itemCode}
+              options={items.map((i) => ({
+                value: i.code,
+                label: pick(i.name),
+                hint: ta(i.handlingMode === 'PREREVIEW_THEN_ONSITE' ? 'book.item.needsPrereview' : 'book.item.onsiteOnly'),
+              }))}
+              onChange={(code) => {
+                setItemCode(code);
+                setApplicationId(null);
+                setSiteCode(ALL_SITES);
+                setAlternatives([]);
+                setProblem(null);
+              }}
+            />
+          )}
+        </section>
+      )}
+
+      {item && needsPrereview && !moving && (
+        <section aria-labelledby="book-application-heading">
+          <h2 id="book-application-heading">{ta('book.application.heading')}</h2>
+          {applications === null && <p role="status">{ta('loading')}</p>}
+          {applications && passed.length === 0 && (
+            <Notice title={ta('book.application.none.title')}>
+              <p>{ta('book.application.none.body')}</p>
+              <p>
+                <a href={`/services/items/${encodeURIComponent(item.code)}`}>{ta('book.application.apply')}</a>
+              </p>
+            </Notice>
+          )}
+          {passed.length > 0 && (
+            <Radios
+              id="book-application"
+              legend={ta('book.application.legend')}
+              value={applicationId}
+              options={passed.map((a) => ({ value: a.id, label: a.number, hint: ta('book.application.passed') }))}
+              onChange={setApplicationId}
+            />
+          )}
+        </section>
+      )}
+
+      {itemCode && (
+        <section aria-labelledby="book-where-heading">
+          <h2 id="book-where-heading">{ta('book.where.heading')}</h2>
+          <div class="button-row">
+            <Button variant="secondary" onClick={locate} disabled={locating}>
+              {locating ? ta('book.location.finding') : ta('book.location.use')}
+            </Button>
+            {near && (
+              <Button variant="link" onClick={() => setNear(null)}>
+                {ta('book.location.clear')}
+              </Button>
+            )}
+          </div>
+          {near && <p class="field__hint">{ta('book.location.nearest')}</p>}
+          {!near && sites.length > 1 && (
+            <Radios
+              id="book-site"
+              legend={ta('book.site.legend')}
+              value={siteCode}
+              options={[
+                { value: ALL_SITES, label: ta('book.site.all') },
+                ...sites.map((s) => ({ value: s.code, label: pick(s.name), hint: pick(s.address) })),
+              ]}
+              onChange={setSiteCode}
+            />
+          )}
+          {availability === null && <p role="status">{ta('loading')}</p>}
+          {availability?.length === 0 && <p>{ta('book.noSites')}</p>}
+          {availability?.map((entry) => (
+            <div class="appointments-site" key={entry.site.id} data-testid="availability-site">
+              <h3 class="appointments-site__name">{pick(entry.site.name)}</h3>
+              <p class="field__hint">
+                {pick(entry.site.address)}
+                {entry.distanceKm != null && ` · ${ta('book.distance', { km: entry.distanceKm.toFixed(1) })}`}
+              </p>
+              <SlotButtons slots={entry.slots} site={entry.site} chosen={slot?.id ?? null} onChoose={choose} />
+            </div>
+          ))}
+        </section>
+      )}
+
+      <div aria-live="polite">
+        {problem && (
+          <div data-testid="book-problem" data-code={problem.code ?? ''}>
+            <Notice kind="error" title={ta('book.problem.title')} live="alert">
+              <p>{problem.message}</p>
+              {problem.code === 'PREREVIEW_REQUIRED' || problem.code === 'PREREVIEW_NOT_PASSED' ? (
+                <p>
+                  <a href="/services/applications">{ta('book.application.list')}</a>
+                </p>
+              ) : null}
+            </Notice>
+          </div>
+        )}
+        {alternatives.length > 0 && (
+          <section aria-labelledby="book-alternatives-heading">
+            <h2 id="book-alternatives-heading">{ta('book.alternatives')}</h2>
+            <SlotButtons slots={alternatives} site={chosenSite} chosen={slot?.id ?? null} onChoose={choose} />
+          </section>
+        )}
+      </div>
+
+      {slot && (
+        <section class="subform" aria-labelledby="book-confirm-heading" id="book-confirm" tabIndex={-1}>
+          <h2 id="book-confirm-heading">{ta(moving ? 'book.confirm.moveHeading' : 'book.confirm.heading')}</h2>
+          <dl class="facts">
+            <dt>{ta('booking.when')}</dt>
+            <dd>{siteTime(slot.startsAt, chosenSite?.timezone, locale.value, { dateStyle: 'full', timeStyle: 'short' })}</dd>
+            <dt>{ta('booking.where')}</dt>
+            <dd>{pick(chosenSite?.name)}</dd>
+            <dt>{ta('booking.what')}</dt>
+            <dd>{pick(item?.name) || slot.itemCode}</dd>
+          </dl>
+          <IdentityStepUpNotice />
+          <Button onClick={() => void book()} disabled={busy} data-testid="book-submit">
+            {busy ? ta('book.confirm.busy') : ta(moving ? 'book.confirm.move' : 'book.confirm.submit')}
+          </Button>
+        </section>
+      )}
+    </>
+  );
+}
