@@ -27,6 +27,9 @@ const ApplicationFixRoute = lazy(() => import('./routes/ApplicationFixRoute'));
 const OfficerReviewsRoute = lazy(() => import('./routes/OfficerReviewsRoute'));
 const OfficerReviewRoute = lazy(() => import('./routes/OfficerReviewRoute'));
 const AppointmentsRoute = lazy(() => import('./routes/AppointmentsRoute'));
+const AppointmentBookRoute = lazy(() => import('./routes/AppointmentBookRoute'));
+const AppointmentRoute = lazy(() => import('./routes/AppointmentRoute'));
+const OfficerAppointmentsRoute = lazy(() => import('./routes/OfficerAppointmentsRoute'));
 const OfficerRoute = lazy(() => import('./routes/OfficerRoute'));
 const OfficerEnrolRoute = lazy(() => import('./routes/OfficerEnrolRoute'));
 const MeRoute = lazy(() => import('./routes/MeRoute'));
@@ -63,11 +66,14 @@ export function App() {
               <Route path={ROUTES.application} component={ApplicationRoute} />
               <Route path={ROUTES.applicationFix} component={ApplicationFixRoute} />
               <Route path={ROUTES.appointments} component={AppointmentsRoute} />
+              <Route path={ROUTES.appointmentBook} component={AppointmentBookRoute} />
+              <Route path={ROUTES.appointment} component={AppointmentRoute} />
               <Route path={ROUTES.officer} component={OfficerRoute} />
               <Route path={ROUTES.officerEnrol} component={OfficerEnrolRoute} />
               <Route path={ROUTES.officerVerify} component={OfficerVerifyRoute} />
               <Route path={ROUTES.officerReviews} component={OfficerReviewsRoute} />
               <Route path={ROUTES.officerReview} component={OfficerReviewRoute} />
+              <Route path={ROUTES.officerAppointments} component={OfficerAppointmentsRoute} />
               <Route path={ROUTES.me} component={MeRoute} />
               <Route path={ROUTES.signIn} component={SignInRoute} />
               <Route path={ROUTES.signUp} component={SignUpRoute} />

@@ -603,4 +603,5 @@ export const en = {
   'verify.online.failed': 'The online check did not work ({reason}); the offline result above stands.',
   'officer.verify.link': 'Verify a declaration',
   'officer.reviews.link': 'Review queue',
+  'officer.appointments.link': 'Appointments today (check-in and queue)',
 } as const;

@@ -604,4 +604,5 @@ export const zhHans: Messages = {
   'verify.online.failed': '在线核对未成功（{reason}）；以上离线结果有效。',
   'officer.verify.link': '核验申报',
   'officer.reviews.link': '待审队列',
+  'officer.appointments.link': '今日预约（签到和叫号）',
 };

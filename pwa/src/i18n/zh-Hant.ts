@@ -604,4 +604,5 @@ export const zhHant: Messages = {
   'verify.online.failed': '線上核對未成功（{reason}）；以上離線結果有效。',
   'officer.verify.link': '核驗申報',
   'officer.reviews.link': '待審隊列',
+  'officer.appointments.link': '今日預約（簽到和叫號）',
 };

@@ -20,6 +20,11 @@ export default function OfficerRoute() {
             <li>
               <a href="/officer/verify">{t('officer.verify.link')}</a>
             </li>
+            {officer.roles.some((r) => r === 'window_clerk' || r === 'supervisor') && (
+              <li>
+                <a href="/officer/appointments">{t('officer.appointments.link')}</a>
+              </li>
+            )}
             {officer.roles.some((r) => r === 'reviewer' || r === 'senior_reviewer') && (
               <li>
                 <a href="/officer/reviews">{t('officer.reviews.link')}</a>

@@ -3,7 +3,7 @@
 // the cut-off), "running late", "can't come", wait for an earlier time, take an offered seat.
 // While the booking is ahead, a live subscription shows "your turn, window N" without a reload.
 import { lazy, Suspense } from 'preact/compat';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
 import { Select } from '../../components/Select';
@@ -72,12 +72,21 @@ function LiveStatus({ booking, live }: { booking: BookingView; live: LiveState |
 export function AppointmentsBooking({ id }: { id: string }) {
   const [booking, setBooking] = useState<BookingView | null | undefined>(undefined);
   const [offline, setOffline] = useState(false);
+  const offlineRef = useRef(false);
+  offlineRef.current = offline;
   const [live, setLive] = useState<LiveState | null>(null);
   const [late, setLate] = useState('15');
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [itemName, setItemName] = useState<string | null>(null);
+  // Back online: read the booking (and its item) again; the live subscription reconnects by itself.
+  const [online, setOnline] = useState(0);
+  useEffect(() => {
+    const again = () => setOnline((n) => n + 1);
+    addEventListener('online', again);
+    return () => removeEventListener('online', again);
+  }, []);
 
   useEffect(() => {
     let alive = true;
@@ -98,7 +107,7 @@ export function AppointmentsBooking({ id }: { id: string }) {
     return () => {
       alive = false;
     };
-  }, [id]);
+  }, [id, online]);
 
   const itemCode = booking?.itemCode;
   useEffect(() => {
@@ -106,7 +115,7 @@ export function AppointmentsBooking({ id }: { id: string }) {
     request(AppointmentsItemNameDocument, { code: itemCode })
       .then((data) => data.serviceItem && setItemName(pick(data.serviceItem.name)))
       .catch(() => {});
-  }, [itemCode, locale.value]);
+  }, [itemCode, locale.value, online]);
 
   const status = booking?.status;
   const following = !!status && LIVE_STATUSES.includes(status);
@@ -115,7 +124,11 @@ export function AppointmentsBooking({ id }: { id: string }) {
     const subscription = subscribeLive<AppointmentsUpdatesSubscription>({
       query: AppointmentsUpdatesDocument.toString(),
       variables: { bookingId: id },
-      onState: setLive,
+      onState: (state) => {
+        setLive(state);
+        // Connected again after showing this device's copy: read the booking again too.
+        if (state === 'live' && offlineRef.current) setOnline((n) => n + 1);
+      },
       onData: (data) => {
         const update = data.myBookingUpdates;
         setBooking((current) => {

@@ -599,6 +599,13 @@ export type AppointmentsOutcomeMutation = { bookingOutcomeRecord:
     | { __typename: 'BookingOutcomeRecorded', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null } }
    };
 
+export type AppointmentsItemNameQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type AppointmentsItemNameQuery = { serviceItem: { code: string, name: { zhHans: string, zhHant: string, en: string } } | null };
+
 export type DeclarationEstimateFragment = { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> };
 
 export type DeclarationFullFragment = { id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null };
@@ -3431,6 +3438,20 @@ fragment AppointmentsDayBooking on DayBooking {
   checkedInAt
   calledAt
 }`) as unknown as TypedDocumentString<AppointmentsOutcomeMutation, AppointmentsOutcomeMutationVariables>;
+export const AppointmentsItemNameDocument = new TypedDocumentString(`
+    query AppointmentsItemName($code: String!) {
+  serviceItem(code: $code) {
+    code
+    name {
+      ...AppointmentsText
+    }
+  }
+}
+    fragment AppointmentsText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}`) as unknown as TypedDocumentString<AppointmentsItemNameQuery, AppointmentsItemNameQueryVariables>;
 export const DeclarationRulesDocument = new TypedDocumentString(`
     query DeclarationRules {
   dutyRules {

@@ -1,0 +1,264 @@
+"""Appointments: a person books on a phone and keeps the QR offline; a window clerk on a tablet
+checks them in from a picture of that QR and calls them; the phone (never reloaded after it is
+back online) shows "your turn, window N" through the live subscription.
+
+The tests share one server and one phone tab and run in file order.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from e2e.conftest import (
+    ARTIFACTS,
+    PHONE,
+    TABLET,
+    add_virtual_authenticator,
+    axe_violations,
+    create_officer_with_cli,
+    new_context,
+    screenshot,
+    server_cli_env,
+    start_server,
+    wait_for_service_worker_control,
+)
+from e2e.test_identity import BIRTH_DATE, FULL_NAME, RESIDENT_ID
+from tests.liveserver import LiveServer
+
+pytestmark = pytest.mark.e2e
+
+# On site only: no pre-review needed (backend/palm_customs/catalogue/items.py); both demo sites
+# have a window for it (backend/palm_customs/appointments/demo.py).
+ITEM = "CULTURAL_RELIC_EXIT"
+ITEM_NAME = "Taking cultural relics out of China"
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+NO_AUTOFILL = """
+(() => {
+  const api = window.PublicKeyCredential;
+  if (api && api.isConditionalMediationAvailable) api.isConditionalMediationAvailable = async () => false;
+})();
+"""
+
+# Check-in accepts only bookings of the site's current day, and the demo slots are weekdays in
+# opening hours. When the earliest generated slot is not today (a weekend, an evening), the test
+# opens one seat later today through the ORM, as a supervisor's extra slot would.
+OPEN_SLOT_TODAY = f"""
+import asyncio
+from datetime import UTC, datetime, timedelta
+from palm_customs.cli import _with_orm
+from palm_customs.settings import load_settings
+
+async def work():
+    from palm_customs.appointments.models import Site, Slot, SlotStatus
+    site = await Site.get(code="SH-CITY")
+    start = (datetime.now(UTC) + timedelta(minutes=10)).replace(second=0, microsecond=0)
+    await Slot.create(site_id=site.id, item_code="{ITEM}", starts_at=start,
+                      ends_at=start + timedelta(minutes=15), capacity=4, booked=0,
+                      status=SlotStatus.OPEN)
+
+asyncio.run(_with_orm(load_settings(), work))
+"""
+
+
+@dataclass
+class Journey:
+    var_dir: Path
+    server: LiveServer
+    phone: Page | None = None
+    booking_url: str = ""
+    number: str = ""
+    site_name: str = ""
+    qr_png: Path = ARTIFACTS / "appointments-booking-qr.png"
+
+
+@pytest.fixture(scope="module")
+def journey(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journey]:
+    var_dir = tmp_path_factory.mktemp("appointments")
+    state = Journey(var_dir=var_dir, server=start_server(var_dir))
+    try:
+        yield state
+    finally:
+        state.server.stop()
+
+
+@pytest.fixture(scope="module")
+def phone_context(browser: Browser) -> Iterator[BrowserContext]:
+    context = new_context(browser, PHONE, locale="en-GB")
+    context.add_init_script(NO_AUTOFILL)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def tablet_context(browser: Browser) -> Iterator[BrowserContext]:
+    context = new_context(browser, TABLET, locale="en-GB")
+    context.add_init_script(NO_AUTOFILL)
+    yield context
+    context.close()
+
+
+def no_serious_axe(page: Page, name: str) -> None:
+    assert axe_violations(page) == [], name
+
+
+def earliest_slot(page: Page) -> tuple[str, object]:
+    slots = page.get_by_test_id("slot")
+    expect(slots.first).to_be_visible()
+    starts = [s or "" for s in slots.evaluate_all("(els) => els.map((e) => e.dataset.startsAt)")]
+    earliest = min(starts)
+    return earliest, page.locator(f"[data-testid=slot][data-starts-at='{earliest}']").first
+
+
+def test_a_person_books_the_earliest_slot_and_keeps_the_qr_offline(
+    journey: Journey, phone_context: BrowserContext
+) -> None:
+    # given a person with a passkey account on a phone
+    page = phone_context.new_page()
+    journey.phone = page
+    add_virtual_authenticator(page)
+    origin = journey.server.origin
+    page.goto(origin + "/me/sign-up")
+    page.get_by_label("Full name").fill(FULL_NAME)
+    page.get_by_label("Yes, I am a resident").check()
+    page.get_by_label("Resident identity card number").fill(RESIDENT_ID)
+    page.get_by_label("Date of birth").fill(BIRTH_DATE)
+    page.get_by_role("button", name="Create account with a passkey").click()
+    expect(page).to_have_url(origin + "/me")
+    wait_for_service_worker_control(page)
+
+    # when they start a booking for an item that needs no pre-review
+    page.goto(origin + "/appointments")
+    expect(page.get_by_role("heading", level=1, name="Appointments")).to_be_visible()
+    page.get_by_test_id("book-start").click()
+    expect(page.get_by_role("heading", level=1, name="Book an appointment")).to_be_visible()
+    page.get_by_role("radio", name=ITEM_NAME).check()
+    earliest, _ = earliest_slot(page)
+    if (
+        datetime.fromisoformat(earliest).astimezone(SHANGHAI).date()
+        != datetime.now(SHANGHAI).date()
+    ):
+        subprocess.run(
+            [sys.executable, "-c", OPEN_SLOT_TODAY],
+            env=server_cli_env(journey.server, journey.var_dir),
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+        page.reload()
+        page.get_by_role("radio", name=ITEM_NAME).check()
+    earliest, slot = earliest_slot(page)
+    starts_at = datetime.fromisoformat(earliest)
+    assert starts_at.astimezone(SHANGHAI).date() == datetime.now(SHANGHAI).date()
+    assert starts_at > datetime.now(UTC) - timedelta(minutes=1)
+    no_serious_axe(page, "book")
+    screenshot(page, "appointments-book-phone")
+    slot.click()
+    page.get_by_test_id("book-submit").click()
+
+    # then the confirmation shows the booking number in large print and the signed QR
+    expect(page).to_have_url(re.compile(r"/appointments/bookings/[0-9a-f-]+$"), timeout=15_000)
+    qr = page.get_by_test_id("booking-qr")
+    expect(qr).to_be_visible()
+    assert (qr.get_attribute("data-credential") or "").startswith("PC1:")
+    journey.number = page.get_by_test_id("booking-number").inner_text().strip()
+    assert journey.number.startswith("B")
+    expect(page.get_by_test_id("booking-status")).to_have_text("Booked")
+    expect(page.get_by_test_id("booking-cutoff")).to_be_visible()
+    expect(page.get_by_role("link", name="Open in a maps app")).to_have_attribute(
+        "href", re.compile(r"^geo:")
+    )
+    # the .ics download is built from the booking's calendar text
+    with page.expect_download() as download_info:
+        page.get_by_test_id("booking-ics").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".ics")
+    assert "BEGIN:VCALENDAR" in Path(download.path()).read_text()
+    journey.booking_url = page.url
+    journey.site_name = page.locator(".facts dd").nth(1).inner_text().strip()
+    no_serious_axe(page, "booking")
+    screenshot(page, "appointments-booking-phone")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    qr.screenshot(path=str(journey.qr_png))
+
+    # when the phone goes offline and the page is reloaded, the QR still shows
+    phone_context.set_offline(True)
+    page.reload()
+    expect(page.get_by_test_id("booking-qr")).to_be_visible()
+    expect(page.get_by_test_id("booking-number")).to_have_text(journey.number)
+    expect(page.get_by_test_id("booking-offline")).to_be_visible()
+    screenshot(page, "appointments-booking-offline-phone")
+    # back online: the page reads the booking again by itself (it is NOT reloaded from here on)
+    phone_context.set_offline(False)
+    expect(page.get_by_test_id("booking-offline")).to_be_hidden(timeout=10_000)
+
+
+def test_a_window_clerk_checks_the_person_in_from_the_qr_and_calls_them(
+    journey: Journey, tablet_context: BrowserContext
+) -> None:
+    assert journey.phone is not None, "the booking test must run first"
+    # given a window clerk's tablet enrolled with a one-time code
+    code = create_officer_with_cli(
+        journey.server,
+        journey.var_dir,
+        badge="W4001",
+        name="Zhao Min",
+        unit="Shanghai service hall",
+        role="window_clerk",
+    )
+    page = tablet_context.new_page()
+    add_virtual_authenticator(page)
+    origin = journey.server.origin
+    page.goto(origin + "/officer/enrol")
+    page.get_by_label("Badge number").fill("W4001")
+    page.get_by_label("One-time enrolment code").fill(code)
+    page.get_by_role("button", name="Create my passkey").click()
+    expect(page).to_have_url(origin + "/officer")
+    page.get_by_role("link", name="Appointments today (check-in and queue)").click()
+    expect(page.get_by_role("heading", level=1, name="Appointments today")).to_be_visible()
+    page.get_by_label("Site").select_option(label=journey.site_name)
+    row = page.locator(f"[data-testid=day-booking][data-number='{journey.number}']")
+    expect(row).to_have_attribute("data-status", "CONFIRMED")
+    expect(row).to_contain_text(FULL_NAME)
+
+    # when they upload a screenshot of the person's booking QR
+    page.set_input_files("#day-image", str(journey.qr_png))
+
+    # then the person is checked in with a queue number
+    expect(page.get_by_test_id("checkin-queue").first).to_have_text("1", timeout=15_000)
+    expect(row).to_have_attribute("data-status", "CHECKED_IN")
+    phone = journey.phone
+    expect(phone.get_by_test_id("booking-live")).to_contain_text(
+        "Checked in. Your queue number is 1.", timeout=15_000
+    )
+    no_serious_axe(page, "day view")
+
+    # when they call the next person at a window that handles the item
+    window = page.locator("[data-testid=day-window]", has_text=ITEM).first
+    number = window.get_attribute("data-window")
+    window.get_by_test_id("call-next").click()
+    expect(page.get_by_test_id("day-called")).to_contain_text(journey.number)
+    expect(row).to_have_attribute("data-status", "CALLED")
+    screenshot(page, "appointments-day-tablet")
+
+    # then the phone, kept open and not reloaded, shows their turn within a few seconds
+    expect(phone.get_by_test_id("booking-live")).to_contain_text(
+        f"Your turn: window {number}", timeout=5_000
+    )
+    assert phone.url == journey.booking_url
+    screenshot(phone, "appointments-your-turn-phone")
+    no_serious_axe(phone, "your turn")
+
+    # when the clerk records the visit as served, the phone says so too
+    row.get_by_role("button", name="Served").click()
+    expect(row).to_have_attribute("data-status", "SERVED")
+    expect(phone.get_by_test_id("booking-live")).to_contain_text("Done", timeout=5_000)
