@@ -190,6 +190,9 @@ export function ServicesCatalogue() {
           </ul>
         </>
       )}
+      <p class="link-list">
+        <a href="/">{t('building.homeLink')}</a>
+      </p>
     </section>
   );
 }
