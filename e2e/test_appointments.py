@@ -17,7 +17,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from e2e.conftest import (
     ARTIFACTS,
@@ -111,12 +111,12 @@ def no_serious_axe(page: Page, name: str) -> None:
     assert axe_violations(page) == [], name
 
 
-def earliest_slot(page: Page) -> tuple[str, object]:
-    slots = page.get_by_test_id("slot")
+def earliest_slot(page: Page, item: str) -> tuple[str, Locator]:
+    slots = page.locator(f"[data-testid=slot][data-item='{item}']")
     expect(slots.first).to_be_visible()
     starts = [s or "" for s in slots.evaluate_all("(els) => els.map((e) => e.dataset.startsAt)")]
     earliest = min(starts)
-    return earliest, page.locator(f"[data-testid=slot][data-starts-at='{earliest}']").first
+    return earliest, slots.and_(page.locator(f"[data-starts-at='{earliest}']")).first
 
 
 def test_a_person_books_the_earliest_slot_and_keeps_the_qr_offline(
@@ -141,8 +141,16 @@ def test_a_person_books_the_earliest_slot_and_keeps_the_qr_offline(
     expect(page.get_by_role("heading", level=1, name="Appointments")).to_be_visible()
     page.get_by_test_id("book-start").click()
     expect(page.get_by_role("heading", level=1, name="Book an appointment")).to_be_visible()
+    # an item that needs a passed pre-review: none to pick, and the server's typed error shows
+    page.get_by_role("radio", name="Bringing a pet dog or cat into China").check()
+    expect(page.get_by_text("You have no passed pre-review for this service")).to_be_visible()
+    _, pet_slot = earliest_slot(page, "PETS_ENTRY")
+    pet_slot.click()
+    page.get_by_test_id("book-submit").click()
+    expect(page.get_by_test_id("book-problem")).to_have_attribute("data-code", "PREREVIEW_REQUIRED")
     page.get_by_role("radio", name=ITEM_NAME).check()
-    earliest, _ = earliest_slot(page)
+    expect(page.get_by_test_id("book-problem")).to_have_count(0)
+    earliest, _ = earliest_slot(page, ITEM)
     if (
         datetime.fromisoformat(earliest).astimezone(SHANGHAI).date()
         != datetime.now(SHANGHAI).date()
@@ -156,7 +164,7 @@ def test_a_person_books_the_earliest_slot_and_keeps_the_qr_offline(
         )
         page.reload()
         page.get_by_role("radio", name=ITEM_NAME).check()
-    earliest, slot = earliest_slot(page)
+    earliest, slot = earliest_slot(page, ITEM)
     starts_at = datetime.fromisoformat(earliest)
     assert starts_at.astimezone(SHANGHAI).date() == datetime.now(SHANGHAI).date()
     assert starts_at > datetime.now(UTC) - timedelta(minutes=1)
@@ -262,3 +270,14 @@ def test_a_window_clerk_checks_the_person_in_from_the_qr_and_calls_them(
     row.get_by_role("button", name="Served").click()
     expect(row).to_have_attribute("data-status", "SERVED")
     expect(phone.get_by_test_id("booking-live")).to_contain_text("Done", timeout=5_000)
+
+    # when the tablet is offline, a typed check-in waits in the outbox and is sent once online
+    tablet_context.set_offline(True)
+    page.get_by_label("Booking number").fill("B000000ZZZZZZ")
+    page.get_by_role("button", name="Check in", exact=True).click()
+    entry = page.get_by_test_id("checkin-log-item").first
+    expect(entry).to_contain_text("B000000ZZZZZZ")
+    expect(entry.get_by_test_id("checkin-state")).to_have_text("Waiting to send")
+    tablet_context.set_offline(False)
+    # then the server's answer comes back (an unknown number is refused, with its reason)
+    expect(entry.get_by_test_id("checkin-state")).to_have_text("Refused", timeout=30_000)

@@ -29,6 +29,9 @@ export default function AppointmentsRoute() {
         </>
       )}
       {account && <AppointmentsMine />}
+      <p class="link-list">
+        <a href="/">{t('building.homeLink')}</a>
+      </p>
     </section>
   );
 }

@@ -60,6 +60,7 @@ function SlotButtons({
             aria-pressed={chosen === slot.id}
             data-testid="slot"
             data-starts-at={slot.startsAt}
+            data-item={slot.itemCode}
             onClick={() => onChoose(slot)}
           >
             <span class="appointments-slot__time">{siteTime(slot.startsAt, site?.timezone, locale.value)}</span>
@@ -253,6 +254,8 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
               }))}
               onChange={(code) => {
                 setItemCode(code);
+                setAvailability(null);
+                setSlot(null);
                 setApplicationId(null);
                 setSiteCode(ALL_SITES);
                 setAlternatives([]);
