@@ -167,6 +167,11 @@ async def test_calling_next_takes_the_lowest_queue_number_this_window_handles(
     assert at_one["booking"]["number"] == enquiry["number"]
     assert at_one["booking"]["status"] == "CALLED"
     assert (empty["code"], missing["code"]) == ("QUEUE_EMPTY", "WINDOW_NOT_FOUND")
+    # and each person called also gets an urgent notification naming the window
+    from palm_customs.notifications.models import Notification, Urgency
+
+    urgent = await Notification.filter(urgency=Urgency.HIGH).values_list("title", flat=True)
+    assert sorted(urgent) == ["Your turn: window 1", "Your turn: window 2"]
     for c in (enquiry_person, relic_person, officer):
         await c.aclose()
 

@@ -167,6 +167,16 @@ register_messages(
             "此預約已結束。",
             "This appointment has ended.",
         ),
+        "notify.appointment.called.title": (
+            "轮到您了：{window} 号窗口",
+            "輪到您了：{window} 號窗口",
+            "Your turn: window {window}",
+        ),
+        "notify.appointment.called.body": (
+            "请前往 {window} 号窗口办理，预约号 {number}。",
+            "請前往 {window} 號窗口辦理，預約號 {number}。",
+            "Please go to window {window} now. Booking {number}.",
+        ),
         "notify.appointment.booked.title": (
             "预约成功：{when}",
             "預約成功：{when}",

@@ -571,6 +571,7 @@ async def _notify(
     now: datetime,
     offer: bool = False,
     extra: dict[str, Any] | None = None,
+    urgency: Urgency | None = None,
 ) -> None:
     site = await Site.get(id=booking.site_id, using_db=connection)
     local = booking.starts_at.astimezone(_zone(site))
@@ -595,7 +596,7 @@ async def _notify(
                 **(extra or {}),
             },
             link=f"/appointments/{booking.id}",
-            urgency=Urgency.HIGH if offer else Urgency.NORMAL,
+            urgency=urgency or (Urgency.HIGH if offer else Urgency.NORMAL),
         ),
         now=now,
     )
@@ -1352,6 +1353,15 @@ async def call_next(
         if called == 1:
             candidate.status, candidate.called_at = BookingStatus.CALLED, now
             candidate.window_number = window_number
+            # Also a push with high urgency, for a phone that is not showing the booking.
+            await _notify(
+                connection,
+                candidate,
+                "called",
+                now=now,
+                urgency=Urgency.HIGH,
+                extra={"window": window_number},
+            )
             return CheckedIn(booking=candidate)
     raise AppointmentProblem(AppointmentErrorCode.QUEUE_EMPTY)
 
