@@ -395,3 +395,14 @@ OutcomeRecordResult = Annotated[
 DutyEstimateResult = Annotated[
     DutyEstimate | ValidationError | DeclarationError, strawberry.union("DutyEstimateResult")
 ]
+
+
+@strawberry.type
+class DutyRulesPublished:
+    version: str | None
+    rates_date: str | None
+
+
+DutyRulesPublishResult = Annotated[
+    DutyRulesPublished | ValidationError, strawberry.union("DutyRulesPublishResult")
+]

@@ -6,6 +6,7 @@ from palm_customs.applications.mutations.application_rate import application_rat
 from palm_customs.applications.mutations.application_resubmit import application_resubmit
 from palm_customs.applications.mutations.application_submit import application_submit
 from palm_customs.applications.mutations.application_withdraw import application_withdraw
+from palm_customs.applications.mutations.holiday_set import holiday_set
 from palm_customs.applications.mutations.review_claim import review_claim
 from palm_customs.applications.mutations.review_corrections_send import review_corrections_send
 from palm_customs.applications.mutations.review_decide import review_decide
@@ -24,3 +25,4 @@ class ApplicationMutation:
     review_draft_save = review_draft_save
     review_corrections_send = review_corrections_send
     review_decide = review_decide
+    holiday_set = holiday_set
