@@ -21,7 +21,7 @@ from strawberry.types import ExecutionContext
 
 from palm_customs.applications import messages as _application_messages  # noqa: F401
 from palm_customs.applications.mutations import ApplicationMutation
-from palm_customs.applications.queries import ApplicationQuery
+from palm_customs.applications.queries import ApplicationQuery, ApplicationSubscription
 from palm_customs.appointments import messages as _appointment_messages  # noqa: F401
 from palm_customs.appointments.mutations import AppointmentMutation
 from palm_customs.appointments.queries import AppointmentQuery, AppointmentSubscription
@@ -77,7 +77,9 @@ class Mutation(
 
 
 @strawberry.type
-class Subscription(SystemSubscription, IdentitySubscription, AppointmentSubscription):
+class Subscription(
+    SystemSubscription, IdentitySubscription, AppointmentSubscription, ApplicationSubscription
+):
     pass
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import AsyncGenerator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -135,3 +136,30 @@ class ApplicationQuery:
             )
             for _, r, row in tasks[: max(1, min(first, 100))]
         ]
+
+
+@strawberry.type(description="Something changed in your department's review queue: refetch it.")
+class ReviewQueueEvent:
+    application_number: str
+    status: ApplicationStatus
+
+
+@strawberry.type
+class ApplicationSubscription:
+    @strawberry.subscription(
+        extensions=access(Level.VERIFIED, *REVIEWERS),
+        description="Live changes to your department's queue (claims, decisions, new and "
+        "resubmitted applications), from any replica.",
+    )
+    async def review_queue_events(
+        self, info: Info[Context, Any]
+    ) -> AsyncGenerator[ReviewQueueEvent, None]:
+        from palm_customs.core import broadcast
+
+        officer = await Officer.get(account_id=info.context.principal.account_id)
+        async with broadcast.current().subscribe(services.queue_channel(officer.unit)) as messages:
+            async for message in messages:
+                yield ReviewQueueEvent(
+                    application_number=str(message.get("applicationNumber", "")),
+                    status=ApplicationStatus(str(message.get("status", "in_review"))),
+                )

@@ -10,6 +10,7 @@ fixes only those entries and resubmits; the time limit pauses meanwhile.
 from __future__ import annotations
 
 import importlib
+import logging
 import re
 import secrets
 import uuid
@@ -41,6 +42,8 @@ from palm_customs.identity.models import EnterpriseMembership, MembershipStatus,
 from palm_customs.notifications import services as notifications
 from palm_customs.notifications.models import NotificationType
 
+logger = logging.getLogger(__name__)
+
 MAX_MATERIALS = 40
 MAX_CORRECTIONS = 50
 _NUMBER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -67,6 +70,25 @@ class Changed:
     @property
     def audit_targets(self) -> tuple[str, ...]:
         return (f"application:{self.application.id}",)
+
+
+def queue_channel(department: str) -> str:
+    return f"reviews:{department}"
+
+
+async def publish_queue_events(changed: Changed) -> None:
+    """Tell every officer watching the queues of the application's departments (any replica)
+    that something changed, after the change committed."""
+    from palm_customs.core import broadcast
+
+    application = changed.application
+    departments = sorted(set(application.item_snapshot.get("departments", [])))
+    message = {"applicationNumber": application.number, "status": application.status.value}
+    for department in departments:
+        try:
+            await broadcast.current().publish(queue_channel(department), message)
+        except Exception:  # committed already: a lost live update must not fail the request
+            logger.exception("could not publish a queue event for %s", application.number)
 
 
 # ------------------------------------------------------------------ calendar

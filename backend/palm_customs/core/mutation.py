@@ -53,6 +53,7 @@ async def run_mutation(
     present: Callable[[R], S],
     prepare: Callable[[], Awaitable[object]] | None = None,
     after_refusal: Callable[[DomainError], Awaitable[None]] | None = None,
+    after_commit: Callable[[R], Awaitable[None]] | None = None,
 ) -> S | Any:
     """Run `perform` in a transaction that also appends the audit event, then present it.
 
@@ -80,4 +81,7 @@ async def run_mutation(
         if after_refusal is not None:
             await after_refusal(error)
         return map_error(error, context)
+    if after_commit is not None:
+        # Only now may other nodes hear of the change (live updates read committed state).
+        await after_commit(result)
     return present(result)

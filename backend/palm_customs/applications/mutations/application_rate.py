@@ -25,6 +25,7 @@ async def application_rate(
     principal = info.context.principal
     return await run_mutation(
         info,
+        after_commit=services.publish_queue_events,
         perform=lambda c: services.rate(
             c, principal=principal, application_id=application_id, rating=rating, comment=comment
         ),

@@ -32,6 +32,7 @@ async def application_resubmit(
     principal = info.context.principal
     return await run_mutation(
         info,
+        after_commit=services.publish_queue_events,
         perform=lambda c: services.resubmit(
             c,
             principal=principal,

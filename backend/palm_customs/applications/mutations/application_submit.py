@@ -34,6 +34,7 @@ async def application_submit(
     principal = info.context.principal
     return await run_mutation(
         info,
+        after_commit=services.publish_queue_events,
         perform=lambda c: services.submit(
             c,
             principal=principal,

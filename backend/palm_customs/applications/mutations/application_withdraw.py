@@ -25,6 +25,7 @@ async def application_withdraw(
     principal = info.context.principal
     return await run_mutation(
         info,
+        after_commit=services.publish_queue_events,
         perform=lambda c: services.withdraw(c, principal=principal, application_id=application_id),
         present=lambda done: ApplicationDone(
             application_id=strawberry.ID(str(done.application.id)), status=done.application.status

@@ -23,6 +23,7 @@ async def review_claim(info: Info[Context, Any], review_id: strawberry.ID) -> Ap
     principal = info.context.principal
     return await run_mutation(
         info,
+        after_commit=services.publish_queue_events,
         perform=lambda c: services.claim(c, principal=principal, review_id=review_id),
         present=lambda done: ApplicationDone(
             application_id=strawberry.ID(str(done.application.id)), status=done.application.status

@@ -27,6 +27,7 @@ async def review_corrections_send(
     principal = info.context.principal
     return await run_mutation(
         info,
+        after_commit=services.publish_queue_events,
         perform=lambda c: services.decide(
             c,
             principal=principal,

@@ -40,6 +40,7 @@ async def review_draft_save(
 
     return await run_mutation(
         info,
+        after_commit=services.publish_queue_events,
         perform=perform,
         present=lambda done: ApplicationDone(
             application_id=strawberry.ID(str(done.application.id)), status=done.application.status
