@@ -26,7 +26,7 @@ import { describeError } from '../identity/identityErrors';
 import { createSecureRequest, stepUpStatus } from '../identity/identityStepUp';
 import { IdentityStepUpNotice } from '../identity/IdentityStepUpNotice';
 import { navigate } from '../identity/identitySession';
-import { subscribeLive, type LiveState } from './appointmentsLive';
+import { subscribeLive, type LiveState } from '../../graphql/live';
 import { ta, taMaybe } from './appointmentsMessages';
 import { LIVE_STATUSES, canChange, cutOff, icsFileName, siteTime, webMapUrl } from './appointmentsModel';
 import { cachedBooking, pick, storeBooking, type BookingView } from './appointmentsStore';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PROTOCOL, liveUrl, subscribeLive, type LiveState } from './appointmentsLive';
+import { PROTOCOL, liveUrl, subscribeLive, type LiveState } from '../../graphql/live';
 import { canChange, icsFileName, siteDate } from './appointmentsModel';
 
 class FakeSocket {

@@ -3,7 +3,14 @@ import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
 import { GraphQLResponseError } from '../../graphql/client';
-import { ReviewsClaimDocument, ReviewsReleaseDocument, type ReviewsTaskFragment } from '../../graphql/generated/graphql';
+import {
+  ReviewsClaimDocument,
+  ReviewsQueueEventsDocument,
+  ReviewsReleaseDocument,
+  type ReviewsQueueEventsSubscription,
+  type ReviewsTaskFragment,
+} from '../../graphql/generated/graphql';
+import { subscribeLive } from '../../graphql/live';
 import { t } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { secureRequest } from '../identity/identityApi';
@@ -36,6 +43,15 @@ export function ReviewsQueue() {
         setFailure(error instanceof GraphQLResponseError && error.hasCode('FORBIDDEN') ? tr('reviews.notOfficer') : tr('reviews.loadError')),
       );
   useEffect(() => void load(), []);
+  // Another officer claimed, decided or an application arrived: read the queue again.
+  useEffect(() => {
+    const live = subscribeLive<ReviewsQueueEventsSubscription>({
+      query: ReviewsQueueEventsDocument.toString(),
+      variables: {},
+      onData: () => void load(),
+    });
+    return () => live.close();
+  }, []);
 
   const act = async (task: ReviewsTaskFragment, kind: 'claim' | 'release') => {
     setBusy(task.review.id);

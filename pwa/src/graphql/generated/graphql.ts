@@ -1277,6 +1277,11 @@ export type ReviewsDecideMutation = { reviewDecide:
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, code: ValidationErrorCode, message: string }> }
    };
 
+export type ReviewsQueueEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReviewsQueueEventsSubscription = { reviewQueueEvents: { applicationNumber: string, status: ApplicationStatus } };
+
 export type ServicesTextFragment = { zhHans: string, zhHant: string, en: string };
 
 export type ServicesItemSummaryFragment = { code: string, category: ServiceCategory, handlingMode: HandlingMode, timeLimitDays: number, name: { zhHans: string, zhHant: string, en: string }, description: { zhHans: string, zhHant: string, en: string } };
@@ -5558,6 +5563,14 @@ export const ReviewsDecideDocument = new TypedDocumentString(`
     field
   }
 }`) as unknown as TypedDocumentString<ReviewsDecideMutation, ReviewsDecideMutationVariables>;
+export const ReviewsQueueEventsDocument = new TypedDocumentString(`
+    subscription ReviewsQueueEvents {
+  reviewQueueEvents {
+    applicationNumber
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewsQueueEventsSubscription, ReviewsQueueEventsSubscriptionVariables>;
 export const ServicesCatalogueDocument = new TypedDocumentString(`
     query ServicesCatalogue($search: String, $category: ServiceCategory, $handlingMode: HandlingMode, $after: String) {
   serviceItems(

@@ -1,4 +1,4 @@
-// A tiny graphql-transport-ws client for ONE live subscription (the booking screen's
+// A tiny graphql-transport-ws client for one live subscription (the booking screen's
 // "your turn, window N"). No dependency: connection_init -> connection_ack -> subscribe ->
 // next…; ping is answered with pong. A dropped connection is reopened with backoff (1 s, 2 s,
 // 4 s … 30 s, with jitter) and at once when the browser comes back online; `close()` ends it
