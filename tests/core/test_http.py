@@ -7,7 +7,7 @@ import pytest
 
 from palm_customs.app import create_app
 from palm_customs.core.limits import MAX_BODY_BYTES
-from tests.conftest import make_settings
+from tests.conftest import ORIGIN, make_settings
 
 QUERY = {"query": "{ serverInfo { version } }"}
 
@@ -154,3 +154,20 @@ async def test_an_incoming_request_id_is_kept_when_well_formed(client: httpx.Asy
     # then
     assert kept.headers["x-request-id"] == "abcdef0123456789"
     assert replaced.headers["x-request-id"] != "bad id\r\nx"
+
+
+@pytest.mark.parametrize(("env", "ide"), [("development", True), ("test", False)])
+async def test_graphiql_is_served_only_in_development(
+    migrated: str, var_dir: object, env: str, ide: bool
+) -> None:
+    # given
+    application = create_app(make_settings(migrated, var_dir, PALM_ENV=env))  # type: ignore[arg-type]
+    transport = httpx.ASGITransport(app=application)
+    async with httpx.AsyncClient(transport=transport, base_url=ORIGIN) as http:
+        # when
+        page = await http.get("/graphql", headers={"accept": "text/html"})
+        other = await http.get("/healthz")
+    # then: the IDE page (development) is the one response without the strict policy
+    assert (page.status_code == 200 and "graphiql" in page.text.lower()) is ide
+    assert ("content-security-policy" in page.headers) is not ide
+    assert "script-src 'self'" in other.headers["content-security-policy"]
