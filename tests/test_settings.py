@@ -83,3 +83,9 @@ def test_bad_settings_are_refused_with_a_clear_message(
 ) -> None:
     with pytest.raises(ConfigurationError, match=message):
         load_settings({"VAR_DIR": str(tmp_path)} | overrides)
+
+
+def test_the_local_origin_follows_the_port(tmp_path: Path) -> None:
+    settings = load_settings({"VAR_DIR": str(tmp_path), "PORT": "8123"})
+    assert settings.public_origin == "http://localhost:8123"
+    assert settings.rp_id == "localhost"

@@ -188,7 +188,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
 
     var_dir = Path(source.get("VAR_DIR", str(PROJECT_ROOT / "var"))).resolve()
     database_url = source.get("DATABASE_URL") or f"sqlite://{var_dir / 'palm.db'}"
-    public_origin = source.get("PUBLIC_ORIGIN", "http://localhost:8000").rstrip("/")
+    # Locally the origin follows PORT, so `PORT=8123 make run` still has working passkeys.
+    default_origin = f"http://localhost:{source.get('PORT', '8000')}"
+    public_origin = source.get("PUBLIC_ORIGIN", default_origin).rstrip("/")
     parts = urlsplit(public_origin)
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.path:
         raise ConfigurationError(
