@@ -18,10 +18,15 @@ from playwright.sync_api import (
     CDPSession,
     Page,
     Playwright,
+    expect,
     sync_playwright,
 )
 
 from tests.liveserver import LiveServer, live_server
+
+# CI runs on 2 shared cores with software rendering: give every expectation more room than
+# Playwright's 5 s default (a timing is never what these tests assert).
+expect.set_options(timeout=15_000)
 
 REPO = Path(__file__).resolve().parents[1]
 ARTIFACTS = REPO / "e2e" / "artifacts"

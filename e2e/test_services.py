@@ -102,7 +102,9 @@ def photo(name: str, colour: tuple[int, int, int]) -> Path:
 
 def attach_photo(page: Page, material: str, path: Path, expiry: str) -> None:
     page.set_input_files(f"#material-{material}", str(path))
-    expect(page.get_by_test_id(f"pending-{material}")).to_contain_text(".jpg")
+    # Decoding and downscaling a 3000x2000 photo in a software-rendered headless browser can
+    # take several seconds on a busy 2-core CI machine.
+    expect(page.get_by_test_id(f"pending-{material}")).to_contain_text(".jpg", timeout=30_000)
     if material in NEEDS_EXPIRY:
         page.locator(f"#material-{material}-expiry").fill(expiry)
 
