@@ -51,17 +51,34 @@ export async function removeFromOutbox(id: string): Promise<void> {
 }
 
 let flushing: Promise<number> | null = null;
+let again: Promise<number> | null = null;
+let againInteractive = false;
 
 /**
  * Try to send everything waiting. `interactive` (the person pressed a button) lets a handler ask
  * for a passkey step-up; automatic sends only mark the record as needing the person.
  * Resolves to the number of records sent.
+ *
+ * A call while a pass is running never joins it: that pass may already have given up (its send
+ * failed offline a moment before `online` fired), so one more pass follows it, shared by every
+ * call made meanwhile.
  */
 export function flushOutbox({ interactive = false }: { interactive?: boolean } = {}): Promise<number> {
-  flushing ??= run(interactive).finally(() => {
-    flushing = null;
-  });
-  return flushing;
+  if (!flushing) {
+    flushing = run(interactive).finally(() => {
+      flushing = null;
+    });
+    return flushing;
+  }
+  againInteractive ||= interactive;
+  const next = () => {
+    again = null;
+    const wasInteractive = againInteractive;
+    againInteractive = false;
+    return flushOutbox({ interactive: wasInteractive });
+  };
+  again ??= flushing.then(next, next);
+  return again;
 }
 
 async function run(interactive: boolean): Promise<number> {

@@ -1,12 +1,31 @@
 // Wires the outbox at app start (loaded after the first screen): the handlers of each feature,
-// and the three moments it is sent — now, on `online`, and on the worker's Background Sync.
+// and the moments it is sent — now, on `online`, on the worker's Background Sync, and on a retry
+// timer while something still waits (a server that was down fires no `online` event, and
+// Background Sync is Chromium-only and may be deferred for minutes).
 import { sendCheckIn, OUTBOX_CHECK_IN } from '../features/appointments/appointmentsOutbox';
 import { sendAmend, sendSubmit, OUTBOX_AMEND, OUTBOX_SUBMIT } from '../features/declarations/declarationsOutbox';
 import { sendOutcome, OUTBOX_OUTCOME } from '../features/officer/officerOutbox';
 import { onOutboxSyncRequested, requestOutboxSync } from '../sw-bridge';
 import { flushOutbox, outboxRecords, registerOutboxHandler } from './outbox';
+import { RetrySchedule } from './retry';
 
 let started = false;
+const retry = new RetrySchedule(() => flush());
+
+function flush(): Promise<void> {
+  return flushOutbox().then(afterFlush, afterFlush);
+}
+
+async function afterFlush(): Promise<void> {
+  const waiting = (await outboxRecords()).some((r) => (r.state ?? 'pending') === 'pending');
+  if (!waiting) {
+    retry.reset();
+    return;
+  }
+  // Whatever is still waiting (offline, server down) gets a Background Sync and a timed retry.
+  void requestOutboxSync();
+  retry.schedule();
+}
 
 export function startOutbox(): void {
   if (started) return;
@@ -15,21 +34,16 @@ export function startOutbox(): void {
   registerOutboxHandler(OUTBOX_AMEND, sendAmend);
   registerOutboxHandler(OUTBOX_OUTCOME, sendOutcome);
   registerOutboxHandler(OUTBOX_CHECK_IN, sendCheckIn);
-  const flush = () => {
-    void flushOutbox().then(async () => {
-      // Whatever is still waiting (offline, server down) gets a Background Sync.
-      if ((await outboxRecords()).some((r) => r.state === 'pending' || r.state === undefined)) void requestOutboxSync();
-    });
-  };
-  addEventListener('online', flush);
-  onOutboxSyncRequested(flush);
-  flush();
+  addEventListener('online', () => {
+    retry.reset();
+    void flush();
+  });
+  onOutboxSyncRequested(() => void flush());
+  void flush();
 }
 
-/** Queue-then-send for screens: after enqueueing, try at once; if that fails, a sync is registered. */
+/** Queue-then-send for screens: after enqueueing, try at once; if that fails, it is retried. */
 export function sendSoon(): void {
   startOutbox();
-  void flushOutbox().then(async () => {
-    if ((await outboxRecords()).some((r) => (r.state ?? 'pending') === 'pending')) void requestOutboxSync();
-  });
+  void flush();
 }
