@@ -36,6 +36,7 @@ from e2e.conftest import (
     TABLET,
     add_virtual_authenticator,
     axe_violations,
+    create_officer_with_cli,
     new_context,
     screenshot,
     start_server,
@@ -408,3 +409,84 @@ def resident_id(area_and_birth: str, sequence: str) -> str:
     weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     total = sum(int(d) * w for d, w in zip(body, weights, strict=True))
     return body + "10X98765432"[total % 11]
+
+
+def test_a_supervisor_publishes_a_policy_notice_that_reaches_a_follower(
+    browser: Browser, traveller_context: BrowserContext, notif_server: tuple[LiveServer, Path]
+) -> None:
+    server, var_dir = notif_server
+    origin = server.origin
+    # given a person on a phone who follows tax notices
+    phone = traveller_context.new_page()
+    add_virtual_authenticator(phone)
+    phone.goto(origin + "/me/sign-up")
+    phone.get_by_label("Full name").fill("张伟")
+    phone.get_by_label("Yes, I am a resident").check()
+    phone.get_by_label("Resident identity card number").fill(resident_id("11010519851120", "002"))
+    phone.get_by_label("Date of birth").fill("1985-11-20")
+    phone.get_by_role("button", name="Create account with a passkey").click()
+    expect(phone).to_have_url(origin + "/me")
+    phone.goto(origin + "/inbox/settings")
+    phone.get_by_label("Tax", exact=True).check()
+    phone.get_by_role("button", name="Save settings").click()
+    expect(phone.get_by_text("Your notification settings are saved.")).to_be_visible()
+
+    # and a supervisor enrolled on a tablet
+    code = create_officer_with_cli(
+        server, var_dir, badge="S5001", name="Qian Yu", unit="Shanghai Customs", role="supervisor"
+    )
+    context = new_context(browser, TABLET, locale="en-GB")
+    try:
+        page = context.new_page()
+        add_virtual_authenticator(page)
+        page.goto(origin + "/officer/enrol")
+        page.get_by_label("Badge number").fill("S5001")
+        page.get_by_label("One-time enrolment code").fill(code)
+        page.get_by_role("button", name="Create my passkey").click()
+        expect(page).to_have_url(origin + "/officer")
+
+        # when they open the publishing screen and send it empty
+        page.get_by_role("link", name="Publish a policy notice").click()
+        expect(page.get_by_role("heading", level=1, name="Publish a policy notice")).to_be_visible()
+        page.get_by_role("button", name="Publish to followers").click()
+        # then one summary names all seven missing answers and takes focus; nothing is sent
+        summary = page.locator(".error-summary")
+        expect(summary).to_be_focused()
+        expect(summary.locator("a")).to_have_count(7)
+        expect(summary.locator("a[href='#publish-body-zhHant']")).to_have_count(1)
+        assert axe_violations(page) == [], "publish errors"
+
+        # when they fill it in, in three languages, with a related service, and publish
+        page.get_by_label("Category").select_option("tax")
+        page.get_by_label("Title in Simplified Chinese").fill("跨境电商零售进口税收政策调整")
+        page.get_by_label("Title in Traditional Chinese").fill("跨境電商零售進口稅收政策調整")
+        page.get_by_label("Title in English").fill("Cross-border e-commerce import tax changes")
+        page.get_by_label("Message in Simplified Chinese").fill("自下月起，单次交易限值调整。")
+        page.get_by_label("Message in Traditional Chinese").fill("自下月起，單次交易限值調整。")
+        page.get_by_label("Message in English").fill(
+            "From next month the single-purchase limit changes."
+        )
+        page.get_by_label("Related service (optional)").select_option("PETS_ENTRY")
+        page.get_by_role("button", name="Publish to followers").click()
+        # then after the passkey step-up it is published, and the form is empty again
+        expect(page.get_by_test_id("publish-done")).to_contain_text("Tax")
+        expect(page.get_by_label("Title in English")).to_have_value("")
+        assert axe_violations(page) == [], "published"
+        screenshot(page, "notifications-publish-tablet")
+    finally:
+        context.close()
+
+    # then the follower finds it in their inbox (fanned out by the job drainer), in their language
+    deadline = datetime.now() + timedelta(seconds=30)
+    notice = phone.locator(".inbox-item", has_text="Cross-border e-commerce import tax changes")
+    while True:
+        phone.goto(origin + "/inbox")
+        expect(phone.get_by_role("heading", level=1, name="Inbox")).to_be_visible()
+        try:
+            expect(notice).to_have_count(1, timeout=2_000)
+            break
+        except AssertionError:
+            if datetime.now() > deadline:
+                raise
+    expect(notice.locator("a").first).to_have_attribute("href", "/services/items/PETS_ENTRY")
+    screenshot(phone, "notifications-policy-notice-phone")

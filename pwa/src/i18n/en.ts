@@ -604,4 +604,5 @@ export const en = {
   'officer.verify.link': 'Verify a declaration',
   'officer.reviews.link': 'Review queue',
   'officer.appointments.link': 'Appointments today (check-in and queue)',
+  'officer.notices.link': 'Publish a policy notice',
 } as const;

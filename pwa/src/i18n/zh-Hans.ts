@@ -605,4 +605,5 @@ export const zhHans: Messages = {
   'officer.verify.link': '核验申报',
   'officer.reviews.link': '待审队列',
   'officer.appointments.link': '今日预约（签到和叫号）',
+  'officer.notices.link': '发布政策公告',
 };

@@ -605,4 +605,5 @@ export const zhHant: Messages = {
   'officer.verify.link': '核驗申報',
   'officer.reviews.link': '待審隊列',
   'officer.appointments.link': '今日預約（簽到和叫號）',
+  'officer.notices.link': '發佈政策公告',
 };

@@ -25,6 +25,11 @@ export default function OfficerRoute() {
                 <a href="/officer/appointments">{t('officer.appointments.link')}</a>
               </li>
             )}
+            {officer.roles.some((r) => r === 'supervisor' || r === 'administrator') && (
+              <li>
+                <a href="/officer/notices">{t('officer.notices.link')}</a>
+              </li>
+            )}
             {officer.roles.some((r) => r === 'reviewer' || r === 'senior_reviewer') && (
               <li>
                 <a href="/officer/reviews">{t('officer.reviews.link')}</a>

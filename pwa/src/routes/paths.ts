@@ -22,6 +22,7 @@ export const ROUTES = {
   officerReviews: '/officer/reviews',
   officerReview: '/officer/reviews/:id',
   officerAppointments: '/officer/appointments',
+  officerNotices: '/officer/notices',
   me: '/me',
   signIn: '/me/sign-in',
   signUp: '/me/sign-up',

@@ -227,6 +227,12 @@ export type IdentityErrorCode =
   | 'USER_NOT_VERIFIED'
   | 'VERIFICATION_FAILED';
 
+export type LocalizedTextInput = {
+  en: string;
+  zhHans: string;
+  zhHant: string;
+};
+
 export type MaterialRefInput = {
   documentId: string | number;
   material: string;
@@ -279,6 +285,13 @@ export type PersonInput = {
   mrzLine1?: string | null | undefined;
   mrzLine2?: string | null | undefined;
   nationality: string;
+};
+
+export type PolicyNoticeInput = {
+  body: LocalizedTextInput;
+  category: string;
+  link?: string;
+  title: LocalizedTextInput;
 };
 
 /** How travellers cross at a port. */
@@ -1162,6 +1175,21 @@ export type NotificationsSettingsSaveMutationVariables = Exact<{
 export type NotificationsSettingsSaveMutation = { notificationSettingsSave:
     | { __typename: 'NotificationDone', changed: number }
     | { __typename: 'NotificationError', notificationCode: string, message: string, field: string | null }
+    | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
+   };
+
+export type NotificationsPublishContextQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationsPublishContextQuery = { myNotificationSettings: { availablePolicyCategories: Array<string> }, serviceItems: { nodes: Array<{ code: string, name: { zhHans: string, zhHant: string, en: string } }> } };
+
+export type NotificationsPublishMutationVariables = Exact<{
+  input: PolicyNoticeInput;
+}>;
+
+
+export type NotificationsPublishMutation = { policyNoticePublish:
+    | { __typename: 'PolicyNoticePublished', id: string, category: string }
     | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
    };
 
@@ -5250,6 +5278,44 @@ export const NotificationsSettingsSaveDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<NotificationsSettingsSaveMutation, NotificationsSettingsSaveMutationVariables>;
+export const NotificationsPublishContextDocument = new TypedDocumentString(`
+    query NotificationsPublishContext {
+  myNotificationSettings {
+    availablePolicyCategories
+  }
+  serviceItems(first: 50) {
+    nodes {
+      code
+      name {
+        zhHans
+        zhHant
+        en
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationsPublishContextQuery, NotificationsPublishContextQueryVariables>;
+export const NotificationsPublishDocument = new TypedDocumentString(`
+    mutation NotificationsPublish($input: PolicyNoticeInput!) {
+  policyNoticePublish(input: $input) {
+    __typename
+    ... on PolicyNoticePublished {
+      id
+      category
+    }
+    ... on ValidationError {
+      validationCode: code
+      message
+      field
+      errors {
+        field
+        validationCode: code
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationsPublishMutation, NotificationsPublishMutationVariables>;
 export const OfficerEnrolStartDocument = new TypedDocumentString(`
     mutation OfficerEnrolStart($badgeNumber: String!, $code: String!) {
   officerEnrolStart(badgeNumber: $badgeNumber, code: $code) {
