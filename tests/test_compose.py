@@ -35,7 +35,7 @@ from palm_customs.settings import (
 REPO_ROOT = Path(__file__).resolve().parents[1]
 COMPOSE_FILE = REPO_ROOT / "docker-compose.yml"
 CADDYFILE = REPO_ROOT / "deploy" / "Caddyfile"
-COMPOSE_SCHEMA = REPO_ROOT.parent / "shared" / "data" / "compose-spec.json"
+COMPOSE_SCHEMA = REPO_ROOT / "tests" / "data" / "compose-spec.json"
 
 PALM_SERVICES = ("app", "migrate", "worker")
 SECRET_NAMES = ("POSTGRES_PASSWORD", "SECRET_KEY", "VAPID_PRIVATE_KEY")
