@@ -99,6 +99,20 @@ def create_account(page: Page, origin: str) -> None:
     expect(page).to_have_url(origin + "/me")
 
 
+def receipt_jpeg() -> Path:
+    """A photo of a receipt, as a phone camera would give it (bigger than the app keeps)."""
+    from PIL import Image, ImageDraw
+
+    path = ARTIFACTS / "receipt.jpg"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    image = Image.new("RGB", (2400, 1800), (250, 248, 240))
+    draw = ImageDraw.Draw(image)
+    for row in range(12):
+        draw.rectangle((200, 200 + row * 120, 2200, 260 + row * 120), fill=(40, 40, 40))
+    image.save(path, format="JPEG", quality=92)
+    return path
+
+
 def tampered(credential: str) -> str:
     """The same code with ONE character of the signed payload changed, re-packed: a forgery."""
     cose = bytearray(zlib.decompress(b45decode(credential.removeprefix("PC1:"))))
@@ -170,6 +184,24 @@ def test_a_traveller_declares_through_an_outage_and_shows_the_qr_offline(
     expect(page.get_by_role("heading", name="Phone X 256 GB")).to_be_visible()
     assert page.url == draft_url
 
+    # when, still offline, they add a photo of the receipt to the article
+    page.locator("#article-change-0").click()
+    page.get_by_label("Or choose a picture or PDF").set_input_files(str(receipt_jpeg()))
+    thumbnail = page.get_by_role("img", name="Your photo of Phone X 256 GB")
+    expect(thumbnail).to_be_visible(timeout=30_000)
+    expect(page.get_by_test_id("article-photo-status")).to_contain_text("Saved on this phone")
+    no_serious_axe(page, "article with photo")
+    screenshot(page, "declaration-article-photo-offline-phone")
+    page.get_by_role("button", name="Save this article").click()
+    expect(page.get_by_test_id("article-has-photo")).to_have_text("Photo added")
+    # then it survives a reload with the draft
+    page.reload()
+    expect(page.get_by_test_id("article-has-photo")).to_have_text("Photo added")
+    page.locator("#article-change-0").click()
+    expect(thumbnail).to_be_visible()
+    assert thumbnail.evaluate("img => img.complete && img.naturalWidth > 0")
+    page.get_by_role("button", name="Save this article").click()
+
     # when they finish it offline
     page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("heading", level=1, name="Cash")).to_be_visible()
@@ -198,7 +230,7 @@ def test_a_traveller_declares_through_an_outage_and_shows_the_qr_offline(
     # when the server is back on the same port and data, and the phone is back online
     journey.restart()
     phone_context.set_offline(False)
-    # then the outbox sends it by itself and the QR appears
+    # then the outbox uploads the photo, then sends the declaration by itself: the QR appears
     qr = page.get_by_test_id("declaration-qr")
     expect(qr).to_be_visible(timeout=30_000)
     expect(page).to_have_url(re.compile(r"/declare/declarations/[0-9a-f-]+$"))
@@ -317,6 +349,20 @@ def test_an_officer_verifies_the_qr_offline_and_records_the_outcome(
         context.set_offline(False)
         expect(state).to_have_text("Sent", timeout=30_000)
         screenshot(page, "verify-outcome-sent-tablet")
+
+        # and checked online, the declaration shows the photo the traveller attached
+        page.get_by_label("Or paste the code’s text").fill(journey.credential)
+        page.get_by_role("button", name="Check this text").click()
+        photo = page.get_by_test_id("verify-photos").get_by_role(
+            "img", name="Open the photo of Phone X 256 GB"
+        )
+        expect(photo).to_be_visible()
+        photo.evaluate("img => img.decode()")
+        assert photo.evaluate("img => img.naturalWidth") == 1600
+        link = page.get_by_test_id("verify-photos").get_by_role("link")
+        assert re.fullmatch(r"/files/[0-9a-f-]{36}", link.get_attribute("href") or "")
+        no_serious_axe(page, "verify online with photo")
+        screenshot(page, "verify-online-photo-tablet")
     finally:
         context.close()
 

@@ -36,6 +36,7 @@ def articles(
             indivisible=a.indivisible,
             taken_out_again=a.taken_out_again,
             duty_free_shop=a.duty_free_shop,
+            photo_document_id=(a.photo_document_id or "").strip()[:40] or None,
         )
         for i, a in enumerate(items[: services.MAX_ARTICLES + 1])
     ]

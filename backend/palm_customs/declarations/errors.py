@@ -21,6 +21,8 @@ class DeclarationErrorCode(Enum):
     CREDENTIAL_UNKNOWN_KEY = "credential_unknown_key"
     CREDENTIAL_EXPIRED = "credential_expired"
     OUTCOME_CONFLICT = "outcome_conflict"
+    PHOTO_NOT_FOUND = "photo_not_found"
+    PHOTO_WRONG_TYPE = "photo_wrong_type"
 
 
 class DeclarationProblem(DomainError):

@@ -65,6 +65,19 @@ register_messages(
             "此申報已由其他關員記錄了處理結果。",
             "Another officer has already recorded an outcome for this declaration.",
         ),
+        "declaration.photo_not_found": (
+            "找不到这张物品照片：它不在您的文件中或已被删除。请重新添加照片，或删除后再提交。",
+            "找不到這張物品照片：它不在您的文件中或已被刪除。請重新加入照片，或移除後再提交。",
+            "We could not find this article's photo: it is not among your documents or it was "
+            "deleted. Add the photo again, or remove it, then submit.",
+        ),
+        "declaration.photo_wrong_type": (
+            "物品照片必须是收据或物品本身的图片或 PDF，不能使用证件等其他文件。请换一张照片。",
+            "物品照片必須是收據或物品本身的圖片或 PDF，不能使用證件等其他文件。請換一張照片。",
+            "An article's photo must be a picture or PDF of the receipt or the article, not an "
+            "identity document or another file. Choose another photo.",
+        ),
+        "field.photo_document_id": ("物品照片", "物品照片", "the photo"),
         "field.port_code": ("口岸", "口岸", "the port"),
         "field.travel_number": (
             "航班/车次/船名/车牌",

@@ -142,3 +142,23 @@ class InspectionOutcome(Model):
 
     class Meta:
         table = "inspection_outcome"
+
+
+class DeclarationPhoto(Model):
+    """An article's photo (a vault document) in one declaration version.
+
+    The article JSON holds the document id too. This row is its index, so the vault can ask
+    "who may see this file" and "is it in use" without reading every declaration.
+    """
+
+    id = fields.IntField(primary_key=True)
+    declaration: fields.ForeignKeyRelation[Declaration] = fields.ForeignKeyField(
+        "palm.Declaration", related_name="photos", on_delete=fields.CASCADE
+    )
+    declaration_id: uuid.UUID
+    article_key = fields.CharField(max_length=40)
+    document_id = fields.UUIDField(db_index=True)
+
+    class Meta:
+        table = "declaration_photo"
+        unique_together = (("declaration", "article_key"),)

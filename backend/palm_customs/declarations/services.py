@@ -17,12 +17,13 @@ from tortoise.exceptions import IntegrityError
 from palm_customs.catalogue.models import Port
 from palm_customs.core import signing
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed, Validator
-from palm_customs.core.permissions import Principal
+from palm_customs.core.permissions import Principal, Role
 from palm_customs.declarations import checklist, duty
 from palm_customs.declarations.errors import DeclarationErrorCode, DeclarationProblem, DraftConflict
 from palm_customs.declarations.models import (
     Declaration,
     DeclarationDraft,
+    DeclarationPhoto,
     DeclarationStatus,
     Direction,
     DutyRuleSet,
@@ -33,6 +34,8 @@ from palm_customs.declarations.models import (
 )
 from palm_customs.declarations.rules import ExchangeRateTable as RatesData
 from palm_customs.declarations.rules import Residency, RuleSet, seed_rates, seed_rule_set
+from palm_customs.documents import services as vault
+from palm_customs.documents.models import Document, FileFormat
 from palm_customs.identity import documents
 from palm_customs.identity.models import DocumentType, Person
 from palm_customs.notifications import services as notifications
@@ -77,6 +80,8 @@ class ArticleInput:
     indivisible: bool = False
     taken_out_again: bool = False
     duty_free_shop: bool = False
+    # A vault document of the declarant's: a photo (or PDF) of the receipt or the article.
+    photo_document_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +232,8 @@ class CleanDeclaration:
     estimate: duty.Estimate
     valid_from: datetime
     valid_until: datetime
+    # Article key -> the vault document that is its photo (checked: the declarant's own).
+    photos: dict[str, uuid.UUID] = field(default_factory=dict)
 
 
 def _decimal_ok(value: Decimal) -> bool:
@@ -318,6 +325,7 @@ async def validate(
     _check_lines(check, data, current, traveller_count=len(travellers), prefix="input.")
     check.raise_if_any()
     assert port is not None
+    photos = await _check_photos(data.articles, account_id=declarant.account_id)
     estimate = compute_estimate(data, travellers=travellers, current=current, today=today)
     return CleanDeclaration(
         data=data,
@@ -326,7 +334,72 @@ async def validate(
         estimate=estimate,
         valid_from=valid_from,
         valid_until=valid_until,
+        photos=photos,
     )
+
+
+# ------------------------------------------------------------------ article photos
+
+# What an article's photo may be: a picture or PDF of the goods or of the receipt. A passport
+# scan in the same vault is not one (and would otherwise be shown to inspectors).
+PHOTO_MATERIALS = frozenset({"PRODUCT_PHOTOS", "INVOICE"})
+PHOTO_FORMATS = frozenset({FileFormat.JPEG, FileFormat.PNG, FileFormat.HEIC, FileFormat.PDF})
+# How long after a declaration stops being valid inspectors may still open its photos (an
+# outcome may be recorded up to 7 days late), and the person may not delete them.
+PHOTO_GRACE = timedelta(days=7)
+INSPECTING_ROLES = frozenset({Role.INSPECTOR, Role.SUPERVISOR})
+
+
+async def _check_photos(
+    articles: list[ArticleInput], *, account_id: uuid.UUID
+) -> dict[str, uuid.UUID]:
+    """Each photo must be a document the declarant owns (not an enterprise's), still in the
+    vault, and a picture or PDF of goods or a receipt."""
+    wanted: dict[int, uuid.UUID | None] = {
+        index: vault.parse_id(article.photo_document_id.strip())
+        for index, article in enumerate(articles)
+        if article.photo_document_id
+    }
+    keys = {key for key in wanted.values() if key is not None}
+    found = {d.id: d for d in await Document.filter(id__in=keys)} if keys else {}
+    photos: dict[str, uuid.UUID] = {}
+    for index, key in wanted.items():
+        path = f"input.articles.{index}.photoDocumentId"
+        document = found.get(key) if key is not None else None
+        if document is None or document.account_id != account_id:
+            # Someone else's document reads as missing: ids cannot be probed.
+            raise DeclarationProblem(DeclarationErrorCode.PHOTO_NOT_FOUND, field=path)
+        if document.file_format not in PHOTO_FORMATS or document.material_code not in (
+            PHOTO_MATERIALS
+        ):
+            raise DeclarationProblem(DeclarationErrorCode.PHOTO_WRONG_TYPE, field=path)
+        photos[articles[index].key] = document.id
+    return photos
+
+
+async def inspector_may_view_photo(officer: Principal, document_id: uuid.UUID) -> bool:
+    """The vault asks this before serving a file to an officer: an inspector (or supervisor)
+    may open the photo of an article in a declaration that is still in force at the channel
+    (or a week after), or in one they recorded the outcome of."""
+    if not officer.roles & INSPECTING_ROLES or officer.account_id is None:
+        return False
+    photos = DeclarationPhoto.filter(document_id=document_id)
+    since = datetime.now(UTC) - PHOTO_GRACE
+    if await photos.filter(declaration__valid_until__gte=since).exists():
+        return True
+    return await photos.filter(declaration__outcomes__officer_id=officer.account_id).exists()
+
+
+async def photo_in_use(document_id: uuid.UUID) -> bool:
+    """A photo of a declaration still in force cannot be deleted from the vault."""
+    since = datetime.now(UTC) - PHOTO_GRACE
+    return await DeclarationPhoto.filter(
+        document_id=document_id, declaration__valid_until__gte=since
+    ).exists()
+
+
+vault.register_officer_grant(inspector_may_view_photo)
+vault.register_usage_check(photo_in_use)
 
 
 def _check_lines(
@@ -510,7 +583,14 @@ class Submitted:
 
     @property
     def audit_targets(self) -> tuple[str, ...]:
-        return (f"declaration:{self.declaration.id}",)
+        photos = sorted(
+            {
+                a["photo_document_id"]
+                for a in self.declaration.articles
+                if a.get("photo_document_id")
+            }
+        )
+        return (f"declaration:{self.declaration.id}", *(f"document:{p}" for p in photos))
 
 
 async def _declarant(principal: Principal, connection: BaseDBAsyncClient) -> Person:
@@ -570,6 +650,7 @@ async def _write(
                 "indivisible": a.indivisible,
                 "taken_out_again": a.taken_out_again,
                 "duty_free_shop": a.duty_free_shop,
+                "photo_document_id": str(clean.photos[a.key]) if a.key in clean.photos else None,
             }
             for a in data.articles
         ],
@@ -597,6 +678,14 @@ async def _write(
     declaration.credential = issued.text
     declaration.credential_kid = issued.kid
     await declaration.save(using_db=connection, force_create=True)
+    if clean.photos:
+        await DeclarationPhoto.bulk_create(
+            [
+                DeclarationPhoto(declaration_id=declaration.id, article_key=k, document_id=d)
+                for k, d in clean.photos.items()
+            ],
+            using_db=connection,
+        )
     if draft_id is not None:
         await (
             DeclarationDraft.filter(id=draft_id, account_id=principal.account_id)

@@ -1,14 +1,20 @@
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import date, datetime
 from typing import Annotated, Any
 
 import strawberry
+from strawberry.dataloader import DataLoader
+from strawberry.types import Info
 
+import palm_customs.documents.types
 import palm_customs.identity.types  # noqa: F401 (declares the GraphQL enums of identity models)
+from palm_customs.context import Context
 from palm_customs.core.i18n import translate
 from palm_customs.core.mutation import register_error
+from palm_customs.core.permissions import Level, Role, access
 from palm_customs.core.types import LocalizedText, PageInfo, ValidationError
 from palm_customs.declarations.errors import DeclarationErrorCode, DeclarationProblem, DraftConflict
 from palm_customs.declarations.models import (
@@ -21,6 +27,8 @@ from palm_customs.declarations.models import (
     OutcomeKind,
     TravelMode,
 )
+from palm_customs.documents.models import Document as DocumentRow
+from palm_customs.documents.models import FileFormat
 from palm_customs.identity.models import DocumentType
 
 strawberry.enum(Direction, description="Arriving in or departing from the customs territory.")
@@ -97,6 +105,11 @@ class ArticleInput:
     indivisible: bool = False
     taken_out_again: bool = False
     duty_free_shop: bool = False
+    photo_document_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="Optional: a document of yours in the vault (uploaded to /api/documents as "
+        "PRODUCT_PHOTOS or INVOICE), a picture or PDF of the receipt or the article.",
+    )
 
 
 @strawberry.input
@@ -196,6 +209,47 @@ class DeclarationTraveller:
     consent_statement: str | None
 
 
+@strawberry.type(description="A photo of the receipt or the article, kept in the vault.")
+class DeclarationArticlePhoto:
+    document_id: strawberry.ID
+    format: FileFormat
+    media_type: str
+    url: str = strawberry.field(
+        description="Where the file is served: to its owner, and to inspectors while the "
+        "declaration is in force."
+    )
+
+
+def _photo_loader(context: Context) -> DataLoader[uuid.UUID, DocumentRow | None]:
+    """DocumentByIdLoader: one query for every article photo in the response."""
+    name = "declarations.document_by_id"
+    if name not in context.loaders:
+
+        async def load(keys: list[uuid.UUID]) -> list[DocumentRow | None]:
+            rows = {row.id: row for row in await DocumentRow.filter(id__in=keys)}
+            return [rows.get(key) for key in keys]
+
+        context.loaders[name] = DataLoader(load_fn=load)
+    loader: DataLoader[uuid.UUID, DocumentRow | None] = context.loaders[name]
+    return loader
+
+
+async def _article_photo(
+    root: DeclarationArticle, info: Info[Context, Any]
+) -> DeclarationArticlePhoto | None:
+    if not root.photo_document_id:
+        return None
+    row = await _photo_loader(info.context).load(uuid.UUID(root.photo_document_id))
+    if row is None:
+        return None
+    return DeclarationArticlePhoto(
+        document_id=strawberry.ID(str(row.id)),
+        format=row.file_format,
+        media_type=row.media_type,
+        url=f"/files/{row.id}",
+    )
+
+
 @strawberry.type
 class DeclarationArticle:
     key: str
@@ -209,6 +263,31 @@ class DeclarationArticle:
     indivisible: bool
     taken_out_again: bool
     duty_free_shop: bool
+    photo_document_id: strawberry.Private[str | None] = None
+
+    photo: DeclarationArticlePhoto | None = strawberry.field(
+        resolver=_article_photo,
+        extensions=access(Level.SESSION, Role.PERSON, Role.INSPECTOR, Role.SUPERVISOR),
+        description="The photo of the receipt or article, if one was given and it is still in "
+        "the vault.",
+    )
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> DeclarationArticle:
+        return cls(
+            key=data["key"],
+            traveller=data["traveller"],
+            category_code=data["category_code"],
+            description=data["description"],
+            quantity=data["quantity"],
+            unit_value=data["unit_value"],
+            currency=data["currency"],
+            unit_measure=data["unit_measure"],
+            indivisible=data["indivisible"],
+            taken_out_again=data["taken_out_again"],
+            duty_free_shop=data["duty_free_shop"],
+            photo_document_id=data.get("photo_document_id"),
+        )
 
 
 @strawberry.type
@@ -287,7 +366,7 @@ class Declaration:
                 )
                 for t in row.travellers
             ],
-            articles=[DeclarationArticle(**a) for a in row.articles],
+            articles=[DeclarationArticle.from_json(a) for a in row.articles],
             cash=[DeclarationCash(**c) for c in row.cash],
             restricted_yes=list(row.restricted_yes),
             estimate=DutyEstimate.from_dict(row.estimate),

@@ -24,6 +24,8 @@ export const CACHE_KEYS = {
   declarationList: 'declarations.mine',
   /** idempotency key of a submission -> id of the declaration it created. */
   submission: (key: string) => `declarations.submission.${key}`,
+  /** An article photo's kept file id (its upload's Idempotency-Key) -> the vault document it became. */
+  articlePhoto: (fileId: string) => `declarations.photo.${fileId}`,
   qrKeySet: 'officer.qrKeys',
   outcome: (key: string) => `officer.outcome.${key}`,
   /** Outcomes recorded on this tablet, newest first (what the officer sees as queued / sent). */

@@ -7,6 +7,7 @@ import { Select } from '../../components/Select';
 import { t } from '../../i18n';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { inlineErrors } from '../identity/identityErrors';
+import { DeclarationArticlePhoto } from './DeclarationArticlePhoto';
 import { DeclarationEstimateView } from './DeclarationEstimateView';
 import { draftPath, type StepProps } from './DeclarationWizard';
 import { localized, useEstimate } from './declarationsHooks';
@@ -89,6 +90,8 @@ export function DeclarationArticlesStep({ draftId, draft, update, rules, rulesOf
                 {categoryName(rules, a.categoryCode)} · {a.quantity} × {a.unitValue || '—'} {a.currency}
                 {names.length > 1 ? ` · ${names[a.traveller] ?? ''}` : ''}
               </p>
+              {a.photo && <p data-testid="article-has-photo">{t('declare.article.photo.added')}</p>}
+              {a.photoRefused && <p class="field__error">{a.photoRefused}</p>}
               {articleProblems(a).length > 0 && <p class="field__error">{t('declare.articles.incompleteOne')}</p>}
               <div class="button-row">
                 <a id={`article-change-${index}`} href={draftPath(draftId, `article/${a.key}`)} onClick={(e) => (e.preventDefault(), go(`article/${a.key}`))}>
@@ -266,6 +269,7 @@ export function DeclarationArticleEdit({ draft, update, rules, profile, errors, 
           onChange={(v) => set('takenOutAgain', v)}
         />
       )}
+      <DeclarationArticlePhoto article={article} update={update} />
       <Button type="submit">{t('declare.article.save')}</Button>
     </form>
   );

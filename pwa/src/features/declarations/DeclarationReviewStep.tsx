@@ -13,7 +13,7 @@ import { draftPath, type StepProps } from './DeclarationWizard';
 import { localized, useEstimate } from './declarationsHooks';
 import { articleProblems } from './DeclarationArticlesStep';
 import { OUTBOX_AMEND, OUTBOX_SUBMIT, type AmendVariables, type SubmitVariables } from './declarationsOutbox';
-import { newKey, scheduledAt, toDeclarationInput, windowState } from './declarationsModel';
+import { newKey, pendingPhotos, scheduledAt, toDeclarationInput, windowState } from './declarationsModel';
 
 function ChangeLink({ draftId, step, id, label }: { draftId: string; step: string; id: string; label: string }) {
   return (
@@ -52,11 +52,13 @@ export function DeclarationReviewStep({ draftId, draft, update, rules, rulesOffl
     const key = draft.idempotencyKey ?? newKey();
     update((d) => ({ ...d, idempotencyKey: key }));
     const input = toDeclarationInput(draft, profile ?? null);
+    const sent = new Set(input.articles?.map((a) => a.key));
+    const photos = pendingPhotos(draft.articles.filter((a) => sent.has(a.key)));
     if (draft.amends) {
-      const variables: AmendVariables = { declarationId: draft.amends.id, input, idempotencyKey: key, draftId };
+      const variables: AmendVariables = { declarationId: draft.amends.id, input, idempotencyKey: key, draftId, photos };
       await enqueue(OUTBOX_AMEND, key, variables);
     } else {
-      const variables: SubmitVariables = { input, idempotencyKey: key, draftId };
+      const variables: SubmitVariables = { input, idempotencyKey: key, draftId, photos };
       await enqueue(OUTBOX_SUBMIT, key, variables);
     }
     navigate(`/declare/sent/${key}`);
@@ -106,6 +108,7 @@ export function DeclarationReviewStep({ draftId, draft, update, rules, rulesOffl
             <li key={a.key}>
               {a.description} — {categoryName(rules, a.categoryCode)}, {a.quantity} × {a.unitValue} {a.currency}
               {a.dutyFreeShop ? ` · ${t('declare.article.dutyFree.short')}` : ''}
+              {a.photo ? ` · ${t('declare.article.photo.short')}` : ''}
             </li>
           ))}
         </ul>

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../i18n/format';
 import { setFormDirty } from '../../sw-bridge';
 import { me } from '../identity/identitySession';
 import { navigate } from '../identity/identitySession';
+import { usePhotoUploads } from './DeclarationArticlePhoto';
 import { DeclarationArticleEdit, DeclarationArticlesStep } from './DeclarationArticlesStep';
 import { DeclarationCashStep } from './DeclarationCashStep';
 import { DeclarationChecklistStep } from './DeclarationChecklistStep';
@@ -99,6 +100,9 @@ export function DeclarationWizard({ draftId, step, item }: { draftId: string; st
     },
     [draftId, flushSave],
   );
+
+  // Article photos waiting on this device go to the vault whenever we are online.
+  usePhotoUploads(state?.data, update);
 
   // Tab closed or hidden mid-debounce: write now.
   useEffect(() => {

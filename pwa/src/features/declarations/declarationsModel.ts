@@ -35,6 +35,63 @@ export interface DraftArticle {
   indivisible: boolean;
   takenOutAgain: boolean;
   dutyFreeShop: boolean;
+  /** Optional: a photo of the receipt or the article. */
+  photo?: DraftPhoto | undefined;
+  /** Why the last photo was refused by the vault (too large, unreadable …), until another is chosen. */
+  photoRefused?: string | undefined;
+}
+
+/**
+ * An article's photo. Until it is uploaded the (downscaled) Blob waits in the `files` store under
+ * `fileId`, which is also the upload's Idempotency-Key; once uploaded, `documentId` names it in
+ * the person's document vault (and the Blob is gone).
+ */
+export interface DraftPhoto {
+  fileId: string;
+  documentId?: string | undefined;
+  name: string;
+  type: string;
+}
+
+/** A photo still to upload before the declaration can be sent. */
+export interface PendingPhoto {
+  articleKey: string;
+  fileId: string;
+  materialCode: string;
+}
+
+/** The vault material an article photo is filed as: a PDF is a receipt, a picture shows the goods. */
+export function photoMaterial(type: string): 'INVOICE' | 'PRODUCT_PHOTOS' {
+  return type === 'application/pdf' ? 'INVOICE' : 'PRODUCT_PHOTOS';
+}
+
+/** Photos of the articles being sent that have not reached the vault yet. */
+export function pendingPhotos(articles: readonly DraftArticle[]): PendingPhoto[] {
+  return articles.flatMap((a) =>
+    a.photo && !a.photo.documentId ? [{ articleKey: a.key, fileId: a.photo.fileId, materialCode: photoMaterial(a.photo.type) }] : [],
+  );
+}
+
+/** The input with each uploaded photo's document id filled in (article key -> document id). */
+export function withPhotoDocuments(input: DeclarationInput, uploaded: Readonly<Record<string, string>>): DeclarationInput {
+  if (!input.articles) return input;
+  return { ...input, articles: input.articles.map((a) => (uploaded[a.key] ? { ...a, photoDocumentId: uploaded[a.key] } : a)) };
+}
+
+/** The draft with the uploaded photo's document id recorded (the article may have changed since). */
+export function setPhotoDocument(draft: DeclarationDraftData, fileId: string, documentId: string): DeclarationDraftData {
+  return {
+    ...draft,
+    articles: draft.articles.map((a) => (a.photo?.fileId === fileId && !a.photo.documentId ? { ...a, photo: { ...a.photo, documentId } } : a)),
+  };
+}
+
+/** The draft without a photo the vault refused, and why (shown with the article). */
+export function refusePhoto(draft: DeclarationDraftData, fileId: string, message: string): DeclarationDraftData {
+  return {
+    ...draft,
+    articles: draft.articles.map((a) => (a.photo?.fileId === fileId ? { ...a, photo: undefined, photoRefused: message } : a)),
+  };
 }
 
 export interface DraftCash {
@@ -196,6 +253,7 @@ export function articleToInput(a: DraftArticle, travellerIsResident: boolean): A
     indivisible: a.indivisible && a.quantity.trim() === '1',
     takenOutAgain: !travellerIsResident && a.takenOutAgain,
     dutyFreeShop: a.dutyFreeShop,
+    photoDocumentId: a.photo?.documentId ?? null,
   };
 }
 
@@ -323,6 +381,7 @@ export function draftFromDeclaration(
       indivisible: boolean;
       takenOutAgain: boolean;
       dutyFreeShop: boolean;
+      photo?: { documentId: string; mediaType: string } | null;
     }[];
   },
   { keepTraveller = false }: { keepTraveller?: boolean } = {},
@@ -346,6 +405,11 @@ export function draftFromDeclaration(
       indivisible: a.indivisible,
       takenOutAgain: a.takenOutAgain,
       dutyFreeShop: a.dutyFreeShop,
+      // An amendment keeps the photos already in the vault; a new trip starts without them.
+      photo:
+        keepTraveller && a.photo
+          ? { fileId: a.photo.documentId, documentId: a.photo.documentId, name: '', type: a.photo.mediaType }
+          : undefined,
     })),
   };
 }

@@ -123,6 +123,14 @@ export async function storeSubmissionResult(key: string, declarationId: string):
   await store(CACHE_KEYS.submission(key), declarationId);
 }
 
+export async function photoDocument(fileId: string): Promise<string | null> {
+  return (await cached<string>(CACHE_KEYS.articlePhoto(fileId)))?.value ?? null;
+}
+
+export async function storePhotoDocument(fileId: string, documentId: string): Promise<void> {
+  await store(CACHE_KEYS.articlePhoto(fileId), documentId);
+}
+
 // --- sync with the account ------------------------------------------------------------------
 
 export type SyncResult = 'synced' | 'conflict' | 'offline' | 'signedOut' | 'failed';

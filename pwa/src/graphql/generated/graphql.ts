@@ -13,6 +13,8 @@ export type AccountKind =
 export type ApplicationErrorCode =
   | 'ALREADY_CLAIMED'
   | 'DOCUMENT_NOT_USABLE'
+  | 'DRAFT_CONFLICT'
+  | 'DRAFT_TOO_LARGE'
   | 'ITEM_NOT_FOUND'
   | 'NOTHING_CHANGED'
   | 'NOT_A_MEMBER'
@@ -71,6 +73,8 @@ export type ArticleInput = {
   indivisible?: boolean;
   /** The client's id for the line (stable across edits). */
   key: string;
+  /** Optional: a document of yours in the vault (uploaded to /api/documents as PRODUCT_PHOTOS or INVOICE), a picture or PDF of the receipt or the article. */
+  photoDocumentId?: string | number | null | undefined;
   quantity: number;
   takenOutAgain?: boolean;
   /** 0 = the declarant, n = companion n (1-based). */
@@ -136,6 +140,8 @@ export type DeclarationErrorCode =
   | 'NO_PROFILE'
   | 'OUTCOME_CONFLICT'
   | 'OUTSIDE_WINDOW'
+  | 'PHOTO_NOT_FOUND'
+  | 'PHOTO_WRONG_TYPE'
   | 'SUPERSEDED';
 
 export type DeclarationInput = {
@@ -621,11 +627,11 @@ export type AppointmentsItemNameQuery = { serviceItem: { code: string, name: { z
 
 export type DeclarationEstimateFragment = { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> };
 
-export type DeclarationFullFragment = { id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null };
+export type DeclarationFullFragment = { id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean, photo: { documentId: string, format: FileFormat, mediaType: string, url: string } | null }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null };
 
 type DeclarationSubmitOutcome_DeclarationError_Fragment = { __typename: 'DeclarationError', message: string, field: string | null, declarationCode: DeclarationErrorCode };
 
-type DeclarationSubmitOutcome_DeclarationSubmitSuccess_Fragment = { __typename: 'DeclarationSubmitSuccess', replayed: boolean, declaration: { id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null } };
+type DeclarationSubmitOutcome_DeclarationSubmitSuccess_Fragment = { __typename: 'DeclarationSubmitSuccess', replayed: boolean, declaration: { id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean, photo: { documentId: string, format: FileFormat, mediaType: string, url: string } | null }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null } };
 
 type DeclarationSubmitOutcome_ValidationError_Fragment = { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> };
 
@@ -664,7 +670,7 @@ export type DeclarationSubmitMutationVariables = Exact<{
 
 export type DeclarationSubmitMutation = { declarationSubmit:
     | { __typename: 'DeclarationError', message: string, field: string | null, declarationCode: DeclarationErrorCode }
-    | { __typename: 'DeclarationSubmitSuccess', replayed: boolean, declaration: { id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null } }
+    | { __typename: 'DeclarationSubmitSuccess', replayed: boolean, declaration: { id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean, photo: { documentId: string, format: FileFormat, mediaType: string, url: string } | null }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null } }
     | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
    };
 
@@ -677,7 +683,7 @@ export type DeclarationAmendMutationVariables = Exact<{
 
 export type DeclarationAmendMutation = { declarationAmend:
     | { __typename: 'DeclarationError', message: string, field: string | null, declarationCode: DeclarationErrorCode }
-    | { __typename: 'DeclarationSubmitSuccess', replayed: boolean, declaration: { id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null } }
+    | { __typename: 'DeclarationSubmitSuccess', replayed: boolean, declaration: { id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean, photo: { documentId: string, format: FileFormat, mediaType: string, url: string } | null }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null } }
     | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
    };
 
@@ -704,21 +710,21 @@ export type DeclarationMyDraftsQuery = { myDeclarationDrafts: Array<{ id: string
 export type DeclarationMineQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DeclarationMineQuery = { myDeclarations: { nodes: Array<{ id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null }> } };
+export type DeclarationMineQuery = { myDeclarations: { nodes: Array<{ id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean, photo: { documentId: string, format: FileFormat, mediaType: string, url: string } | null }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null }> } };
 
 export type DeclarationOneQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type DeclarationOneQuery = { declaration: { id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null } | null };
+export type DeclarationOneQuery = { declaration: { id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean, photo: { documentId: string, format: FileFormat, mediaType: string, url: string } | null }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null } | null };
 
 export type DeclarationVerifyQueryVariables = Exact<{
   credential: string;
 }>;
 
 
-export type DeclarationVerifyQuery = { declarationVerification: { valid: boolean, problem: DeclarationErrorCode | null, message: string | null, superseded: boolean, latestVersion: number | null, issuedAt: string | null, expiresAt: string | null, declaration: { id: string, number: string, version: number, status: DeclarationStatus, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string } | null } | null } };
+export type DeclarationVerifyQuery = { declarationVerification: { valid: boolean, problem: DeclarationErrorCode | null, message: string | null, superseded: boolean, latestVersion: number | null, issuedAt: string | null, expiresAt: string | null, declaration: { id: string, number: string, version: number, status: DeclarationStatus, articles: Array<{ key: string, description: string, photo: { documentId: string, mediaType: string, url: string } | null }>, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string } | null } | null } };
 
 export type DeclarationOutcomeRecordMutationVariables = Exact<{
   input: OutcomeInput;
@@ -1356,7 +1362,7 @@ export type ServicesItemQuery = { serviceItem: { code: string, version: number, 
 export type ServicesApplyContextQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ServicesApplyContextQuery = { me: { person: { fullName: string, mobile: string | null, email: string | null } | null } | null, myApplications: Array<{ id: string, itemCode: string, submittedAt: string, form: Array<{ element: string, value: string }> }>, myDocuments: { nodes: Array<{ id: string, materialCode: string, label: string, format: FileFormat, issueDate: unknown, expiryDate: unknown, expired: boolean, url: string, createdAt: string }> } };
+export type ServicesApplyContextQuery = { me: { person: { fullName: string, mobile: string | null, email: string | null } | null } | null, myApplications: Array<{ id: string, itemCode: string, submittedAt: string, form: Array<{ element: string, value: string }> }>, myDocuments: { nodes: Array<{ id: string, materialCode: string, label: string, format: FileFormat, issueDate: unknown, expiryDate: unknown, expired: boolean, url: string, createdAt: string }> }, myApplicationDrafts: Array<{ itemCode: string, version: number, dataJson: string, updatedAt: string, device: string, itemName: { zhHans: string, zhHant: string, en: string } | null }> };
 
 export type ServicesApplicationOneQueryVariables = Exact<{
   id: string | number;
@@ -1419,6 +1425,28 @@ export type ServicesApplicationWithdrawMutation = { applicationWithdraw:
     | { __typename: 'ApplicationDone', applicationId: string, status: ApplicationStatus }
     | { __typename: 'ApplicationError', applicationCode: ApplicationErrorCode, message: string, field: string | null }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, code: ValidationErrorCode, message: string }> }
+   };
+
+export type ServicesServerDraftFragment = { itemCode: string, version: number, dataJson: string, updatedAt: string, device: string, itemName: { zhHans: string, zhHant: string, en: string } | null };
+
+export type ServicesMyDraftsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ServicesMyDraftsQuery = { myApplicationDrafts: Array<{ itemCode: string, version: number, dataJson: string, updatedAt: string, device: string, itemName: { zhHans: string, zhHant: string, en: string } | null }> };
+
+export type ServicesDraftSaveMutationVariables = Exact<{
+  itemCode: string;
+  baseVersion: number;
+  dataJson: string;
+  device: string;
+}>;
+
+
+export type ServicesDraftSaveMutation = { applicationDraftSave:
+    | { __typename: 'ApplicationDraftConflictError', serverVersion: number, serverDataJson: string, updatedAt: string, device: string }
+    | { __typename: 'ApplicationDraftSaved', draft: { version: number } }
+    | { __typename: 'ApplicationError', applicationCode: ApplicationErrorCode, message: string }
+    | { __typename: 'ValidationError', message: string }
    };
 
 export class TypedDocumentString<TResult, TVariables>
@@ -1807,6 +1835,12 @@ export const DeclarationFullFragmentDoc = new TypedDocumentString(`
     indivisible
     takenOutAgain
     dutyFreeShop
+    photo {
+      documentId
+      format
+      mediaType
+      url
+    }
   }
   cash {
     traveller
@@ -1946,6 +1980,12 @@ fragment DeclarationFull on Declaration {
     indivisible
     takenOutAgain
     dutyFreeShop
+    photo {
+      documentId
+      format
+      mediaType
+      url
+    }
   }
   cash {
     traveller
@@ -2397,6 +2437,22 @@ export const ServicesResultFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ServicesResult"}) as unknown as TypedDocumentString<ServicesResultFragment, unknown>;
+export const ServicesServerDraftFragmentDoc = new TypedDocumentString(`
+    fragment ServicesServerDraft on ApplicationDraftInfo {
+  itemCode
+  itemName {
+    ...ServicesText
+  }
+  version
+  dataJson
+  updatedAt
+  device
+}
+    fragment ServicesText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}`, {"fragmentName":"ServicesServerDraft"}) as unknown as TypedDocumentString<ServicesServerDraftFragment, unknown>;
 export const AboutServerInfoDocument = new TypedDocumentString(`
     query AboutServerInfo {
   serverInfo {
@@ -3672,6 +3728,12 @@ fragment DeclarationFull on Declaration {
     indivisible
     takenOutAgain
     dutyFreeShop
+    photo {
+      documentId
+      format
+      mediaType
+      url
+    }
   }
   cash {
     traveller
@@ -3790,6 +3852,12 @@ fragment DeclarationFull on Declaration {
     indivisible
     takenOutAgain
     dutyFreeShop
+    photo {
+      documentId
+      format
+      mediaType
+      url
+    }
   }
   cash {
     traveller
@@ -3951,6 +4019,12 @@ fragment DeclarationFull on Declaration {
     indivisible
     takenOutAgain
     dutyFreeShop
+    photo {
+      documentId
+      format
+      mediaType
+      url
+    }
   }
   cash {
     traveller
@@ -4041,6 +4115,12 @@ fragment DeclarationFull on Declaration {
     indivisible
     takenOutAgain
     dutyFreeShop
+    photo {
+      documentId
+      format
+      mediaType
+      url
+    }
   }
   cash {
     traveller
@@ -4077,6 +4157,15 @@ export const DeclarationVerifyDocument = new TypedDocumentString(`
       number
       version
       status
+      articles {
+        key
+        description
+        photo {
+          documentId
+          mediaType
+          url
+        }
+      }
       outcome {
         kind
         dutyAssessed
@@ -5769,8 +5858,16 @@ export const ServicesApplyContextDocument = new TypedDocumentString(`
       ...ServicesDocument
     }
   }
+  myApplicationDrafts {
+    ...ServicesServerDraft
+  }
 }
-    fragment ServicesDocument on Document {
+    fragment ServicesText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}
+fragment ServicesDocument on Document {
   id
   materialCode
   label
@@ -5780,6 +5877,16 @@ export const ServicesApplyContextDocument = new TypedDocumentString(`
   expired
   url
   createdAt
+}
+fragment ServicesServerDraft on ApplicationDraftInfo {
+  itemCode
+  itemName {
+    ...ServicesText
+  }
+  version
+  dataJson
+  updatedAt
+  device
 }`) as unknown as TypedDocumentString<ServicesApplyContextQuery, ServicesApplyContextQueryVariables>;
 export const ServicesApplicationOneDocument = new TypedDocumentString(`
     query ServicesApplicationOne($id: ID!) {
@@ -5963,3 +6070,54 @@ export const ServicesApplicationWithdrawDocument = new TypedDocumentString(`
     field
   }
 }`) as unknown as TypedDocumentString<ServicesApplicationWithdrawMutation, ServicesApplicationWithdrawMutationVariables>;
+export const ServicesMyDraftsDocument = new TypedDocumentString(`
+    query ServicesMyDrafts {
+  myApplicationDrafts {
+    ...ServicesServerDraft
+  }
+}
+    fragment ServicesText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}
+fragment ServicesServerDraft on ApplicationDraftInfo {
+  itemCode
+  itemName {
+    ...ServicesText
+  }
+  version
+  dataJson
+  updatedAt
+  device
+}`) as unknown as TypedDocumentString<ServicesMyDraftsQuery, ServicesMyDraftsQueryVariables>;
+export const ServicesDraftSaveDocument = new TypedDocumentString(`
+    mutation ServicesDraftSave($itemCode: String!, $baseVersion: Int!, $dataJson: String!, $device: String!) {
+  applicationDraftSave(
+    itemCode: $itemCode
+    baseVersion: $baseVersion
+    dataJson: $dataJson
+    device: $device
+  ) {
+    __typename
+    ... on ApplicationDraftSaved {
+      draft {
+        version
+      }
+    }
+    ... on ApplicationDraftConflictError {
+      serverVersion
+      serverDataJson
+      updatedAt
+      device
+    }
+    ... on ApplicationError {
+      applicationCode
+      message
+    }
+    ... on ValidationError {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ServicesDraftSaveMutation, ServicesDraftSaveMutationVariables>;
