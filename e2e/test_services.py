@@ -369,3 +369,65 @@ def test_the_reviewer_sees_what_changed_and_passes_after_step_up(journey: Journe
     applicant.get_by_role("button", name="Send rating").click()
     expect(applicant.get_by_test_id("rating-done")).to_contain_text("5 out of 5")
     screenshot(applicant, "services-rated-phone")
+
+
+def test_a_draft_started_on_one_browser_is_continued_on_another(
+    journey: Journey, browser: Browser
+) -> None:
+    origin = journey.server.origin
+    first = new_context(browser, PHONE, locale="en-GB")
+    second = new_context(browser, TABLET, locale="en-GB")
+    first.add_init_script(NO_AUTOFILL)
+    second.add_init_script(NO_AUTOFILL)
+    try:
+        # given a person who starts an enquiry on one browser, synced to the account
+        page = first.new_page()
+        cdp, authenticator = add_virtual_authenticator(page)
+        page.goto(origin + "/me/sign-up")
+        page.get_by_label("Full name").fill("林晓")
+        page.get_by_label("Yes, I am a resident").check()
+        page.get_by_label("Resident identity card number").fill("110105198001010016")
+        page.get_by_label("Date of birth").fill("1980-01-01")
+        page.get_by_role("button", name="Create account with a passkey").click()
+        expect(page).to_have_url(origin + "/me")
+        page.goto(origin + "/services/items/CUSTOMS_ENQUIRY/apply")
+        page.locator("#field-GOODS_DESCRIPTION").fill("Can I bring a drone?")
+        expect(page.locator(".autosave")).to_contain_text("and in your account")
+
+        # when they sign in on another browser with the same passkey and open the services
+        other = second.new_page()
+        other_cdp, other_authenticator = add_virtual_authenticator(other)
+        for credential in cdp.send("WebAuthn.getCredentials", {"authenticatorId": authenticator})[
+            "credentials"
+        ]:
+            other_cdp.send(
+                "WebAuthn.addCredential",
+                {"authenticatorId": other_authenticator, "credential": credential},
+            )
+        other.goto(origin + "/me/sign-in")
+        other.get_by_role("button", name="Sign in with a passkey").click()
+        expect(other).to_have_url(origin + "/me")
+        other.goto(origin + "/services")
+        drafts = other.get_by_test_id("services-drafts")
+
+        # then the draft is there to continue, with what was typed on the first browser
+        expect(drafts.get_by_role("link", name="Customs enquiry")).to_be_visible()
+        no_serious_axe(other, "services with a draft")
+        drafts.get_by_role("link", name="Customs enquiry").click()
+        expect(other.locator("#field-GOODS_DESCRIPTION")).to_have_value("Can I bring a drone?")
+
+        # and when both browsers change it, the older one is shown both versions to choose from
+        other.locator("#field-GOODS_DESCRIPTION").fill("Can I bring two drones?")
+        expect(other.locator(".autosave")).to_contain_text("and in your account")
+        page.locator("#field-GOODS_DESCRIPTION").fill("Can I bring a drone and a camera?")
+        conflict = page.get_by_test_id("draft-conflict")
+        expect(conflict).to_contain_text("Can I bring two drones?")
+        expect(conflict).to_contain_text("Can I bring a drone and a camera?")
+        no_serious_axe(page, "draft conflict")
+        screenshot(page, "services-draft-conflict-phone")
+        page.get_by_role("button", name="Use the version in your account").click()
+        expect(page.locator("#field-GOODS_DESCRIPTION")).to_have_value("Can I bring two drones?")
+        expect(conflict).to_have_count(0)
+    finally:
+        first.close()
+        second.close()

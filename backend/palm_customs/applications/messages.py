@@ -64,6 +64,16 @@ register_messages(
             "請先修改需要補正的內容再重新提交。",
             "Change what the corrections ask for before resubmitting.",
         ),
+        "application.draft_conflict": (
+            "此申请草稿已在另一台设备上修改。请选择保留哪一个版本。",
+            "此申請草稿已在另一部裝置上修改。請選擇保留哪一個版本。",
+            "This application draft was changed on another device. Choose which version to keep.",
+        ),
+        "application.draft_too_large": (
+            "草稿内容过多，请删减后再保存。",
+            "草稿內容過多，請刪減後再儲存。",
+            "The draft is too large. Remove something and save again.",
+        ),
         "notify.prereview.title": (
             "申请 {number}：{status}",
             "申請 {number}：{status}",

@@ -113,6 +113,29 @@ class ApplicationEvent(Model):
         table = "application_event"
 
 
+class ApplicationDraft(Model):
+    """An application being filled in, synced from a device so it can be finished on another."""
+
+    # One per person and item, as on each device. `enterprise_id` is whom the person acts for
+    # (accepted only while an active member). Deleted when the application is submitted.
+
+    id = fields.UUIDField(primary_key=True)
+    account: fields.ForeignKeyRelation[Account] = fields.ForeignKeyField(
+        "palm.Account", related_name="application_drafts", on_delete=fields.CASCADE
+    )
+    account_id: uuid.UUID
+    enterprise_id = fields.UUIDField(null=True)
+    item_code = fields.CharField(max_length=40)
+    version = fields.IntField()
+    data = fields.JSONField[dict[str, Any]]()
+    updated_at = fields.DatetimeField()
+    device = fields.CharField(max_length=120)
+
+    class Meta:
+        table = "application_draft"
+        unique_together = (("account", "item_code"),)
+
+
 class Holiday(Model):
     """A public holiday, or (working=True) a weekend day made a working day."""
 

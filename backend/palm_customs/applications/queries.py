@@ -8,7 +8,7 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from palm_customs.applications import services
+from palm_customs.applications import drafts, services
 from palm_customs.applications.models import Application as ApplicationRow
 from palm_customs.applications.models import (
     ApplicationEvent,
@@ -19,11 +19,13 @@ from palm_customs.applications.models import (
 )
 from palm_customs.applications.types import (
     Application,
+    ApplicationDraftInfo,
     ReviewInfo,
     ReviewTask,
     RevisionChanges,
     draft_json,
 )
+from palm_customs.catalogue.models import ServiceItem
 from palm_customs.context import Context
 from palm_customs.core.permissions import Level, Role, access
 from palm_customs.identity.models import Officer
@@ -81,6 +83,19 @@ class ApplicationQuery:
             .limit(max(1, min(first, 100)))
         )
         return [await present(r) for r in rows]
+
+    @strawberry.field(
+        extensions=access(Level.SESSION, Role.PERSON),
+        description="Your application drafts synced from any device, newest first (one for an "
+        "enterprise only while you are still its active member).",
+    )
+    async def my_application_drafts(self, info: Info[Context, Any]) -> list[ApplicationDraftInfo]:
+        rows = await drafts.mine(info.context.principal)
+        items = await ServiceItem.filter(code__in=[r.item_code for r in rows], published=True).only(
+            "code", "data"
+        )
+        names = {i.code: i.data["names"] for i in items}
+        return [ApplicationDraftInfo.from_row(r, item_names=names.get(r.item_code)) for r in rows]
 
     @strawberry.field(
         extensions=access(Level.SESSION, Role.PERSON),

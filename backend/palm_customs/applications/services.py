@@ -26,6 +26,7 @@ from palm_customs.applications import workdays
 from palm_customs.applications.errors import ApplicationErrorCode, ApplicationProblem
 from palm_customs.applications.models import (
     Application,
+    ApplicationDraft,
     ApplicationEvent,
     ApplicationStatus,
     CorrectionList,
@@ -314,7 +315,7 @@ async def _open_reviews(
         )
 
 
-async def _acting_for(
+async def acting_for(
     connection: BaseDBAsyncClient, principal: Principal, enterprise_id: str | None
 ) -> uuid.UUID | None:
     if not enterprise_id:
@@ -335,6 +336,18 @@ async def _acting_for(
     return key
 
 
+async def online_item(connection: BaseDBAsyncClient, item_code: str) -> ServiceItem:
+    """The published item `item_code` names, if it can be applied for online."""
+    item = await ServiceItem.get_or_none(
+        code=item_code.strip().upper()[:40], published=True, using_db=connection
+    )
+    if item is None:
+        raise ApplicationProblem(ApplicationErrorCode.ITEM_NOT_FOUND, field="itemCode")
+    if item.handling_mode is HandlingMode.ONSITE_ONLY:
+        raise ApplicationProblem(ApplicationErrorCode.NOT_ONLINE, field="itemCode")
+    return item
+
+
 async def submit(
     connection: BaseDBAsyncClient,
     *,
@@ -353,14 +366,8 @@ async def submit(
     )
     if existing is not None:
         return Changed(existing)
-    item = await ServiceItem.get_or_none(
-        code=item_code.strip().upper()[:40], published=True, using_db=connection
-    )
-    if item is None:
-        raise ApplicationProblem(ApplicationErrorCode.ITEM_NOT_FOUND, field="itemCode")
-    if item.handling_mode is HandlingMode.ONSITE_ONLY:
-        raise ApplicationProblem(ApplicationErrorCode.NOT_ONLINE, field="itemCode")
-    enterprise = await _acting_for(connection, principal, enterprise_id)
+    item = await online_item(connection, item_code)
+    enterprise = await acting_for(connection, principal, enterprise_id)
     clean_form, clean_materials = await validate(
         connection,
         principal=principal,
@@ -407,6 +414,12 @@ async def submit(
     )
     await _open_reviews(connection, application, level=1)
     await _notify(connection, application)
+    # The draft it was made from (on any device) is done with.
+    await (
+        ApplicationDraft.filter(account_id=principal.account_id, item_code=item.code)
+        .using_db(connection)
+        .delete()
+    )
     return Changed(application)
 
 

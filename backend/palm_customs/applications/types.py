@@ -6,8 +6,13 @@ from typing import Annotated, Any
 
 import strawberry
 
-from palm_customs.applications.errors import ApplicationErrorCode, ApplicationProblem
+from palm_customs.applications.errors import (
+    ApplicationDraftConflict,
+    ApplicationErrorCode,
+    ApplicationProblem,
+)
 from palm_customs.applications.models import Application as ApplicationRow
+from palm_customs.applications.models import ApplicationDraft as ApplicationDraftRow
 from palm_customs.applications.models import ApplicationStatus, ReviewStatus
 from palm_customs.catalogue.types import localized
 from palm_customs.core.i18n import translate
@@ -31,6 +36,32 @@ register_error(
         application_code=e.error_code,
         message=translate(f"application.{e.code}", c.language),
         field=e.field,
+    ),
+)
+
+
+@strawberry.type(
+    description="The draft was changed on another device since this one last synced: here is "
+    "the server's copy, for the person to choose which to keep."
+)
+class ApplicationDraftConflictError:
+    code: ApplicationErrorCode
+    message: str
+    server_version: int
+    server_data_json: str
+    updated_at: str
+    device: str
+
+
+register_error(
+    ApplicationDraftConflict,
+    lambda e, c: ApplicationDraftConflictError(
+        code=e.error_code,
+        message=translate("application.draft_conflict", c.language),
+        server_version=e.server_version,
+        server_data_json=json.dumps(e.server_data, ensure_ascii=False),
+        updated_at=e.updated_at,
+        device=e.device,
     ),
 )
 
@@ -194,3 +225,51 @@ ApplicationResult = Annotated[
 
 def draft_json(value: dict[str, Any]) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+@strawberry.type(description="An application being filled in, as last synced from a device.")
+class ApplicationDraftInfo:
+    id: strawberry.ID
+    item_code: str
+    item_name: LocalizedText | None = strawberry.field(
+        description="The item's name as currently published (none if it was withdrawn)."
+    )
+    enterprise_id: strawberry.ID | None
+    version: int
+    data_json: str
+    updated_at: datetime
+    device: str
+
+    @classmethod
+    def from_row(
+        cls, row: ApplicationDraftRow, *, item_names: dict[str, str] | None = None
+    ) -> ApplicationDraftInfo:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            item_code=row.item_code,
+            item_name=localized(item_names),
+            enterprise_id=strawberry.ID(str(row.enterprise_id)) if row.enterprise_id else None,
+            version=row.version,
+            data_json=json.dumps(row.data, ensure_ascii=False),
+            updated_at=row.updated_at,
+            device=row.device,
+        )
+
+
+@strawberry.type
+class ApplicationDraftSaved:
+    draft: ApplicationDraftInfo
+
+
+@strawberry.type
+class ApplicationDraftDeleted:
+    item_code: str
+
+
+ApplicationDraftSaveResult = Annotated[
+    ApplicationDraftSaved | ApplicationDraftConflictError | ApplicationError | ValidationError,
+    strawberry.union("ApplicationDraftSaveResult"),
+]
+ApplicationDraftDeleteResult = Annotated[
+    ApplicationDraftDeleted | ApplicationError, strawberry.union("ApplicationDraftDeleteResult")
+]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -17,7 +19,8 @@ from palm_customs.catalogue.models import (
     ServiceItem,
     ServiceItemVersion,
 )
-from palm_customs.core.errors import FieldProblem, ValidationErrorCode, Validator
+from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed, Validator
+from palm_customs.documents.models import FileFormat
 
 
 async def port_by_code(code: str) -> Port | None:
@@ -95,6 +98,7 @@ async def seed_catalogue() -> int:
     now = datetime.now(UTC)
     for raw in seed.ITEMS:
         data = item_data(raw)
+        data["materials"] = await frozen_materials(None, data["materials"])
         _, new = await ServiceItem.get_or_create(
             code=raw["code"],
             defaults={
@@ -134,18 +138,12 @@ async def search_items(
     return await query.limit(limit + 1)
 
 
-class ItemNotFound(Exception):
-    pass
-
-
 async def update_item(
     connection: BaseDBAsyncClient, *, code: str, changes: dict[str, Any], editor: str
 ) -> ServiceItem:
     """Publish a new version of an item; applications keep the version they were made under."""
     item = await ServiceItem.get_or_none(code=code, using_db=connection)
     if item is None:
-        from palm_customs.core.errors import ValidationFailed
-
         raise ValidationFailed([FieldProblem("code", ValidationErrorCode.INVALID_CHOICE)])
     check = Validator()
     data = dict(item.data)
@@ -179,20 +177,153 @@ async def update_item(
                 )
         data["materials"] = changes["materials"]
     check.raise_if_any()
+    if "materials" in changes:
+        data["materials"] = await frozen_materials(connection, data["materials"])
+    await _publish(connection, item, data, editor=editor)
+    return item
+
+
+async def _publish(
+    connection: BaseDBAsyncClient, item: ServiceItem, data: dict[str, Any], *, editor: str
+) -> None:
+    """Make `data` the item's next version and keep it in the version history."""
     version = item.version + 1
     now = datetime.now(UTC)
     await (
         ServiceItem.filter(id=item.id, version=item.version)
         .using_db(connection)
-        .update(version=version, data=data, search_text=search_text(code, data), updated_at=now)
+        .update(
+            version=version, data=data, search_text=search_text(item.code, data), updated_at=now
+        )
     )
     await ServiceItemVersion.create(
         using_db=connection,
-        code=code,
+        code=item.code,
         version=version,
         data=data,
         published_at=now,
         published_by=editor,
     )
-    item.version, item.data = version, data
-    return item
+    item.version, item.data, item.updated_at = version, data, now
+
+
+# ------------------------------------------------------------------ material types
+
+MATERIAL_CODE = re.compile(r"[A-Z][A-Z0-9_]{1,39}")
+MATERIAL_MIN_BYTES = 64 * 1024
+# The vault's own upload cap (documents.services.UPLOAD_MAX_BYTES): a larger limit could never
+# be reached.
+MATERIAL_MAX_BYTES = 20 * 1024 * 1024
+LANGUAGES = ("zh-Hans", "zh-Hant", "en")
+
+
+def material_spec(row: MaterialType) -> dict[str, Any]:
+    """The rules of a material type as an item version freezes them."""
+    return {
+        "names": dict(row.names),
+        "accepted_formats": list(row.accepted_formats),
+        "max_bytes": row.max_bytes,
+        "original_on_site": row.original_on_site,
+        "reusable": row.reusable,
+        "requires_validity": row.requires_validity,
+    }
+
+
+async def frozen_materials(
+    connection: BaseDBAsyncClient | None, materials: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """An item's material list with each type's rules as they are now (`type`), so that an
+    application made under this item version keeps them whatever the type becomes later."""
+    codes = [m["material"] for m in materials]
+    rows = {r.code: r for r in await MaterialType.filter(code__in=codes).using_db(connection).all()}
+    return [
+        {
+            "material": m["material"],
+            "required": m["required"],
+            **({"type": material_spec(rows[m["material"]])} if m["material"] in rows else {}),
+        }
+        for m in materials
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class MaterialValues:
+    names: dict[str, str]
+    accepted_formats: list[str]
+    max_bytes: int
+    original_on_site: bool
+    reusable: bool
+    requires_validity: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MaterialSaved:
+    material: MaterialType
+    created: bool
+    items: list[ServiceItem]
+
+    @property
+    def audit_targets(self) -> tuple[str, ...]:
+        items = (f"service_item:{i.code}@{i.version}" for i in self.items)
+        return (f"material_type:{self.material.code}", *items)
+
+
+def _check_material(code: str, values: MaterialValues) -> tuple[str, dict[str, Any]]:
+    check = Validator()
+    clean_code = code.strip().upper()
+    if not MATERIAL_CODE.fullmatch(clean_code):
+        check.problems.append(FieldProblem("code", ValidationErrorCode.INVALID_FORMAT))
+    names = {
+        lang: check.text(f"input.name.{field}", values.names.get(lang, ""), max_len=200)
+        for lang, field in zip(LANGUAGES, ("zhHans", "zhHant", "en"), strict=True)
+    }
+    known = {f.value for f in FileFormat}
+    formats = [f.strip().lower() for f in values.accepted_formats[:10]]
+    if not formats:
+        check.problems.append(FieldProblem("input.acceptedFormats", ValidationErrorCode.REQUIRED))
+    for index, value in enumerate(formats):
+        if value not in known or value in formats[:index]:
+            check.problems.append(
+                FieldProblem(f"input.acceptedFormats.{index}", ValidationErrorCode.INVALID_CHOICE)
+            )
+    check.int_range(
+        "input.maxBytes", values.max_bytes, low=MATERIAL_MIN_BYTES, high=MATERIAL_MAX_BYTES
+    )
+    check.raise_if_any()
+    return clean_code, {
+        "names": names,
+        "accepted_formats": formats,
+        "max_bytes": values.max_bytes,
+        "original_on_site": values.original_on_site,
+        "reusable": values.reusable,
+        "requires_validity": values.requires_validity,
+    }
+
+
+async def save_material_type(
+    connection: BaseDBAsyncClient, *, code: str, values: MaterialValues, editor: str
+) -> MaterialSaved:
+    """Create a material type, or change one and publish a new version of every item that asks
+    for it (with the new rules frozen in): applications keep the item version they were made
+    under, so the rules they were checked against stay as they were."""
+    clean_code, fields = _check_material(code, values)
+    row = await MaterialType.get_or_none(code=clean_code, using_db=connection)
+    if row is None:
+        row = await MaterialType.create(using_db=connection, code=clean_code, **fields)
+        return MaterialSaved(material=row, created=True, items=[])
+    before = material_spec(row)
+    for name, value in fields.items():
+        setattr(row, name, value)
+    if material_spec(row) == before:
+        return MaterialSaved(material=row, created=False, items=[])
+    await row.save(using_db=connection, update_fields=list(fields))
+    republished: list[ServiceItem] = []
+    # Few items (a catalogue, not a ledger): read them all and pick those asking for it.
+    for item in await ServiceItem.all().using_db(connection).order_by("code").select_for_update():
+        materials: list[dict[str, Any]] = list(item.data.get("materials", []))
+        if not any(m["material"] == clean_code for m in materials):
+            continue
+        data = {**item.data, "materials": await frozen_materials(connection, materials)}
+        await _publish(connection, item, data, editor=editor)
+        republished.append(item)
+    return MaterialSaved(material=row, created=False, items=republished)

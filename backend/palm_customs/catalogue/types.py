@@ -5,6 +5,7 @@ from typing import Any
 
 import strawberry
 
+from palm_customs.catalogue import messages as _messages  # noqa: F401 (registers texts)
 from palm_customs.catalogue.models import DataElement as DataElementModel
 from palm_customs.catalogue.models import HandlingMode, PortKindValue, ServiceCategory
 from palm_customs.catalogue.models import MaterialType as MaterialTypeModel
@@ -204,3 +205,25 @@ class ServiceItemUpdateInput:
 @strawberry.type
 class ServiceItemUpdated:
     item: ServiceItemInfo
+
+
+@strawberry.input(description="A material type as an administrator saves it (every field).")
+class MaterialTypeInput:
+    name: LocalizedInput
+    accepted_formats: list[str] = strawberry.field(description="jpeg, png, heic, pdf")
+    max_bytes: int
+    original_on_site: bool = strawberry.field(description="The original must be shown on site too.")
+    reusable: bool = strawberry.field(description="One upload serves later applications.")
+    requires_validity: bool = strawberry.field(
+        description="The document has an expiry date and is refused once expired."
+    )
+
+
+@strawberry.type
+class MaterialTypeSaved:
+    material: MaterialTypeInfo
+    created: bool
+    items_republished: list[ServiceItemInfo] = strawberry.field(
+        description="Items asking for this material, each at a new version with the new rules "
+        "(applications already made keep the version they were made under)."
+    )

@@ -86,3 +86,16 @@ export async function deleteRecord<S extends Store>(store: S, key: StoreKey<Palm
 export async function listRecords<S extends Store>(store: S): Promise<StoreValue<PalmDB, S>[]> {
   return (await openPalmDb()).getAll(store);
 }
+
+/** Read, change and write one record in a single transaction (no lost update between tabs). */
+export async function updateRecord<S extends Store>(
+  store: S,
+  key: StoreKey<PalmDB, S>,
+  change: (current: StoreValue<PalmDB, S> | undefined) => StoreValue<PalmDB, S> | undefined,
+): Promise<StoreValue<PalmDB, S> | undefined> {
+  const tx = (await openPalmDb()).transaction(store, 'readwrite');
+  const next = change(await tx.store.get(key));
+  if (next !== undefined) await tx.store.put(next);
+  await tx.done;
+  return next;
+}

@@ -2,6 +2,10 @@ from __future__ import annotations
 
 import strawberry
 
+from palm_customs.applications.mutations.application_draft_delete import (
+    application_draft_delete,
+)
+from palm_customs.applications.mutations.application_draft_save import application_draft_save
 from palm_customs.applications.mutations.application_rate import application_rate
 from palm_customs.applications.mutations.application_resubmit import application_resubmit
 from palm_customs.applications.mutations.application_submit import application_submit
@@ -20,6 +24,8 @@ class ApplicationMutation:
     application_resubmit = application_resubmit
     application_withdraw = application_withdraw
     application_rate = application_rate
+    application_draft_save = application_draft_save
+    application_draft_delete = application_draft_delete
     review_claim = review_claim
     review_release = review_release
     review_draft_save = review_draft_save

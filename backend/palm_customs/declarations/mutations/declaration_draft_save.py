@@ -7,7 +7,7 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.context import Context
-from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed
+from palm_customs.core import drafts
 from palm_customs.core.mutation import run_mutation
 from palm_customs.core.permissions import Level, Role, access
 from palm_customs.declarations import services
@@ -16,16 +16,6 @@ from palm_customs.declarations.types import (
     DeclarationDraftSaved,
     DraftSaveResult,
 )
-
-
-def _parse(data_json: str) -> dict[str, Any]:
-    try:
-        value = json.loads(data_json)
-    except json.JSONDecodeError:
-        value = None
-    if not isinstance(value, dict):
-        raise ValidationFailed([FieldProblem("dataJson", ValidationErrorCode.INVALID_FORMAT)])
-    return value
 
 
 @strawberry.mutation(
@@ -44,8 +34,7 @@ async def declaration_draft_save(
     principal = info.context.principal
 
     async def perform(connection: Any) -> services.DraftSaved:
-        size = len(data_json.encode())
-        data = _parse(data_json) if size <= services.MAX_DRAFT_BYTES else {}
+        data, size = drafts.parse_data_json(data_json, max_bytes=services.MAX_DRAFT_BYTES)
         return await services.save_draft(
             connection,
             principal=principal,

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Button } from '../../components/Button';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
@@ -16,10 +16,12 @@ import {
   type ServicesResultFragment,
 } from '../../graphql/generated/graphql';
 import { t } from '../../i18n';
+import { formatDateTime } from '../../i18n/format';
+import { parseServerData } from '../../offline/draftSync';
 import { CACHE_KEYS } from '../../offline/keys';
 import { secureRequest } from '../identity/identityApi';
 import { IdentityStepUpNotice } from '../identity/IdentityStepUpNotice';
-import { navigate } from '../identity/identitySession';
+import { me, navigate } from '../identity/identitySession';
 import { ServicesMaterialPicker } from './ServicesMaterialPicker';
 import { useServiceItem, type ItemBundle } from './servicesHooks';
 import { ts, tsMaybe } from './servicesMessages';
@@ -32,15 +34,31 @@ import {
   fixDraftId,
   loadApplicationDraft,
   pick,
-  saveApplicationDraft,
   type ApplicationDraft,
   type DraftMaterial,
 } from './servicesStore';
+import {
+  adoptServerCopy,
+  deviceLabel,
+  isSyncable,
+  loadSync,
+  NEVER_SYNCED,
+  parseShared,
+  pickUp,
+  storeConflict,
+  storeDraft,
+  syncApplicationDraft,
+  type SharedDraft,
+  type SyncMeta,
+} from './servicesDrafts';
 import { UploadInterrupted, UploadRefused, uploadKeptFile } from './servicesUpload';
 import './services.css';
 
 type Context = ServicesApplyContextQuery;
 type Phase = 'idle' | 'uploading' | 'sending';
+
+const AUTOSAVE_MS = 300;
+const SYNC_MS = 1500;
 
 /** Apply for an item (`code`), or fix an application that came back with corrections (`applicationId`). */
 export function ServicesApply({ code, applicationId }: { code?: string; applicationId?: string }) {
@@ -95,7 +113,19 @@ function ServicesApplyLoaded({ itemCode, application }: { itemCode: string; appl
   useEffect(() => {
     if (!bundle || context === undefined || draft) return;
     const id = application ? fixDraftId(application.id) : applicationDraftId(itemCode);
-    void loadApplicationDraft(id).then((saved) => {
+    void (async () => {
+      const saved = await loadApplicationDraft(id);
+      if (!application) {
+        // The account's copy wins when it is newer and nothing here is unsaved; when both
+        // changed, the person is shown both.
+        const server = (context?.myApplicationDrafts ?? []).find((d) => d.itemCode === itemCode);
+        const action = pickUp(saved ? await loadSync(id) : undefined, server);
+        if (server && action === 'adopt') {
+          const data = parseServerData(server.dataJson, parseShared);
+          return setDraft(await adoptServerCopy({ itemCode, version: server.version, data }, saved));
+        }
+        if (server && action === 'conflict') await storeConflict(id, server);
+      }
       if (saved && (!application || saved.applicationId === application.id)) return setDraft(saved);
       if (application) {
         return setDraft({
@@ -121,7 +151,7 @@ function ServicesApplyLoaded({ itemCode, application }: { itemCode: string; appl
         materials: {},
         idempotencyKey: crypto.randomUUID(),
       });
-    });
+    })();
   }, [bundle, context, application]);
 
   if (bundle === undefined || context === undefined || !draft) return <p role="status">{t('loading')}</p>;
@@ -153,6 +183,13 @@ function ServicesApplyForm({
   const [saved, setSaved] = useState(false);
   const latest = useRef(draft);
   latest.current = draft;
+  const syncable = isSyncable(initial);
+  const [sync, setSync] = useState<SyncMeta>(NEVER_SYNCED);
+  const syncTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // The person changed something not yet written here; `quiet`: the next write is not an edit
+  // (the draft as opened, or the account's copy just taken in).
+  const dirty = useRef(false);
+  const quiet = useRef(true);
 
   // Fixing: only what the corrections name can change.
   const targets = useMemo(() => {
@@ -163,16 +200,61 @@ function ServicesApplyForm({
   }, [application]);
   const editable = (kind: 'field' | 'material', code: string) => !targets || targets.has(`${kind}:${code}`);
 
-  // Autosave: debounced, and at once when the page is hidden.
+  // To the account: debounced, when back online, and never for a fix (it stays on this device).
+  const scheduleSync = useCallback(() => {
+    if (!syncable) return;
+    clearTimeout(syncTimer.current);
+    syncTimer.current = setTimeout(() => {
+      if (!navigator.onLine || !me.value?.person) return;
+      void syncApplicationDraft(initial.id).then(async () => setSync(await loadSync(initial.id)));
+    }, SYNC_MS);
+  }, [syncable, initial.id]);
   useEffect(() => {
-    const timer = setTimeout(() => void saveApplicationDraft(draft).then(() => setSaved(true)), 300);
+    if (!syncable) return;
+    void loadSync(initial.id).then((meta) => {
+      setSync(meta);
+      if (meta.unsynced) scheduleSync();
+    });
+    addEventListener('online', scheduleSync);
+    return () => {
+      removeEventListener('online', scheduleSync);
+      clearTimeout(syncTimer.current);
+    };
+  }, [syncable, initial.id, scheduleSync]);
+
+  // On this device: debounced, and at once when the page is hidden.
+  useEffect(() => {
+    const edited = !quiet.current;
+    quiet.current = false;
+    const timer = setTimeout(() => {
+      dirty.current = false;
+      void storeDraft(draft, { edited }).then(() => {
+        setSaved(true);
+        if (edited) scheduleSync();
+      });
+    }, AUTOSAVE_MS);
     return () => clearTimeout(timer);
   }, [draft]);
   useEffect(() => {
-    const flush = () => void saveApplicationDraft(latest.current);
+    const flush = () => {
+      if (dirty.current) void storeDraft(latest.current, { edited: true });
+      dirty.current = false;
+    };
     addEventListener('pagehide', flush);
     return () => removeEventListener('pagehide', flush);
   }, []);
+
+  const keepMine = async () => {
+    await storeDraft(latest.current, { edited: true });
+    await syncApplicationDraft(initial.id, { force: true });
+    setSync(await loadSync(initial.id));
+  };
+  const keepTheirs = async (conflict: NonNullable<SyncMeta['conflict']>) => {
+    const next = await adoptServerCopy({ itemCode: initial.itemCode, version: conflict.serverVersion, data: conflict.serverData }, latest.current);
+    quiet.current = true;
+    setDraft(next);
+    setSync(await loadSync(initial.id));
+  };
   // A correction's link lands on its control.
   useEffect(() => {
     const target = location.hash.slice(1);
@@ -187,6 +269,7 @@ function ServicesApplyForm({
   }, []);
 
   const update = (next: Partial<ApplicationDraft>) => {
+    dirty.current = true;
     setSaved(false);
     setDraft((d) => ({ ...d, ...next }));
   };
@@ -241,7 +324,7 @@ function ServicesApplyForm({
         });
         next = { ...next, materials: { ...next.materials, [codeKey]: { documentId: document.id } } };
         setDraft(next);
-        await saveApplicationDraft(next);
+        await storeDraft(next, { edited: true });
       } catch (error) {
         if (error instanceof UploadRefused) {
           const id = error.field === 'expiryDate' || error.field === 'issueDate' ? expiryId(codeKey) : materialId(codeKey);
@@ -299,6 +382,8 @@ function ServicesApplyForm({
             })
           ).applicationSubmit;
       if (result.__typename === 'ApplicationDone') {
+        // The server removed its copy of the draft with the submission.
+        clearTimeout(syncTimer.current);
         await deleteApplicationDraft(uploaded.id);
         navigate(`/services/applications/${result.applicationId}?${application ? 'resent' : 'sent'}=1`);
         return;
@@ -322,6 +407,30 @@ function ServicesApplyForm({
       {notice && (
         <Notice kind={notice.kind} live="alert">
           <p>{notice.text}</p>
+        </Notice>
+      )}
+      {sync.conflict && (
+        <Notice kind="error" title={ts('draft.conflict.title')} live="alert">
+          <p>
+            {ts('draft.conflict.body', {
+              device: deviceLabel(sync.conflict.device),
+              time: sync.conflict.updatedAt ? formatDateTime(sync.conflict.updatedAt) : '—',
+            })}
+          </p>
+          <div class="conflict" data-testid="draft-conflict">
+            <div>
+              <h2 class="conflict__title">{ts('draft.conflict.mine')}</h2>
+              <ServicesDraftValues shared={draft} name={elementName} withDocuments={item.materials.length > 0} />
+              <Button onClick={() => void keepMine()}>{ts('draft.conflict.keepMine')}</Button>
+            </div>
+            <div>
+              <h2 class="conflict__title">{ts('draft.conflict.theirs')}</h2>
+              <ServicesDraftValues shared={sync.conflict.serverData} name={elementName} withDocuments={item.materials.length > 0} />
+              <Button variant="secondary" onClick={() => void keepTheirs(sync.conflict!)}>
+                {ts('draft.conflict.keepTheirs')}
+              </Button>
+            </div>
+          </div>
         </Notice>
       )}
       <form onSubmit={(e) => void submit(e)} noValidate>
@@ -404,9 +513,44 @@ function ServicesApplyForm({
           <Button type="submit" id="apply-submit" disabled={phase !== 'idle'}>
             {application ? ts('apply.resubmit') : ts('apply.submit')}
           </Button>
-          {saved && <span class="autosave">{ts('apply.saved')}</span>}
+          {saved && (
+            <span class="autosave" role="status">
+              {ts('apply.saved')}
+              {syncable && !sync.unsynced && sync.serverVersion > 0 ? ` ${ts('draft.synced')}` : ''}
+            </span>
+          )}
         </div>
       </form>
     </section>
+  );
+}
+
+/** The values of a draft, for choosing between two versions of it. */
+function ServicesDraftValues({
+  shared,
+  name,
+  withDocuments,
+}: {
+  shared: { form: SharedDraft['form']; materials: Record<string, { documentId?: string | undefined }> };
+  name: (code: string) => string;
+  withDocuments: boolean;
+}) {
+  const values = Object.entries(shared.form).filter(([, v]) => v.trim() !== '');
+  const documents = Object.values(shared.materials).filter((m) => m.documentId).length;
+  return (
+    <dl class="summary-list">
+      {values.map(([code, value]) => (
+        <div key={code}>
+          <dt>{name(code)}</dt>
+          <dd>{tsMaybe(`choice.${value}`) ?? value}</dd>
+        </div>
+      ))}
+      {withDocuments && (
+        <div>
+          <dt>{ts('apply.documents')}</dt>
+          <dd>{ts('draft.documents', { n: documents })}</dd>
+        </div>
+      )}
+    </dl>
   );
 }

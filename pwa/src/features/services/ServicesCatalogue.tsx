@@ -14,6 +14,7 @@ import {
 import { t } from '../../i18n';
 import { CACHE_KEYS } from '../../offline/keys';
 import { me } from '../identity/identitySession';
+import { ServicesDrafts } from './ServicesDrafts';
 import { ts, type ServicesKey } from './servicesMessages';
 import { cacheGet, cachePut, pick } from './servicesStore';
 import './services.css';
@@ -121,6 +122,7 @@ export function ServicesCatalogue() {
           <a href="/services/applications">{ts('services.myApplications')}</a>
         </p>
       )}
+      {me.value?.person && <ServicesDrafts />}
       <form class="services-filter" role="search" onSubmit={apply}>
         <Field
           id="services-search"

@@ -126,6 +126,20 @@ const en = {
   'application.list': 'All your applications',
   'choice.dog': 'Dog',
   'choice.cat': 'Cat',
+  'draft.synced': 'and in your account',
+  'draft.documents': '{n} documents attached',
+  'draft.conflict.title': 'This draft was changed on another device',
+  'draft.conflict.body': 'Your {device} saved a different version at {time}. Choose which one to keep: the other is replaced.',
+  'draft.conflict.mine': 'On this device',
+  'draft.conflict.theirs': 'In your account',
+  'draft.conflict.keepMine': 'Keep this device’s version',
+  'draft.conflict.keepTheirs': 'Use the version in your account',
+  'draft.device.phone': 'phone',
+  'draft.device.tablet': 'tablet',
+  'draft.device.browser': 'other browser',
+  'drafts.title': 'Continue an application',
+  'drafts.changed': 'Last changed {time}',
+  'drafts.elsewhere': 'Saved from your {device}',
 };
 
 export type ServicesKey = keyof typeof en;
@@ -255,6 +269,20 @@ const zhHans: Catalogue = {
   'application.list': '我的全部申请',
   'choice.dog': '犬',
   'choice.cat': '猫',
+  'draft.synced': '并已同步到您的账户',
+  'draft.documents': '已附 {n} 份材料',
+  'draft.conflict.title': '此草稿已在另一台设备上修改',
+  'draft.conflict.body': '您的{device}于 {time} 保存了另一个版本。请选择保留哪一个，另一个将被替换。',
+  'draft.conflict.mine': '本设备上的版本',
+  'draft.conflict.theirs': '账户中的版本',
+  'draft.conflict.keepMine': '保留本设备上的版本',
+  'draft.conflict.keepTheirs': '使用账户中的版本',
+  'draft.device.phone': '手机',
+  'draft.device.tablet': '平板电脑',
+  'draft.device.browser': '其他浏览器',
+  'drafts.title': '继续填写申请',
+  'drafts.changed': '最后修改于 {time}',
+  'drafts.elsewhere': '来自您的{device}',
 };
 
 const zhHant: Catalogue = {
@@ -381,6 +409,20 @@ const zhHant: Catalogue = {
   'application.list': '我的全部申請',
   'choice.dog': '犬',
   'choice.cat': '貓',
+  'draft.synced': '並已同步到您的帳戶',
+  'draft.documents': '已附 {n} 份材料',
+  'draft.conflict.title': '此草稿已在另一部裝置上修改',
+  'draft.conflict.body': '您的{device}於 {time} 儲存了另一個版本。請選擇保留哪一個，另一個將被取代。',
+  'draft.conflict.mine': '本裝置上的版本',
+  'draft.conflict.theirs': '帳戶中的版本',
+  'draft.conflict.keepMine': '保留本裝置上的版本',
+  'draft.conflict.keepTheirs': '使用帳戶中的版本',
+  'draft.device.phone': '手機',
+  'draft.device.tablet': '平板電腦',
+  'draft.device.browser': '其他瀏覽器',
+  'drafts.title': '繼續填寫申請',
+  'drafts.changed': '最後修改於 {time}',
+  'drafts.elsewhere': '來自您的{device}',
 };
 
 export const servicesCatalogues: Record<Locale, Catalogue> = { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant };

@@ -1,7 +1,8 @@
 // The service screens' data on this device: the catalogue as last read (so it reads offline once
-// visited), application drafts, and picture/PDF Blobs waiting to upload.
+// visited), application drafts (written by servicesDrafts, which syncs them), and picture/PDF
+// Blobs waiting to upload.
 import { deleteRecord, getRecord, putRecord } from '../../offline/idb';
-import { CACHE_KEYS, DRAFT_KINDS, STORES } from '../../offline/keys';
+import { CACHE_KEYS, STORES } from '../../offline/keys';
 import { locale } from '../../i18n';
 
 export interface LocalizedText {
@@ -65,10 +66,6 @@ export async function loadApplicationDraft(id: string): Promise<ApplicationDraft
   } catch {
     return undefined;
   }
-}
-
-export async function saveApplicationDraft(draft: ApplicationDraft): Promise<void> {
-  await putRecord(STORES.drafts, { id: draft.id, kind: DRAFT_KINDS.application, updatedAt: Date.now(), data: draft });
 }
 
 export async function deleteApplicationDraft(id: string): Promise<void> {
