@@ -15,7 +15,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 
 from palm_customs.catalogue.models import Port
-from palm_customs.core import signing
+from palm_customs.core import drafts, signing
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed, Validator
 from palm_customs.core.permissions import Principal, Role
 from palm_customs.declarations import checklist, duty
@@ -47,7 +47,7 @@ MAX_COMPANIONS = 20
 MAX_CASH_LINES = 20
 MAX_QUANTITY = 10_000
 MAX_UNIT_VALUE = Decimal("100000000")
-MAX_DRAFT_BYTES = 64_000
+MAX_DRAFT_BYTES = drafts.MAX_DRAFT_BYTES
 VALID_AFTER = timedelta(hours=24)
 CREDENTIAL_TYPE = "declaration"
 _TRAVEL_NUMBER = re.compile(r"^[A-Z0-9][A-Z0-9 \-]{1,19}$")
@@ -854,38 +854,28 @@ async def save_draft(
         raise ValidationFailed(
             [FieldProblem("draftId", ValidationErrorCode.INVALID_FORMAT)]
         ) from None
-    now = datetime.now(UTC)
     row = await DeclarationDraft.get_or_none(id=key, using_db=connection)
     if row is not None and row.account_id != principal.account_id:
         # Someone else's draft id: refuse without saying whose it is.
         raise DeclarationProblem(DeclarationErrorCode.NOT_FOUND)
-    if row is None:
-        if base_version != 0:
-            raise DraftConflict(server_version=0, server_data={}, updated_at="")
-        try:
-            row = await DeclarationDraft.create(
-                using_db=connection,
-                id=key,
-                account_id=principal.account_id,
-                version=1,
-                data=data,
-                updated_at=now,
-                device=device[:120],
-            )
-        except IntegrityError:
-            raise DeclarationProblem(DeclarationErrorCode.DRAFT_CONFLICT) from None
-        return DraftSaved(draft=row)
-    updated = (
-        await DeclarationDraft.filter(id=key, account_id=principal.account_id, version=base_version)
-        .using_db(connection)
-        .update(version=base_version + 1, data=data, updated_at=now, device=device[:120])
+    saved = await drafts.save_versioned(
+        connection,
+        DeclarationDraft,
+        key={"id": key, "account_id": principal.account_id},
+        base_version=base_version,
+        values={"data": data},
+        device=device,
+        conflict=_draft_conflict,
     )
-    if updated != 1:
-        raise DraftConflict(
-            server_version=row.version, server_data=row.data, updated_at=row.updated_at.isoformat()
-        )
-    row.version, row.data, row.updated_at = base_version + 1, data, now
-    return DraftSaved(draft=row)
+    return DraftSaved(draft=saved)
+
+
+def _draft_conflict(row: DeclarationDraft | None) -> DraftConflict:
+    if row is None:
+        return DraftConflict(server_version=0, server_data={}, updated_at="")
+    return DraftConflict(
+        server_version=row.version, server_data=row.data, updated_at=row.updated_at.isoformat()
+    )
 
 
 async def delete_draft(

@@ -8,6 +8,7 @@ import {
   type DeclarationRulesQuery,
 } from '../../graphql/generated/graphql';
 import { deleteRecord, getRecord, listRecords, putRecord, type DraftRecord } from '../../offline/idb';
+import { deviceName, syncVersionedDraft, type SyncResult, type SyncedDraft } from '../../offline/draftSync';
 import { CACHE_KEYS, DRAFT_KINDS, STORES } from '../../offline/keys';
 import { parseDraft, type DeclarantProfile, type DeclarationDraftData } from './declarationsModel';
 
@@ -20,15 +21,8 @@ export interface CachedRules {
 }
 
 /** A draft as stored: the person's data plus what we know of its copy on the server. */
-export interface DraftState {
+export interface DraftState extends SyncedDraft<DeclarationDraftData> {
   id: string;
-  updatedAt: number;
-  data: DeclarationDraftData;
-  /** Version on the server this draft was last saved as / edited from (0 = never synced). */
-  serverVersion: number;
-  /** Changed here since the last successful sync. */
-  unsynced: boolean;
-  conflict?: { serverVersion: number; serverData: DeclarationDraftData; updatedAt: string } | undefined;
 }
 
 function toState(record: DraftRecord): DraftState {
@@ -133,60 +127,30 @@ export async function storePhotoDocument(fileId: string, documentId: string): Pr
 
 // --- sync with the account ------------------------------------------------------------------
 
-export type SyncResult = 'synced' | 'conflict' | 'offline' | 'signedOut' | 'failed';
-
-function deviceName(): string {
-  const ua = navigator.userAgent;
-  if (/iPad|Tablet/i.test(ua)) return 'tablet';
-  if (/Mobi|Android|iPhone/i.test(ua)) return 'phone';
-  return 'browser';
-}
-
 /**
  * Save the draft to the account. A newer version on the server comes back as a conflict that
  * is stored with the draft for the person to resolve: nothing is overwritten silently.
  * `force` saves over the server's version the person has seen and chosen to replace.
  */
-export async function syncDraft(id: string, { force = false }: { force?: boolean } = {}): Promise<SyncResult> {
-  const state = await loadDraft(id);
-  if (!state) return 'failed';
-  if (state.conflict && !force) return 'conflict';
-  const baseVersion = force && state.conflict ? state.conflict.serverVersion : state.serverVersion;
-  let result;
-  try {
-    result = (
-      await request(DeclarationDraftSaveDocument, {
-        draftId: id,
-        baseVersion,
-        dataJson: JSON.stringify(state.data),
-        device: deviceName(),
-      })
-    ).declarationDraftSave;
-  } catch (error) {
-    const kind = (error as { kind?: string }).kind;
-    if (kind === 'network') return 'offline';
-    if (kind === 'graphql') return 'signedOut';
-    return 'failed';
-  }
-  // Re-read: the person may have typed while the request was in flight.
-  const latest = (await loadDraft(id)) ?? state;
-  if (result.__typename === 'DeclarationDraftSaved') {
-    const changedSince = latest.updatedAt !== state.updatedAt;
-    await saveDraft({ ...latest, serverVersion: result.draft.version, unsynced: changedSince, conflict: undefined });
-    return 'synced';
-  }
-  if (result.__typename === 'DraftConflictError') {
-    let serverData: DeclarationDraftData;
-    try {
-      serverData = parseDraft(JSON.parse(result.serverDataJson));
-    } catch {
-      serverData = parseDraft(null);
-    }
-    await saveDraft({
-      ...latest,
-      conflict: { serverVersion: result.serverVersion, serverData, updatedAt: result.updatedAt },
-    });
-    return 'conflict';
-  }
-  return 'failed';
+export function syncDraft(id: string, { force = false }: { force?: boolean } = {}): Promise<SyncResult> {
+  return syncVersionedDraft<DeclarationDraftData, DraftState>({
+    load: () => loadDraft(id),
+    save: saveDraft,
+    send: async (baseVersion, state) => {
+      const result = (
+        await request(DeclarationDraftSaveDocument, {
+          draftId: id,
+          baseVersion,
+          dataJson: JSON.stringify(state.data),
+          device: deviceName(),
+        })
+      ).declarationDraftSave;
+      if (result.__typename === 'DeclarationDraftSaved') return { kind: 'saved', version: result.draft.version };
+      if (result.__typename === 'DraftConflictError')
+        return { kind: 'conflict', serverVersion: result.serverVersion, serverDataJson: result.serverDataJson, updatedAt: result.updatedAt };
+      return { kind: 'refused' };
+    },
+    parse: parseDraft,
+    force,
+  });
 }
