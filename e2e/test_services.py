@@ -216,21 +216,24 @@ def record_operation(request: Request, names: list[str]) -> None:
             names.append(match.group(1))
 
 
-def enrol_reviewer(journey: Journey, page: Page) -> None:
+def enrol_officer(
+    journey: Journey, page: Page, *, badge: str, name: str, unit: str, role: str
+) -> None:
     code = create_officer_with_cli(
-        journey.server,
-        journey.var_dir,
-        badge="Q3001",
-        name="Wang Fang",
-        unit="quarantine",
-        role="reviewer",
+        journey.server, journey.var_dir, badge=badge, name=name, unit=unit, role=role
     )
     origin = journey.server.origin
     page.goto(origin + "/officer/enrol")
-    page.get_by_label("Badge number").fill("Q3001")
+    page.get_by_label("Badge number").fill(badge)
     page.get_by_label("One-time enrolment code").fill(code)
     page.get_by_role("button", name="Create my passkey").click()
     expect(page).to_have_url(origin + "/officer")
+
+
+def enrol_reviewer(journey: Journey, page: Page) -> None:
+    enrol_officer(
+        journey, page, badge="Q3001", name="Wang Fang", unit="quarantine", role="reviewer"
+    )
 
 
 def test_a_reviewer_on_a_tablet_sends_one_list_of_two_corrections(
@@ -431,3 +434,45 @@ def test_a_draft_started_on_one_browser_is_continued_on_another(
     finally:
         first.close()
         second.close()
+
+
+def test_an_administrator_changes_a_material_type_and_its_services_get_a_new_version(
+    journey: Journey, browser: Browser
+) -> None:
+    # given an administrator enrolled on a tablet (a fresh passkey: saving needs level 3)
+    context = new_context(browser, TABLET, locale="en-GB")
+    context.add_init_script(NO_AUTOFILL)
+    try:
+        page = context.new_page()
+        add_virtual_authenticator(page)
+        enrol_officer(
+            journey, page, badge="A3001", name="Zhao Min", unit="headquarters", role="administrator"
+        )
+        origin = journey.server.origin
+        page.get_by_role("link", name="Material types").click()
+        expect(page.get_by_role("heading", level=1, name="Material types")).to_be_visible()
+
+        # when they choose the goods photos, clear the English name and save
+        page.get_by_label("Material type").select_option("PRODUCT_PHOTOS")
+        page.get_by_label("Name in English").fill("")
+        page.get_by_role("button", name="Save the material type").click()
+        # then the missing name is said before any passkey prompt, linked to its field
+        summary = page.get_by_role("alert").filter(has_text="Enter the name in English")
+        expect(summary).to_be_visible()
+
+        # when they name it, accept only JPEG, and save
+        page.get_by_label("Name in English").fill("Photos of the goods (JPEG)")
+        page.get_by_label("PNG").uncheck()
+        page.get_by_label("HEIC").uncheck()
+        no_serious_axe(page, "material type form")
+        page.get_by_role("button", name="Save the material type").click()
+
+        # then every service asking for the photos is published at a new version
+        done = page.get_by_test_id("materials-done")
+        expect(done).to_contain_text("Published at a new version")
+        expect(done).to_contain_text("PRE_CLASSIFICATION")
+        screenshot(page, "services-material-type-saved-tablet")
+        page.goto(origin + "/services/items/PRE_CLASSIFICATION")
+        expect(page.get_by_text("Photos of the goods (JPEG)")).to_be_visible()
+    finally:
+        context.close()

@@ -32,6 +32,7 @@ const AppointmentRoute = lazy(() => import('./routes/AppointmentRoute'));
 const OfficerAppointmentsRoute = lazy(() => import('./routes/OfficerAppointmentsRoute'));
 const OfficerRoute = lazy(() => import('./routes/OfficerRoute'));
 const OfficerNoticesRoute = lazy(() => import('./routes/OfficerNoticesRoute'));
+const OfficerMaterialsRoute = lazy(() => import('./routes/OfficerMaterialsRoute'));
 const OfficerEnrolRoute = lazy(() => import('./routes/OfficerEnrolRoute'));
 const MeRoute = lazy(() => import('./routes/MeRoute'));
 const SignInRoute = lazy(() => import('./routes/SignInRoute'));
@@ -76,6 +77,7 @@ export function App() {
               <Route path={ROUTES.officerReview} component={OfficerReviewRoute} />
               <Route path={ROUTES.officerAppointments} component={OfficerAppointmentsRoute} />
               <Route path={ROUTES.officerNotices} component={OfficerNoticesRoute} />
+              <Route path={ROUTES.officerMaterials} component={OfficerMaterialsRoute} />
               <Route path={ROUTES.me} component={MeRoute} />
               <Route path={ROUTES.signIn} component={SignInRoute} />
               <Route path={ROUTES.signUp} component={SignUpRoute} />

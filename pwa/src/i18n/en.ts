@@ -622,4 +622,5 @@ export const en = {
   'officer.reviews.link': 'Review queue',
   'officer.appointments.link': 'Appointments today (check-in and queue)',
   'officer.notices.link': 'Publish a policy notice',
+  'officer.materials.link': 'Material types',
 } as const;

@@ -623,4 +623,5 @@ export const zhHans: Messages = {
   'officer.reviews.link': '待审队列',
   'officer.appointments.link': '今日预约（签到和叫号）',
   'officer.notices.link': '发布政策公告',
+  'officer.materials.link': '材料类型',
 };

@@ -623,4 +623,5 @@ export const zhHant: Messages = {
   'officer.reviews.link': '待審隊列',
   'officer.appointments.link': '今日預約（簽到和叫號）',
   'officer.notices.link': '發佈政策公告',
+  'officer.materials.link': '材料類型',
 };

@@ -30,6 +30,11 @@ export default function OfficerRoute() {
                 <a href="/officer/notices">{t('officer.notices.link')}</a>
               </li>
             )}
+            {officer.roles.includes('administrator') && (
+              <li>
+                <a href="/officer/materials">{t('officer.materials.link')}</a>
+              </li>
+            )}
             {officer.roles.some((r) => r === 'reviewer' || r === 'senior_reviewer') && (
               <li>
                 <a href="/officer/reviews">{t('officer.reviews.link')}</a>

@@ -23,6 +23,7 @@ export const ROUTES = {
   officerReview: '/officer/reviews/:id',
   officerAppointments: '/officer/appointments',
   officerNotices: '/officer/notices',
+  officerMaterials: '/officer/materials',
   me: '/me',
   signIn: '/me/sign-in',
   signUp: '/me/sign-up',

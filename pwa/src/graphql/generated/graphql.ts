@@ -233,6 +233,12 @@ export type IdentityErrorCode =
   | 'USER_NOT_VERIFIED'
   | 'VERIFICATION_FAILED';
 
+export type LocalizedInput = {
+  en: string;
+  zhHans: string;
+  zhHant: string;
+};
+
 export type LocalizedTextInput = {
   en: string;
   zhHans: string;
@@ -242,6 +248,20 @@ export type LocalizedTextInput = {
 export type MaterialRefInput = {
   documentId: string | number;
   material: string;
+};
+
+/** A material type as an administrator saves it (every field). */
+export type MaterialTypeInput = {
+  /** jpeg, png, heic, pdf */
+  acceptedFormats: Array<string>;
+  maxBytes: number;
+  name: LocalizedInput;
+  /** The original must be shown on site too. */
+  originalOnSite: boolean;
+  /** The document has an expiry date and is refused once expired. */
+  requiresValidity: boolean;
+  /** One upload serves later applications. */
+  reusable: boolean;
 };
 
 /** Where a membership stands. */
@@ -1447,6 +1467,22 @@ export type ServicesDraftSaveMutation = { applicationDraftSave:
     | { __typename: 'ApplicationDraftSaved', draft: { version: number } }
     | { __typename: 'ApplicationError', applicationCode: ApplicationErrorCode, message: string }
     | { __typename: 'ValidationError', message: string }
+   };
+
+export type ServicesMaterialAdminQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ServicesMaterialAdminQuery = { materialTypes: Array<{ code: string, acceptedFormats: Array<string>, maxBytes: number, originalOnSite: boolean, reusable: boolean, requiresValidity: boolean, name: { zhHans: string, zhHant: string, en: string } }> };
+
+export type ServicesMaterialTypeSaveMutationVariables = Exact<{
+  code: string;
+  input: MaterialTypeInput;
+}>;
+
+
+export type ServicesMaterialTypeSaveMutation = { materialTypeSave:
+    | { __typename: 'MaterialTypeSaved', created: boolean, material: { code: string, acceptedFormats: Array<string>, maxBytes: number, originalOnSite: boolean, reusable: boolean, requiresValidity: boolean, name: { zhHans: string, zhHant: string, en: string } }, itemsRepublished: Array<{ code: string, version: number, name: { zhHans: string, zhHant: string, en: string } }> }
+    | { __typename: 'ValidationError', message: string, field: string | null, errors: Array<{ field: string, message: string }> }
    };
 
 export class TypedDocumentString<TResult, TVariables>
@@ -6121,3 +6157,68 @@ export const ServicesDraftSaveDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ServicesDraftSaveMutation, ServicesDraftSaveMutationVariables>;
+export const ServicesMaterialAdminDocument = new TypedDocumentString(`
+    query ServicesMaterialAdmin {
+  materialTypes {
+    ...ServicesMaterialType
+  }
+}
+    fragment ServicesText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}
+fragment ServicesMaterialType on MaterialTypeInfo {
+  code
+  name {
+    ...ServicesText
+  }
+  acceptedFormats
+  maxBytes
+  originalOnSite
+  reusable
+  requiresValidity
+}`) as unknown as TypedDocumentString<ServicesMaterialAdminQuery, ServicesMaterialAdminQueryVariables>;
+export const ServicesMaterialTypeSaveDocument = new TypedDocumentString(`
+    mutation ServicesMaterialTypeSave($code: String!, $input: MaterialTypeInput!) {
+  materialTypeSave(code: $code, input: $input) {
+    __typename
+    ... on MaterialTypeSaved {
+      created
+      material {
+        ...ServicesMaterialType
+      }
+      itemsRepublished {
+        code
+        version
+        name {
+          ...ServicesText
+        }
+      }
+    }
+    ... on ValidationError {
+      message
+      field
+      errors {
+        field
+        message
+      }
+    }
+  }
+}
+    fragment ServicesText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}
+fragment ServicesMaterialType on MaterialTypeInfo {
+  code
+  name {
+    ...ServicesText
+  }
+  acceptedFormats
+  maxBytes
+  originalOnSite
+  reusable
+  requiresValidity
+}`) as unknown as TypedDocumentString<ServicesMaterialTypeSaveMutation, ServicesMaterialTypeSaveMutationVariables>;
