@@ -6,6 +6,7 @@ import httpx
 from starlette.applications import Starlette
 
 from palm_customs.applications.models import Application
+from palm_customs.catalogue.models import MaterialType
 from palm_customs.catalogue.services import seed_catalogue
 from palm_customs.identity.models import Officer
 from tests.conftest import ORIGIN, graphql
@@ -105,3 +106,62 @@ async def test_someone_elses_document_cannot_be_attached(
     errors = {e["field"] for e in body["data"]["applicationSubmit"]["errors"]}  # type: ignore[index]
     assert "input.materials.0.documentId" in errors
     assert await Application.all().count() == 0
+
+
+MATERIAL_SAVE = """
+mutation($code: String!, $input: MaterialTypeInput!) {
+  materialTypeSave(code: $code, input: $input) {
+    __typename ... on MaterialTypeSaved { itemsRepublished { code version } }
+  }
+}
+"""
+
+
+async def test_documents_are_judged_by_the_material_rules_frozen_into_the_item_version(
+    client: httpx.AsyncClient, app: Starlette
+) -> None:
+    # given a traveller's JPEG scans, and the passport type changed to PDF only after the pets
+    # item's current version froze its rules (JPEG accepted)
+    await seed_catalogue()
+    await traveller(client)
+    documents = await _documents(client)
+    passport = await MaterialType.get(code="PASSPORT")
+    assert "jpeg" in passport.accepted_formats
+    await MaterialType.filter(code="PASSPORT").update(accepted_formats=["pdf"])
+    materials = [{"material": m, "documentId": d} for m, d in documents.items()]
+    # when they apply under that version
+    body = await graphql(client, SUBMIT, {"form": FORM, "key": key(), "materials": materials})
+    # then the version's rules decide: the JPEG passport scan is accepted
+    assert body["data"]["applicationSubmit"]["__typename"] == "ApplicationDone", body  # type: ignore[index]
+
+    # when an administrator makes the same change through the catalogue, which publishes a new
+    # version of every item asking for the type
+    await MaterialType.filter(code="PASSPORT").update(accepted_formats=passport.accepted_formats)
+    async with _client(app) as admin:
+        await inspector(admin, badge="A3001", roles=("administrator",))
+        saved = await graphql(
+            admin,
+            MATERIAL_SAVE,
+            {
+                "code": "PASSPORT",
+                "input": {
+                    "name": {
+                        "zhHans": passport.names["zh-Hans"],
+                        "zhHant": passport.names["zh-Hant"],
+                        "en": passport.names["en"],
+                    },
+                    "acceptedFormats": ["pdf"],
+                    "maxBytes": passport.max_bytes,
+                    "originalOnSite": passport.original_on_site,
+                    "reusable": passport.reusable,
+                    "requiresValidity": passport.requires_validity,
+                },
+            },
+        )
+    republished = saved["data"]["materialTypeSave"]["itemsRepublished"]  # type: ignore[index]
+    assert "PETS_ENTRY" in {i["code"] for i in republished}, saved
+    # then a new application under the new version refuses the JPEG passport scan
+    again = await graphql(client, SUBMIT, {"form": FORM, "key": key(), "materials": materials})
+    errors = {e["field"] for e in again["data"]["applicationSubmit"]["errors"]}  # type: ignore[index]
+    assert errors == {"input.materials.0.documentId", "input.materials.PASSPORT"}
+    assert await Application.all().count() == 1

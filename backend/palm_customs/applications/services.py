@@ -173,9 +173,10 @@ async def _document_usable(
     material: str,
     document_id: str,
     enterprise_id: uuid.UUID | None,
+    frozen: dict[str, Any] | None,
 ) -> bool:
     """The document vault decides (its own module): owned by the applicant and usable for the
-    material today."""
+    material today, under the rules the item version froze (`frozen`)."""
     vault = importlib.import_module("palm_customs.documents.services")
     return bool(
         await vault.usable_by(
@@ -185,6 +186,7 @@ async def _document_usable(
             material_code=material,
             enterprise_id=enterprise_id,
             on=datetime.now(UTC).date(),
+            frozen=frozen,
         )
     )
 
@@ -221,6 +223,9 @@ async def validate(
             continue
         clean_form[code] = _check_value(check, path, elements[code], value[:5000])
     wanted = {m["material"]: m["required"] for m in data["materials"]}
+    frozen: dict[str, dict[str, Any]] = {
+        m["material"]: m["type"] for m in data["materials"] if "type" in m
+    }
     given: dict[str, str] = {}
     if len(materials) > MAX_MATERIALS:
         check.problems.append(
@@ -235,7 +240,12 @@ async def validate(
         if ref.material not in wanted:
             check.problems.append(FieldProblem(path, ValidationErrorCode.INVALID_CHOICE))
         elif not await _document_usable(
-            connection, principal, ref.material, ref.document_id, enterprise_id
+            connection,
+            principal,
+            ref.material,
+            ref.document_id,
+            enterprise_id,
+            frozen.get(ref.material),
         ):
             check.problems.append(
                 FieldProblem(

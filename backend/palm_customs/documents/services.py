@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import Enum
-from typing import Literal
+from typing import Any, Literal
 
 import anyio.to_thread
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -145,20 +145,34 @@ def is_expired(document: Document, *, on: date) -> bool:
     return document.expiry_date is not None and document.expiry_date < on
 
 
-async def usable_for(document: Document, material_code: str, *, on: date) -> Usability:
+async def usable_for(
+    document: Document,
+    material_code: str,
+    *,
+    on: date,
+    frozen: Mapping[str, Any] | None = None,
+) -> Usability:
     """Whether `document` may stand for `material_code` on day `on` (an application's use).
 
-    Refused when it is another material, its format is no longer accepted, or the material
-    requires validity and the document is expired, not yet issued or has no expiry date.
+    Refused when it is another material, its format is not accepted, or the material requires
+    validity and the document is expired, not yet issued or has no expiry date. `frozen` is the
+    material's rules as the application's item version froze them (catalogue.material_spec):
+    an application is judged by the rules it was made under, not by a later edit of the type.
     """
     if document.material_code != material_code:
         return Usability(False, DocumentErrorCode.WRONG_MATERIAL)
-    material = await MaterialType.get_or_none(code=material_code)
-    if material is None:
-        return Usability(False, DocumentErrorCode.MATERIAL_UNKNOWN)
-    if document.file_format.value not in material.accepted_formats:
+    if frozen is not None:
+        accepted: list[str] = list(frozen["accepted_formats"])
+        requires_validity = bool(frozen["requires_validity"])
+    else:
+        material = await MaterialType.get_or_none(code=material_code)
+        if material is None:
+            return Usability(False, DocumentErrorCode.MATERIAL_UNKNOWN)
+        accepted = list(material.accepted_formats)
+        requires_validity = material.requires_validity
+    if document.file_format.value not in accepted:
         return Usability(False, DocumentErrorCode.FORMAT_NOT_ACCEPTED)
-    if material.requires_validity:
+    if requires_validity:
         if document.expiry_date is None or document.expiry_date < on:
             return Usability(False, DocumentErrorCode.EXPIRED)
         if document.issue_date is not None and document.issue_date > on:
@@ -466,9 +480,11 @@ async def usable_by(
     material_code: str,
     enterprise_id: uuid.UUID | None,
     on: date,
+    frozen: Mapping[str, Any] | None = None,
 ) -> bool:
     """What an application asks: may this applicant (for themselves, or for the enterprise)
-    present this document as `material_code` on day `on`?"""
+    present this document as `material_code` on day `on`, under the material rules `frozen`
+    into the application's item version (the type's current rules when there are none)?"""
     key = parse_id(document_id)
     if key is None or principal.account_id is None:
         return False
@@ -481,4 +497,4 @@ async def usable_by(
         )
     else:
         owned = document.account_id == principal.account_id
-    return owned and (await usable_for(document, material_code, on=on)).usable
+    return owned and (await usable_for(document, material_code, on=on, frozen=frozen)).usable
