@@ -92,7 +92,20 @@ def _is_unexpected(error: GraphQLError) -> bool:
     original = error.original_error
     if original is None or isinstance(original, PublicError):
         return False
+    if _is_bad_variables(error):
+        return False
     return not isinstance(error, PublicError)
+
+
+def _is_bad_variables(error: GraphQLError) -> bool:
+    """A variable that does not fit its declared type (an input object missing a field, a
+    scalar that does not parse): found before execution, so it has no path. The client's own
+    mistake, never ours."""
+    return (
+        error.path is None
+        and error.original_error is not None
+        and not isinstance(error.original_error, PublicError)
+    )
 
 
 class MaskUnexpectedErrors(MaskErrors):
@@ -100,6 +113,24 @@ class MaskUnexpectedErrors(MaskErrors):
 
     def __init__(self) -> None:
         super().__init__(should_mask_error=_is_unexpected)
+
+    def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
+        return [
+            self._bad_variables(error) if _is_bad_variables(error) else error
+            for error in super()._process_errors(errors)
+        ]
+
+    def _bad_variables(self, error: GraphQLError) -> GraphQLError:
+        """A typed, translated error; graphql-core's own words (English) go in `detail`."""
+        language = getattr(self.execution_context.context, "language", Language.ZH_HANS)
+        return GraphQLError(
+            message=translate("error.bad_variables", language),
+            nodes=error.nodes,
+            source=error.source,
+            positions=error.positions,
+            original_error=None,
+            extensions={"code": "BAD_USER_INPUT", "detail": error.message[:500]},
+        )
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         context = self.execution_context.context

@@ -38,6 +38,59 @@ async def test_an_unexpected_error_reaches_the_client_as_a_generic_message_with_
     assert record.exc_info is not None
 
 
+BAD_VARIABLES = """
+mutation($input: PolicyNoticeInput!) { policyNoticePublish(input: $input) { __typename } }
+"""
+
+
+@pytest.mark.parametrize(
+    "variables",
+    [
+        # an input object with a misspelt field and missing ones
+        {"input": {"category": "tax", "title": {"zh-Hans": "x"}, "body": {}}},
+        # a scalar of the wrong type
+        {"input": {"category": 7, "title": "x", "body": None}},
+    ],
+)
+async def test_variables_that_do_not_fit_their_type_are_a_typed_client_error(
+    client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture, variables: dict[str, object]
+) -> None:
+    # when a client sends variables its declared types refuse
+    with caplog.at_level(logging.ERROR, logger="palm_customs.graphql"):
+        response = await client.post(
+            "/graphql",
+            json={"query": BAD_VARIABLES, "variables": variables},
+            headers={"accept-language": "en"},
+        )
+    # then each problem is a translated BAD_USER_INPUT naming what is wrong, never INTERNAL
+    errors = response.json()["errors"]
+    assert errors
+    for error in errors:
+        assert error["extensions"]["code"] == "BAD_USER_INPUT", error
+        assert error["message"].startswith("The data sent with the request is not in the expected")
+        assert "$input" in error["extensions"]["detail"]
+    # and nothing is logged as our failure
+    assert [r for r in caplog.records if r.name == "palm_customs.graphql"] == []
+
+
+async def test_a_bad_date_variable_is_explained_in_the_callers_language(
+    client: httpx.AsyncClient,
+) -> None:
+    # when a date variable does not parse (checked before access, so no sign-in needed)
+    response = await client.post(
+        "/graphql",
+        json={
+            "query": 'query($d: Date!) { siteDay(siteId: "1", date: $d) { date } }',
+            "variables": {"d": "2026-13-45"},
+        },
+        headers={"accept-language": "zh-Hant"},
+    )
+    # then
+    error = response.json()["errors"][0]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT", error
+    assert error["message"] == "請求中的資料格式不正確，未作任何變更。"
+
+
 def test_log_formatters_scrub_registered_secrets_and_credentials() -> None:
     # given
     register_secret("s3cr3t-signing-key-value")

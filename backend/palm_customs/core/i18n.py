@@ -54,6 +54,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Something went wrong on our side. Please try again later. "
         "If you need help, quote reference {request_id}.",
     ),
+    "error.bad_variables": (
+        "请求中的数据格式不正确，未作任何更改。",
+        "請求中的資料格式不正確，未作任何變更。",
+        "The data sent with the request is not in the expected form. Nothing was changed.",
+    ),
     "error.unauthenticated": (
         "请先登录。",
         "請先登入。",
