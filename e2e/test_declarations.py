@@ -238,6 +238,11 @@ def test_a_traveller_declares_through_an_outage_and_shows_the_qr_offline(
     journey.declaration_url = page.url
     journey.credential = qr.get_attribute("data-credential") or ""
     assert journey.credential.startswith("PC1:")
+    # and the declaration shows the receipt photo the traveller attached, from the vault
+    own_photo = page.get_by_test_id("declaration-photos").get_by_role(
+        "img", name="Open the photo of Phone X 256 GB"
+    )
+    expect(own_photo).to_be_visible()
     no_serious_axe(page, "declaration")
     screenshot(page, "declaration-qr-phone")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

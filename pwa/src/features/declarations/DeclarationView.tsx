@@ -11,6 +11,7 @@ import { DeclarationChannelAdvice, DeclarationEstimateLines } from './Declaratio
 import { useRules } from './declarationsHooks';
 import { amend, declareAgain } from './declarationsStart';
 import { cachedDeclaration, storeDeclaration } from './declarationsStore';
+import { DeclarationArticlePhotos } from './DeclarationArticlePhotos';
 
 const DeclarationQrCode = lazy(() => import('./DeclarationQrCode'));
 
@@ -111,6 +112,7 @@ export function DeclarationView({ id }: { id: string }) {
       </dl>
       <h2>{t('declare.estimate.heading')}</h2>
       <DeclarationEstimateLines estimate={d.estimate} rules={rules} names={names} descriptions={descriptions} />
+      {!offline && <DeclarationArticlePhotos articles={d.articles} testId="declaration-photos" />}
       <div class="button-row">
         {d.status === 'SUBMITTED' && !d.outcome && (
           <Button variant="secondary" onClick={() => void amend(d)}>

@@ -21,7 +21,7 @@ import { IdentityStepUpNotice } from '../identity/IdentityStepUpNotice';
 import { describeError } from '../identity/identityErrors';
 import { me, refreshMe } from '../identity/identitySession';
 import { verifyQrCredential, type QrClaims, type QrVerification } from '../qr/QrCredential';
-import { OfficerArticlePhotos } from './OfficerArticlePhotos';
+import { DeclarationArticlePhotos } from '../declarations/DeclarationArticlePhotos';
 import { cachedKeySet, refreshKeySet, type CachedKeySet } from './officerKeys';
 import { OUTBOX_OUTCOME, type OutcomeVariables } from './officerOutbox';
 import { readQr, readQrFromFile } from './officerScan';
@@ -339,7 +339,7 @@ export function OfficerVerify() {
             )}
           </Notice>
         )}
-        {online?.declaration && <OfficerArticlePhotos articles={online.declaration.articles} />}
+        {online?.declaration && <DeclarationArticlePhotos articles={online.declaration.articles} level={3} testId="verify-photos" />}
         {credential && result?.status === 'valid' && (
           <form onSubmit={(e) => void recordOutcome(e)} class="subform" noValidate>
             <h2>{t('outcome.heading')}</h2>

@@ -1,5 +1,5 @@
 import { t } from '../../i18n';
-import '../declarations/declarations.css';
+import './declarations.css';
 
 interface ArticleWithPhoto {
   key: string;
@@ -8,16 +8,27 @@ interface ArticleWithPhoto {
 }
 
 /**
- * The photos travellers attached to their articles, as thumbnail links to the full file. Online
- * only: the files are served to inspectors by the vault, never cached on the tablet.
+ * The photos attached to a declaration's articles, as thumbnail links to the full file: on the
+ * traveller's own declaration and on the inspector's tablet. Online only: the vault serves the
+ * files (to their owner and to inspectors) and they are never cached on the device.
  */
-export function OfficerArticlePhotos({ articles }: { articles: readonly ArticleWithPhoto[] }) {
+export function DeclarationArticlePhotos({
+  articles,
+  level = 2,
+  testId,
+}: {
+  articles: readonly ArticleWithPhoto[];
+  level?: 2 | 3;
+  testId: string;
+}) {
   const withPhotos = articles.filter((a) => a.photo);
   if (!withPhotos.length || !navigator.onLine) return null;
+  const Heading = level === 2 ? 'h2' : 'h3';
+  const headingId = `${testId}-heading`;
   return (
-    <section aria-labelledby="verify-photos-heading">
-      <h3 id="verify-photos-heading">{t('verify.photos')}</h3>
-      <ul class="declaration-photos" data-testid="verify-photos">
+    <section aria-labelledby={headingId}>
+      <Heading id={headingId}>{t('verify.photos')}</Heading>
+      <ul class="declaration-photos" data-testid={testId}>
         {withPhotos.map((a) => {
           const photo = a.photo!;
           const description = a.description || a.key;
