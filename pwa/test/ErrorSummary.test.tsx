@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ErrorSummary } from '../src/components/ErrorSummary';
+import { ErrorSummary, summaryErrors } from '../src/components/ErrorSummary';
 import { Field } from '../src/components/Field';
 import { setLocale } from '../src/i18n';
 
@@ -89,5 +89,30 @@ describe('Field', () => {
     expect(input?.getAttribute('aria-describedby')).toBe('name-hint name-error');
     expect(input?.getAttribute('aria-invalid')).toBe('true');
     expect(container.querySelector('label')?.getAttribute('for')).toBe('name');
+  });
+});
+
+describe('summaryErrors', () => {
+  const fieldId = (path: string | null | undefined) => `id-${path ?? 'none'}`;
+
+  it('lists every problem of a ValidationError, each linked to its field', () => {
+    const refused = {
+      field: 'input.title',
+      message: 'first',
+      errors: [
+        { field: 'input.title', message: 'Enter a title' },
+        { field: 'input.body', message: 'Enter a message' },
+      ],
+    };
+    expect(summaryErrors(refused, fieldId)).toEqual([
+      { fieldId: 'id-input.title', message: 'Enter a title' },
+      { fieldId: 'id-input.body', message: 'Enter a message' },
+    ]);
+  });
+
+  it('falls back to the single problem when the list is empty', () => {
+    expect(summaryErrors({ field: null, message: 'Not valid', errors: [] }, fieldId)).toEqual([
+      { fieldId: 'id-none', message: 'Not valid' },
+    ]);
   });
 });

@@ -7,6 +7,22 @@ export interface SummaryError {
   message: string;
 }
 
+/** The shape of the server's ValidationError: every problem, or (older callers) just one. */
+export interface ServerValidationError {
+  field?: string | null;
+  message: string;
+  errors: readonly { field?: string | null; message: string }[];
+}
+
+/** The server's ValidationError as summary entries, each linked to the field `fieldId` names. */
+export function summaryErrors(
+  refused: ServerValidationError,
+  fieldId: (path: string | null | undefined) => string,
+): SummaryError[] {
+  const list = refused.errors.length ? refused.errors : [refused];
+  return list.map((e) => ({ fieldId: fieldId(e.field), message: e.message }));
+}
+
 /**
  * GOV.UK error summary: shown at the top of a form after a failed submit, takes focus so
  * screen readers announce it, and links every message to its field.

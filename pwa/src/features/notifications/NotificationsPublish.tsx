@@ -4,7 +4,7 @@
 // every field; its messages come back in the officer's language, linked to their fields.
 import { useEffect, useState } from 'preact/hooks';
 import { Button } from '../../components/Button';
-import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
+import { ErrorSummary, summaryErrors, type SummaryError } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { Select } from '../../components/Select';
@@ -88,8 +88,7 @@ export function NotificationsPublish() {
         setBody(EMPTY);
         setItem('');
       } else {
-        const list = outcome.errors.length ? outcome.errors : [outcome];
-        setErrors(list.map((e) => ({ fieldId: publishFieldId(e.field), message: e.message })));
+        setErrors(summaryErrors(outcome, publishFieldId));
       }
     } catch (error) {
       setProblem(describeError(error));

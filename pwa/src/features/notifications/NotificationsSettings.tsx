@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Button } from '../../components/Button';
 import { Checkbox } from '../../components/Checkbox';
-import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
+import { ErrorSummary, summaryErrors, type SummaryError } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { request } from '../../graphql/client';
@@ -56,10 +56,9 @@ export function NotificationsSettings() {
       if (outcome.__typename === 'NotificationDone') setSaved(true);
       else if (outcome.__typename === 'ValidationError') {
         setErrors(
-          (outcome.errors.length ? outcome.errors : [outcome]).map((e) => ({
-            fieldId: e.field === 'timezone' ? 'settings-timezone' : e.field === 'quietEnd' ? 'settings-quiet-end' : 'settings-quiet-start',
-            message: e.message,
-          })),
+          summaryErrors(outcome, (field) =>
+            field === 'timezone' ? 'settings-timezone' : field === 'quietEnd' ? 'settings-quiet-end' : 'settings-quiet-start',
+          ),
         );
       } else setServerError(outcome.message);
     } catch (error) {

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Button } from '../../components/Button';
 import { Checkbox } from '../../components/Checkbox';
-import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
+import { ErrorSummary, summaryErrors, type SummaryError } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { Select } from '../../components/Select';
@@ -136,8 +136,7 @@ export function ServicesMaterialAdmin() {
         setValues(valuesOf(saved));
         setDone({ code: saved.code, items: outcome.itemsRepublished.map((i) => `${pick(i.name)} (${i.code}, v${i.version})`) });
       } else {
-        const list = outcome.errors.length ? outcome.errors : [outcome];
-        setErrors(list.map((e) => ({ fieldId: materialFieldId(e.field), message: e.message })));
+        setErrors(summaryErrors(outcome, materialFieldId));
       }
     } catch (error) {
       setProblem(describeError(error));
