@@ -174,11 +174,20 @@ async def create_slot(
     *,
     item_code: str = ITEM,
     starts_in: timedelta = timedelta(days=2),
-    capacity: int = 2,
+    at: datetime | None = None,
+    capacity: int | None = None,
     minutes: int = 15,
     status: SlotStatus = SlotStatus.OPEN,
 ) -> Slot:
-    starts_at = (datetime.now(UTC) + starts_in).replace(microsecond=0)
+    """A slot as generation makes it (capacity = the windows serving the item), or capped
+    lower with `capacity`; `at` puts slots of several items at one time."""
+    starts_at = at or (datetime.now(UTC) + starts_in).replace(microsecond=0)
+    if capacity is None:
+        capacity = sum(
+            1
+            for w in await ServiceWindow.filter(site_id=site.id, active=True)
+            if item_code in w.item_codes
+        )
     return await Slot.create(
         site_id=site.id,
         item_code=item_code,

@@ -30,6 +30,7 @@ from tests.liveserver import LiveServer, live_server
 
 PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/test"
 ITEM = "CULTURAL_RELIC_EXIT"
+OTHER_ITEM = "CUSTOMS_ENQUIRY"
 CREATE = (
     "mutation($slot: ID!, $item: String!, $key: String!) {"
     " bookingCreate(slotId: $slot, itemCode: $item, idempotencyKey: $key) {"
@@ -85,10 +86,20 @@ class Seeded:
     tokens: list[str]
     slot_ids: list[int]
     capacities: list[int]
+    items: list[str] = field(default_factory=lambda: [ITEM])
 
 
-async def seed(database_url: str, *, people: int, capacities: list[int]) -> Seeded:
-    """One site, one slot per capacity (same item), `people` signed-in persons."""
+async def seed(
+    database_url: str, *, people: int, capacities: list[int], shared: tuple[str, ...] = ()
+) -> Seeded:
+    """`people` signed-in persons and one site with max(capacities) windows serving ITEM.
+
+    Without `shared`: one slot of ITEM per capacity, at successive times (a slot capped below
+    its windows, as a supervisor may). With `shared` items: every window serves ITEM and those
+    too, and each item has one slot at one same time, so all of them race for the same windows.
+    """
+    assert not shared or len(capacities) == 1, "shared items race for one time"
+    items = [ITEM, *shared]
     async with TortoiseContext() as context:
         await context.init(config=tortoise_config(database_url))
         site = await Site.create(
@@ -104,20 +115,24 @@ async def seed(database_url: str, *, people: int, capacities: list[int]) -> Seed
             opening_hours={},
             accessibility={},
         )
-        await ServiceWindow.create(site_id=site.id, number=1, item_codes=[ITEM])
-        await SlotTemplate.create(site_id=site.id, item_code=ITEM, weekdays=[])
+        for number in range(1, max(capacities) + 1):
+            await ServiceWindow.create(site_id=site.id, number=number, item_codes=items)
+        for item in items:
+            await SlotTemplate.create(site_id=site.id, item_code=item, weekdays=[])
         start = (datetime.now(UTC) + timedelta(days=2)).replace(microsecond=0)
         slots = []
         for index, capacity in enumerate(capacities):
-            slots.append(
-                await Slot.create(
-                    site_id=site.id,
-                    item_code=ITEM,
-                    starts_at=start + timedelta(minutes=15 * index),
-                    ends_at=start + timedelta(minutes=15 * (index + 1)),
-                    capacity=capacity,
+            for item in items if shared else [ITEM]:
+                at = start if shared else start + timedelta(minutes=15 * index)
+                slots.append(
+                    await Slot.create(
+                        site_id=site.id,
+                        item_code=item,
+                        starts_at=at,
+                        ends_at=at + timedelta(minutes=15),
+                        capacity=capacity,
+                    )
                 )
-            )
         tokens = []
         async with in_transaction() as connection:
             for n in range(people):
@@ -143,18 +158,28 @@ async def seed(database_url: str, *, people: int, capacities: list[int]) -> Seed
                     user_agent="storm",
                 )
                 tokens.append(issued.token)
-    return Seeded(tokens=tokens, slot_ids=[s.id for s in slots], capacities=capacities)
+    return Seeded(
+        tokens=tokens,
+        slot_ids=[s.id for s in slots],
+        capacities=[s.capacity for s in slots],
+        items=[s.item_code for s in slots],
+    )
 
 
 async def count_rows(database_url: str) -> dict[str, Any]:
     """What the database holds after the storm."""
-    from palm_customs.appointments.models import Booking
+    from palm_customs.appointments.models import Booking, WindowSeat
 
     async with TortoiseContext() as context:
         await context.init(config=tortoise_config(database_url))
-        bookings = await Booking.all().values("slot_id", "seat", "active_seat", "status")
+        bookings = await Booking.all().values(
+            "id", "slot_id", "starts_at", "seat", "active_seat", "status"
+        )
         slots = await Slot.all().values("id", "capacity", "booked")
-    return {"bookings": bookings, "slots": slots}
+        seats = await WindowSeat.filter(booking_id__not_isnull=True).values(
+            "window_id", "starts_at", "booking_id"
+        )
+    return {"bookings": bookings, "slots": slots, "seats": seats}
 
 
 @dataclass
@@ -168,14 +193,14 @@ class Attempt:
 
 
 async def attempt(
-    http: httpx.AsyncClient, server: int, origin: str, token: str, slot_id: int
+    http: httpx.AsyncClient, server: int, origin: str, token: str, slot_id: int, item: str = ITEM
 ) -> Attempt:
     started = time.perf_counter()
     response = await http.post(
         f"{origin}/graphql",
         json={
             "query": CREATE,
-            "variables": {"slot": str(slot_id), "item": ITEM, "key": uuid.uuid4().hex},
+            "variables": {"slot": str(slot_id), "item": item, "key": uuid.uuid4().hex},
         },
         headers={"origin": origin, "cookie": f"palm_session={token}"},
     )
@@ -196,7 +221,8 @@ async def attempt(
 
 
 async def storm(origins: list[str], seeded: Seeded) -> list[Attempt]:
-    """Everyone at once: person n goes to server n % len(origins) for slot n % len(slots)."""
+    """Everyone at once: person n goes to server n % len(origins) for slot n % len(slots)
+    (of that slot's item)."""
     limits = httpx.Limits(max_connections=len(seeded.tokens), max_keepalive_connections=0)
     async with httpx.AsyncClient(timeout=120, limits=limits) as http:
         return await asyncio.gather(
@@ -207,6 +233,7 @@ async def storm(origins: list[str], seeded: Seeded) -> list[Attempt]:
                     origins[n % len(origins)],
                     token,
                     seeded.slot_ids[n % len(seeded.slot_ids)],
+                    seeded.items[n % len(seeded.items)],
                 )
                 for n, token in enumerate(seeded.tokens)
             )

@@ -134,9 +134,10 @@ async def test_booking_fails_with_the_next_free_times_when_the_slot_is_full(
 
 
 async def test_thirty_concurrent_bookings_never_exceed_the_capacity(app: Starlette) -> None:
-    # given
-    site = await create_site()
-    slot = await create_slot(site, capacity=3)
+    # given three windows serving the item
+    site = await create_site(windows=((1, (ITEM,)), (2, (ITEM, OTHER_ITEM)), (3, (ITEM,))))
+    slot = await create_slot(site)
+    assert slot.capacity == 3
     people = [await person(app, n) for n in range(1, 31)]
     # when
     results = await asyncio.gather(*(book(p, slot) for p in people))
@@ -145,7 +146,7 @@ async def test_thirty_concurrent_bookings_never_exceed_the_capacity(app: Starlet
     assert kinds.count("BookingSuccess") == 3
     assert kinds.count("SlotFullError") == 27
     seats = await Booking.filter(slot_id=slot.id).values_list("seat", flat=True)
-    assert sorted(seats) == [1, 2, 3]
+    assert sorted(seats) == [1, 2, 3]  # each at a window of its own
     assert (await Slot.get(id=slot.id)).booked == 3
     for p in people:
         await p.aclose()

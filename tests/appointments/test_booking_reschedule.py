@@ -4,7 +4,13 @@ from datetime import timedelta
 
 from starlette.applications import Starlette
 
-from palm_customs.appointments.models import Booking, BookingStatus, Slot
+from palm_customs.appointments.models import (
+    Booking,
+    BookingStatus,
+    ServiceWindow,
+    Slot,
+    WindowSeat,
+)
 from tests.appointments.flows import (
     OTHER_ITEM,
     RESCHEDULE,
@@ -50,7 +56,10 @@ async def test_a_failed_reschedule_keeps_the_current_booking(app: Starlette) -> 
     assert result["__typename"] == "SlotFullError"
     kept = await Booking.get(id=booking_id)
     assert kept.status is BookingStatus.CONFIRMED
-    assert (kept.active_seat, kept.active_application) == (1, "APP-7")
+    assert (kept.active_seat, kept.active_application) == (2, "APP-7")  # window 2's time
+    assert (await WindowSeat.get(booking_id=kept.id)).window_id == (
+        await ServiceWindow.get(site_id=site.id, number=2)
+    ).id
     assert [(await Slot.get(id=s.id)).booked for s in (mine, full)] == [1, 1]
     assert await Booking.filter(account_id=kept.account_id).count() == 1
     for c in (me, other):

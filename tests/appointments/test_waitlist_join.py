@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime, timedelta
 
+import httpx
 from starlette.applications import Starlette
 
 from palm_customs.appointments import services
@@ -12,8 +14,10 @@ from palm_customs.appointments.models import (
     WaitlistEntry,
     WaitlistStatus,
 )
+from palm_customs.core.i18n import Language, translate
 from palm_customs.core.jobs import Job
-from palm_customs.notifications.models import Notification, NotificationType
+from palm_customs.notifications.models import Notification, NotificationType, PushSubscription
+from palm_customs.notifications.services import PUSH_JOB
 from tests.appointments.flows import (
     CANCEL,
     CONFIRM_OFFER,
@@ -184,3 +188,93 @@ async def test_the_waiting_list_needs_a_site_or_a_distance_and_a_future_time(
         ("siteId", "REQUIRED"),
     }
     await me.aclose()
+
+
+async def _lapse_offer(app: Starlette) -> tuple[Booking, list[httpx.AsyncClient]]:
+    """A holds a seat, B waits with a phone subscribed to offers, A cancels, B's offer lapses."""
+    site = await create_site()
+    early = await create_slot(site, starts_in=timedelta(days=2), capacity=1)
+    a, b = await person(app, 1), await person(app, 2)
+    a_booking = (await book(a, early))["booking"]["id"]
+    await call(
+        b, WAITLIST_JOIN, input={"itemCode": ITEM, "siteId": str(site.id), "earlierThan": _later(4)}
+    )
+    await call(a, CANCEL, id=a_booking)
+    offer = await Booking.get(status=BookingStatus.OFFERED)
+    await PushSubscription.create(
+        id=uuid.uuid4(),
+        account_id=offer.account_id,
+        endpoint="https://push.example/lapse",
+        p256dh="p" * 87,
+        auth="a" * 22,
+        device="phone",
+        categories=["appointment_offers"],
+    )
+    return offer, [a, b]
+
+
+async def test_the_person_whose_offer_lapsed_is_told_they_left_the_waiting_list(
+    app: Starlette,
+) -> None:
+    # given
+    offer, clients = await _lapse_offer(app)
+    pushes = await Job.filter(kind=PUSH_JOB).count()
+    # when the confirm window passes
+    await services.expire_offer(str(offer.id), now=datetime.now(UTC) + timedelta(minutes=16))
+    # then their inbox says the seat has gone and they are off the list, replacing the offer
+    notes = await Notification.filter(
+        recipient_id=offer.account_id, subject=f"booking:{offer.number}"
+    ).order_by("created_at")
+    assert len(notes) == 2
+    offered, lapsed = notes
+    assert lapsed.title.startswith("The seat held for you has gone")
+    assert "no longer on the waiting list" in lapsed.body
+    assert offered.superseded_by_id == lapsed.id
+    # and a push is queued for their phone (through the job outbox)
+    assert await Job.filter(kind=PUSH_JOB).count() == pushes + 1
+    queued = await Job.filter(kind=PUSH_JOB).order_by("-created_at").first()
+    assert queued is not None
+    assert queued.payload["notification"] == str(lapsed.id)
+    assert (await WaitlistEntry.get(account_id=offer.account_id)).status is WaitlistStatus.LAPSED
+    for client in clients:
+        await client.aclose()
+
+
+async def test_a_lapse_notice_says_so_when_the_person_is_still_waiting(app: Starlette) -> None:
+    # given the person also waits for the item elsewhere
+    offer, clients = await _lapse_offer(app)
+    await WaitlistEntry.create(
+        id=uuid.uuid4(),
+        account_id=offer.account_id,
+        item_code=ITEM,
+        latitude=31.2,
+        longitude=121.5,
+        max_distance_km=50,
+        earlier_than=datetime.now(UTC) + timedelta(days=6),
+        status=WaitlistStatus.WAITING,
+        created_at=datetime.now(UTC),
+    )
+    # when
+    await services.expire_offer(str(offer.id), now=datetime.now(UTC) + timedelta(minutes=16))
+    # then
+    lapsed = (
+        await Notification.filter(recipient_id=offer.account_id).order_by("-created_at").first()
+    )
+    assert lapsed is not None
+    assert "still on the waiting list" in lapsed.body
+    for client in clients:
+        await client.aclose()
+
+
+def test_the_lapse_notices_are_worded_in_three_languages() -> None:
+    params = {"when": "2026-12-01 09:00", "site": "Hall", "site_zh": "大厅", "site_hant": "大廳"}
+    for event in ("offer_lapsed", "offer_lapsed_waiting"):
+        for part in ("title", "body"):
+            texts = [
+                translate(f"notify.appointment.{event}.{part}", language, **params)
+                for language in (Language.ZH_HANS, Language.ZH_HANT, Language.EN)
+            ]
+            assert len(set(texts)) == 3, texts
+            assert all(f"notify.appointment.{event}" not in t for t in texts)
+    assert "候补" in translate("notify.appointment.offer_lapsed.body", Language.ZH_HANS, **params)
+    assert "候補" in translate("notify.appointment.offer_lapsed.body", Language.ZH_HANT, **params)

@@ -197,6 +197,33 @@ register_messages(
             "{site_hant}的空位為您保留 {minutes} 分鐘，請盡快確認。",
             "A seat at {site} is held for you for {minutes} minutes. Confirm it to take it.",
         ),
+        "notify.appointment.offer_lapsed.title": (
+            "保留的空位已过期：{when}",
+            "保留的空位已過期：{when}",
+            "The seat held for you has gone: {when}",
+        ),
+        "notify.appointment.offer_lapsed.body": (
+            "{site_zh}为您保留的空位未在时限内确认，已转给下一位。您已不在候补名单中；"
+            "如仍需更早的时间，请重新登记候补。",
+            "{site_hant}為您保留的空位未在時限內確認，已轉給下一位。您已不在候補名單中；"
+            "如仍需更早的時間，請重新登記候補。",
+            "The seat at {site} held for you was not confirmed in time and has gone to the next "
+            "person. You are no longer on the waiting list: join it again if you still want an "
+            "earlier time.",
+        ),
+        "notify.appointment.offer_lapsed_waiting.title": (
+            "保留的空位已过期：{when}",
+            "保留的空位已過期：{when}",
+            "The seat held for you has gone: {when}",
+        ),
+        "notify.appointment.offer_lapsed_waiting.body": (
+            "{site_zh}为您保留的空位未在时限内确认，已转给下一位。您仍在候补名单中，"
+            "有空位时会再通知您。",
+            "{site_hant}為您保留的空位未在時限內確認，已轉給下一位。您仍在候補名單中，"
+            "有空位時會再通知您。",
+            "The seat at {site} held for you was not confirmed in time and has gone to the next "
+            "person. You are still on the waiting list: we will tell you when a seat comes free.",
+        ),
         "notify.appointment.reminder_24h.title": (
             "明天的预约：{when}",
             "明天的預約：{when}",

@@ -89,6 +89,32 @@ class SlotTemplate(Model):
         unique_together = (("site", "item_code"),)
 
 
+class WindowSeat(Model):
+    """One window's time at a site, given to at most one booking across all its items.
+
+    Made on first demand (INSERT … ON CONFLICT DO NOTHING) and taken or given back only by a
+    conditional UPDATE on `booking_id` (NULL -> a booking, a booking -> NULL or the next one),
+    so two transactions can never both seat a person at one window at one time. UNIQUE
+    (window, starts_at) keeps one row per window-time and UNIQUE booking_id one seat per booking.
+    Slots of the items a window serves share one grid (the same length, cut from the same opening
+    hours), so the start alone names the window's time.
+    """
+
+    id = fields.IntField(primary_key=True)
+    window: fields.ForeignKeyRelation[ServiceWindow] = fields.ForeignKeyField(
+        "palm.ServiceWindow", related_name="seats", on_delete=fields.RESTRICT
+    )
+    window_id: int
+    site_id = fields.IntField()
+    starts_at = fields.DatetimeField()
+    booking_id = fields.UUIDField(null=True, unique=True)
+
+    class Meta:
+        table = "appointment_window_seat"
+        unique_together = (("window", "starts_at"),)
+        indexes = (("site_id", "starts_at"),)
+
+
 class SlotStatus(StrEnum):
     OPEN = "open"
     CLOSED = "closed"
@@ -97,8 +123,10 @@ class SlotStatus(StrEnum):
 class Slot(Model):
     """A time at a site for one item with a number of seats.
 
-    `booked` counts held seats and only changes through a conditional UPDATE
-    (booked < capacity), so two transactions can never both take the last seat.
+    `capacity` is the number of active windows serving the item and `booked` how many of them
+    are taken at that time, by a booking of this item or of another item the window also serves.
+    Both are kept in the transaction that takes or gives back a window's time (WindowSeat, the
+    guard), so the availability query reads one row per time.
     """
 
     id = fields.IntField(primary_key=True)
@@ -136,9 +164,10 @@ class BookingStatus(StrEnum):
 class Booking(Model):
     """A person's seat in a slot.
 
+    `seat` is the number of the window whose time (WindowSeat) the booking holds.
     `active_seat` and `active_application` are NULL once the booking no longer holds its seat
     (NULLs are distinct), so the UNIQUE constraints on them only bind live bookings: the
-    backstop against a seat taken twice or two live bookings for one application.
+    backstop against a window taken twice in a slot or two live bookings for one application.
     """
 
     id = fields.UUIDField(primary_key=True)

@@ -1,7 +1,13 @@
 """Appointments: sites, windows, slots, bookings, the waitlist and check-in. No GraphQL here.
 
-Seats are guarded by the database: a conditional UPDATE (booked < capacity) takes a seat and a
-UNIQUE (slot, active_seat) is the backstop, on SQLite and PostgreSQL, one process or many.
+A seat is a window's time (WindowSeat): one window serving several items is given once at a
+time, whichever item is booked. The database guards it, on SQLite and PostgreSQL, one process
+or many: a conditional UPDATE (booking_id IS NULL) takes a window-time, UNIQUE (window,
+starts_at) and UNIQUE booking_id keep it single, and UNIQUE (slot, active_seat) on bookings
+(seat = window number) is the backstop. The per-item slot counters (`booked` of `capacity`
+windows) follow in the same transaction, touching slot rows in id order (no deadlock), and
+serve the availability query. Locks are taken in one order: window-times before slot rows,
+earlier times first.
 A person's own bookings are serialized by a row lock on their account, so their limits
 (active bookings, one live booking per application, cool-down) are checked without a race.
 """
@@ -44,6 +50,7 @@ from palm_customs.appointments.models import (
     SlotTemplate,
     WaitlistEntry,
     WaitlistStatus,
+    WindowSeat,
 )
 from palm_customs.core import broadcast, jobs, signing
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed, Validator
@@ -225,6 +232,53 @@ class Generated:
     created: int = 0
     resized: int = 0
     sites: int = 0
+    # (site code, item code) whose template's length differs from another item at one of its
+    # windows: no slots are cut for it (a window's items must share one grid).
+    refused: list[tuple[str, str]] = field(default_factory=list)
+
+
+def serving(windows: Iterable[ServiceWindow], item_code: str) -> list[ServiceWindow]:
+    """The active windows serving an item, the most specialised first, so a booking leaves the
+    windows that also serve other items free for those as long as it can."""
+    return sorted(
+        (w for w in windows if w.active and item_code in w.item_codes),
+        key=lambda w: (len(w.item_codes), w.number),
+    )
+
+
+def off_grid_items(templates: Iterable[SlotTemplate], windows: Iterable[ServiceWindow]) -> set[str]:
+    """Items whose slot length differs from another item's at a window serving both.
+
+    Such slots would overlap at the window without starting together, which one window-time per
+    start could not guard, so they are refused rather than cut.
+    """
+    length = {t.item_code: t.slot_minutes for t in templates if t.active}
+    refused: set[str] = set()
+    for window in windows:
+        if not window.active:
+            continue
+        items = [code for code in window.item_codes if code in length]
+        if len({length[code] for code in items}) > 1:
+            refused.update(items)
+    return refused
+
+
+async def recount(connection: BaseDBAsyncClient | None, slot: Slot) -> tuple[int, int]:
+    """(capacity, booked) of a slot from the windows and their taken times."""
+    windows = serving(
+        await ServiceWindow.filter(site_id=slot.site_id, active=True).using_db(connection),
+        slot.item_code,
+    )
+    taken = await (
+        WindowSeat.filter(
+            window_id__in=[w.id for w in windows],
+            starts_at=slot.starts_at,
+            booking_id__not_isnull=True,
+        )
+        .using_db(connection)
+        .count()
+    )
+    return len(windows), taken
 
 
 async def generate_slots(*, days: int = HORIZON_DAYS, now: datetime | None = None) -> Generated:
@@ -242,8 +296,20 @@ async def generate_slots(*, days: int = HORIZON_DAYS, now: datetime | None = Non
             site_id=site.id, ends_at__gt=now, starts_at__lt=now + timedelta(days=days + 1)
         )
         first_day = now.astimezone(_zone(site)).date()
-        for template in await SlotTemplate.filter(site_id=site.id, active=True).order_by("id"):
-            capacity = sum(1 for w in windows if template.item_code in w.item_codes)
+        templates = await SlotTemplate.filter(site_id=site.id, active=True).order_by("id")
+        refused = off_grid_items(templates, windows)
+        for template in templates:
+            if template.item_code in refused:
+                logger.warning(
+                    "no slots for %s at %s: its %d-minute template differs from another item's "
+                    "at a window serving both",
+                    template.item_code,
+                    site.code,
+                    template.slot_minutes,
+                )
+                result.refused.append((site.code, template.item_code))
+                continue
+            capacity = len(serving(windows, template.item_code))
             if capacity == 0:
                 continue
             times = [
@@ -281,12 +347,15 @@ async def generate_slots(*, days: int = HORIZON_DAYS, now: datetime | None = Non
                 await Slot.bulk_create(missing, batch_size=500, ignore_conflicts=True)
                 result.created += len(missing)
             for row in existing.values():
-                wanted = max(capacity, row.booked)
-                if row.status is SlotStatus.OPEN and row.capacity != wanted:
-                    # Conditional: never below seats taken since the read.
-                    result.resized += await Slot.filter(id=row.id, booked__lte=wanted).update(
-                        capacity=wanted
-                    )
+                if row.status is not SlotStatus.OPEN or row.capacity == capacity:
+                    continue
+                # The windows changed: count again which of them are taken at that time.
+                # Conditional on the count read, so a booking meanwhile wins (the next run
+                # counts again); the window-times, not these counters, are the guard.
+                wanted, taken = await recount(None, row)
+                result.resized += await Slot.filter(id=row.id, booked=row.booked).update(
+                    capacity=wanted, booked=taken
+                )
     return result
 
 
@@ -463,14 +532,83 @@ async def _bookable_slot(
     return slot
 
 
-async def _free_seat_number(connection: BaseDBAsyncClient, slot: Slot) -> int | None:
-    rows: list[Any] = await (
-        Booking.filter(slot_id=slot.id, active_seat__not_isnull=True)
-        .using_db(connection)
-        .values_list("active_seat", flat=True)
+async def _take_window(
+    connection: BaseDBAsyncClient, slot: Slot, booking_id: uuid.UUID
+) -> ServiceWindow | None:
+    """Give the booking a free time of a window serving the slot's item, or None if none is."""
+    windows = serving(
+        await ServiceWindow.filter(site_id=slot.site_id, active=True).using_db(connection),
+        slot.item_code,
     )
-    held = {int(seat) for seat in rows}
-    return next((n for n in range(1, slot.capacity + 1) if n not in held), None)
+    if not windows:
+        return None
+    ids = [w.id for w in windows]
+    times = WindowSeat.filter(window_id__in=ids, starts_at=slot.starts_at).using_db(connection)
+    rows: list[Any] = await times.values_list("window_id", "booking_id")
+    missing = sorted(set(ids) - {int(window_id) for window_id, _ in rows})
+    if missing:
+        # A window's time gets its row when first wanted. In window id order, so two first
+        # bookings of one time (for different items, preferring other windows) wait for each
+        # other in one order; a row that exists is not inserted again (no wait on its holder).
+        await WindowSeat.bulk_create(
+            [
+                WindowSeat(window_id=window_id, site_id=slot.site_id, starts_at=slot.starts_at)
+                for window_id in missing
+            ],
+            ignore_conflicts=True,
+            using_db=connection,
+        )
+        rows = await times.values_list("window_id", "booking_id")
+    free = {int(window_id) for window_id, holder in rows if holder is None}
+    for window in windows:
+        if window.id not in free:
+            continue
+        # The guard: of two transactions updating one free row, the second (after the first
+        # commits) finds it taken and updates nothing, then tries the next window.
+        taken = (
+            await WindowSeat.filter(
+                window_id=window.id, starts_at=slot.starts_at, booking_id__isnull=True
+            )
+            .using_db(connection)
+            .update(booking_id=booking_id)
+        )
+        if taken == 1:
+            return window
+    return None
+
+
+async def _count_window(
+    connection: BaseDBAsyncClient,
+    *,
+    site_id: int,
+    starts_at: datetime,
+    window_id: int,
+    taken: bool,
+    slot_id: int | None = None,
+) -> bool:
+    """Follow a window's time being taken (or given back) in the counters of every item it
+    serves at that time, slot rows in id order. Taking fails (False) when the booked slot
+    (`slot_id`) has no seat left under its own capacity."""
+    window = await ServiceWindow.get(id=window_id, using_db=connection)
+    ids: list[Any] = await (
+        Slot.filter(site_id=site_id, starts_at=starts_at, item_code__in=list(window.item_codes))
+        .using_db(connection)
+        .order_by("id")
+        .values_list("id", flat=True)
+    )
+    for key in ids:
+        query = Slot.filter(id=key).using_db(connection)
+        if not taken:
+            await query.filter(booked__gt=0).update(booked=F("booked") - 1)
+        elif key == slot_id:
+            counted = await query.filter(status=SlotStatus.OPEN, booked__lt=F("capacity")).update(
+                booked=F("booked") + 1
+            )
+            if counted != 1:
+                return False
+        else:
+            await query.update(booked=F("booked") + 1)
+    return True
 
 
 def _claims(booking: Booking, site: Site) -> dict[str, Any]:
@@ -508,18 +646,21 @@ async def _take_seat(
     replaces: uuid.UUID | None,
     now: datetime,
 ) -> Booking:
-    taken = (
-        await Slot.filter(id=slot.id, status=SlotStatus.OPEN, booked__lt=F("capacity"))
-        .using_db(connection)
-        .update(booked=F("booked") + 1)
-    )
-    if taken != 1:
+    booking_id = uuid.uuid4()
+    # A SlotFull raised below rolls the whole transaction back, the window-time with it.
+    window = await _take_window(connection, slot, booking_id)
+    if window is None or not await _count_window(
+        connection,
+        site_id=slot.site_id,
+        starts_at=slot.starts_at,
+        window_id=window.id,
+        taken=True,
+        slot_id=slot.id,
+    ):
         raise SlotFull(alternatives=await _alternatives(connection, slot, now))
-    seat = await _free_seat_number(connection, slot)
-    if seat is None:  # the counter and the seats disagree: never hand out a seat twice
-        raise SlotFull(alternatives=[])
+    seat = window.number
     booking = Booking(
-        id=uuid.uuid4(),
+        id=booking_id,
         number=_new_number(now),
         account_id=account_id,
         slot_id=slot.id,
@@ -733,13 +874,19 @@ async def _next_waiter(
 async def _release_seat(
     connection: BaseDBAsyncClient,
     *,
-    slot_id: int,
-    seat: int,
+    booking: Booking,
     now: datetime,
     exclude: uuid.UUID | None,
 ) -> Booking | None:
-    """A seat came free: hold it for the longest-waiting person who wants it, else reopen it."""
-    slot = await Slot.get(id=slot_id, using_db=connection)
+    """A booking just ended: its window-time goes to the longest-waiting person who wants it
+    (held as an offer), else back on sale for every item the window serves."""
+    held = await WindowSeat.get_or_none(booking_id=booking.id, using_db=connection)
+    if held is None:
+        # No window-time: a booking kept over capacity from before window seats (migration
+        # 0013). Nothing comes free, so nothing is offered or counted.
+        return None
+    seat = booking.seat
+    slot = await Slot.get(id=booking.slot_id, using_db=connection)
     if slot.status is SlotStatus.OPEN and slot.starts_at > now + OFFER_WINDOW:
         site = await Site.get(id=slot.site_id, using_db=connection)
         entry = await _next_waiter(connection, slot, site, exclude)
@@ -761,6 +908,13 @@ async def _release_seat(
                 offer_expires_at=now + OFFER_WINDOW,
                 waitlist_entry_id=entry.id,
             )
+            moved = (
+                await WindowSeat.filter(id=held.id, booking_id=booking.id)
+                .using_db(connection)
+                .update(booking_id=offer.id)
+            )
+            if moved != 1:  # never: the row is this transaction's, but never seat two people
+                raise AppointmentProblem(AppointmentErrorCode.NOT_ACTIVE, field="bookingId")
             await offer.save(using_db=connection, force_create=True)
             await (
                 WaitlistEntry.filter(id=entry.id)
@@ -782,7 +936,19 @@ async def _release_seat(
                 extra={"minutes": int(OFFER_WINDOW.total_seconds() // 60)},
             )
             return offer
-    await Slot.filter(id=slot.id, booked__gt=0).using_db(connection).update(booked=F("booked") - 1)
+    freed = (
+        await WindowSeat.filter(id=held.id, booking_id=booking.id)
+        .using_db(connection)
+        .update(booking_id=None)
+    )
+    if freed == 1:
+        await _count_window(
+            connection,
+            site_id=held.site_id,
+            starts_at=held.starts_at,
+            window_id=held.window_id,
+            taken=False,
+        )
     return None
 
 
@@ -818,7 +984,6 @@ async def cancel(
             AppointmentErrorCode.CUT_OFF_PASSED,
             params={"hours": int(CANCEL_CUT_OFF.total_seconds() // 3600)},
         )
-    seat = booking.seat
     await _end(
         connection,
         booking,
@@ -826,16 +991,13 @@ async def cancel(
         now,
         from_statuses=(BookingStatus.CONFIRMED,),
     )
-    offered = await _release_seat(
-        connection, slot_id=booking.slot_id, seat=seat, now=now, exclude=booking.account_id
-    )
+    offered = await _release_seat(connection, booking=booking, now=now, exclude=booking.account_id)
     return Changed(booking=booking, offered=offered)
 
 
 async def decline_offer(
     connection: BaseDBAsyncClient, *, booking: Booking, now: datetime
 ) -> Changed:
-    seat = booking.seat
     await _end(
         connection, booking, BookingStatus.LAPSED, now, from_statuses=(BookingStatus.OFFERED,)
     )
@@ -845,9 +1007,7 @@ async def decline_offer(
             .using_db(connection)
             .update(status=WaitlistStatus.CANCELLED)
         )
-    offered = await _release_seat(
-        connection, slot_id=booking.slot_id, seat=seat, now=now, exclude=booking.account_id
-    )
+    offered = await _release_seat(connection, booking=booking, now=now, exclude=booking.account_id)
     return Changed(booking=booking, offered=offered)
 
 
@@ -863,7 +1023,6 @@ async def cannot_come(
     booking = await own_booking(connection, principal, booking_id)
     if booking.status not in (BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN):
         raise AppointmentProblem(AppointmentErrorCode.NOT_ACTIVE, field="bookingId")
-    seat = booking.seat
     await _end(
         connection,
         booking,
@@ -871,9 +1030,7 @@ async def cannot_come(
         now,
         from_statuses=(BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN),
     )
-    offered = await _release_seat(
-        connection, slot_id=booking.slot_id, seat=seat, now=now, exclude=booking.account_id
-    )
+    offered = await _release_seat(connection, booking=booking, now=now, exclude=booking.account_id)
     return Changed(booking=booking, offered=offered)
 
 
@@ -934,7 +1091,7 @@ async def reschedule(
     if slot.id == old.slot_id:
         raise AppointmentProblem(AppointmentErrorCode.SAME_SLOT, field="slotId")
     await _check_cool_down(connection, account_id, now)
-    seat, application = old.seat, old.application_id
+    application = old.application_id
     await _end(
         connection, old, BookingStatus.RESCHEDULED, now, from_statuses=(BookingStatus.CONFIRMED,)
     )
@@ -951,13 +1108,14 @@ async def reschedule(
             now=now,
         )
 
-    # Touch the two slot rows in id order, so two people swapping slots cannot deadlock.
-    if old.slot_id < slot.id:
-        await _release_seat(connection, slot_id=old.slot_id, seat=seat, now=now, exclude=account_id)
+    # The earlier time first (window-times, then slot rows), the order every transaction takes
+    # them in, so two people swapping times cannot deadlock.
+    if (old.starts_at, old.slot_id) < (slot.starts_at, slot.id):
+        await _release_seat(connection, booking=old, now=now, exclude=account_id)
         booking = await take()
     else:
         booking = await take()
-        await _release_seat(connection, slot_id=old.slot_id, seat=seat, now=now, exclude=account_id)
+        await _release_seat(connection, booking=old, now=now, exclude=account_id)
     await _confirmed(connection, booking, now)
     return Booked(booking=booking)
 
@@ -1110,7 +1268,6 @@ async def confirm_offer(
         old = await Booking.get_or_none(id=entry.booking_id, using_db=connection)
     await _check_cool_down(connection, account_id, now)
     if old is not None and old.status is BookingStatus.CONFIRMED:
-        seat = old.seat
         await _end(
             connection,
             old,
@@ -1118,7 +1275,7 @@ async def confirm_offer(
             now,
             from_statuses=(BookingStatus.CONFIRMED,),
         )
-        await _release_seat(connection, slot_id=old.slot_id, seat=seat, now=now, exclude=account_id)
+        await _release_seat(connection, booking=old, now=now, exclude=account_id)
     else:
         await _check_limit(connection, account_id, now)
     await _sign(connection, settings, offer, now)
@@ -1157,7 +1314,8 @@ async def confirm_offer(
 
 
 async def expire_offer(booking_id: str, *, now: datetime | None = None) -> Booking | None:
-    """An offer nobody confirmed in time lapses; the seat goes to the next person waiting."""
+    """An offer nobody confirmed in time lapses; the seat goes to the next person waiting, and
+    the person whose offer lapsed is told, and whether they are still on a waiting list."""
     now = now or _now()
     async with in_transaction() as connection:
         offer = await Booking.get_or_none(
@@ -1165,7 +1323,6 @@ async def expire_offer(booking_id: str, *, now: datetime | None = None) -> Booki
         )
         if offer is None or (offer.offer_expires_at and offer.offer_expires_at > now):
             return None
-        seat = offer.seat
         await _end(
             connection, offer, BookingStatus.LAPSED, now, from_statuses=(BookingStatus.OFFERED,)
         )
@@ -1175,9 +1332,26 @@ async def expire_offer(booking_id: str, *, now: datetime | None = None) -> Booki
                 .using_db(connection)
                 .update(status=WaitlistStatus.LAPSED)
             )
-        return await _release_seat(
-            connection, slot_id=offer.slot_id, seat=seat, now=now, exclude=offer.account_id
+        offered = await _release_seat(connection, booking=offer, now=now, exclude=offer.account_id)
+        still_waiting = (
+            await WaitlistEntry.filter(
+                account_id=offer.account_id,
+                item_code=offer.item_code,
+                status__in=(WaitlistStatus.WAITING, WaitlistStatus.OFFERED),
+            )
+            .using_db(connection)
+            .exists()
         )
+        # Replaces the offer in the inbox and on the phone (same subject and push topic).
+        await _notify(
+            connection,
+            offer,
+            "offer_lapsed_waiting" if still_waiting else "offer_lapsed",
+            now=now,
+            offer=True,
+            urgency=Urgency.NORMAL,
+        )
+        return offered
 
 
 async def _expire_offer_job(payload: dict[str, Any]) -> None:
@@ -1321,7 +1495,9 @@ async def call_next(
     window_number: int,
     now: datetime | None = None,
 ) -> CheckedIn:
-    """The next checked-in person (lowest queue number) for an item this window handles."""
+    """The next checked-in person for an item this window handles: first those whose booked
+    time is at this window, then anyone else (their window is busy or they came early or late),
+    each by lowest queue number."""
     now = now or _now()
     try:
         site_key = int(site_id)
@@ -1333,7 +1509,7 @@ async def call_next(
     if window is None:
         raise AppointmentProblem(AppointmentErrorCode.WINDOW_NOT_FOUND, field="windowNumber")
     for _ in range(5):
-        candidate = (
+        waiting = (
             await Booking.filter(
                 site_id=site_key,
                 status=BookingStatus.CHECKED_IN,
@@ -1341,10 +1517,17 @@ async def call_next(
             )
             .using_db(connection)
             .order_by("queue_number", "checked_in_at")
-            .first()
+            .limit(50)
         )
-        if candidate is None:
+        if not waiting:
             break
+        held: list[Any] = await (
+            WindowSeat.filter(window_id=window.id, booking_id__in=[b.id for b in waiting])
+            .using_db(connection)
+            .values_list("booking_id", flat=True)
+        )
+        mine = {str(booking_id) for booking_id in held}
+        candidate = next((b for b in waiting if str(b.id) in mine), waiting[0])
         called = (
             await Booking.filter(id=candidate.id, status=BookingStatus.CHECKED_IN)
             .using_db(connection)
@@ -1534,6 +1717,11 @@ async def add_closure(
                     BookingStatus.CHECKED_IN,
                     BookingStatus.OFFERED,
                 ),
+            )
+            await (
+                WindowSeat.filter(booking_id=booking.id)
+                .using_db(connection)
+                .update(booking_id=None)
             )
             if was_offer and booking.waitlist_entry_id is not None:
                 await (
