@@ -58,3 +58,34 @@ def test_production_without_configuration_exits_2_naming_what_is_missing(tmp_pat
     assert result.returncode == 2
     assert "SECRET_KEY" in result.stderr
     assert "DATABASE_URL" in result.stderr
+
+
+def test_slots_generate_names_the_templates_it_refuses_and_exits_1(tmp_path: Path) -> None:
+    import json
+    import sqlite3
+
+    # given the demo data, where each window's items share one slot length
+    env = {"PALM_ENV": "test", "VAR_DIR": str(tmp_path)}
+    assert _run("migrate", env=env).returncode == 0
+    assert _run("seed-demo", env=env).returncode == 0
+    generated = _run("slots", "generate", "--days", "3", env=env)
+    assert generated.returncode == 0, generated.stderr
+    assert "slots created:" in generated.stdout
+    # when one item at a window that also serves another is cut into 30-minute slots
+    with sqlite3.connect(tmp_path / "palm.db") as db:
+        site_id, codes = next(
+            (site, json.loads(items))
+            for site, items in db.execute("SELECT site_id, item_codes FROM appointment_window")
+            if len(json.loads(items)) > 1
+        )
+        site_code = db.execute("SELECT code FROM appointment_site WHERE id = ?", (site_id,))
+        site_code = site_code.fetchone()[0]
+        db.execute(
+            "UPDATE appointment_slot_template SET slot_minutes = 30 "
+            "WHERE site_id = ? AND item_code = ?",
+            (site_id, codes[0]),
+        )
+    refused = _run("slots", "generate", "--days", "3", env=env)
+    # then the command says which template it refused, and fails
+    assert refused.returncode == 1
+    assert f"refused: {codes[0]} at {site_code}" in refused.stderr

@@ -164,8 +164,14 @@ def _cmd_slots_generate(settings: Settings, args: argparse.Namespace) -> int:
 
     generated, scheduled = asyncio.run(_with_orm(settings, work))
     print(f"slots created: {generated.created}, resized: {generated.resized}")
+    for site_code, item_code in generated.refused:
+        print(
+            f"refused: {item_code} at {site_code}: its slot length differs from another item "
+            "served at one of its windows (a window's items share one grid); no slots cut",
+            file=sys.stderr,
+        )
     print("daily generation job queued" if scheduled else "daily generation job already queued")
-    return 0
+    return 1 if generated.refused else 0
 
 
 def _cmd_export_schema(settings: Settings, args: argparse.Namespace) -> int:
