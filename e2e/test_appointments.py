@@ -210,17 +210,31 @@ def test_a_person_books_the_earliest_slot_and_keeps_the_qr_offline(
     expect(page.get_by_test_id("booking-offline")).to_be_hidden(timeout=10_000)
 
 
+def site_code_named(server: LiveServer, name: str) -> str:
+    """The code of the site with this English name, from the public API."""
+    import httpx
+
+    response = httpx.post(
+        server.origin + "/graphql",
+        json={"query": "{ appointmentSites { code name { en } } }"},
+        headers={"origin": server.origin},
+        timeout=10,
+    )
+    sites = response.json()["data"]["appointmentSites"]
+    return next(s["code"] for s in sites if s["name"]["en"] == name)
+
+
 def test_a_window_clerk_checks_the_person_in_from_the_qr_and_calls_them(
     journey: Journey, tablet_context: BrowserContext
 ) -> None:
     assert journey.phone is not None, "the booking test must run first"
-    # given a window clerk's tablet enrolled with a one-time code
+    # given a window clerk of the booked site (their unit names it), enrolled with a one-time code
     code = create_officer_with_cli(
         journey.server,
         journey.var_dir,
         badge="W4001",
         name="Zhao Min",
-        unit="Shanghai service hall",
+        unit=site_code_named(journey.server, journey.site_name),
         role="window_clerk",
     )
     page = tablet_context.new_page()

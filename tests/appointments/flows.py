@@ -10,6 +10,7 @@ import httpx
 from starlette.applications import Starlette
 
 from palm_customs.appointments.models import ServiceWindow, Site, Slot, SlotStatus, SlotTemplate
+from palm_customs.identity.models import Officer
 from tests.conftest import ORIGIN, graphql
 from tests.declarations.flows import inspector, traveller
 
@@ -213,10 +214,16 @@ async def person(app: Starlette, n: int) -> httpx.AsyncClient:
 
 
 async def clerk(
-    app: Starlette, badge: str = "W1001", roles: tuple[str, ...] = ("window_clerk",)
+    app: Starlette,
+    badge: str = "W1001",
+    roles: tuple[str, ...] = ("window_clerk",),
+    *,
+    site_code: str = "TEST-A",
 ) -> httpx.AsyncClient:
+    """An officer signed in at level 2 who works at `site_code` (their unit names the site)."""
     client = client_for(app)
     await inspector(client, badge, roles=roles)
+    await Officer.filter(badge_number=badge).update(unit=site_code)
     return client
 
 

@@ -42,7 +42,7 @@ async def _account(kind: AccountKind, n: int) -> str:
             account_id=account.id,
             badge_number=f"W{n:04d}",
             full_name="张窗口",
-            unit="test",
+            unit="LIVE",  # the site they work at
             roles=["window_clerk"],
         )
     else:

@@ -37,6 +37,7 @@ class AppointmentErrorCode(Enum):
     NOT_CHECKED_IN = "not_checked_in"
     QUEUE_EMPTY = "queue_empty"
     WINDOW_NOT_FOUND = "window_not_found"
+    OTHER_SITE = "other_site"
     TOO_EARLY = "too_early"
     IDEMPOTENCY_CONFLICT = "idempotency_conflict"
 

@@ -131,6 +131,12 @@ register_messages(
             "目前沒有等候這個窗口的人。",
             "Nobody is waiting for this window.",
         ),
+        "appointment.other_site": (
+            "该预约或服务地点不属于您所在的单位（{site}）。请让申请人前往预约的地点，或由该地点的关员办理。",
+            "該預約或服務地點不屬於您所在的單位（{site}）。請讓申請人前往預約的地點，或由該地點的關員辦理。",
+            "This appointment or location is not at your site ({site}). The person should go to "
+            "the site they booked, where its officers can help.",
+        ),
         "appointment.window_not_found": (
             "未找到该窗口。",
             "找不到該窗口。",

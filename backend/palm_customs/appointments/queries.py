@@ -173,7 +173,7 @@ class AppointmentQuery:
     async def site_day(
         self, info: Info[Context, Any], site_id: strawberry.ID, date: date
     ) -> SiteDay | None:
-        view = await services.day_view(site_id=site_id, day=date)
+        view = await services.day_view(principal=info.context.principal, site_id=site_id, day=date)
         if view is None:
             return None
         return SiteDay(

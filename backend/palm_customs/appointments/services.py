@@ -55,7 +55,7 @@ from palm_customs.appointments.models import (
 from palm_customs.core import broadcast, jobs, signing
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed, Validator
 from palm_customs.core.permissions import Principal
-from palm_customs.identity.models import Account, Person
+from palm_customs.identity.models import Account, Officer, Person
 from palm_customs.notifications import services as notifications
 from palm_customs.notifications.models import NotificationType, Urgency
 from palm_customs.settings import Settings
@@ -1430,9 +1430,35 @@ async def _next_queue_number(connection: BaseDBAsyncClient, site_id: int, day: d
     return counter.last_number
 
 
+async def officer_site_code(
+    connection: BaseDBAsyncClient | None, principal: Principal
+) -> str | None:
+    """The code of the site an officer works at: their unit names it (window clerks and
+    supervisors act only there). None for a caller who is not an officer."""
+    if principal.account_id is None:
+        return None
+    officer = await Officer.get_or_none(account_id=principal.account_id, using_db=connection)
+    return officer.unit if officer else None
+
+
+async def _check_site(connection: BaseDBAsyncClient, principal: Principal, site: Site) -> None:
+    """Object-level access for the officer side: only the site the officer works at."""
+    if await officer_site_code(connection, principal) != site.code:
+        raise AppointmentProblem(
+            AppointmentErrorCode.OTHER_SITE, params={"site": await _own_site_name(principal)}
+        )
+
+
+async def _own_site_name(principal: Principal) -> str:
+    code = await officer_site_code(None, principal)
+    site = await Site.get_or_none(code=code) if code else None
+    return f"{site.name_zh_hans} / {site.name_en}" if site else (code or "-")
+
+
 async def check_in(
     connection: BaseDBAsyncClient,
     *,
+    principal: Principal,
     credential: str | None,
     number: str | None,
     idempotency_key: str,
@@ -1446,6 +1472,7 @@ async def check_in(
     key = _idempotency(idempotency_key)
     replay = await Booking.get_or_none(checkin_key=key, using_db=connection)
     if replay is not None:
+        await _check_site(connection, principal, await Site.get(id=replay.site_id))
         return CheckedIn(booking=replay, replayed=True)
     if credential:
         booking_number = await booking_number_from_credential(credential.strip(), now=now)
@@ -1463,6 +1490,7 @@ async def check_in(
     if booking.status is not BookingStatus.CONFIRMED:
         raise AppointmentProblem(AppointmentErrorCode.NOT_ACTIVE, field="number")
     site = await Site.get(id=booking.site_id, using_db=connection)
+    await _check_site(connection, principal, site)
     zone = _zone(site)
     today = now.astimezone(zone).date()
     if booking.starts_at.astimezone(zone).date() != today:
@@ -1491,6 +1519,7 @@ async def check_in(
 async def call_next(
     connection: BaseDBAsyncClient,
     *,
+    principal: Principal,
     site_id: str,
     window_number: int,
     now: datetime | None = None,
@@ -1503,6 +1532,10 @@ async def call_next(
         site_key = int(site_id)
     except ValueError:
         raise AppointmentProblem(AppointmentErrorCode.SITE_NOT_FOUND, field="siteId") from None
+    site = await Site.get_or_none(id=site_key, using_db=connection)
+    if site is None:
+        raise AppointmentProblem(AppointmentErrorCode.SITE_NOT_FOUND, field="siteId")
+    await _check_site(connection, principal, site)
     window = await ServiceWindow.get_or_none(
         site_id=site_key, number=window_number, active=True, using_db=connection
     )
@@ -1566,6 +1599,7 @@ async def record_outcome(
     booking = await Booking.get_or_none(id=key, using_db=connection)
     if booking is None:
         raise AppointmentProblem(AppointmentErrorCode.NOT_FOUND, field="bookingId")
+    await _check_site(connection, principal, await Site.get(id=booking.site_id))
     if served:
         allowed: tuple[BookingStatus, ...] = (BookingStatus.CALLED, BookingStatus.CHECKED_IN)
         if booking.status not in allowed:
@@ -1604,12 +1638,13 @@ class DayView:
     names: dict[uuid.UUID, str] = field(default_factory=dict)
 
 
-async def day_view(*, site_id: str, day: date) -> DayView | None:
+async def day_view(*, principal: Principal, site_id: str, day: date) -> DayView | None:
+    """A site's day for an officer who works there (None for another site: not theirs to see)."""
     try:
         site = await Site.get_or_none(id=int(site_id))
     except ValueError:
         return None
-    if site is None:
+    if site is None or await officer_site_code(None, principal) != site.code:
         return None
     zone = _zone(site)
     start = datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
@@ -1662,6 +1697,7 @@ async def add_closure(
         site = None
     if site is None:
         raise AppointmentProblem(AppointmentErrorCode.SITE_NOT_FOUND, field="siteId")
+    await _check_site(connection, principal, site)
     check = Validator()
     clean = {
         lang: check.text(f"reason.{name}", reason.get(lang, ""), max_len=200)

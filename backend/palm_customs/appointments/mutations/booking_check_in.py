@@ -28,7 +28,11 @@ async def booking_check_in(
     result = await run_mutation(
         info,
         perform=lambda c: services.check_in(
-            c, credential=credential, number=number, idempotency_key=idempotency_key
+            c,
+            principal=info.context.principal,
+            credential=credential,
+            number=number,
+            idempotency_key=idempotency_key,
         ),
         present=lambda done: done,
     )

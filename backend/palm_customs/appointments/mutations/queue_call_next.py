@@ -23,7 +23,9 @@ async def queue_call_next(
 ) -> QueueCallResult:
     result = await run_mutation(
         info,
-        perform=lambda c: services.call_next(c, site_id=site_id, window_number=window_number),
+        perform=lambda c: services.call_next(
+            c, principal=info.context.principal, site_id=site_id, window_number=window_number
+        ),
         present=lambda done: done,
     )
     if isinstance(result, services.CheckedIn):

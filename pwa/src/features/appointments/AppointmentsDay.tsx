@@ -23,6 +23,7 @@ import { locale } from '../../i18n';
 import { CACHE_KEYS } from '../../offline/keys';
 import { enqueue, outboxRecords, outboxRevision } from '../../offline/outbox';
 import { describeError } from '../identity/identityErrors';
+import { me } from '../identity/identitySession';
 import { createSecureRequest, stepUpStatus } from '../identity/identityStepUp';
 import { IdentityStepUpNotice } from '../identity/IdentityStepUpNotice';
 import { readQr, readQrFromFile } from '../officer/officerScan';
@@ -56,8 +57,12 @@ export function AppointmentsDay() {
   useEffect(() => {
     request(AppointmentsOfficerSitesDocument)
       .then((data) => {
-        setSites(data.appointmentSites);
-        const first = data.appointmentSites[0];
+        // An officer works at the site their unit names: the server refuses the others.
+        const unit = me.value?.officer?.unit;
+        const own = data.appointmentSites.filter((s) => s.code === unit);
+        setSites(own);
+        if (!own.length) setProblem(ta('day.noSite', { unit: unit ?? '-' }));
+        const first = own[0];
         if (first) {
           setSiteId((current) => current || first.id);
           setDate((current) => current || siteDate(first.timezone));

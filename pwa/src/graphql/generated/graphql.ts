@@ -51,6 +51,7 @@ export type AppointmentErrorCode =
   | 'NOT_FOUND'
   | 'NOT_TODAY'
   | 'OFFER_EXPIRED'
+  | 'OTHER_SITE'
   | 'PREREVIEW_NOT_PASSED'
   | 'PREREVIEW_REQUIRED'
   | 'QUEUE_EMPTY'
