@@ -217,6 +217,44 @@ async def test_a_waitlist_offer_holds_the_window_until_it_lapses(app: Starlette)
         await c.aclose()
 
 
+async def test_a_freed_window_time_is_offered_to_whoever_waits_longest_for_any_of_its_items(
+    app: Starlette,
+) -> None:
+    # given the shared window is taken for the relic item, and two people wait for an earlier
+    # time: first one for the enquiry (the window's other item), then one for the relic item
+    site = await create_site(windows=SHARED)
+    relic, enquiry = await _pair(site, _at(2))
+    holder, first, second = await person(app, 1), await person(app, 2), await person(app, 3)
+    held_id = (await book(holder, relic, item_code=ITEM))["booking"]["id"]
+    for waiter, item in ((first, OTHER_ITEM), (second, ITEM)):
+        joined = await call(
+            waiter,
+            WAITLIST_JOIN,
+            input={"itemCode": item, "siteId": str(site.id), "earlierThan": _at(5).isoformat()},
+        )
+        assert joined["__typename"] == "WaitlistJoined", joined
+    # when the holder cancels
+    await call(holder, CANCEL, id=held_id)
+    # then the longest-waiting person is offered the window's time for the item they wait for
+    offer = await Booking.get(status=BookingStatus.OFFERED)
+    first_account = await Account.get(person__full_name="王小明2")
+    assert (offer.account_id, offer.item_code, offer.slot_id) == (
+        first_account.id,
+        OTHER_ITEM,
+        enquiry.id,
+    )
+    assert (await WindowSeat.get(booking_id=offer.id)).starts_at == relic.starts_at
+    # and the window stays taken for both items while it is offered
+    assert [(await Slot.get(id=s.id)).booked for s in (relic, enquiry)] == [1, 1]
+    # when that offer lapses, the next in line (for the relic item) is offered the same time
+    await services.expire_offer(str(offer.id), now=datetime.now(UTC) + timedelta(minutes=16))
+    second_offer = await Booking.get(status=BookingStatus.OFFERED)
+    assert (second_offer.item_code, second_offer.slot_id) == (ITEM, relic.id)
+    assert await WindowSeat.filter(booking_id__not_isnull=True).count() == 1
+    for c in (holder, first, second):
+        await c.aclose()
+
+
 async def test_a_closure_gives_back_the_window_times_it_cancels(app: Starlette) -> None:
     site = await create_site(windows=SHARED)
     relic, _ = await _pair(site, _at(2))

@@ -838,10 +838,17 @@ async def _end(
 
 
 async def _next_waiter(
-    connection: BaseDBAsyncClient, slot: Slot, site: Site, exclude: uuid.UUID | None
+    connection: BaseDBAsyncClient,
+    *,
+    item_codes: list[str],
+    starts_at: datetime,
+    site: Site,
+    exclude: uuid.UUID | None,
 ) -> WaitlistEntry | None:
+    """The longest-waiting person who wants one of these items at this site and time (claimed
+    for an offer), whichever of the items they wait for."""
     query = WaitlistEntry.filter(
-        item_code=slot.item_code, status=WaitlistStatus.WAITING, earlier_than__gt=slot.starts_at
+        item_code__in=item_codes, status=WaitlistStatus.WAITING, earlier_than__gt=starts_at
     )
     if exclude is not None:
         query = query.exclude(account_id=exclude)
@@ -879,18 +886,39 @@ async def _release_seat(
     exclude: uuid.UUID | None,
 ) -> Booking | None:
     """A booking just ended: its window-time goes to the longest-waiting person who wants it
-    (held as an offer), else back on sale for every item the window serves."""
+    for any item the window serves at that time (held as an offer), else back on sale for all
+    of them. The window-time stays taken while offered, so no item's counter changes."""
     held = await WindowSeat.get_or_none(booking_id=booking.id, using_db=connection)
     if held is None:
         # No window-time: a booking kept over capacity from before window seats (migration
         # 0013). Nothing comes free, so nothing is offered or counted.
         return None
     seat = booking.seat
-    slot = await Slot.get(id=booking.slot_id, using_db=connection)
-    if slot.status is SlotStatus.OPEN and slot.starts_at > now + OFFER_WINDOW:
-        site = await Site.get(id=slot.site_id, using_db=connection)
-        entry = await _next_waiter(connection, slot, site, exclude)
+    if held.starts_at > now + OFFER_WINDOW:
+        window = await ServiceWindow.get(id=held.window_id, using_db=connection)
+        open_slots = {
+            s.item_code: s
+            for s in await Slot.filter(
+                site_id=held.site_id,
+                starts_at=held.starts_at,
+                status=SlotStatus.OPEN,
+                item_code__in=list(window.item_codes),
+            ).using_db(connection)
+        }
+        site = await Site.get(id=held.site_id, using_db=connection)
+        entry = (
+            await _next_waiter(
+                connection,
+                item_codes=sorted(open_slots),
+                starts_at=held.starts_at,
+                site=site,
+                exclude=exclude,
+            )
+            if open_slots and window.active
+            else None
+        )
         if entry is not None:
+            slot = open_slots[entry.item_code]
             offer = Booking(
                 id=uuid.uuid4(),
                 number=_new_number(now),
