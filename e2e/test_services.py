@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -436,18 +437,29 @@ def test_a_draft_started_on_one_browser_is_continued_on_another(
         second.close()
 
 
-def test_an_administrator_changes_a_material_type_and_its_services_get_a_new_version(
-    journey: Journey, browser: Browser
-) -> None:
-    # given an administrator enrolled on a tablet (a fresh passkey: saving needs level 3)
+@contextmanager
+def administrator_on_tablet(
+    journey: Journey, browser: Browser, *, badge: str, name: str
+) -> Iterator[Page]:
+    """An administrator enrolled on a tablet with a fresh passkey (saving needs level 3)."""
     context = new_context(browser, TABLET, locale="en-GB")
     context.add_init_script(NO_AUTOFILL)
     try:
         page = context.new_page()
         add_virtual_authenticator(page)
         enrol_officer(
-            journey, page, badge="A3001", name="Zhao Min", unit="headquarters", role="administrator"
+            journey, page, badge=badge, name=name, unit="headquarters", role="administrator"
         )
+        yield page
+    finally:
+        context.close()
+
+
+def test_an_administrator_changes_a_material_type_and_its_services_get_a_new_version(
+    journey: Journey, browser: Browser
+) -> None:
+    # given an administrator enrolled on a tablet
+    with administrator_on_tablet(journey, browser, badge="A3001", name="Zhao Min") as page:
         origin = journey.server.origin
         page.get_by_role("link", name="Material types").click()
         expect(page.get_by_role("heading", level=1, name="Material types")).to_be_visible()
@@ -474,5 +486,45 @@ def test_an_administrator_changes_a_material_type_and_its_services_get_a_new_ver
         screenshot(page, "services-material-type-saved-tablet")
         page.goto(origin + "/services/items/PRE_CLASSIFICATION")
         expect(page.get_by_text("Photos of the goods (JPEG)")).to_be_visible()
-    finally:
-        context.close()
+
+
+def test_an_administrator_renames_a_service_and_the_catalogue_shows_the_new_version(
+    journey: Journey, browser: Browser
+) -> None:
+    # given an administrator enrolled on a tablet
+    with administrator_on_tablet(journey, browser, badge="A3002", name="Sun Li") as page:
+        origin = journey.server.origin
+        page.get_by_role("link", name="Service items").click()
+        expect(page.get_by_role("heading", level=1, name="Service items")).to_be_visible()
+
+        # when they choose the cultural relics service, clear its English name and save
+        page.get_by_label("Service", exact=True).select_option("CULTURAL_RELIC_EXIT")
+        page.get_by_label("Name in English").fill("")
+        page.get_by_role("button", name="Save the service").click()
+        # then the missing name is said before any passkey prompt, linked to its field
+        summary = page.get_by_role("alert").filter(has_text="Enter the name in English")
+        expect(summary).to_be_visible()
+        summary.get_by_role("link", name="Enter the name in English").click()
+        expect(page.get_by_label("Name in English")).to_be_focused()
+
+        # when they rename it, allow three working days and save with their passkey
+        page.get_by_label("Name in English").fill("Taking cultural relics abroad")
+        page.get_by_label("Time limit (working days)").fill("3")
+        no_serious_axe(page, "service item form")
+        page.get_by_role("button", name="Save the service").click()
+
+        # then the service is published at its next version
+        expect(page.get_by_test_id("items-done")).to_have_text("Published as version 2.")
+        expect(page.get_by_label("Service", exact=True)).to_contain_text(
+            "Taking cultural relics abroad (CULTURAL_RELIC_EXIT, version 2)"
+        )
+        screenshot(page, "services-item-saved-tablet")
+
+        # and the public catalogue shows the new name and time limit
+        page.goto(origin + "/services")
+        expect(page.get_by_text("Taking cultural relics abroad")).to_be_visible()
+        page.goto(origin + "/services/items/CULTURAL_RELIC_EXIT")
+        expect(
+            page.get_by_role("heading", level=1, name="Taking cultural relics abroad")
+        ).to_be_visible()
+        expect(page.get_by_text("3 working days")).to_be_visible()

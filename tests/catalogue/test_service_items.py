@@ -112,12 +112,17 @@ async def test_only_administrators_edit_items_and_bad_values_are_refused(
         UPDATE,
         {
             "code": "PETS_ENTRY",
-            "input": {"timeLimitDays": 0, "materials": [{"material": "NOPE", "required": True}]},
+            "input": {
+                "timeLimitDays": 0,
+                "materials": [{"material": "NOPE", "required": True}],
+                "name": {"zhHans": "宠物入境", "zhHant": " ", "en": "Pets"},
+            },
         },
     )
     fields = {(e["field"], e["code"]) for e in bad["data"]["serviceItemUpdate"]["errors"]}  # type: ignore[index]
     assert fields == {
         ("input.timeLimitDays", "OUT_OF_RANGE"),
         ("input.materials.0.material", "INVALID_CHOICE"),
+        ("input.name.zhHant", "REQUIRED"),
     }
     assert await ServiceItemVersion.filter(code="PETS_ENTRY").count() == 1

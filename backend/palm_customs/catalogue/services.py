@@ -147,16 +147,22 @@ async def update_item(
         raise ValidationFailed([FieldProblem("code", ValidationErrorCode.INVALID_CHOICE)])
     check = Validator()
     data = dict(item.data)
-    for key in ("names", "description", "conditions", "fees"):
+    # Problems name the input's own fields (input.name.zhHans), as the form links them.
+    for key, field in (
+        ("names", "name"),
+        ("description", "description"),
+        ("conditions", "conditions"),
+        ("fees", "fees"),
+    ):
         if key in changes:
             texts = changes[key]
             data[key] = {
                 lang: check.text(
-                    f"input.{key}.{lang}",
+                    f"input.{field}.{lang_field}",
                     texts.get(lang, ""),
                     max_len=2000 if key != "names" else 200,
                 )
-                for lang in ("zh-Hans", "zh-Hant", "en")
+                for lang, lang_field in zip(LANGUAGES, ("zhHans", "zhHant", "en"), strict=True)
             }
     if "time_limit_days" in changes:
         data["time_limit_days"] = check.int_range(

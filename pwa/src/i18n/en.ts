@@ -623,4 +623,5 @@ export const en = {
   'officer.appointments.link': 'Appointments today (check-in and queue)',
   'officer.notices.link': 'Publish a policy notice',
   'officer.materials.link': 'Material types',
+  'officer.items.link': 'Service items',
 } as const;

@@ -624,4 +624,5 @@ export const zhHans: Messages = {
   'officer.appointments.link': '今日预约（签到和叫号）',
   'officer.notices.link': '发布政策公告',
   'officer.materials.link': '材料类型',
+  'officer.items.link': '办事事项',
 };

@@ -624,4 +624,5 @@ export const zhHant: Messages = {
   'officer.appointments.link': '今日預約（簽到和叫號）',
   'officer.notices.link': '發佈政策公告',
   'officer.materials.link': '材料類型',
+  'officer.items.link': '辦事事項',
 };

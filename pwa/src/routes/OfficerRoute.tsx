@@ -31,9 +31,14 @@ export default function OfficerRoute() {
               </li>
             )}
             {officer.roles.includes('administrator') && (
-              <li>
-                <a href="/officer/materials">{t('officer.materials.link')}</a>
-              </li>
+              <>
+                <li>
+                  <a href="/officer/materials">{t('officer.materials.link')}</a>
+                </li>
+                <li>
+                  <a href="/officer/items">{t('officer.items.link')}</a>
+                </li>
+              </>
             )}
             {officer.roles.some((r) => r === 'reviewer' || r === 'senior_reviewer') && (
               <li>

@@ -24,6 +24,7 @@ export const ROUTES = {
   officerAppointments: '/officer/appointments',
   officerNotices: '/officer/notices',
   officerMaterials: '/officer/materials',
+  officerItems: '/officer/items',
   me: '/me',
   signIn: '/me/sign-in',
   signUp: '/me/sign-up',

@@ -4,9 +4,8 @@
 // applications already made keep theirs. The server checks every field and answers in the
 // officer's language, each message linked to its field.
 import { useEffect, useState } from 'preact/hooks';
-import { Button } from '../../components/Button';
 import { Checkbox } from '../../components/Checkbox';
-import { ErrorSummary, summaryErrors, type SummaryError } from '../../components/ErrorSummary';
+import { summaryErrors, type SummaryError } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { Select } from '../../components/Select';
@@ -18,19 +17,26 @@ import {
 } from '../../graphql/generated/graphql';
 import { secureRequest } from '../identity/identityApi';
 import { describeError } from '../identity/identityErrors';
-import { IdentityStepUpNotice } from '../identity/IdentityStepUpNotice';
+import {
+  localized,
+  localizedFieldId,
+  missingTexts,
+  ServicesAdminForm,
+  ServicesAdminLoading,
+  ServicesLocalizedFields,
+  useAdminSave,
+  type Localized,
+} from './ServicesAdminForm';
 import { ts } from './servicesMessages';
 import { pick } from './servicesStore';
 
-const LANGS = ['zhHans', 'zhHant', 'en'] as const;
-type Lang = (typeof LANGS)[number];
 export const FORMATS = ['jpeg', 'png', 'heic', 'pdf'] as const;
 const MB = 1024 * 1024;
 const NEW = '';
 
 interface Values {
   code: string;
-  name: Record<Lang, string>;
+  name: Localized;
   formats: string[];
   maxMb: string;
   originalOnSite: boolean;
@@ -51,7 +57,7 @@ const BLANK: Values = {
 function valuesOf(type: ServicesMaterialTypeFragment): Values {
   return {
     code: type.code,
-    name: { zhHans: type.name.zhHans, zhHant: type.name.zhHant, en: type.name.en },
+    name: localized(type.name),
     formats: [...type.acceptedFormats],
     maxMb: String(Math.round((type.maxBytes / MB) * 100) / 100),
     originalOnSite: type.originalOnSite,
@@ -62,8 +68,8 @@ function valuesOf(type: ServicesMaterialTypeFragment): Values {
 
 /** Where a server field path points in this form. */
 export function materialFieldId(path: string | null | undefined): string {
-  const name = /^input\.name\.(zhHans|zhHant|en)$/.exec(path ?? '');
-  if (name) return `material-admin-name-${name[1]}`;
+  const name = localizedFieldId(path, 'name', 'material-admin-name');
+  if (name) return name;
   if (path?.startsWith('input.acceptedFormats')) return `material-admin-format-${FORMATS[0]}`;
   if (path === 'input.maxBytes') return 'material-admin-size';
   return 'material-admin-code';
@@ -80,10 +86,8 @@ export function ServicesMaterialAdmin() {
   const [loadProblem, setLoadProblem] = useState<string | null>(null);
   const [selected, setSelected] = useState(NEW);
   const [values, setValues] = useState<Values>(BLANK);
-  const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
+  const admin = useAdminSave();
   const [done, setDone] = useState<{ code: string; items: string[] } | null>(null);
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     request(ServicesMaterialAdminDocument, {})
@@ -93,29 +97,24 @@ export function ServicesMaterialAdmin() {
 
   const choose = (code: string) => {
     setSelected(code);
-    setErrors([]);
+    admin.setErrors([]);
     setDone(null);
     const type = types?.find((t) => t.code === code);
     setValues(type ? valuesOf(type) : BLANK);
   };
   const set = (change: Partial<Values>) => setValues((v) => ({ ...v, ...change }));
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setProblem(null);
+  const submit = () => {
     setDone(null);
     // What the person can see is missing is said at once, before any passkey prompt.
     const missing: SummaryError[] = [];
     if (!values.code.trim()) missing.push({ fieldId: 'material-admin-code', message: ts('materials.error.code') });
-    for (const lang of LANGS)
-      if (!values.name[lang].trim()) missing.push({ fieldId: `material-admin-name-${lang}`, message: ts(`materials.error.name.${lang}`) });
+    missing.push(...missingTexts(values.name, 'material-admin-name', (lang) => ts(`materials.error.name.${lang}`)));
     if (values.formats.length === 0) missing.push({ fieldId: `material-admin-format-${FORMATS[0]}`, message: ts('materials.error.formats') });
     const maxBytes = megabytes(values.maxMb);
     if (maxBytes === null) missing.push({ fieldId: 'material-admin-size', message: ts('materials.error.size') });
-    setErrors(missing);
-    if (missing.length || maxBytes === null) return;
-    setBusy(true);
-    try {
+    void admin.save(missing, async () => {
+      if (maxBytes === null) return;
       const outcome = (
         await secureRequest(ServicesMaterialTypeSaveDocument, {
           code: values.code.trim(),
@@ -136,42 +135,30 @@ export function ServicesMaterialAdmin() {
         setValues(valuesOf(saved));
         setDone({ code: saved.code, items: outcome.itemsRepublished.map((i) => `${pick(i.name)} (${i.code}, v${i.version})`) });
       } else {
-        setErrors(summaryErrors(outcome, materialFieldId));
+        admin.setErrors(summaryErrors(outcome, materialFieldId));
       }
-    } catch (error) {
-      setProblem(describeError(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  if (!types) {
-    return loadProblem ? (
-      <Notice kind="error" live="alert">
-        <p>{loadProblem}</p>
-      </Notice>
-    ) : (
-      <p role="status">{ts('materials.loading')}</p>
-    );
-  }
-  const errorFor = (id: string) => errors.find((e) => e.fieldId === id)?.message;
+  if (!types) return <ServicesAdminLoading problem={loadProblem} text={ts('materials.loading')} />;
+  const errorFor = admin.errorFor;
   const formatsError = errorFor(`material-admin-format-${FORMATS[0]}`);
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <p class="lead">{ts('materials.lead')}</p>
-      <ErrorSummary errors={errors} />
-      {done && (
-        <Notice kind="success" live="status" title={ts('materials.done.title', { code: done.code })}>
-          <p data-testid="materials-done">
-            {done.items.length ? ts('materials.done.items', { items: done.items.join('; ') }) : ts('materials.done.noItems')}
-          </p>
-        </Notice>
-      )}
-      {problem && (
-        <Notice kind="error" live="alert">
-          <p>{problem}</p>
-        </Notice>
-      )}
+    <ServicesAdminForm
+      lead={ts('materials.lead')}
+      admin={admin}
+      saveLabel={ts('materials.save')}
+      onSubmit={submit}
+      done={
+        done && (
+          <Notice kind="success" live="status" title={ts('materials.done.title', { code: done.code })}>
+            <p data-testid="materials-done">
+              {done.items.length ? ts('materials.done.items', { items: done.items.join('; ') }) : ts('materials.done.noItems')}
+            </p>
+          </Notice>
+        )
+      }
+    >
       <Select
         id="material-admin-type"
         label={ts('materials.choose')}
@@ -192,23 +179,15 @@ export function ServicesMaterialAdmin() {
           onInput={(e) => set({ code: e.currentTarget.value.toUpperCase() })}
         />
       )}
-      <fieldset>
-        <legend>{ts('materials.names')}</legend>
-        {LANGS.map((lang) => (
-          <Field
-            key={lang}
-            id={`material-admin-name-${lang}`}
-            label={ts(`materials.name.${lang}`)}
-            error={errorFor(`material-admin-name-${lang}`)}
-            value={values.name[lang]}
-            maxLength={200}
-            onInput={(e) => {
-              const text = e.currentTarget.value;
-              setValues((v) => ({ ...v, name: { ...v.name, [lang]: text } }));
-            }}
-          />
-        ))}
-      </fieldset>
+      <ServicesLocalizedFields
+        prefix="material-admin-name"
+        legend={ts('materials.names')}
+        label={(lang) => ts(`materials.name.${lang}`)}
+        value={values.name}
+        maxLength={200}
+        errorFor={errorFor}
+        onChange={(lang, text) => setValues((v) => ({ ...v, name: { ...v.name, [lang]: text } }))}
+      />
       <fieldset class={formatsError ? 'field--error' : undefined}>
         <legend>{ts('materials.formats')}</legend>
         {formatsError && <p class="field__error">{formatsError}</p>}
@@ -243,12 +222,6 @@ export function ServicesMaterialAdmin() {
         />
       </fieldset>
       {selected !== NEW && <p>{ts('materials.versionNote')}</p>}
-      <IdentityStepUpNotice />
-      <div class="button-row">
-        <Button type="submit" disabled={busy}>
-          {ts('materials.save')}
-        </Button>
-      </div>
-    </form>
+    </ServicesAdminForm>
   );
 }

@@ -234,6 +234,11 @@ export type IdentityErrorCode =
   | 'USER_NOT_VERIFIED'
   | 'VERIFICATION_FAILED';
 
+export type ItemMaterialInput = {
+  material: string;
+  required: boolean;
+};
+
 export type LocalizedInput = {
   en: string;
   zhHans: string;
@@ -345,6 +350,17 @@ export type ServiceCategory =
   | 'PASSENGER_ARTICLES'
   | 'PROCESSING_TRADE'
   | 'TAX';
+
+/** What an administrator changes; omitted fields stay as they are. */
+export type ServiceItemUpdateInput = {
+  conditions?: LocalizedInput | null | undefined;
+  description?: LocalizedInput | null | undefined;
+  fees?: LocalizedInput | null | undefined;
+  materials?: Array<ItemMaterialInput> | null | undefined;
+  name?: LocalizedInput | null | undefined;
+  reviewLevels?: number | null | undefined;
+  timeLimitDays?: number | null | undefined;
+};
 
 /** How a session was begun. */
 export type SignInMethod =
@@ -1483,6 +1499,22 @@ export type ServicesMaterialTypeSaveMutationVariables = Exact<{
 
 export type ServicesMaterialTypeSaveMutation = { materialTypeSave:
     | { __typename: 'MaterialTypeSaved', created: boolean, material: { code: string, acceptedFormats: Array<string>, maxBytes: number, originalOnSite: boolean, reusable: boolean, requiresValidity: boolean, name: { zhHans: string, zhHant: string, en: string } }, itemsRepublished: Array<{ code: string, version: number, name: { zhHans: string, zhHant: string, en: string } }> }
+    | { __typename: 'ValidationError', message: string, field: string | null, errors: Array<{ field: string, message: string }> }
+   };
+
+export type ServicesItemAdminQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ServicesItemAdminQuery = { serviceItems: { nodes: Array<{ code: string, version: number, category: ServiceCategory, handlingMode: HandlingMode, departments: Array<string>, reviewLevels: number, timeLimitDays: number, name: { zhHans: string, zhHant: string, en: string }, description: { zhHans: string, zhHant: string, en: string }, legalBasis: { zhHans: string, zhHant: string, en: string }, conditions: { zhHans: string, zhHant: string, en: string }, fees: { zhHans: string, zhHant: string, en: string }, onsiteReason: { zhHans: string, zhHant: string, en: string } | null, form: Array<{ element: string, required: boolean }>, materials: Array<{ material: string, required: boolean }> }> }, materialTypes: Array<{ code: string, acceptedFormats: Array<string>, maxBytes: number, originalOnSite: boolean, reusable: boolean, requiresValidity: boolean, name: { zhHans: string, zhHant: string, en: string } }> };
+
+export type ServicesItemUpdateMutationVariables = Exact<{
+  code: string;
+  input: ServiceItemUpdateInput;
+}>;
+
+
+export type ServicesItemUpdateMutation = { serviceItemUpdate:
+    | { __typename: 'ServiceItemUpdated', item: { code: string, version: number, category: ServiceCategory, handlingMode: HandlingMode, departments: Array<string>, reviewLevels: number, timeLimitDays: number, name: { zhHans: string, zhHant: string, en: string }, description: { zhHans: string, zhHant: string, en: string }, legalBasis: { zhHans: string, zhHant: string, en: string }, conditions: { zhHans: string, zhHant: string, en: string }, fees: { zhHans: string, zhHant: string, en: string }, onsiteReason: { zhHans: string, zhHant: string, en: string } | null, form: Array<{ element: string, required: boolean }>, materials: Array<{ material: string, required: boolean }> } }
     | { __typename: 'ValidationError', message: string, field: string | null, errors: Array<{ field: string, message: string }> }
    };
 
@@ -6223,3 +6255,124 @@ fragment ServicesMaterialType on MaterialTypeInfo {
   reusable
   requiresValidity
 }`) as unknown as TypedDocumentString<ServicesMaterialTypeSaveMutation, ServicesMaterialTypeSaveMutationVariables>;
+export const ServicesItemAdminDocument = new TypedDocumentString(`
+    query ServicesItemAdmin {
+  serviceItems(first: 100) {
+    nodes {
+      ...ServicesItemFull
+    }
+  }
+  materialTypes {
+    ...ServicesMaterialType
+  }
+}
+    fragment ServicesText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}
+fragment ServicesItemFull on ServiceItemInfo {
+  code
+  version
+  category
+  handlingMode
+  name {
+    ...ServicesText
+  }
+  description {
+    ...ServicesText
+  }
+  legalBasis {
+    ...ServicesText
+  }
+  conditions {
+    ...ServicesText
+  }
+  fees {
+    ...ServicesText
+  }
+  onsiteReason {
+    ...ServicesText
+  }
+  form {
+    element
+    required
+  }
+  materials {
+    material
+    required
+  }
+  departments
+  reviewLevels
+  timeLimitDays
+}
+fragment ServicesMaterialType on MaterialTypeInfo {
+  code
+  name {
+    ...ServicesText
+  }
+  acceptedFormats
+  maxBytes
+  originalOnSite
+  reusable
+  requiresValidity
+}`) as unknown as TypedDocumentString<ServicesItemAdminQuery, ServicesItemAdminQueryVariables>;
+export const ServicesItemUpdateDocument = new TypedDocumentString(`
+    mutation ServicesItemUpdate($code: String!, $input: ServiceItemUpdateInput!) {
+  serviceItemUpdate(code: $code, input: $input) {
+    __typename
+    ... on ServiceItemUpdated {
+      item {
+        ...ServicesItemFull
+      }
+    }
+    ... on ValidationError {
+      message
+      field
+      errors {
+        field
+        message
+      }
+    }
+  }
+}
+    fragment ServicesText on LocalizedText {
+  zhHans
+  zhHant
+  en
+}
+fragment ServicesItemFull on ServiceItemInfo {
+  code
+  version
+  category
+  handlingMode
+  name {
+    ...ServicesText
+  }
+  description {
+    ...ServicesText
+  }
+  legalBasis {
+    ...ServicesText
+  }
+  conditions {
+    ...ServicesText
+  }
+  fees {
+    ...ServicesText
+  }
+  onsiteReason {
+    ...ServicesText
+  }
+  form {
+    element
+    required
+  }
+  materials {
+    material
+    required
+  }
+  departments
+  reviewLevels
+  timeLimitDays
+}`) as unknown as TypedDocumentString<ServicesItemUpdateMutation, ServicesItemUpdateMutationVariables>;
