@@ -8,6 +8,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
+# A small CJK font (1.6 MB), so screenshots of Chinese screens show characters, not boxes.
+CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 
 .PHONY: help run build test lint typecheck test-sqlite test-postgres test-pwa test-e2e bench clean \
         check-postgres
@@ -48,6 +50,11 @@ $(CHROMIUM):
 	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null
 
+$(CJK_FONT):
+	@echo "Installing a CJK font for the end-to-end screenshots"
+	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq fonts-wqy-microhei >/dev/null
+
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check backend tests e2e bench
 	$(BIN)/ruff format --check backend tests e2e bench
@@ -71,7 +78,7 @@ test-postgres: $(VENV)/.installed-dev check-postgres
 test-pwa: pwa/node_modules/.package-lock.json
 	cd pwa && npm run typecheck && npm test && npm run build && npm run size
 
-test-e2e: $(VENV)/.installed-dev $(CHROMIUM) test-pwa
+test-e2e: $(VENV)/.installed-dev $(CHROMIUM) $(CJK_FONT) test-pwa
 	$(BIN)/pytest e2e
 
 test: lint typecheck test-sqlite test-postgres test-pwa test-e2e
