@@ -256,9 +256,37 @@ register_messages(
             "Appointment cancelled: {when}",
         ),
         "notify.appointment.closed.body": (
-            "{site_zh}临时闭馆（{reason_zh}），预约 {number} 已取消，请重新预约。",
-            "{site_hant}臨時閉館（{reason_hant}），預約 {number} 已取消，請重新預約。",
-            "{site} is closed ({reason}), so booking {number} is cancelled. Please book again.",
+            "{site_zh}临时闭馆（{reason_zh}），预约 {number} 已取消。"
+            "如有空余时间，我们会先为您保留最早的一个并立即通知您；否则请重新预约。",
+            "{site_hant}臨時閉館（{reason_hant}），預約 {number} 已取消。"
+            "如有空餘時間，我們會先為您保留最早的一個並立即通知您；否則請重新預約。",
+            "{site} is closed ({reason}), so booking {number} is cancelled. If a time is free, we "
+            "hold the earliest one for you before anyone else and tell you at once; otherwise "
+            "please book again.",
+        ),
+        "notify.appointment.rebook_held.title": (
+            "已为您保留新的时间：{when}",
+            "已為您保留新的時間：{when}",
+            "A new time is held for you: {when}",
+        ),
+        "notify.appointment.rebook_held.body": (
+            "因闭馆取消了预约 {cancelled}，我们在{site_zh}为您保留了 {when}，保留至 {until}。"
+            "请在应用中确认，或另选时间。",
+            "因閉館取消了預約 {cancelled}，我們在{site_hant}為您保留了 {when}，保留至 {until}。"
+            "請在應用程式中確認，或另選時間。",
+            "Booking {cancelled} was cancelled by a closure, so we are holding {when} at {site} "
+            "for you until {until}. Confirm it in the app, or choose another time.",
+        ),
+        "notify.appointment.rebook_lapsed.title": (
+            "保留的时间已释放",
+            "保留的時間已釋放",
+            "The time held for you was released",
+        ),
+        "notify.appointment.rebook_lapsed.body": (
+            "{site_zh} {when} 的保留时间未在时限内确认，现已开放给其他人。请在方便时重新预约。",
+            "{site_hant} {when} 的保留時間未在時限內確認，現已開放給其他人。請在方便時重新預約。",
+            "The time at {site} on {when} held for you was not confirmed in time and is open to "
+            "others again. Please book again when it suits you.",
         ),
     }
 )

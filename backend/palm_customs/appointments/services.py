@@ -78,6 +78,9 @@ LIVE = (BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN, BookingStatus.CALLED)
 SLOTS_JOB = "appointments.slots_generate"
 REMINDER_JOB = "appointments.reminder"
 OFFER_EXPIRY_JOB = "appointments.offer_expire"
+CLOSURE_REBOOK_JOB = "appointments.closure_rebook"
+# How long a time held for someone whose booking a closure cancelled waits for them.
+CLOSURE_HOLD = timedelta(hours=24)
 logger = logging.getLogger(__name__)
 _NUMBER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 _ITEM_CODE = re.compile(r"^[A-Z][A-Z0-9_]{1,39}$")
@@ -1317,7 +1320,7 @@ async def confirm_offer(
                 offer_expires_at=None,
                 credential=offer.credential,
                 credential_kid=offer.credential_kid,
-                replaces_id=old.id if old else None,
+                replaces_id=old.id if old else offer.replaces_id,
             )
         )
     except IntegrityError:
@@ -1371,10 +1374,14 @@ async def expire_offer(booking_id: str, *, now: datetime | None = None) -> Booki
             .exists()
         )
         # Replaces the offer in the inbox and on the phone (same subject and push topic).
+        if offer.waitlist_entry_id is None and offer.replaces_id is not None:
+            event = "rebook_lapsed"  # a time held after a closure
+        else:
+            event = "offer_lapsed_waiting" if still_waiting else "offer_lapsed"
         await _notify(
             connection,
             offer,
-            "offer_lapsed_waiting" if still_waiting else "offer_lapsed",
+            event,
             now=now,
             offer=True,
             urgency=Urgency.NORMAL,
@@ -1806,8 +1813,107 @@ async def add_closure(
                     "reason_hant": clean["zh-Hant"],
                 },
             )
+            # After this commits (the closed slots must be closed for everyone first): hold the
+            # earliest free time for them before anyone else can take it.
+            await jobs.enqueue(
+                connection, kind=CLOSURE_REBOOK_JOB, payload={"booking": str(booking.id)}
+            )
         await Slot.filter(id__in=slot_ids).using_db(connection).update(booked=0)
     return ClosureAdded(closure=closure, cancelled=cancelled)
+
+
+async def hold_rebooking(booking_id: str, *, now: datetime | None = None) -> Booking | None:
+    """A closure cancelled this booking: hold the earliest free time of its item at its site
+    for the person (an offer they confirm or decline, as a waitlist offer) before anyone else
+    can book it. Each candidate time is tried in a transaction of its own, taking a window's
+    time as a booking does, so a race with another booking only moves on to the next time."""
+    now = now or _now()
+    try:
+        key = uuid.UUID(booking_id)
+    except ValueError:
+        return None
+    cancelled = await Booking.get_or_none(id=key, status=BookingStatus.CLOSED)
+    if cancelled is None or await Booking.filter(replaces_id=cancelled.id).exists():
+        return None  # not a closure's, or already held (a job run twice)
+    candidates = (
+        await Slot.filter(
+            site_id=cancelled.site_id,
+            item_code=cancelled.item_code,
+            status=SlotStatus.OPEN,
+            starts_at__gt=now + CANCEL_CUT_OFF,
+            booked__lt=F("capacity"),
+        )
+        .order_by("starts_at", "id")
+        .limit(MAX_SLOTS_PER_SITE)
+    )
+    for slot in candidates:
+        try:
+            async with in_transaction() as connection:
+                return await _hold_for(connection, slot, cancelled, now)
+        except SlotFull:
+            continue
+    return None
+
+
+async def _hold_for(
+    connection: BaseDBAsyncClient, slot: Slot, cancelled: Booking, now: datetime
+) -> Booking:
+    offer_id = uuid.uuid4()
+    window = await _take_window(connection, slot, offer_id)
+    if window is None or not await _count_window(
+        connection,
+        site_id=slot.site_id,
+        starts_at=slot.starts_at,
+        window_id=window.id,
+        taken=True,
+        slot_id=slot.id,
+    ):
+        raise SlotFull(alternatives=[])  # rolls this attempt back, window-time included
+    offer = Booking(
+        id=offer_id,
+        number=_new_number(now),
+        account_id=cancelled.account_id,
+        slot_id=slot.id,
+        site_id=slot.site_id,
+        item_code=slot.item_code,
+        starts_at=slot.starts_at,
+        ends_at=slot.ends_at,
+        seat=window.number,
+        active_seat=window.number,
+        application_id=cancelled.application_id,
+        status=BookingStatus.OFFERED,
+        created_at=now,
+        offer_expires_at=min(now + CLOSURE_HOLD, slot.starts_at - CANCEL_CUT_OFF),
+        replaces_id=cancelled.id,
+    )
+    try:
+        await offer.save(using_db=connection, force_create=True)
+    except IntegrityError:
+        raise SlotFull(alternatives=[]) from None
+    await jobs.enqueue(
+        connection,
+        kind=OFFER_EXPIRY_JOB,
+        payload={"booking": str(offer.id)},
+        run_after=offer.offer_expires_at,
+    )
+    site = await Site.get(id=slot.site_id, using_db=connection)
+    until = offer.offer_expires_at.astimezone(_zone(site)) if offer.offer_expires_at else now
+    await _notify(
+        connection,
+        offer,
+        "rebook_held",
+        now=now,
+        offer=True,
+        extra={"until": f"{until:%Y-%m-%d %H:%M}", "cancelled": cancelled.number},
+    )
+    return offer
+
+
+async def _closure_rebook_job(payload: dict[str, Any]) -> None:
+    await hold_rebooking(str(payload["booking"]))
+
+
+jobs.register_handler(CLOSURE_REBOOK_JOB, _closure_rebook_job)
 
 
 # ------------------------------------------------------------------ real time

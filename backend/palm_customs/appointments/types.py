@@ -139,6 +139,10 @@ class Booking:
     offer_expires_at: datetime | None = strawberry.field(
         description="For an offered seat: confirm before this time."
     )
+    offer_after_closure: bool = strawberry.field(
+        description="For an offered seat: held because a closure cancelled the person's booking "
+        "(not a waiting-list offer of an earlier time)."
+    )
     queue_number: int | None
     window_number: int | None
     late_minutes: int | None
@@ -175,6 +179,9 @@ class Booking:
                 map_uri=f"geo:{site.latitude:.6f},{site.longitude:.6f}",
             ),
             offer_expires_at=row.offer_expires_at,
+            offer_after_closure=row.status is BookingStatus.OFFERED
+            and row.waitlist_entry_id is None
+            and row.replaces_id is not None,
             queue_number=row.queue_number,
             window_number=row.window_number,
             late_minutes=row.late_minutes,

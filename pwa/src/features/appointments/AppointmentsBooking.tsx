@@ -27,7 +27,7 @@ import { createSecureRequest, stepUpStatus } from '../identity/identityStepUp';
 import { IdentityStepUpNotice } from '../identity/IdentityStepUpNotice';
 import { navigate } from '../identity/identitySession';
 import { subscribeLive, type LiveState } from '../../graphql/live';
-import { ta, taMaybe } from './appointmentsMessages';
+import { offerText, ta, taMaybe } from './appointmentsMessages';
 import { LIVE_STATUSES, canChange, cutOff, icsFileName, siteTime, webMapUrl } from './appointmentsModel';
 import { cachedBooking, pick, storeBooking, type BookingView } from './appointmentsStore';
 import './appointments.css';
@@ -215,8 +215,8 @@ export function AppointmentsBooking({ id }: { id: string }) {
       </p>
 
       {booking.status === 'OFFERED' && booking.offerExpiresAt && (
-        <Notice title={ta('offer.title')}>
-          <p>{ta('offer.body', { until: siteTime(booking.offerExpiresAt, tz, locale.value, { timeStyle: 'short' }) })}</p>
+        <Notice title={ta(booking.offerAfterClosure ? 'offer.closure.title' : 'offer.title')}>
+          <p data-testid="offer-body">{offerText(booking, tz)}</p>
           <div class="button-row">
             <Button
               disabled={busy}

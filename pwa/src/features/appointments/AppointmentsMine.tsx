@@ -12,7 +12,7 @@ import {
 import { locale } from '../../i18n';
 import { CACHE_KEYS } from '../../offline/keys';
 import { describeError } from '../identity/identityErrors';
-import { ta, taMaybe } from './appointmentsMessages';
+import { offerText, ta, taMaybe } from './appointmentsMessages';
 import { siteTime } from './appointmentsModel';
 import { cacheGet, pick, storeBookingList, type BookingView } from './appointmentsStore';
 import './appointments.css';
@@ -76,7 +76,7 @@ export function AppointmentsMine() {
                 {pick(b.site.name)} · <span class="appointments-code">{b.number}</span>
               </p>
               {b.status === 'OFFERED' && b.offerExpiresAt && (
-                <p class="appointments-offer">{ta('offer.body', { until: siteTime(b.offerExpiresAt, b.site.timezone, locale.value, { timeStyle: 'short' }) })}</p>
+                <p class="appointments-offer">{offerText(b, b.site.timezone)}</p>
               )}
             </li>
           ))}

@@ -91,6 +91,8 @@ const en = {
   'waitlist.leave': 'Stop waiting',
   'offer.title': 'An earlier time is offered to you',
   'offer.body': 'Take it before {until}, or it goes to the next person.',
+  'offer.closure.title': 'A new time is held for you',
+  'offer.closure.body': 'Your earlier booking was cancelled because the site closed. This time is held for you until {until}: take it, or choose another time.',
   'offer.confirm': 'Take this time',
   'offer.decline': 'No, thanks',
   'offer.confirmed': 'The earlier time is yours.',
@@ -237,6 +239,8 @@ const zhHans: Catalogue = {
   'waitlist.leave': '不再等候',
   'offer.title': '为您提供了一个更早的时间',
   'offer.body': '请在 {until} 之前确认，否则将提供给下一位。',
+  'offer.closure.title': '已为您保留新的时间',
+  'offer.closure.body': '由于服务地点闭馆，您原来的预约已取消。此时间为您保留至 {until}：请确认，或另选时间。',
   'offer.confirm': '接受此时间',
   'offer.decline': '不用了',
   'offer.confirmed': '更早的时间已为您保留。',
@@ -380,6 +384,8 @@ const zhHant: Catalogue = {
   'waitlist.leave': '不再等候',
   'offer.title': '為您提供了一個更早的時間',
   'offer.body': '請在 {until} 之前確認，否則將提供給下一位。',
+  'offer.closure.title': '已為您保留新的時間',
+  'offer.closure.body': '由於服務地點閉館，您原來的預約已取消。此時間為您保留至 {until}：請確認，或另選時間。',
   'offer.confirm': '接受此時間',
   'offer.decline': '不用了',
   'offer.confirmed': '更早的時間已為您保留。',
@@ -447,4 +453,19 @@ export function ta(key: AppointmentsKey, params?: Record<string, string | number
 /** A key built from server data (a status), when we have words for it. */
 export function taMaybe(key: string): string | undefined {
   return (appointmentsCatalogues[locale.value] as Record<string, string>)[key];
+}
+
+/** What an offered seat says: a waiting-list offer (minutes to take it) or a time held after a closure (hours). */
+export function offerText(booking: { offerAfterClosure: boolean; offerExpiresAt?: string | null }, timeZone: string | undefined): string {
+  const until = booking.offerExpiresAt ?? '';
+  const time = (options: Intl.DateTimeFormatOptions) => {
+    try {
+      return new Intl.DateTimeFormat(locale.value, { ...options, ...(timeZone ? { timeZone } : {}) }).format(new Date(until));
+    } catch {
+      return until;
+    }
+  };
+  return booking.offerAfterClosure
+    ? ta('offer.closure.body', { until: time({ dateStyle: 'medium', timeStyle: 'short' }) })
+    : ta('offer.body', { until: time({ timeStyle: 'short' }) });
 }

@@ -427,7 +427,7 @@ export type AppointmentsSiteFragment = { id: string, code: string, latitude: num
 
 export type AppointmentsSlotFragment = { id: string, siteId: string, itemCode: string, startsAt: string, endsAt: string, seatsLeft: number };
 
-export type AppointmentsBookingFragment = { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } };
+export type AppointmentsBookingFragment = { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } };
 
 export type AppointmentsErrorFragment = { message: string, field: string | null, appointmentCode: AppointmentErrorCode };
 
@@ -435,7 +435,7 @@ export type AppointmentsValidationFragment = { message: string, errors: Array<{ 
 
 type AppointmentsCreateResult_AppointmentError_Fragment = { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode };
 
-type AppointmentsCreateResult_BookingSuccess_Fragment = { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } };
+type AppointmentsCreateResult_BookingSuccess_Fragment = { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } };
 
 type AppointmentsCreateResult_SlotFullError_Fragment = { __typename: 'SlotFullError', message: string, alternatives: Array<{ id: string, siteId: string, itemCode: string, startsAt: string, endsAt: string, seatsLeft: number }> };
 
@@ -450,7 +450,7 @@ export type AppointmentsCreateResultFragment =
 
 type AppointmentsChangeResult_AppointmentError_Fragment = { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode };
 
-type AppointmentsChangeResult_BookingChanged_Fragment = { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } };
+type AppointmentsChangeResult_BookingChanged_Fragment = { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } };
 
 type AppointmentsChangeResult_ValidationError_Fragment = { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> };
 
@@ -492,14 +492,14 @@ export type AppointmentsAvailabilityQuery = { appointmentAvailability: Array<{ d
 export type AppointmentsMineQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AppointmentsMineQuery = { myBookings: Array<{ id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } }>, myWaitlist: Array<{ id: string, itemCode: string, siteId: string | null, earlierThan: string, bookingId: string | null, status: WaitlistStatus, offeredBookingId: string | null, createdAt: string }> };
+export type AppointmentsMineQuery = { myBookings: Array<{ id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } }>, myWaitlist: Array<{ id: string, itemCode: string, siteId: string | null, earlierThan: string, bookingId: string | null, status: WaitlistStatus, offeredBookingId: string | null, createdAt: string }> };
 
 export type AppointmentsBookingByIdQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type AppointmentsBookingByIdQuery = { booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } | null };
+export type AppointmentsBookingByIdQuery = { booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } | null };
 
 export type AppointmentsCreateMutationVariables = Exact<{
   slotId: string | number;
@@ -511,7 +511,7 @@ export type AppointmentsCreateMutationVariables = Exact<{
 
 export type AppointmentsCreateMutation = { bookingCreate:
     | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
-    | { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
+    | { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'SlotFullError', message: string, alternatives: Array<{ id: string, siteId: string, itemCode: string, startsAt: string, endsAt: string, seatsLeft: number }> }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
@@ -525,7 +525,7 @@ export type AppointmentsRescheduleMutationVariables = Exact<{
 
 export type AppointmentsRescheduleMutation = { bookingReschedule:
     | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
-    | { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
+    | { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'SlotFullError', message: string, alternatives: Array<{ id: string, siteId: string, itemCode: string, startsAt: string, endsAt: string, seatsLeft: number }> }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
@@ -537,7 +537,7 @@ export type AppointmentsCancelMutationVariables = Exact<{
 
 export type AppointmentsCancelMutation = { bookingCancel:
     | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
-    | { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
+    | { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
 
@@ -548,7 +548,7 @@ export type AppointmentsReleaseMutationVariables = Exact<{
 
 export type AppointmentsReleaseMutation = { bookingRelease:
     | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
-    | { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
+    | { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
 
@@ -560,7 +560,7 @@ export type AppointmentsLateMutationVariables = Exact<{
 
 export type AppointmentsLateMutation = { bookingLateReport:
     | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
-    | { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
+    | { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
 
@@ -571,7 +571,7 @@ export type AppointmentsOfferConfirmMutationVariables = Exact<{
 
 export type AppointmentsOfferConfirmMutation = { bookingOfferConfirm:
     | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
-    | { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
+    | { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'SlotFullError', message: string, alternatives: Array<{ id: string, siteId: string, itemCode: string, startsAt: string, endsAt: string, seatsLeft: number }> }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
@@ -1578,6 +1578,7 @@ export const AppointmentsBookingFragmentDoc = new TypedDocumentString(`
   credential
   calendarIcs
   offerExpiresAt
+  offerAfterClosure
   queueNumber
   windowNumber
   lateMinutes
@@ -1705,6 +1706,7 @@ fragment AppointmentsBooking on Booking {
   credential
   calendarIcs
   offerExpiresAt
+  offerAfterClosure
   queueNumber
   windowNumber
   lateMinutes
@@ -1781,6 +1783,7 @@ fragment AppointmentsBooking on Booking {
   credential
   calendarIcs
   offerExpiresAt
+  offerAfterClosure
   queueNumber
   windowNumber
   lateMinutes
@@ -2685,6 +2688,7 @@ fragment AppointmentsBooking on Booking {
   credential
   calendarIcs
   offerExpiresAt
+  offerAfterClosure
   queueNumber
   windowNumber
   lateMinutes
@@ -2750,6 +2754,7 @@ fragment AppointmentsBooking on Booking {
   credential
   calendarIcs
   offerExpiresAt
+  offerAfterClosure
   queueNumber
   windowNumber
   lateMinutes
@@ -2818,6 +2823,7 @@ fragment AppointmentsBooking on Booking {
   credential
   calendarIcs
   offerExpiresAt
+  offerAfterClosure
   queueNumber
   windowNumber
   lateMinutes
@@ -2918,6 +2924,7 @@ fragment AppointmentsBooking on Booking {
   credential
   calendarIcs
   offerExpiresAt
+  offerAfterClosure
   queueNumber
   windowNumber
   lateMinutes
@@ -3006,6 +3013,7 @@ fragment AppointmentsBooking on Booking {
   credential
   calendarIcs
   offerExpiresAt
+  offerAfterClosure
   queueNumber
   windowNumber
   lateMinutes
@@ -3087,6 +3095,7 @@ fragment AppointmentsBooking on Booking {
   credential
   calendarIcs
   offerExpiresAt
+  offerAfterClosure
   queueNumber
   windowNumber
   lateMinutes
@@ -3168,6 +3177,7 @@ fragment AppointmentsBooking on Booking {
   credential
   calendarIcs
   offerExpiresAt
+  offerAfterClosure
   queueNumber
   windowNumber
   lateMinutes
@@ -3257,6 +3267,7 @@ fragment AppointmentsBooking on Booking {
   credential
   calendarIcs
   offerExpiresAt
+  offerAfterClosure
   queueNumber
   windowNumber
   lateMinutes
