@@ -72,7 +72,8 @@ async def test_a_closure_holds_the_earliest_free_time_for_the_person_before_anyo
     assert timedelta(hours=23) < expires - datetime.now(UTC) <= timedelta(hours=24)
     assert await WindowSeat.filter(booking_id=held.id).count() == 1
     note = await Notification.get(title__contains="held for you")
-    assert mine["number"] in note.body and "until" in note.body
+    assert mine["number"] in note.body
+    assert "until" in note.body
     # and nobody else can take that time meanwhile
     assert (await book(latecomer, free))["code"] == "SLOT_FULL"
     # and running the job again holds nothing more
@@ -96,7 +97,8 @@ async def test_a_held_time_nobody_confirms_goes_back_on_sale_with_word(app: Star
     mine = (await book(me, early))["booking"]
     await _close(app, site.id, (1, 3))
     held = await services.hold_rebooking(mine["id"])
-    assert held is not None and held.slot_id == free.id
+    assert held is not None
+    assert held.slot_id == free.id
     # when the hold lapses
     await services.expire_offer(str(held.id), now=datetime.now(UTC) + timedelta(hours=25))
     # then the time is on sale again and the person is told the hold was released
