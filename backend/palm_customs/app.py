@@ -21,6 +21,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from tortoise.contrib.starlette import RegisterTortoise
 
 from palm_customs import handlers as _handlers  # noqa: F401 (registers job handlers)
+from palm_customs.appointments.services import availability_changed
 from palm_customs.context import Context, RequestMeta
 from palm_customs.core import broadcast
 from palm_customs.core.db import settings_config
@@ -116,6 +117,7 @@ def create_app(
             settings.var_dir.mkdir(parents=True, exist_ok=True)
         async with contextlib.AsyncExitStack() as stack:
             await stack.enter_async_context(RegisterTortoise(app, config=settings_config(settings)))
+            availability_changed()  # answers cached from another database are not served
             if redis is not None:
                 stack.push_async_callback(redis.aclose)
             # Subscriptions fan out through Redis pub/sub across replicas, else in-process.

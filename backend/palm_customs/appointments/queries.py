@@ -94,7 +94,7 @@ class AppointmentQuery:
         _bounded("perSite", per_site, services.MAX_SLOTS_PER_SITE, language)
         _bounded("sites", sites, services.MAX_SITES, language)
         try:
-            found = await services.availability(
+            found = await services.cached_availability(
                 item_code=item_code[:60],
                 site_code=site_code,
                 near=(near.latitude, near.longitude) if near else None,

@@ -19,8 +19,10 @@ import logging
 import math
 import re
 import secrets
+import time as clock
 import uuid
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -268,6 +270,7 @@ def off_grid_items(templates: Iterable[SlotTemplate], windows: Iterable[ServiceW
 
 async def recount(connection: BaseDBAsyncClient | None, slot: Slot) -> tuple[int, int]:
     """(capacity, booked) of a slot from the windows and their taken times."""
+    availability_changed()
     windows = serving(
         await ServiceWindow.filter(site_id=slot.site_id, active=True).using_db(connection),
         slot.item_code,
@@ -359,6 +362,7 @@ async def generate_slots(*, days: int = HORIZON_DAYS, now: datetime | None = Non
                 result.resized += await Slot.filter(id=row.id, booked=row.booked).update(
                     capacity=wanted, booked=taken
                 )
+    availability_changed()
     return result
 
 
@@ -400,6 +404,54 @@ class SiteSlots:
 
 def _free(query: Any, now: datetime) -> Any:
     return query.filter(status=SlotStatus.OPEN, starts_at__gt=now, booked__lt=F("capacity"))
+
+
+# Public availability is the most-read query: identical questions within a couple of seconds
+# share one answer per process. Every change of a slot's seats or state in this process bumps
+# the version (so this process never serves its own stale answer); other replicas' answers are
+# at most AVAILABILITY_TTL old. Booking always decides on the database, never on this cache.
+AVAILABILITY_TTL = 2.0
+AVAILABILITY_CACHE_SIZE = 512
+_availability_cache: OrderedDict[tuple[Any, ...], tuple[float, int, list[SiteSlots]]] = (
+    OrderedDict()
+)
+_availability_version = 0
+
+
+@dataclass
+class CacheStats:
+    hits: int = 0
+    misses: int = 0
+
+
+availability_stats = CacheStats()
+
+
+def availability_changed() -> None:
+    """Seats or slots changed: answers cached before now are not served again."""
+    global _availability_version
+    _availability_version += 1
+
+
+async def cached_availability(
+    *, monotonic: Callable[[], float] = clock.monotonic, **question: Any
+) -> list[SiteSlots]:
+    """`availability(**question)`, shared by identical questions for AVAILABILITY_TTL."""
+    key = tuple(sorted(question.items()))
+    now = monotonic()
+    found = _availability_cache.get(key)
+    if found is not None and found[0] > now and found[1] == _availability_version:
+        availability_stats.hits += 1
+        _availability_cache.move_to_end(key)
+        return found[2]
+    availability_stats.misses += 1
+    version = _availability_version
+    answer = await availability(**question)
+    _availability_cache[key] = (now + AVAILABILITY_TTL, version, answer)
+    _availability_cache.move_to_end(key)
+    while len(_availability_cache) > AVAILABILITY_CACHE_SIZE:
+        _availability_cache.popitem(last=False)
+    return answer
 
 
 async def availability(
@@ -592,6 +644,7 @@ async def _count_window(
     """Follow a window's time being taken (or given back) in the counters of every item it
     serves at that time, slot rows in id order. Taking fails (False) when the booked slot
     (`slot_id`) has no seat left under its own capacity."""
+    availability_changed()
     window = await ServiceWindow.get(id=window_id, using_db=connection)
     ids: list[Any] = await (
         Slot.filter(site_id=site_id, starts_at=starts_at, item_code__in=list(window.item_codes))
@@ -1772,6 +1825,7 @@ async def add_closure(
     cancelled = 0
     if slot_ids:
         await Slot.filter(id__in=slot_ids).using_db(connection).update(status=SlotStatus.CLOSED)
+        availability_changed()
         affected = await Booking.filter(
             slot_id__in=slot_ids,
             status__in=(BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN, BookingStatus.OFFERED),
