@@ -28,6 +28,7 @@ import { ts, tsMaybe } from './servicesMessages';
 import { checkValue, choices, expiryId, fieldForPath, fieldId, maxLength, materialId, parseTarget, suggestions } from './servicesModel';
 import {
   applicationDraftId,
+  asSentence,
   cacheGet,
   cachePut,
   deleteApplicationDraft,
@@ -449,7 +450,7 @@ function ServicesApplyForm({
             );
           const source = draft.suggested[f.element];
           const hint =
-            [element ? pick(element.definition) : '', source ? ts(source === 'profile' ? 'apply.suggested.profile' : 'apply.suggested.earlier') : '']
+            [element ? asSentence(pick(element.definition)) : '', source ? ts(source === 'profile' ? 'apply.suggested.profile' : 'apply.suggested.earlier') : '']
               .filter(Boolean)
               .join(' ') || undefined;
           if (element?.format === 'choice')

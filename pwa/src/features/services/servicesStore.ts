@@ -18,6 +18,13 @@ export function pick(text: LocalizedText | null | undefined): string {
   return value || text.zhHans;
 }
 
+/** A data dictionary definition ("Full name of the person") as a sentence, so another sentence can follow it. */
+export function asSentence(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed || /[.!?。！？]$/.test(trimmed)) return trimmed;
+  return /[\u3400-\u9fff]$/.test(trimmed) ? `${trimmed}。` : `${trimmed}.`;
+}
+
 export async function cacheGet<T>(key: string): Promise<T | undefined> {
   try {
     return (await getRecord(STORES.cache, key))?.value as T | undefined;
