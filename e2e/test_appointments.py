@@ -265,7 +265,7 @@ def test_a_window_clerk_checks_the_person_in_from_the_qr_and_calls_them(
     no_serious_axe(page, "day view")
 
     # when they call the next person at a window that handles the item
-    window = page.locator("[data-testid=day-window]", has_text=ITEM).first
+    window = page.locator("[data-testid=day-window]", has_text=ITEM_NAME).first
     number = window.get_attribute("data-window")
     window.get_by_test_id("call-next").click()
     expect(page.get_by_test_id("day-called")).to_contain_text(journey.number)

@@ -38,6 +38,8 @@ type Day = NonNullable<AppointmentsSiteDayQuery['siteDay']>;
 
 export function AppointmentsDay() {
   const [sites, setSites] = useState<AppointmentsSiteFragment[] | null>(null);
+  const [itemNames, setItemNames] = useState<Map<string, Parameters<typeof pick>[0]>>(new Map());
+  const itemName = (code: string) => (itemNames.has(code) ? pick(itemNames.get(code)) : code);
   const [siteId, setSiteId] = useState('');
   const [date, setDate] = useState('');
   const [day, setDay] = useState<Day | null | undefined>(undefined);
@@ -60,6 +62,7 @@ export function AppointmentsDay() {
         // An officer works at the site their unit names: the server refuses the others.
         const unit = me.value?.officer?.unit;
         const own = data.appointmentSites.filter((s) => s.code === unit);
+        setItemNames(new Map(data.serviceItems.nodes.map((n) => [n.code, n.name])));
         setSites(own);
         if (!own.length) setProblem(ta('day.noSite', { unit: unit ?? '-' }));
         const first = own[0];
@@ -334,7 +337,7 @@ export function AppointmentsDay() {
                 return (
                   <li class="appointments-window" key={w.number} data-testid="day-window" data-window={w.number}>
                     <p class="card-list__title">{ta('day.window', { n: w.number })}</p>
-                    <p class="field__hint">{w.itemCodes.join(' · ')}</p>
+                    <p class="field__hint">{w.itemCodes.map(itemName).join(' · ')}</p>
                     {current && (
                       <p>
                         {ta('day.serving', { queue: current.queueNumber ?? '', name: current.personName })}
@@ -372,7 +375,7 @@ export function AppointmentsDay() {
                         <span class="appointments-code">{b.number}</span>
                       </td>
                       <td>
-                        {b.itemCode}
+                        {itemName(b.itemCode)}
                         {b.applicationId && (
                           <>
                             <br />

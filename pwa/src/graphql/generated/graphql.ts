@@ -610,7 +610,7 @@ export type AppointmentsDayBookingFragment = { id: string, number: string, statu
 export type AppointmentsOfficerSitesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AppointmentsOfficerSitesQuery = { appointmentSites: Array<{ id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }> };
+export type AppointmentsOfficerSitesQuery = { appointmentSites: Array<{ id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }>, serviceItems: { nodes: Array<{ code: string, name: { zhHans: string, zhHant: string, en: string } }> } };
 
 export type AppointmentsSiteDayQueryVariables = Exact<{
   siteId: string | number;
@@ -3410,6 +3410,14 @@ export const AppointmentsOfficerSitesDocument = new TypedDocumentString(`
     query AppointmentsOfficerSites {
   appointmentSites {
     ...AppointmentsSite
+  }
+  serviceItems(first: 50) {
+    nodes {
+      code
+      name {
+        ...AppointmentsText
+      }
+    }
   }
 }
     fragment AppointmentsText on LocalizedText {
