@@ -103,7 +103,7 @@ export function ServicesApplication({ id }: { id: string }) {
             <dt>{ts('application.due')}</dt>
             <dd data-testid="application-countdown">
               {formatDate(String(a.dueDate))} ·{' '}
-              {a.daysLeft >= 0 ? ts('application.daysLeft', { n: a.daysLeft }) : ts('application.overdue', { n: -a.daysLeft })}
+              {daysLeftText(a.daysLeft)}
               {a.paused && <span class="services-paused"> · {ts('application.paused')}</span>}
             </dd>
           </>
@@ -217,6 +217,13 @@ function ServicesRate({ application, onRated }: { application: ServicesApplicati
       <Button type="submit">{ts('application.rate.send')}</Button>
     </form>
   );
+}
+
+/** The countdown in working days, singular where it is one. */
+function daysLeftText(days: number): string {
+  if (days === 1) return ts('application.oneDayLeft');
+  if (days === -1) return ts('application.overdueOne');
+  return days >= 0 ? ts('application.daysLeft', { n: days }) : ts('application.overdue', { n: -days });
 }
 
 export function ServicesApplicationList() {
