@@ -85,8 +85,9 @@ function ReviewsWorkspace({
   const a = task.application;
   const [draft, setDraft] = useState(initial);
   const [sync, setSync] = useState<'saved' | 'local' | null>(initial.unsynced ? 'local' : null);
-  const [viewing, setViewing] = useState<{ documentId: string; name: string } | null>(
-    a.materials[0] ? { documentId: a.materials[0].documentId, name: a.materials[0].material } : null,
+  // Which document is open; its name is looked up when shown (materials load after the first render).
+  const [viewing, setViewing] = useState<{ documentId: string; material: string } | null>(
+    a.materials[0] ? { documentId: a.materials[0].documentId, material: a.materials[0].material } : null,
   );
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
@@ -331,7 +332,7 @@ function ReviewsWorkspace({
                     <Button
                       variant={current ? 'primary' : 'secondary'}
                       aria-pressed={current}
-                      onClick={() => setViewing({ documentId: m.documentId, name })}
+                      onClick={() => setViewing({ documentId: m.documentId, material: m.material })}
                     >
                       {tr('reviews.view', { name })}
                     </Button>
@@ -347,9 +348,9 @@ function ReviewsWorkspace({
           {viewing ? (
             <>
               <p class="field__hint">
-                {tr('reviews.viewing')}: {viewing.name} · {tr('reviews.zoomHint')}
+                {tr('reviews.viewing')}: {materialName(viewing.material)} · {tr('reviews.zoomHint')}
               </p>
-              <ReviewsViewer documentId={viewing.documentId} name={viewing.name} />
+              <ReviewsViewer documentId={viewing.documentId} name={materialName(viewing.material)} />
             </>
           ) : (
             <p>{tr('reviews.viewerEmpty')}</p>
