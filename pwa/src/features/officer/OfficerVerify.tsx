@@ -11,7 +11,7 @@ import {
   type DeclarationVerifyQuery,
   type OutcomeKind,
 } from '../../graphql/generated/graphql';
-import { t, type MessageKey } from '../../i18n';
+import { catalogues, t, type MessageKey } from '../../i18n';
 import { formatDateTime, formatMoney } from '../../i18n/format';
 import { getRecord, putRecord } from '../../offline/idb';
 import { CACHE_KEYS, STORES } from '../../offline/keys';
@@ -41,6 +41,19 @@ interface LoggedOutcome {
 
 const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
+/** A code from the QR ("arriving", "resident_id") in words where the catalogue has them. */
+export function claimLabel(prefix: string, value: unknown): string {
+  const raw = str(value);
+  const key = `${prefix}.${raw.toUpperCase()}`;
+  return key in catalogues.en ? t(key as MessageKey) : raw;
+}
+
+/** "flight:MU588" as "Flight MU588". */
+export function tripLabel(value: unknown): string {
+  const [mode = '', ...rest] = str(value).split(':');
+  return [claimLabel('declare.mode', mode), rest.join(':')].filter(Boolean).join(' ');
+}
+
 function ClaimsView({ claims, issuedAt, expiresAt }: { claims: QrClaims; issuedAt: Date; expiresAt: Date }) {
   const travellers = Array.isArray(claims.tr) ? (claims.tr as QrClaims[]) : [];
   const articles = Array.isArray(claims.arts) ? (claims.arts as QrClaims[]) : [];
@@ -54,7 +67,7 @@ function ClaimsView({ claims, issuedAt, expiresAt }: { claims: QrClaims; issuedA
         </dd>
         <dt>{t('declare.review.trip')}</dt>
         <dd>
-          {str(claims.dir)} · {str(claims.port)} · {str(claims.trip)}
+          {claimLabel('declare.direction', claims.dir)} · {str(claims.port)} · {tripLabel(claims.trip)}
         </dd>
         <dt>{t('declare.review.when')}</dt>
         <dd>{claims.at ? formatDateTime(str(claims.at)) : '—'}</dd>
@@ -75,7 +88,7 @@ function ClaimsView({ claims, issuedAt, expiresAt }: { claims: QrClaims; issuedA
       <ul>
         {travellers.map((tr, i) => (
           <li key={i}>
-            {str(tr.name)} · {str(tr.dt)} {str(tr.doc)}
+            {str(tr.name)} · {claimLabel('document', tr.dt)} {str(tr.doc)}
             {i > 0 && ` · ${t(tr.consent ? 'verify.consentYes' : 'verify.consentNo')}`}
           </li>
         ))}
@@ -248,7 +261,10 @@ export function OfficerVerify() {
         {officer && <p>{t('officer.signedInAs', { badge: officer.badgeNumber })}</p>}
         <p class="field__hint" data-testid="verify-keys">
           {keys?.keySet.keys.length
-            ? t('verify.keys.cached', { n: keys.keySet.keys.length, time: formatDateTime(new Date(keys.storedAt)) })
+            ? t(keys.keySet.keys.length === 1 ? 'verify.keys.cachedOne' : 'verify.keys.cached', {
+                n: keys.keySet.keys.length,
+                time: formatDateTime(new Date(keys.storedAt)),
+              })
             : t('verify.keys.none')}
         </p>
         <h2>{t('verify.scan.heading')}</h2>
