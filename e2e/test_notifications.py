@@ -393,12 +393,18 @@ def test_tapping_a_message_in_the_inbox_marks_it_read_and_clears_the_badge(
 
 def create_account_second(page: Page, origin: str) -> None:
     """A second traveller (another document number) on the same server."""
+    create_resident(page, origin, name="李华", birth="1990-03-07", sequence="001")
+
+
+def create_resident(page: Page, origin: str, *, name: str, birth: str, sequence: str) -> None:
+    """Sign up a resident with a passkey; their ID number (GB 11643, valid check character) is
+    made from the birth date and `sequence`, so each call on one server is a new person."""
     page.goto(origin + "/me/sign-up")
-    page.get_by_label("Full name").fill("李华")
+    page.get_by_label("Full name").fill(name)
     page.get_by_label("Yes, I am a resident").check()
-    # GB 11643 with a valid check digit, born 1990-03-07.
-    page.get_by_label("Resident identity card number").fill(resident_id("11010519900307", "001"))
-    page.get_by_label("Date of birth").fill("1990-03-07")
+    number = resident_id("110105" + birth.replace("-", ""), sequence)
+    page.get_by_label("Resident identity card number").fill(number)
+    page.get_by_label("Date of birth").fill(birth)
     page.get_by_role("button", name="Create account with a passkey").click()
     expect(page).to_have_url(origin + "/me")
 
@@ -419,13 +425,7 @@ def test_a_supervisor_publishes_a_policy_notice_that_reaches_a_follower(
     # given a person on a phone who follows tax notices
     phone = traveller_context.new_page()
     add_virtual_authenticator(phone)
-    phone.goto(origin + "/me/sign-up")
-    phone.get_by_label("Full name").fill("张伟")
-    phone.get_by_label("Yes, I am a resident").check()
-    phone.get_by_label("Resident identity card number").fill(resident_id("11010519851120", "002"))
-    phone.get_by_label("Date of birth").fill("1985-11-20")
-    phone.get_by_role("button", name="Create account with a passkey").click()
-    expect(phone).to_have_url(origin + "/me")
+    create_resident(phone, origin, name="张伟", birth="1985-11-20", sequence="002")
     phone.goto(origin + "/inbox/settings")
     phone.get_by_label("Tax", exact=True).check()
     phone.get_by_role("button", name="Save settings").click()

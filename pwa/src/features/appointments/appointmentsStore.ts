@@ -1,40 +1,13 @@
 // The appointment screens' data on this device: bookings as last read (with their signed QR,
 // so the confirmation shows with no network), and the check-ins an officer's tablet made.
 import type { AppointmentsBookingFragment } from '../../graphql/generated/graphql';
-import { locale } from '../../i18n';
-import { getRecord, putRecord } from '../../offline/idb';
-import { CACHE_KEYS, STORES } from '../../offline/keys';
+import { cacheGet, cachePut } from '../../offline/cache';
+import { CACHE_KEYS } from '../../offline/keys';
+
+export { pick, type LocalizedText } from '../../i18n/localized';
+export { cacheGet, cachePut };
 
 export type BookingView = AppointmentsBookingFragment;
-
-export interface LocalizedText {
-  zhHans: string;
-  zhHant: string;
-  en: string;
-}
-
-/** The text in the current language (re-renders on a switch). */
-export function pick(text: LocalizedText | null | undefined): string {
-  if (!text) return '';
-  const value = locale.value === 'zh-Hans' ? text.zhHans : locale.value === 'zh-Hant' ? text.zhHant : text.en;
-  return value || text.zhHans;
-}
-
-export async function cacheGet<T>(key: string): Promise<T | undefined> {
-  try {
-    return (await getRecord(STORES.cache, key))?.value as T | undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export async function cachePut(key: string, value: unknown): Promise<void> {
-  try {
-    await putRecord(STORES.cache, { key, value, storedAt: Date.now() });
-  } catch {
-    // Storage full or blocked: the screen still works online.
-  }
-}
 
 export const cachedBooking = (id: string) => cacheGet<BookingView>(CACHE_KEYS.booking(id));
 
