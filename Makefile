@@ -11,27 +11,40 @@ CHROMIUM := /usr/bin/chromium
 # A small CJK font (1.6 MB), so screenshots of Chinese screens show characters, not boxes.
 CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 
-.PHONY: help run build test lint typecheck test-sqlite test-postgres test-pwa test-e2e bench clean \
+.PHONY: help run build lock test lint typecheck test-sqlite test-postgres test-pwa test-e2e bench clean \
         check-postgres
 
 help:
 	@echo "make run     set up, build the PWA, migrate, load demo data, serve on http://localhost:$(PORT)"
 	@echo "make test    set up and run the whole suite (lint, types, SQLite, PostgreSQL, PWA, e2e)"
+	@echo "make lock    refresh uv.lock to the newest releases pyproject.toml allows (on purpose only)"
 	@echo "make bench   run the benchmarks in bench/ (prints figures, never fails on timing)"
 
-$(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+# uv installs Python packages from uv.lock, exactly (--frozen: a lock that disagrees with
+# pyproject.toml is an error, never silently re-resolved). uv itself is pinned by hash.
+UV_HOME := .tools
+UV := $(UV_HOME)/bin/uv
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-# Runtime install, redone when pyproject.toml changes.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+$(UV): deploy/uv-requirements.txt
+	$(PYTHON) -m venv $(UV_HOME)
+	$(UV_HOME)/bin/pip install --quiet --require-hashes -r deploy/uv-requirements.txt
 	touch $@
 
-# Runtime plus the test and lint tools.
-$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev]'
+# Runtime install from the lock, redone when the lock or pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --no-dev --inexact --python $(PYTHON) --quiet
+	touch $@
+
+# Runtime plus the test and lint tools (the `dev` dependency group), from the lock.
+$(VENV)/.installed-dev: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON) --quiet
 	touch $(VENV)/.installed $@
+
+# Refresh uv.lock on purpose (newest releases allowed by pyproject.toml), then run `make test`.
+lock: | $(UV)
+	$(UV) lock --upgrade
 
 pwa/node_modules/.package-lock.json: pwa/package-lock.json
 	cd pwa && npm ci --no-audit --no-fund
@@ -56,6 +69,7 @@ $(CJK_FONT):
 	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq fonts-wqy-microhei >/dev/null
 
 lint: $(VENV)/.installed-dev
+	$(UV) lock --check
 	$(BIN)/ruff check backend tests e2e bench
 	$(BIN)/ruff format --check backend tests e2e bench
 
@@ -78,8 +92,15 @@ test-postgres: $(VENV)/.installed-dev check-postgres
 test-pwa: pwa/node_modules/.package-lock.json
 	cd pwa && npm run typecheck && npm test && npm run build && npm run size
 
+# The whole e2e suite at an ordinary working morning, then the appointment, declaration and
+# pre-review journeys again at the hard moments (e2e/conftest.py MOMENTS): a Saturday, a public
+# holiday, 23:50 in Shanghai and a phone in London on the day British Summer Time ends.
+HARD_MOMENTS := saturday holiday late-evening london-dst
+JOURNEYS := e2e/test_appointments.py e2e/test_declarations.py e2e/test_services.py
+
 test-e2e: $(VENV)/.installed-dev $(CHROMIUM) $(CJK_FONT) test-pwa
-	$(BIN)/pytest e2e
+	$(BIN)/pytest e2e --moment=weekday
+	for moment in $(HARD_MOMENTS); do $(BIN)/pytest $(JOURNEYS) --moment=$$moment; done
 
 test: lint typecheck test-sqlite test-postgres test-pwa test-e2e
 
@@ -89,4 +110,4 @@ bench: $(VENV)/.installed-dev build
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) pwa/node_modules pwa/dist e2e/artifacts
+	rm -rf $(VENV) $(UV_HOME) pwa/node_modules pwa/dist e2e/artifacts

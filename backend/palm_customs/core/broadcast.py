@@ -109,7 +109,7 @@ class RedisBroadcast(Broadcast):
         finally:
             with contextlib.suppress(Exception):
                 await pubsub.unsubscribe(name)
-            await pubsub.aclose()  # type: ignore[no-untyped-call]
+            await pubsub.aclose()
 
 
 _current: Broadcast = InProcessBroadcast()
