@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,8 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from tests.liveserver import LiveServer, live_server
+from palm_customs.core import clock
+from tests.liveserver import LiveServer, clock_env, live_server
 
 # CI runs on 2 shared cores with software rendering: give every expectation more room than
 # Playwright's 5 s default (a timing is never what these tests assert).
@@ -54,6 +57,84 @@ TABLET: dict[str, Any] = {
     "is_mobile": True,
     "has_touch": True,
 }
+
+
+@dataclass(frozen=True)
+class Moment:
+    """When the journeys happen: the server's clock, the test's clock and the browser's."""
+
+    name: str
+    at: datetime
+    browser_zone: str
+    why: str
+
+
+# `make test` runs the whole e2e suite at an ordinary working morning, then the appointment,
+# declaration and pre-review journeys again at the hard moments (`--moment`). The dates lie in
+# the seeded holiday calendar (applications/workdays.py).
+MOMENTS = {
+    moment.name: moment
+    for moment in (
+        Moment(
+            "weekday",
+            datetime.fromisoformat("2026-06-10T10:00:00+08:00"),
+            "Asia/Shanghai",
+            "a Wednesday morning in Shanghai, no holiday",
+        ),
+        Moment(
+            "saturday",
+            datetime.fromisoformat("2026-06-13T10:00:00+08:00"),
+            "Asia/Shanghai",
+            "a Saturday: the windows are closed until Monday",
+        ),
+        Moment(
+            "holiday",
+            datetime.fromisoformat("2026-10-01T10:00:00+08:00"),
+            "Asia/Shanghai",
+            "National Day, a Thursday holiday of the seeded calendar",
+        ),
+        Moment(
+            "late-evening",
+            datetime.fromisoformat("2026-06-10T23:50:00+08:00"),
+            "Asia/Shanghai",
+            "23:50 in Shanghai: ten minutes before the service's day changes",
+        ),
+        Moment(
+            "london-dst",
+            datetime.fromisoformat("2026-10-25T09:30:00+08:00"),
+            "Europe/London",
+            "a phone in London half an hour after British Summer Time ended (01:30 UTC), "
+            "while it is Sunday morning in Shanghai",
+        ),
+    )
+}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--moment",
+        choices=sorted(MOMENTS),
+        default="weekday",
+        help="when the journeys happen (server clock, test clock, browser clock and zone)",
+    )
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    moment = MOMENTS[config.getoption("--moment")]
+    return f"e2e moment: {moment.name} ({moment.at.isoformat()}, browser in {moment.browser_zone})"
+
+
+_moment: Moment = MOMENTS["weekday"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def moment(request: pytest.FixtureRequest) -> Iterator[Moment]:
+    """The whole session runs at the chosen moment: this process's clock (what tests compute),
+    every server and CLI process it starts (PALM_CLOCK) and every browser context."""
+    global _moment
+    _moment = MOMENTS[request.config.getoption("--moment")]
+    with clock.travel(_moment.at):
+        yield _moment
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -92,10 +173,29 @@ def server_cli_env(server: LiveServer, var_dir: Path) -> dict[str, str]:
     return {
         **os.environ,
         "PALM_ENV": "test",
+        "PALM_CLOCK": clock_env(),
         "VAR_DIR": str(var_dir),
         "PORT": str(server.port),
         "PUBLIC_ORIGIN": server.origin,
     }
+
+
+def move_clock(server: LiveServer, to: datetime, *contexts: BrowserContext) -> None:
+    """Move the journey's time instead of waiting for it: the server's clock (its test-only
+    endpoint), this process's clock (what the test computes) and each browser's."""
+    import urllib.request
+
+    request = urllib.request.Request(  # noqa: S310 (the test's own server)
+        server.origin + "/__test__/clock",
+        data=json.dumps({"at": to.isoformat()}).encode(),
+        method="PUT",
+        headers={"content-type": "application/json", "origin": server.origin},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+        assert response.status == 200
+    clock.set_running_at(to)
+    for context in contexts:
+        context.clock.set_system_time(to)
 
 
 def add_virtual_authenticator(page: Page) -> tuple[CDPSession, str]:
@@ -118,8 +218,20 @@ def add_virtual_authenticator(page: Page) -> tuple[CDPSession, str]:
     return cdp, added["authenticatorId"]
 
 
-def new_context(browser: Browser, device: dict[str, Any], *, locale: str) -> BrowserContext:
-    return browser.new_context(**device, locale=locale, service_workers="allow")
+def new_context(
+    browser: Browser, device: dict[str, Any], *, locale: str, **options: Any
+) -> BrowserContext:
+    """A browser context at the session's moment: its clock reads what the server's reads
+    (and runs), in the moment's time zone."""
+    context = browser.new_context(
+        **device,
+        locale=locale,
+        service_workers="allow",
+        timezone_id=options.pop("timezone_id", _moment.browser_zone),
+        **options,
+    )
+    context.clock.set_system_time(clock.now())
+    return context
 
 
 @pytest.fixture
@@ -183,6 +295,7 @@ def start_server(var_dir: Path, *, port: int | None = None, prepare: bool = True
     environ = {
         **os.environ,
         "PALM_ENV": "test",
+        "PALM_CLOCK": clock_env(),
         "VAR_DIR": str(var_dir),
         "PORT": str(port),
         "PUBLIC_ORIGIN": origin,

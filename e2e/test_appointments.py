@@ -8,11 +8,9 @@ The tests share one server and one phone tab and run in file order.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -26,13 +24,15 @@ from e2e.conftest import (
     add_virtual_authenticator,
     axe_violations,
     create_officer_with_cli,
+    move_clock,
     new_context,
     screenshot,
-    server_cli_env,
     start_server,
     wait_for_service_worker_control,
 )
-from e2e.test_identity import BIRTH_DATE, FULL_NAME, RESIDENT_ID
+from e2e.test_identity import BIRTH_DATE, FULL_NAME, RESIDENT_ID, sign_in_usernameless
+from palm_customs.applications.workdays import DEMO_HOLIDAYS
+from palm_customs.core import clock
 from tests.liveserver import LiveServer
 
 pytestmark = pytest.mark.e2e
@@ -49,25 +49,22 @@ NO_AUTOFILL = """
 })();
 """
 
-# Check-in accepts only bookings of the site's current day, and the demo slots are weekdays in
-# opening hours. When the earliest generated slot is not today (a weekend, an evening), the test
-# opens one seat later today through the ORM, as a supervisor's extra slot would.
-OPEN_SLOT_TODAY = f"""
-import asyncio
-from datetime import UTC, datetime, timedelta
-from palm_customs.cli import _with_orm
-from palm_customs.settings import load_settings
+# The demo windows open on working days (Monday to Friday, not a public holiday of the seeded
+# calendar), mornings and afternoons until 17:00 Shanghai time.
+LAST_START = time(16, 30)
 
-async def work():
-    from palm_customs.appointments.models import Site, Slot, SlotStatus
-    site = await Site.get(code="SH-CITY")
-    start = (datetime.now(UTC) + timedelta(minutes=10)).replace(second=0, microsecond=0)
-    await Slot.create(site_id=site.id, item_code="{ITEM}", starts_at=start,
-                      ends_at=start + timedelta(minutes=15), capacity=4, booked=0,
-                      status=SlotStatus.OPEN)
 
-asyncio.run(_with_orm(load_settings(), work))
-"""
+def first_open_day(now: datetime) -> date:
+    """The first day (Shanghai) with a bookable demo slot of ITEM, worked out independently of
+    the server: today if it is a working day with time left, else the next working day."""
+    local = now.astimezone(SHANGHAI)
+    holidays = {date.fromisoformat(day) for day, _ in DEMO_HOLIDAYS}
+    day = local.date()
+    if local.time() >= LAST_START:
+        day += timedelta(days=1)
+    while day.isoweekday() > 5 or day in holidays:
+        day += timedelta(days=1)
+    return day
 
 
 @dataclass
@@ -78,17 +75,20 @@ class Journey:
     booking_url: str = ""
     number: str = ""
     site_name: str = ""
+    starts_at: datetime | None = None
     qr_png: Path = ARTIFACTS / "appointments-booking-qr.png"
 
 
 @pytest.fixture(scope="module")
 def journey(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journey]:
     var_dir = tmp_path_factory.mktemp("appointments")
-    state = Journey(var_dir=var_dir, server=start_server(var_dir))
-    try:
-        yield state
-    finally:
-        state.server.stop()
+    # the journey moves the clock to the booked day; the next module starts at the moment again
+    with clock.travel(clock.now()):
+        state = Journey(var_dir=var_dir, server=start_server(var_dir))
+        try:
+            yield state
+        finally:
+            state.server.stop()
 
 
 @pytest.fixture(scope="module")
@@ -150,24 +150,14 @@ def test_a_person_books_the_earliest_slot_and_keeps_the_qr_offline(
     expect(page.get_by_test_id("book-problem")).to_have_attribute("data-code", "PREREVIEW_REQUIRED")
     page.get_by_role("radio", name=ITEM_NAME).check()
     expect(page.get_by_test_id("book-problem")).to_have_count(0)
-    earliest, _ = earliest_slot(page, ITEM)
-    if (
-        datetime.fromisoformat(earliest).astimezone(SHANGHAI).date()
-        != datetime.now(SHANGHAI).date()
-    ):
-        subprocess.run(
-            [sys.executable, "-c", OPEN_SLOT_TODAY],
-            env=server_cli_env(journey.server, journey.var_dir),
-            check=True,
-            capture_output=True,
-            timeout=60,
-        )
-        page.reload()
-        page.get_by_role("radio", name=ITEM_NAME).check()
+    # the earliest time is on the first working day with time left (never a weekend or a public
+    # holiday), and the page shows it on the site's clock, wherever the phone is
     earliest, slot = earliest_slot(page, ITEM)
     starts_at = datetime.fromisoformat(earliest)
-    assert starts_at.astimezone(SHANGHAI).date() == datetime.now(SHANGHAI).date()
-    assert starts_at > datetime.now(UTC) - timedelta(minutes=1)
+    assert starts_at.astimezone(SHANGHAI).date() == first_open_day(clock.now())
+    assert starts_at > clock.now()
+    journey.starts_at = starts_at
+    assert starts_at.astimezone(SHANGHAI).strftime("%H:%M") in slot.inner_text()
     no_serious_axe(page, "book")
     screenshot(page, "appointments-book-phone")
     slot.click()
@@ -210,6 +200,11 @@ def test_a_person_books_the_earliest_slot_and_keeps_the_qr_offline(
     expect(page.get_by_test_id("booking-offline")).to_be_hidden(timeout=10_000)
 
 
+def phone_context_of(journey: Journey) -> BrowserContext:
+    assert journey.phone is not None
+    return journey.phone.context
+
+
 def site_code_named(server: LiveServer, name: str) -> str:
     """The code of the site with this English name, from the public API."""
     import httpx
@@ -228,6 +223,19 @@ def test_a_window_clerk_checks_the_person_in_from_the_qr_and_calls_them(
     journey: Journey, tablet_context: BrowserContext
 ) -> None:
     assert journey.phone is not None, "the booking test must run first"
+    assert journey.starts_at is not None
+    # given the day of the booking has come: ten minutes before it (the clock is moved, not
+    # waited for), the person signs in again on the phone and opens the booking
+    move_clock(
+        journey.server,
+        journey.starts_at - timedelta(minutes=10),
+        phone_context_of(journey),
+        tablet_context,
+    )
+    phone = journey.phone
+    sign_in_usernameless(phone, journey.server.origin)
+    phone.goto(journey.booking_url)
+    expect(phone.get_by_test_id("booking-status")).to_have_text("Booked")
     # given a window clerk of the booked site (their unit names it), enrolled with a one-time code
     code = create_officer_with_cli(
         journey.server,
@@ -258,7 +266,6 @@ def test_a_window_clerk_checks_the_person_in_from_the_qr_and_calls_them(
     # then the person is checked in with a queue number
     expect(page.get_by_test_id("checkin-queue").first).to_have_text("1", timeout=15_000)
     expect(row).to_have_attribute("data-status", "CHECKED_IN")
-    phone = journey.phone
     expect(phone.get_by_test_id("booking-live")).to_contain_text(
         "Checked in. Your queue number is 1.", timeout=15_000
     )

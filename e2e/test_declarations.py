@@ -14,7 +14,7 @@ import sys
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -33,6 +33,7 @@ from e2e.conftest import (
     start_server,
     wait_for_service_worker_control,
 )
+from palm_customs.core import clock
 from palm_customs.core.signing import b45decode, b45encode
 from tests.liveserver import LiveServer
 
@@ -77,9 +78,7 @@ def journey(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journey]:
 
 @pytest.fixture(scope="module")
 def phone_context(browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context(
-        **PHONE, locale="en-GB", timezone_id=TIMEZONE, service_workers="allow"
-    )
+    context = new_context(browser, PHONE, locale="en-GB")
     context.add_init_script(NO_AUTOFILL)
     yield context
     context.close()
@@ -146,7 +145,8 @@ def test_a_traveller_declares_through_an_outage_and_shows_the_qr_offline(
     expect(summary.locator("a[href='#trip-direction']")).to_have_count(1)
     no_serious_axe(page, "trip errors")
     screenshot(page, "declaration-trip-errors-phone")
-    when = datetime.now(ZoneInfo(TIMEZONE)) + timedelta(hours=3)
+    # the crossing as the ticket prints it: the port's local time, wherever the phone is
+    when = clock.now().astimezone(ZoneInfo(TIMEZONE)) + timedelta(hours=3)
     page.get_by_label("Arriving").check()
     page.get_by_label("Port", exact=True).select_option("PVG")
     page.get_by_label("Flight", exact=True).check()

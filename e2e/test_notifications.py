@@ -21,7 +21,7 @@ import json
 import os
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,7 @@ from e2e.conftest import (
     wait_for_service_worker_control,
 )
 from e2e.test_declarations import NO_AUTOFILL, create_account, create_officer
+from palm_customs.core import clock
 from tests.liveserver import LiveServer
 
 pytestmark = pytest.mark.e2e
@@ -154,9 +155,7 @@ def traveller_context(
     browser: Browser, notif_server: tuple[LiveServer, Path]
 ) -> Iterator[BrowserContext]:
     server, _ = notif_server
-    context = browser.new_context(
-        **PHONE, locale="en-GB", timezone_id=TIMEZONE, service_workers="allow"
-    )
+    context = new_context(browser, PHONE, locale="en-GB")
     context.add_init_script(NO_AUTOFILL)
     context.grant_permissions(["notifications"], origin=server.origin)
     yield context
@@ -195,7 +194,7 @@ def record_outcome_as_officer(
         page.get_by_label("One-time enrolment code").fill(code)
         page.get_by_role("button", name="Create my passkey").click()
         expect(page).to_have_url(server.origin + "/officer")
-        observed = datetime.now(UTC).isoformat()
+        observed = clock.now().isoformat()
         result = graphql(
             page,
             OUTCOME,
@@ -255,7 +254,7 @@ def test_a_pushed_declaration_outcome_opens_the_declaration_and_updates_the_inbo
     assert saved["__typename"] == "NotificationDone", saved
 
     # when they declare and an officer records the outcome
-    when = (datetime.now(UTC) + timedelta(hours=3)).replace(microsecond=0).isoformat()
+    when = (clock.now() + timedelta(hours=3)).replace(microsecond=0).isoformat()
     submitted = graphql(
         page,
         SUBMIT,
@@ -362,7 +361,7 @@ def test_tapping_a_message_in_the_inbox_marks_it_read_and_clears_the_badge(
     page = traveller_context.new_page()
     add_virtual_authenticator(page)
     create_account_second(page, origin)
-    when = (datetime.now(UTC) + timedelta(hours=5)).replace(microsecond=0).isoformat()
+    when = (clock.now() + timedelta(hours=5)).replace(microsecond=0).isoformat()
     submitted = graphql(
         page,
         SUBMIT,

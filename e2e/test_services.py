@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -29,6 +29,7 @@ from e2e.conftest import (
     screenshot,
     start_server,
 )
+from palm_customs.core import clock
 from tests.liveserver import LiveServer
 
 pytestmark = pytest.mark.e2e
@@ -68,7 +69,7 @@ def journey(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journey]:
 
 @pytest.fixture(scope="module")
 def phone_context(browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context(**PHONE, locale="en-GB", service_workers="allow")
+    context = new_context(browser, PHONE, locale="en-GB")
     context.add_init_script(NO_AUTOFILL)
     yield context
     context.close()
@@ -164,8 +165,10 @@ def test_an_applicant_applies_on_a_phone_with_photographed_documents(
 
     page.get_by_label("Species").select_option("dog")
     page.get_by_label("Microchip number").fill("156000000000001")
-    page.get_by_label("Expected arrival date").fill((date.today() + timedelta(days=20)).isoformat())
-    expiry = (date.today() + timedelta(days=365)).isoformat()
+    page.get_by_label("Expected arrival date").fill(
+        (clock.today() + timedelta(days=20)).isoformat()
+    )
+    expiry = (clock.today() + timedelta(days=365)).isoformat()
     for index, material in enumerate(MATERIALS):
         attach_photo(page, material, photo(f"camera-{material}", (40 * index, 90, 160)), expiry)
     expect(page.get_by_text("Saved on this device")).to_be_visible()
@@ -319,7 +322,7 @@ def test_the_applicant_sees_both_corrections_at_once_and_fixes_only_those(
     expect(page.locator("form > div.field")).to_have_count(1)
     expect(page.locator("fieldset[data-material]")).to_have_count(1)
     page.get_by_label("Microchip number").fill("156000000000002")
-    expiry = (date.today() + timedelta(days=400)).isoformat()
+    expiry = (clock.today() + timedelta(days=400)).isoformat()
     attach_photo(page, "PASSPORT", photo("camera-PASSPORT-again", (200, 40, 40)), expiry)
     no_serious_axe(page, "fix")
     screenshot(page, "services-fix-phone")

@@ -11,6 +11,7 @@ import asyncio
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import asyncpg
@@ -22,11 +23,15 @@ from tortoise.connection import get_connection
 
 from palm_customs.app import create_app
 from palm_customs.cli import migrate
+from palm_customs.core import clock
 from palm_customs.core.db import tortoise_config
 from palm_customs.settings import Settings, load_settings
 
 ORIGIN = "http://localhost:8000"
 PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/test"
+# The suite runs at an ordinary working morning in Shanghai (a Wednesday, no holiday), whatever
+# the machine's date: nothing passes or fails by the day of the week. `--clock` moves it.
+DEFAULT_MOMENT = "2026-06-10T10:00:00+08:00"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -36,10 +41,26 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default="sqlite",
         help="database the suite runs against",
     )
+    parser.addoption(
+        "--clock",
+        default=DEFAULT_MOMENT,
+        help="the instant (ISO 8601 with offset) the server's clock reads when each test starts",
+    )
 
 
 def pytest_report_header(config: pytest.Config) -> str:
-    return f"palm-customs database: {config.getoption('--db')}"
+    return (
+        f"palm-customs database: {config.getoption('--db')}; clock: {config.getoption('--clock')}"
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def moment(request: pytest.FixtureRequest) -> Iterator[datetime]:
+    """The session starts at the same instant of the one clock, which then runs. Servers and
+    CLI commands the tests start read the same clock (PALM_CLOCK, tests/liveserver.py)."""
+    at = datetime.fromisoformat(request.config.getoption("--clock"))
+    with clock.travel(at):
+        yield at
 
 
 async def _pg_admin(sql: str) -> None:

@@ -13,6 +13,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from palm_customs.core import clock
+
+
+def clock_env() -> str:
+    """PALM_CLOCK for a child process: its clock reads what ours reads, and runs."""
+    return clock.spec_for(clock.now())
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -53,6 +60,8 @@ def live_server(
         "VAR_DIR": str(var_dir),
         "PORT": str(port),
         "PUBLIC_ORIGIN": origin,
+        # The server's clock reads what this process's clock reads (tests move it).
+        "PALM_CLOCK": clock_env(),
         **(env or {}),
     }
     command = [sys.executable, "-m", "palm_customs"]

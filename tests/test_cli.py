@@ -5,13 +5,20 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.liveserver import clock_env
+
 REPO = Path(__file__).resolve().parents[1]
 
 
 def _run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "palm_customs", *args],
-        env={**os.environ, **env},
+        env={
+            **os.environ,
+            # a test process's child reads the test's clock
+            **({"PALM_CLOCK": clock_env()} if env.get("PALM_ENV") == "test" else {}),
+            **env,
+        },
         capture_output=True,
         text=True,
         timeout=120,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 from redis.asyncio import Redis
@@ -21,9 +20,10 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from tortoise.contrib.starlette import RegisterTortoise
 
 from palm_customs import handlers as _handlers  # noqa: F401 (registers job handlers)
-from palm_customs.appointments.services import availability_changed
+from palm_customs.appointments.services import configure_availability_cache
 from palm_customs.context import Context, RequestMeta
-from palm_customs.core import broadcast
+from palm_customs.core import broadcast, clock, invalidation
+from palm_customs.core.clock_endpoint import CLOCK_PATH, clock_endpoint
 from palm_customs.core.db import settings_config
 from palm_customs.core.health import healthz, readyz
 from palm_customs.core.http import EdgeMiddleware
@@ -77,7 +77,7 @@ class PalmGraphQL(GraphQL[Context, None]):
             request.cookies.get(sessions.cookie_name(self.settings.origin_is_https))
         )
         principal = (
-            sessions.principal_for(session, datetime.now(UTC))
+            sessions.principal_for(session, clock.now())
             if session is not None
             else Principal.anonymous()
         )
@@ -100,6 +100,8 @@ def create_app(
 ) -> Starlette:
     """Build the app. `extra_routes` lets benchmarks add a baseline route beside GraphQL."""
     settings = settings or load_settings()
+    if settings.clock_spec is not None:
+        clock.configure(settings.clock_spec)
     register_secret(settings.secret_key.reveal())
     register_secret(settings.vapid_private_key.reveal())
 
@@ -117,11 +119,23 @@ def create_app(
             settings.var_dir.mkdir(parents=True, exist_ok=True)
         async with contextlib.AsyncExitStack() as stack:
             await stack.enter_async_context(RegisterTortoise(app, config=settings_config(settings)))
-            availability_changed()  # answers cached from another database are not served
+            invalidation.drop_all()  # answers cached from another database are not served
+            configure_availability_cache(settings.availability_cache_seconds)
             if redis is not None:
                 stack.push_async_callback(redis.aclose)
             # Subscriptions fan out through Redis pub/sub across replicas, else in-process.
             broadcast.use(broadcast.for_redis(redis))
+            # Caches here hear of changes committed by other replicas, workers and the CLI.
+            stop_listening = asyncio.Event()
+            listener = asyncio.create_task(invalidation.listen(stop_listening))
+
+            async def stop_listener() -> None:
+                stop_listening.set()
+                listener.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await listener
+
+            stack.push_async_callback(stop_listener)
             if settings.embedded_worker:
                 # Embedded default: one process drains the outbox itself; production runs
                 # `palm-customs worker` processes instead.
@@ -147,6 +161,8 @@ def create_app(
         Route(UPLOAD_PATH, documents.upload, methods=["POST"]),
         Route(FILES_PATH, documents.download, methods=["GET"]),
         *extra_routes,
+        # Tests only: the e2e harness moves this process's clock (never mounted otherwise).
+        *([Route(CLOCK_PATH, clock_endpoint, methods=["GET", "PUT"])] if settings.is_test else []),
         Route(
             "/{path:path}", pwa.handle, methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]
         ),

@@ -10,18 +10,30 @@ from typing import Any
 
 from tortoise import Tortoise
 
+from palm_customs.core import clock
 from palm_customs.core.db import settings_config
 from palm_customs.settings import ConfigurationError, Settings, load_settings
 
 
 async def _with_orm(settings: Settings, work: Callable[[], Awaitable[Any]]) -> Any:
+    from redis.asyncio import Redis
+
+    from palm_customs.core import broadcast, invalidation
+
     if settings.uses_sqlite:
         settings.var_dir.mkdir(parents=True, exist_ok=True)
+    redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
+    broadcast.use(broadcast.for_redis(redis))
     await Tortoise.init(config=settings_config(settings))
     try:
-        return await work()
+        result = await work()
+        # Servers' caches hear of what this command changed (slots, seats) once it committed.
+        await invalidation.flush()
+        return result
     finally:
         await Tortoise.close_connections()
+        if redis is not None:
+            await redis.aclose()
 
 
 async def migrate(settings: Settings) -> None:
@@ -276,5 +288,6 @@ def main(argv: list[str] | None = None) -> None:
     except ConfigurationError as error:
         print(f"palm-customs: configuration error: {error}", file=sys.stderr)
         raise SystemExit(2) from None
+    clock.configure(settings.clock_spec)
     handler: Callable[[Settings, argparse.Namespace], int] = args.handler
     raise SystemExit(handler(settings, args))

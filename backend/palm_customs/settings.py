@@ -49,6 +49,8 @@ KNOWN_VARIABLES = (
     "S3_ACCESS_KEY_ID",
     "S3_SECRET_ACCESS_KEY",
     "S3_REGION",
+    "PALM_CLOCK",
+    "AVAILABILITY_CACHE_SECONDS",
 )
 
 
@@ -110,6 +112,11 @@ class Settings:
     s3_access_key_id: str | None = None
     s3_secret_access_key: Secret | None = None
     s3_region: str = "us-east-1"
+    # PALM_CLOCK (tests only): `offset:<seconds>` or `frozen:<instant>`; see core/clock.py.
+    clock_spec: str | None = None
+    # How long a process may serve a public availability answer if it misses the message
+    # that another process changed the seats (core/invalidation).
+    availability_cache_seconds: float = 2.0
 
     @property
     def rp_id(self) -> str:
@@ -123,6 +130,10 @@ class Settings:
     @property
     def is_production(self) -> bool:
         return self.env is Environment.PRODUCTION
+
+    @property
+    def is_test(self) -> bool:
+        return self.env is Environment.TEST
 
     @property
     def is_development(self) -> bool:
@@ -241,6 +252,28 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         raise ConfigurationError("S3_ENDPOINT_URL must be an http(s) URL")
     s3_secret = source.get("S3_SECRET_ACCESS_KEY") or None
 
+    try:
+        availability_cache_seconds = float(source.get("AVAILABILITY_CACHE_SECONDS", "2"))
+    except ValueError:
+        raise ConfigurationError("AVAILABILITY_CACHE_SECONDS must be a number") from None
+    if not 0 <= availability_cache_seconds <= 300:
+        raise ConfigurationError("AVAILABILITY_CACHE_SECONDS must be between 0 and 300")
+
+    clock_spec = source.get("PALM_CLOCK") or None
+    if clock_spec is not None:
+        if env is not Environment.TEST:
+            raise ConfigurationError("PALM_CLOCK is accepted only when PALM_ENV=test")
+        from palm_customs.core import clock
+
+        try:
+            clock.configure(clock_spec)
+        except clock.ClockSpecInvalid as error:
+            raise ConfigurationError(
+                f"PALM_CLOCK must be offset:<seconds> or frozen:<ISO instant>: {error}"
+            ) from None
+        finally:
+            clock.reset()
+
     return Settings(
         env=env,
         database_url=database_url,
@@ -267,4 +300,6 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         s3_access_key_id=source.get("S3_ACCESS_KEY_ID") or None,
         s3_secret_access_key=Secret(s3_secret) if s3_secret else None,
         s3_region=source.get("S3_REGION") or "us-east-1",
+        clock_spec=clock_spec,
+        availability_cache_seconds=availability_cache_seconds,
     )

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import httpx
 import pytest
@@ -9,6 +9,7 @@ from starlette.applications import Starlette
 from palm_customs.applications.models import Application, Review
 from palm_customs.catalogue.models import HandlingMode, ServiceCategory, ServiceItem
 from palm_customs.catalogue.services import seed_catalogue
+from palm_customs.core import clock
 from palm_customs.core.models import AuditEvent
 from palm_customs.identity.models import Session
 from palm_customs.notifications.models import Notification
@@ -79,7 +80,7 @@ async def _two_department_item() -> None:
         handling_mode=HandlingMode.FULLY_ONLINE,
         data=data,
         search_text="test",
-        updated_at=datetime.now(UTC),
+        updated_at=clock.now(),
     )
 
 
@@ -266,9 +267,7 @@ async def test_decisions_need_a_fresh_step_up(client: httpx.AsyncClient, app: St
         task = (await _queue(officer))[0]
         await graphql(officer, CLAIM, {"id": task["review"]["id"]})
         stale = [s.id for s in await Session.filter(ended_at=None) if "reviewer" in s.roles]
-        await Session.filter(id__in=stale).update(
-            step_up_at=datetime.now(UTC) - timedelta(minutes=6)
-        )
+        await Session.filter(id__in=stale).update(step_up_at=clock.now() - timedelta(minutes=6))
         refused = await graphql(officer, DECIDE, {"id": task["review"]["id"], "passed": True})
     assert refused["errors"][0]["extensions"]["code"] == "STEP_UP_REQUIRED"  # type: ignore[index]
     assert (await Review.get()).status.value == "claimed"

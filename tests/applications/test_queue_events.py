@@ -16,7 +16,7 @@ from websockets.sync.client import connect
 
 from tests.identity.authenticator import SoftAuthenticator
 from tests.identity.flows import ACCOUNT_CREATE_FINISH, ACCOUNT_CREATE_START, SIGN_IN_RESULT, person
-from tests.liveserver import LiveServer, live_server
+from tests.liveserver import LiveServer, clock_env, live_server
 
 ENROL_START = """
 mutation($b: String!, $code: String!) {
@@ -51,7 +51,12 @@ def _post(http: httpx.Client, query: str, variables: dict[str, Any]) -> dict[str
 
 
 def _officer_code(server: LiveServer) -> str:
-    env = {**os.environ, "PALM_ENV": "test", "VAR_DIR": str(server.log_path.parent)}
+    env = {
+        **os.environ,
+        "PALM_ENV": "test",
+        "PALM_CLOCK": clock_env(),
+        "VAR_DIR": str(server.log_path.parent),
+    }
     result = subprocess.run(
         [
             sys.executable,

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
 from starlette.applications import Starlette
 
 from palm_customs.appointments.models import ServiceWindow, Site, Slot, SlotStatus, SlotTemplate
+from palm_customs.core import clock
 from palm_customs.identity.models import Officer
 from tests.conftest import ORIGIN, graphql
 from tests.declarations.flows import inspector, traveller
@@ -128,7 +129,7 @@ def key() -> str:
 def noon_zone(now: datetime | None = None) -> str:
     """A fixed-offset zone where it is around noon now, so "today" is the same day for an hour
     either side whenever the test runs."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     offset = 12 - now.hour  # -11 … +12
     if offset == 0:
         return "Etc/GMT"
@@ -182,7 +183,7 @@ async def create_slot(
 ) -> Slot:
     """A slot as generation makes it (capacity = the windows serving the item), or capped
     lower with `capacity`; `at` puts slots of several items at one time."""
-    starts_at = at or (datetime.now(UTC) + starts_in).replace(microsecond=0)
+    starts_at = at or (clock.now() + starts_in).replace(microsecond=0)
     if capacity is None:
         capacity = sum(
             1

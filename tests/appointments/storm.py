@@ -13,7 +13,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from tortoise.context import TortoiseContext
 from tortoise.transactions import in_transaction
 
 from palm_customs.appointments.models import ServiceWindow, Site, Slot, SlotTemplate
+from palm_customs.core import clock
 from palm_customs.core.db import tortoise_config
 from palm_customs.identity import sessions
 from palm_customs.identity.models import Account, AccountKind, Person, SessionMethod
@@ -119,7 +120,7 @@ async def seed(
             await ServiceWindow.create(site_id=site.id, number=number, item_codes=items)
         for item in items:
             await SlotTemplate.create(site_id=site.id, item_code=item, weekdays=[])
-        start = (datetime.now(UTC) + timedelta(days=2)).replace(microsecond=0)
+        start = (clock.now() + timedelta(days=2)).replace(microsecond=0)
         slots = []
         for index, capacity in enumerate(capacities):
             for item in items if shared else [ITEM]:

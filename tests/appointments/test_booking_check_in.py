@@ -1,13 +1,14 @@
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import httpx
 from cryptography.hazmat.primitives.asymmetric import ec
 from starlette.applications import Starlette
 
 from palm_customs.appointments.models import Booking, BookingStatus, Site, Slot
-from palm_customs.core import signing
+from palm_customs.core import clock, signing
 from palm_customs.core.models import AuditEvent
 from palm_customs.settings import Settings
 from tests.appointments.flows import (
@@ -88,7 +89,7 @@ async def test_a_forged_or_altered_qr_is_refused(app: Starlette, settings: Setti
     officer = await clerk(app)
     real = booking["credential"]
     altered = real[:40] + ("A" if real[40] != "A" else "B") + real[41:]
-    now = datetime.now(UTC)
+    now = clock.now()
     kid = (await signing.active_key(settings=settings)).kid
     forged = signing.encode_credential(
         private_key=ec.generate_private_key(ec.SECP256R1()),
@@ -139,7 +140,10 @@ async def test_people_cannot_check_in_or_call_the_queue(app: Starlette) -> None:
     for query, variables in (
         (CHECK_IN, {"key": key(), "number": booking["number"]}),
         (CALL_NEXT, {"site": str(site.id), "window": 1}),
-        (SITE_DAY, {"site": str(site.id), "date": date.today().isoformat()}),
+        (
+            SITE_DAY,
+            {"site": str(site.id), "date": clock.today(ZoneInfo(site.timezone)).isoformat()},
+        ),
     ):
         body = await graphql(me, query, variables)
         assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"  # type: ignore[index]
@@ -189,7 +193,7 @@ async def test_served_after_the_call_and_no_show_only_after_the_grace_period(
     # when
     done = await call(officer, OUTCOME, id=served["id"], outcome="SERVED")
     too_early = await call(officer, OUTCOME, id=absent["id"], outcome="NO_SHOW")
-    past = datetime.now(UTC) - timedelta(minutes=20)
+    past = clock.now() - timedelta(minutes=20)
     await Booking.filter(id=absent["id"]).update(
         starts_at=past, ends_at=past + timedelta(minutes=15)
     )

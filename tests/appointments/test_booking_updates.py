@@ -11,7 +11,7 @@ import asyncio
 import json
 import secrets
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from tortoise.context import TortoiseContext
 from websockets.asyncio.client import ClientConnection, connect
 
 from palm_customs.appointments.models import ServiceWindow, Site, Slot, SlotTemplate
+from palm_customs.core import clock
 from palm_customs.core.db import tortoise_config
 from palm_customs.identity import sessions
 from palm_customs.identity.models import Account, AccountKind, Officer, Person, SessionMethod
@@ -81,7 +82,7 @@ async def _seed(database_url: str) -> dict[str, Any]:
         )
         await ServiceWindow.create(site_id=site.id, number=1, item_codes=[ITEM])
         await SlotTemplate.create(site_id=site.id, item_code=ITEM, weekdays=[])
-        starts = (datetime.now(UTC) + timedelta(minutes=30)).replace(microsecond=0)
+        starts = (clock.now() + timedelta(minutes=30)).replace(microsecond=0)
         slot = await Slot.create(
             site_id=site.id,
             item_code=ITEM,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from starlette.applications import Starlette
 
 from palm_customs.appointments import services
 from palm_customs.appointments.models import Booking, BookingStatus, Slot, WindowSeat
-from palm_customs.core import jobs
+from palm_customs.core import clock, jobs
 from palm_customs.notifications.models import Notification
 from tests.appointments.flows import (
     BOOKING,
@@ -28,7 +28,7 @@ ONE_WINDOW = ((1, (ITEM,)),)
 
 async def _close(app: Starlette, site_id: int, days: tuple[int, int]) -> None:
     supervisor = await clerk(app, "S3001", roles=("supervisor",))
-    now = datetime.now(UTC)
+    now = clock.now()
     closed = await call(
         supervisor,
         CLOSURE,
@@ -69,7 +69,7 @@ async def test_a_closure_holds_the_earliest_free_time_for_the_person_before_anyo
     seen = await call(me, BOOKING, id=str(held.id))
     assert seen["offerAfterClosure"] is True
     expires = datetime.fromisoformat(seen["offerExpiresAt"].replace("Z", "+00:00"))
-    assert timedelta(hours=23) < expires - datetime.now(UTC) <= timedelta(hours=24)
+    assert timedelta(hours=23) < expires - clock.now() <= timedelta(hours=24)
     assert await WindowSeat.filter(booking_id=held.id).count() == 1
     note = await Notification.get(title__contains="held for you")
     assert mine["number"] in note.body
@@ -100,7 +100,7 @@ async def test_a_held_time_nobody_confirms_goes_back_on_sale_with_word(app: Star
     assert held is not None
     assert held.slot_id == free.id
     # when the hold lapses
-    await services.expire_offer(str(held.id), now=datetime.now(UTC) + timedelta(hours=25))
+    await services.expire_offer(str(held.id), now=clock.now() + timedelta(hours=25))
     # then the time is on sale again and the person is told the hold was released
     assert (await Booking.get(id=held.id)).status is BookingStatus.LAPSED
     assert (await Slot.get(id=free.id)).booked == 0

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from starlette.applications import Starlette
 
 from palm_customs.appointments.models import Booking, BookingStatus, SiteClosure, Slot
+from palm_customs.core import clock
 from palm_customs.core.models import AuditEvent
 from tests.appointments.flows import (
     CALL_NEXT,
@@ -35,7 +37,7 @@ async def test_an_officer_of_another_site_can_neither_see_nor_act_on_its_booking
     booking = (await book(phone, slot))["booking"]
     stranger = await clerk(app, "W2001", site_code="TEST-B")
     boss = await clerk(app, "S2001", roles=("supervisor",), site_code="TEST-B")
-    today = datetime.now(UTC).date().isoformat()
+    today = clock.today(ZoneInfo(site_a.timezone)).isoformat()
 
     # when the clerk of site B checks the person in, by QR and by number
     by_qr = await call(stranger, CHECK_IN, key=key(), credential=booking["credential"])
@@ -56,7 +58,7 @@ async def test_an_officer_of_another_site_can_neither_see_nor_act_on_its_booking
     assert await call(stranger, SITE_DAY, site=str(site_a.id), date=today) is None
 
     # and site B's supervisor cannot close site A
-    start = datetime.now(UTC) + timedelta(hours=1)
+    start = clock.now() + timedelta(hours=1)
     closure = await call(
         boss,
         CLOSURE,

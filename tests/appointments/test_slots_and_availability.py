@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import httpx
 from starlette.applications import Starlette
 
-from palm_customs.applications.models import Application, ApplicationStatus
+from palm_customs.applications.models import Application, ApplicationStatus, Holiday
 from palm_customs.appointments import services
 from palm_customs.appointments.models import (
     Booking,
@@ -16,6 +17,7 @@ from palm_customs.appointments.models import (
     Slot,
     SlotStatus,
 )
+from palm_customs.core import clock
 from palm_customs.core.jobs import Job
 from palm_customs.identity.models import Account
 from palm_customs.notifications.models import Notification
@@ -52,7 +54,7 @@ async def test_generation_cuts_15_minute_slots_sized_by_the_windows_and_is_idemp
     assert {s.capacity for s in slots if s.item_code == ITEM} == {2}
     assert {s.capacity for s in slots if s.item_code == OTHER_ITEM} == {1}
     assert {(s.ends_at - s.starts_at) for s in slots} == {timedelta(minutes=15)}
-    assert all(s.starts_at > datetime.now(UTC) for s in slots)
+    assert all(s.starts_at > clock.now() for s in slots)
     assert 8 <= len([s for s in slots if s.item_code == ITEM]) <= 12
 
 
@@ -67,7 +69,7 @@ async def test_a_window_opening_resizes_future_slots(db: None) -> None:
 
 async def test_no_slots_are_generated_inside_a_closure(db: None) -> None:
     site = await create_site(timezone="Asia/Shanghai", hours=WEEKDAY_HOURS)
-    now = datetime.now(UTC)
+    now = clock.now()
     await SiteClosure.create(
         site_id=site.id,
         starts_at=now,
@@ -78,6 +80,20 @@ async def test_no_slots_are_generated_inside_a_closure(db: None) -> None:
     )
     result = await services.generate_slots(days=5)
     assert result.created == 0
+
+
+async def test_no_slots_are_generated_on_a_public_holiday(db: None) -> None:
+    # given a site open every day, and tomorrow (in Shanghai) a public holiday of the calendar
+    site = await create_site(timezone="Asia/Shanghai", hours=WEEKDAY_HOURS)
+    holiday = clock.today() + timedelta(days=1)
+    await Holiday.create(day=holiday, name="国庆节")
+    # when
+    await services.generate_slots(days=3)
+    # then the windows open the day before and the day after, never on the holiday
+    zone = ZoneInfo("Asia/Shanghai")
+    days = {s.starts_at.astimezone(zone).date() for s in await Slot.filter(site_id=site.id)}
+    assert holiday not in days
+    assert holiday + timedelta(days=1) in days
 
 
 async def test_the_schedule_job_is_queued_once(db: None) -> None:
@@ -138,7 +154,7 @@ async def test_a_closure_cancels_the_bookings_in_it_with_a_notification(app: Sta
     cancelled_id = (await book(me, inside))["booking"]["id"]
     kept_id = (await book(me, outside))["booking"]["id"]
     supervisor = await clerk(app, "S2001", roles=("supervisor",))
-    now = datetime.now(UTC)
+    now = clock.now()
     # when
     result = await call(
         supervisor,
@@ -171,7 +187,7 @@ async def test_a_closure_cancels_the_bookings_in_it_with_a_notification(app: Sta
 async def test_a_window_clerk_cannot_close_a_site(app: Starlette) -> None:
     site = await create_site()
     officer = await clerk(app)
-    now = datetime.now(UTC)
+    now = clock.now()
     body = await graphql(
         officer,
         CLOSURE,
@@ -218,8 +234,8 @@ async def test_a_passed_pre_review_lets_the_person_book_once_per_application(
         form_data={},
         materials=[],
         idempotency_key="k" * 16,
-        submitted_at=datetime.now(UTC),
-        due_date=datetime.now(UTC).date(),
+        submitted_at=clock.now(),
+        due_date=clock.today(),
     )
     # when
     booked = await book(client, first, item_code="PETS_ENTRY", application_id=str(application.id))

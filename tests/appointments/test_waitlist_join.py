@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import httpx
 from starlette.applications import Starlette
@@ -14,6 +14,7 @@ from palm_customs.appointments.models import (
     WaitlistEntry,
     WaitlistStatus,
 )
+from palm_customs.core import clock
 from palm_customs.core.i18n import Language, translate
 from palm_customs.core.jobs import Job
 from palm_customs.notifications.models import Notification, NotificationType, PushSubscription
@@ -32,7 +33,7 @@ from tests.appointments.flows import (
 
 
 def _later(days: int) -> str:
-    return (datetime.now(UTC) + timedelta(days=days)).isoformat()
+    return (clock.now() + timedelta(days=days)).isoformat()
 
 
 async def test_a_freed_seat_is_offered_to_the_longest_waiting_person_then_confirmed(
@@ -58,9 +59,7 @@ async def test_a_freed_seat_is_offered_to_the_longest_waiting_person_then_confir
     offer = await Booking.get(status=BookingStatus.OFFERED)
     assert offer.slot_id == early.id
     assert offer.offer_expires_at is not None
-    assert (
-        timedelta(minutes=14) < offer.offer_expires_at - datetime.now(UTC) <= timedelta(minutes=15)
-    )
+    assert timedelta(minutes=14) < offer.offer_expires_at - clock.now() <= timedelta(minutes=15)
     note = await Notification.get(type=NotificationType.APPOINTMENT_OFFER)
     assert note.recipient_id == offer.account_id
     assert await Job.filter(kind=services.OFFER_EXPIRY_JOB).count() == 1
@@ -93,7 +92,7 @@ async def test_an_unconfirmed_offer_lapses_and_goes_to_the_next_person(app: Star
     await call(a, CANCEL, id=a_booking)
     first_offer = await Booking.get(status=BookingStatus.OFFERED)
     # when the confirm window passes
-    await services.expire_offer(str(first_offer.id), now=datetime.now(UTC) + timedelta(minutes=16))
+    await services.expire_offer(str(first_offer.id), now=clock.now() + timedelta(minutes=16))
     # then the offer lapsed and the next person holds the seat
     assert (await Booking.get(id=first_offer.id)).status is BookingStatus.LAPSED
     second_offer = await Booking.get(status=BookingStatus.OFFERED)
@@ -118,7 +117,7 @@ async def test_an_offer_expiring_with_nobody_waiting_puts_the_seat_back_on_sale(
     )
     await call(a, CANCEL, id=a_booking)
     offer = await Booking.get(status=BookingStatus.OFFERED)
-    await services.expire_offer(str(offer.id), now=datetime.now(UTC) + timedelta(minutes=16))
+    await services.expire_offer(str(offer.id), now=clock.now() + timedelta(minutes=16))
     assert (await Slot.get(id=early.id)).booked == 0
     assert (await WaitlistEntry.get(account_id=offer.account_id)).status is WaitlistStatus.LAPSED
     for client in (a, b):
@@ -180,7 +179,7 @@ async def test_the_waiting_list_needs_a_site_or_a_distance_and_a_future_time(
         WAITLIST_JOIN,
         input={
             "itemCode": ITEM,
-            "earlierThan": (datetime.now(UTC) - timedelta(hours=1)).isoformat(),
+            "earlierThan": (clock.now() - timedelta(hours=1)).isoformat(),
         },
     )
     assert {(e["field"], e["code"]) for e in result["errors"]} == {
@@ -220,7 +219,7 @@ async def test_the_person_whose_offer_lapsed_is_told_they_left_the_waiting_list(
     offer, clients = await _lapse_offer(app)
     pushes = await Job.filter(kind=PUSH_JOB).count()
     # when the confirm window passes
-    await services.expire_offer(str(offer.id), now=datetime.now(UTC) + timedelta(minutes=16))
+    await services.expire_offer(str(offer.id), now=clock.now() + timedelta(minutes=16))
     # then their inbox says the seat has gone and they are off the list, replacing the offer
     notes = await Notification.filter(
         recipient_id=offer.account_id, subject=f"booking:{offer.number}"
@@ -250,12 +249,12 @@ async def test_a_lapse_notice_says_so_when_the_person_is_still_waiting(app: Star
         latitude=31.2,
         longitude=121.5,
         max_distance_km=50,
-        earlier_than=datetime.now(UTC) + timedelta(days=6),
+        earlier_than=clock.now() + timedelta(days=6),
         status=WaitlistStatus.WAITING,
-        created_at=datetime.now(UTC),
+        created_at=clock.now(),
     )
     # when
-    await services.expire_offer(str(offer.id), now=datetime.now(UTC) + timedelta(minutes=16))
+    await services.expire_offer(str(offer.id), now=clock.now() + timedelta(minutes=16))
     # then
     lapsed = (
         await Notification.filter(recipient_id=offer.account_id).order_by("-created_at").first()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from types import SimpleNamespace
 
 import httpx
@@ -22,6 +22,7 @@ from palm_customs.appointments.models import (
     SlotTemplate,
     WindowSeat,
 )
+from palm_customs.core import clock
 from palm_customs.identity.models import Account
 from tests.appointments.flows import (
     AVAILABILITY,
@@ -47,7 +48,7 @@ SHARED = ((1, (ITEM, OTHER_ITEM)),)  # one window serving both items
 
 
 def _at(days: float) -> datetime:
-    return (datetime.now(UTC) + timedelta(days=days)).replace(second=0, microsecond=0)
+    return (clock.now() + timedelta(days=days)).replace(second=0, microsecond=0)
 
 
 async def _pair(site: Site, at: datetime) -> tuple[Slot, Slot]:
@@ -208,7 +209,7 @@ async def test_a_waitlist_offer_holds_the_window_until_it_lapses(app: Starlette)
     assert (await WindowSeat.get(booking_id=offer.id)).starts_at == relic.starts_at
     assert (await book(other, enquiry, item_code=OTHER_ITEM))["code"] == "SLOT_FULL"
     # when the offer lapses with nobody else waiting
-    await services.expire_offer(str(offer.id), now=datetime.now(UTC) + timedelta(minutes=16))
+    await services.expire_offer(str(offer.id), now=clock.now() + timedelta(minutes=16))
     # then the window is free for the other item
     assert await WindowSeat.filter(booking_id__not_isnull=True).count() == 0
     assert [s.booked for s in await Slot.all()] == [0, 0]
@@ -247,7 +248,7 @@ async def test_a_freed_window_time_is_offered_to_whoever_waits_longest_for_any_o
     # and the window stays taken for both items while it is offered
     assert [(await Slot.get(id=s.id)).booked for s in (relic, enquiry)] == [1, 1]
     # when that offer lapses, the next in line (for the relic item) is offered the same time
-    await services.expire_offer(str(offer.id), now=datetime.now(UTC) + timedelta(minutes=16))
+    await services.expire_offer(str(offer.id), now=clock.now() + timedelta(minutes=16))
     second_offer = await Booking.get(status=BookingStatus.OFFERED)
     assert (second_offer.item_code, second_offer.slot_id) == (ITEM, relic.id)
     assert await WindowSeat.filter(booking_id__not_isnull=True).count() == 1
@@ -261,7 +262,7 @@ async def test_a_closure_gives_back_the_window_times_it_cancels(app: Starlette) 
     me = await person(app, 1)
     booking_id = (await book(me, relic, item_code=ITEM))["booking"]["id"]
     supervisor = await clerk(app, "S2001", roles=("supervisor",))
-    now = datetime.now(UTC)
+    now = clock.now()
     result = await call(
         supervisor,
         CLOSURE,
@@ -375,7 +376,7 @@ async def test_the_migration_gives_existing_bookings_their_window_times(
                 seat=seat,
                 active_seat=seat,
                 status=BookingStatus.CONFIRMED,
-                created_at=datetime.now(UTC) + timedelta(seconds=n),
+                created_at=clock.now() + timedelta(seconds=n),
             )
         )
     await Slot.filter(id=relic.id).update(booked=2)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import httpx
 from starlette.applications import Starlette
@@ -8,6 +8,7 @@ from starlette.applications import Starlette
 from palm_customs.applications.models import Application
 from palm_customs.catalogue.models import MaterialType, ServiceItem, ServiceItemVersion
 from palm_customs.catalogue.services import seed_catalogue
+from palm_customs.core import clock
 from palm_customs.core.models import AuditEvent
 from palm_customs.identity.models import Session
 from tests.conftest import ORIGIN, graphql
@@ -227,7 +228,7 @@ async def test_a_stale_step_up_is_asked_to_confirm_again(client: httpx.AsyncClie
     # given an administrator whose last passkey confirmation is six minutes old
     await seed_catalogue()
     await inspector(client, badge="A2106", roles=("administrator",))
-    await Session.filter(ended_at=None).update(step_up_at=datetime.now(UTC) - timedelta(minutes=6))
+    await Session.filter(ended_at=None).update(step_up_at=clock.now() - timedelta(minutes=6))
     # when
     body = await graphql(client, SAVE, {"code": "PASSPORT", "input": material()})
     # then

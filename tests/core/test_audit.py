@@ -11,6 +11,7 @@ from tortoise.transactions import in_transaction
 from palm_customs.core import audit
 from palm_customs.core.models import AuditEvent
 from palm_customs.settings import Settings
+from tests.liveserver import clock_env
 
 SUBMIT = """
 mutation Submit($input: FeedbackSubmitInput!) {
@@ -111,6 +112,7 @@ def _cli(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "PALM_ENV": "test",
+        "PALM_CLOCK": clock_env(),
         "DATABASE_URL": settings.database_url,
         "VAR_DIR": str(settings.var_dir),
     }

@@ -6,7 +6,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +15,11 @@ import pytest
 from tortoise.transactions import in_transaction
 
 from palm_customs.app import create_app
-from palm_customs.core import jobs
+from palm_customs.core import clock, jobs
 from palm_customs.core.jobs import Job, JobStatus, RetryLater
 from palm_customs.settings import Settings
 from tests.conftest import make_settings
+from tests.liveserver import clock_env
 
 seen: list[dict[str, Any]] = []
 
@@ -78,7 +79,7 @@ async def test_a_due_job_runs_once_and_is_done(db: None) -> None:
 async def test_retry_later_honours_the_delay_asked_for(db: None) -> None:
     # given
     job = await _enqueue("test.rate_limited")
-    before = datetime.now(UTC)
+    before = clock.now()
     # when
     result = await jobs.drain_once(worker="w1")
     # then
@@ -96,7 +97,7 @@ async def test_a_job_that_keeps_failing_is_marked_failed_after_its_last_attempt(
     # when: make each retry due at once instead of waiting for the backoff
     for _ in range(3):
         await jobs.drain_once(worker="w1")
-        await Job.filter(id=job.id, status=JobStatus.PENDING).update(run_after=datetime.now(UTC))
+        await Job.filter(id=job.id, status=JobStatus.PENDING).update(run_after=clock.now())
     # then
     stored = await Job.get(id=job.id)
     assert stored.status is JobStatus.FAILED
@@ -119,7 +120,7 @@ async def test_a_crashed_workers_job_is_taken_by_another_after_its_lease(db: Non
     assert [j.id for j in claimed] == [job.id]
     assert await jobs.claim(worker="B", limit=10) == []
     # when its lease runs out
-    await Job.filter(id=job.id).update(locked_until=datetime.now(UTC) - timedelta(seconds=1))
+    await Job.filter(id=job.id).update(locked_until=clock.now() - timedelta(seconds=1))
     result = await jobs.drain_once(worker="B")
     # then B ran it, and A's late outcome changes nothing
     assert result.done == 1
@@ -169,6 +170,7 @@ def test_the_worker_command_stops_cleanly_on_sigterm(settings: Settings) -> None
     env = {
         **os.environ,
         "PALM_ENV": "test",
+        "PALM_CLOCK": clock_env(),
         "DATABASE_URL": settings.database_url,
         "VAR_DIR": str(settings.var_dir),
     }

@@ -38,6 +38,7 @@ from tests.core.make_signing_vectors import (
     text_of,
     with_protected_header,
 )
+from tests.liveserver import clock_env
 
 ISSUED_AT = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 EXPIRES_AT = ISSUED_AT + timedelta(days=1)
@@ -494,7 +495,7 @@ def test_the_vectors_cover_every_outcome() -> None:
 
 def test_keys_rotate_prints_a_new_kid_each_time(tmp_path: Path) -> None:
     # given a migrated database
-    env = {**os.environ, "PALM_ENV": "test", "VAR_DIR": str(tmp_path)}
+    env = {**os.environ, "PALM_ENV": "test", "PALM_CLOCK": clock_env(), "VAR_DIR": str(tmp_path)}
     env.pop("DATABASE_URL", None)
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:

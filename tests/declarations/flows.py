@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import httpx
 from tortoise.transactions import in_transaction
 
 from palm_customs.catalogue.demo import seed_ports
+from palm_customs.core import clock
 from palm_customs.identity import services as identity
 from tests.conftest import ORIGIN, graphql
 from tests.identity.authenticator import SoftAuthenticator
@@ -87,7 +88,7 @@ def trip(**overrides: Any) -> dict[str, Any]:
         "portCode": "PVG",
         "travelMode": "FLIGHT",
         "travelNumber": "mu 588",
-        "scheduledAt": (datetime.now(UTC) + timedelta(hours=6)).isoformat(),
+        "scheduledAt": (clock.now() + timedelta(hours=6)).isoformat(),
         "companions": [],
         "articles": [article()],
         "cash": [],

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import httpx
 from starlette.applications import Starlette
 
-from palm_customs.core import signing
+from palm_customs.core import clock, signing
 from palm_customs.core.models import AuditEvent
 from palm_customs.declarations.models import Declaration, DeclarationPhoto
 from tests.conftest import ORIGIN, graphql
@@ -105,7 +105,7 @@ async def test_an_article_carries_the_declarants_photo_and_the_submission_is_aud
     assert f"document:{photo}" in event.target_ids
     assert f"declaration:{row.id}" in event.target_ids
     # the QR stays as small as before: nothing about photos in it
-    claims = (await signing.verify(declaration["credential"], now=datetime.now(UTC))).claims
+    claims = (await signing.verify(declaration["credential"], now=clock.now())).claims
     assert "photo" not in str(claims)
     # and the owner reads it back
     mine = await graphql(client, MY_DECLARATION, {"id": declaration["id"]})
@@ -223,7 +223,7 @@ async def test_an_inspector_cannot_open_photos_of_declarations_long_expired(
     # given: a declaration whose validity ended more than a week ago
     declaration, photo = await _declared_with_photo(client)
     await Declaration.filter(id=declaration["id"]).update(
-        valid_until=datetime.now(UTC) - timedelta(days=8)
+        valid_until=clock.now() - timedelta(days=8)
     )
     async with _client(app) as tablet:
         await inspector(tablet)
@@ -241,7 +241,7 @@ async def test_a_photo_of_a_declaration_in_force_cannot_be_deleted_from_the_vaul
     # when
     in_force = await graphql(client, DELETE, {"id": photo})
     await Declaration.filter(id=declaration["id"]).update(
-        valid_until=datetime.now(UTC) - timedelta(days=8)
+        valid_until=clock.now() - timedelta(days=8)
     )
     long_past = await graphql(client, DELETE, {"id": photo})
     # then

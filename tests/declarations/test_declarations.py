@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import httpx
 import pytest
 from starlette.applications import Starlette
 
-from palm_customs.core import signing
+from palm_customs.core import clock, signing
 from palm_customs.core.models import AuditEvent
 from palm_customs.declarations.models import Declaration, DeclarationStatus
 from tests.conftest import ORIGIN, graphql
@@ -47,7 +47,7 @@ async def test_a_traveller_submits_and_gets_a_signed_code_with_the_servers_estim
     assert declaration["estimate"]["lines"][0]["rule"] == "indivisible_over_allowance"
     assert declaration["travelNumber"] == "MU 588"
     assert declaration["travellers"][0]["fullName"] == "王小明1"
-    verified = await signing.verify(declaration["credential"], now=datetime.now(UTC))
+    verified = await signing.verify(declaration["credential"], now=clock.now())
     assert verified.claims["n"] == declaration["number"]
     assert verified.claims["v"] == 1
     assert verified.claims["duty"] == "780.00"
@@ -109,12 +109,12 @@ async def test_submitting_needs_a_signed_in_person_at_level_2(client: httpx.Asyn
             "INVALID_CHOICE",
         ),
         (
-            {"scheduledAt": (datetime.now(UTC) + timedelta(days=5)).isoformat()},
+            {"scheduledAt": (clock.now() + timedelta(days=5)).isoformat()},
             "input.scheduledAt",
             "OUT_OF_RANGE",
         ),
         (
-            {"scheduledAt": (datetime.now(UTC) - timedelta(days=2)).isoformat()},
+            {"scheduledAt": (clock.now() - timedelta(days=2)).isoformat()},
             "input.scheduledAt",
             "OUT_OF_RANGE",
         ),
@@ -265,7 +265,7 @@ async def test_an_officer_records_an_outcome_once_even_if_the_tablet_resends_it(
         "version": 1,
         "kind": "DUTY_ASSESSED",
         "dutyAssessed": "780.00",
-        "observedAt": (datetime.now(UTC) - timedelta(minutes=20)).isoformat(),
+        "observedAt": (clock.now() - timedelta(minutes=20)).isoformat(),
     }
     idempotency = key()
     async with _client(app) as officer:
@@ -311,7 +311,7 @@ async def test_travellers_cannot_record_outcomes(client: httpx.AsyncClient) -> N
                 "number": "D1",
                 "version": 1,
                 "kind": "RELEASED",
-                "observedAt": datetime.now(UTC).isoformat(),
+                "observedAt": clock.now().isoformat(),
             },
             "key": key(),
         },

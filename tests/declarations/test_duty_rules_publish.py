@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 
 import httpx
 
+from palm_customs.core import clock
 from palm_customs.core.models import AuditEvent
 from palm_customs.declarations.models import DutyRuleSet
 from palm_customs.declarations.rules import seed_rule_set
@@ -24,7 +24,7 @@ mutation($rules: String, $rates: String) {
 def _new_rules() -> dict[str, object]:
     data = seed_rule_set().to_dict()
     data["version"] = "test-2026-12"
-    data["effective_from"] = date.today().isoformat()
+    data["effective_from"] = clock.today().isoformat()
     for allowance in data["allowances"]:  # type: ignore[attr-defined]
         if allowance["residency"] == "resident":
             allowance["amount_cny"] = "8000.00"

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
-from datetime import date, timedelta
+from datetime import timedelta
 
 import httpx
 import pytest
 from starlette.applications import Starlette
 
+from palm_customs.core import clock
 from palm_customs.core.models import AuditEvent
 from palm_customs.core.permissions import Principal
 from palm_customs.documents import services
@@ -435,7 +436,7 @@ async def test_an_expired_passport_is_refused_where_validity_is_required(
     # given
     await create_material(code="PASSPORT", requires_validity=True)
     await traveller(client)
-    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    yesterday = (clock.today() - timedelta(days=1)).isoformat()
     # when
     expired = await upload(client, files.jpeg_with_gps(), material="PASSPORT", expiryDate=yesterday)
     undated = await upload(client, files.jpeg_with_gps(), material="PASSPORT")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 
+from palm_customs.core import clock
 from palm_customs.core.permissions import Level, Principal, Role
 from palm_customs.documents import services
 from palm_customs.documents.errors import DocumentErrorCode
@@ -23,7 +24,7 @@ async def _document(
     account = await Account.create(
         id=uuid.uuid4(), kind=AccountKind.PERSON, user_handle=uuid.uuid4().hex
     )
-    now = datetime.now(UTC)
+    now = clock.now()
     return await Document.create(
         id=uuid.uuid4(),
         owner_key=services.owner_key_for_account(account.id),

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import httpx
 from starlette.applications import Starlette
 from tortoise.transactions import in_transaction
 
+from palm_customs.core import clock
 from palm_customs.identity import services
 from palm_customs.identity.models import Officer, Session
 from tests.conftest import ORIGIN, graphql
@@ -82,7 +83,7 @@ async def test_a_wrong_or_expired_code_is_refused(client: httpx.AsyncClient) -> 
     code = await _officer("T1002", "reviewer")
     wrong = await _enrol(client, "T1002", "000000-000000-000000", SoftAuthenticator(origin=ORIGIN))
     await Officer.filter(badge_number="T1002").update(
-        enrolment_expires_at=datetime.now(UTC) - timedelta(1)
+        enrolment_expires_at=clock.now() - timedelta(1)
     )
     expired = await _enrol(client, "T1002", code, SoftAuthenticator(origin=ORIGIN))
     assert wrong["code"] == expired["code"] == "ENROLMENT_CODE_INVALID"
@@ -91,9 +92,7 @@ async def test_a_wrong_or_expired_code_is_refused(client: httpx.AsyncClient) -> 
 async def test_officer_sessions_idle_out_after_fifteen_minutes(client: httpx.AsyncClient) -> None:
     code = await _officer("T1003", "inspector")
     await _enrol(client, "T1003", code, SoftAuthenticator(origin=ORIGIN))
-    await Session.filter(ended_at=None).update(
-        last_seen_at=datetime.now(UTC) - timedelta(minutes=16)
-    )
+    await Session.filter(ended_at=None).update(last_seen_at=clock.now() - timedelta(minutes=16))
     assert await me(client) is None
 
 

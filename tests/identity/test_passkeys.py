@@ -1,10 +1,11 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import httpx
 import pytest
 
+from palm_customs.core import clock
 from palm_customs.core.audit import verify_chain
 from palm_customs.core.models import AuditEvent
 from palm_customs.identity.models import Account, Challenge, Passkey, Session
@@ -209,7 +210,7 @@ async def test_an_expired_challenge_is_refused(
     started = await graphql(client, SIGN_IN_START, {"name": None})
     ceremony = started["data"]["signInStart"]  # type: ignore[index]
     await Challenge.filter(id=ceremony["challengeId"]).update(
-        expires_at=datetime.now(UTC) - timedelta(seconds=1)
+        expires_at=clock.now() - timedelta(seconds=1)
     )
     # when
     result = await graphql(

@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import httpx
 import pyotp
 import pytest
 
+from palm_customs.core import clock
 from palm_customs.identity import passwords
 from palm_customs.identity.models import PasswordCredential, RecoveryCode
 from tests.conftest import graphql
@@ -52,7 +51,7 @@ async def _create_and_confirm(client: httpx.AsyncClient) -> tuple[str, list[str]
     result = created["data"]["accountCreateWithPassword"]  # type: ignore[index]
     assert result["__typename"] == "PasswordAccountCreated", result
     secret = result["totpSecret"]
-    confirmed = await graphql(client, CONFIRM, {"code": pyotp.TOTP(secret).now()})
+    confirmed = await graphql(client, CONFIRM, {"code": pyotp.TOTP(secret).at(clock.now())})
     codes: list[str] = confirmed["data"]["totpConfirm"]["recoveryCodes"]  # type: ignore[index]
     return secret, codes
 
@@ -101,7 +100,7 @@ async def test_password_and_code_sign_in_at_level_2_and_a_code_works_once(
     secret, _ = await _create_and_confirm(client)
     client.cookies.clear()
     # the code used to confirm cannot be used again; wait for the next step's code
-    code = pyotp.TOTP(secret).at(datetime.now(UTC), counter_offset=1)
+    code = pyotp.TOTP(secret).at(clock.now(), counter_offset=1)
     # when
     first = await graphql(
         client, SIGN_IN, {"name": "person1@example.cn", "password": PASSWORD, "totp": code}
@@ -147,12 +146,12 @@ async def test_a_recovery_code_gives_level_1_once_and_the_second_factor_must_be_
     }
     pending = await graphql(client, "{ pendingTotp { secret } }")
     new_secret = pending["data"]["pendingTotp"]["secret"]  # type: ignore[index]
-    confirmed = await graphql(client, CONFIRM, {"code": pyotp.TOTP(new_secret).now()})
+    confirmed = await graphql(client, CONFIRM, {"code": pyotp.TOTP(new_secret).at(clock.now())})
     # confirming from a recovery session does not lift it to level 2 …
     assert confirmed["data"]["totpConfirm"]["me"]["assuranceLevel"] == 1  # type: ignore[index]
     # … a sign-in with the new second factor does
     client.cookies.clear()
-    code = pyotp.TOTP(new_secret).at(datetime.now(UTC), counter_offset=1)
+    code = pyotp.TOTP(new_secret).at(clock.now(), counter_offset=1)
     again = await graphql(
         client, SIGN_IN, {"name": "person1@example.cn", "password": PASSWORD, "totp": code}
     )

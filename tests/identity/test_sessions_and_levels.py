@@ -1,10 +1,11 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import httpx
 import pytest
 
+from palm_customs.core import clock
 from palm_customs.core.models import AuditEvent
 from palm_customs.identity.models import Passkey, Session
 from tests.conftest import ORIGIN, graphql
@@ -89,7 +90,7 @@ async def test_step_up_lapses_after_five_minutes(
     await _signed_in_at_level_2(client, auth)
     await step_up(client, auth)
     # when
-    await Session.filter(ended_at=None).update(step_up_at=datetime.now(UTC) - timedelta(minutes=6))
+    await Session.filter(ended_at=None).update(step_up_at=clock.now() - timedelta(minutes=6))
     # then
     assert (await me(client))["assuranceLevel"] == 2  # type: ignore[index]
     refused = await graphql(client, PASSKEY_ADD_START)
@@ -121,9 +122,7 @@ async def test_an_idle_session_expires(client: httpx.AsyncClient, auth: SoftAuth
     # given
     await _signed_in_at_level_2(client, auth)
     # when 31 minutes pass without a request
-    await Session.filter(ended_at=None).update(
-        last_seen_at=datetime.now(UTC) - timedelta(minutes=31)
-    )
+    await Session.filter(ended_at=None).update(last_seen_at=clock.now() - timedelta(minutes=31))
     # then
     assert await me(client) is None
     assert await Session.filter(ended_reason="idle").count() == 1
@@ -133,7 +132,7 @@ async def test_a_session_expires_at_its_absolute_limit_even_when_busy(
     client: httpx.AsyncClient, auth: SoftAuthenticator
 ) -> None:
     await _signed_in_at_level_2(client, auth)
-    await Session.filter(ended_at=None).update(expires_at=datetime.now(UTC) - timedelta(seconds=1))
+    await Session.filter(ended_at=None).update(expires_at=clock.now() - timedelta(seconds=1))
     assert await me(client) is None
     assert await Session.filter(ended_reason="absolute").count() == 1
 

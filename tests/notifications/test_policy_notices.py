@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import httpx
 from starlette.applications import Starlette
 
-from palm_customs.core import jobs
+from palm_customs.core import clock, jobs
 from palm_customs.core.models import AuditEvent
 from palm_customs.identity.models import Session
 from palm_customs.notifications import push
@@ -109,7 +109,7 @@ async def test_publishing_needs_a_fresh_step_up_and_the_right_role(
             s.id for s in await Session.filter(ended_at=None) if "supervisor" in s.roles
         ]
         await Session.filter(id__in=stale_sessions).update(
-            step_up_at=datetime.now(UTC) - timedelta(minutes=6)
+            step_up_at=clock.now() - timedelta(minutes=6)
         )
         stale = await graphql(supervisor, PUBLISH, {"input": NOTICE})
     assert citizen["errors"][0]["extensions"]["code"] == "FORBIDDEN"  # type: ignore[index]

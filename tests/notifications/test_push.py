@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import httpx
 import pytest
 from starlette.applications import Starlette
 
-from palm_customs.core import jobs
+from palm_customs.core import clock, jobs
 from palm_customs.core.models import AuditEvent
 from palm_customs.notifications import push
 from palm_customs.notifications.models import Notification, PushSubscription
@@ -82,7 +82,7 @@ async def test_a_declaration_event_lands_in_the_inbox_and_is_pushed_encrypted(
                     "number": declaration["number"],
                     "version": 1,
                     "kind": "RELEASED",
-                    "observedAt": datetime.now(UTC).isoformat(),
+                    "observedAt": clock.now().isoformat(),
                 },
                 "key": key(),
             },
@@ -135,7 +135,7 @@ async def test_429_is_retried_after_the_time_the_push_service_asks(
     device = receiver.device()
     await _subscribe(client, receiver, device)
     receiver.answer(device, 429, {"Retry-After": "120"})
-    before = datetime.now(UTC)
+    before = clock.now()
     await submit(client, trip())
     # when
     first = await _drain()
@@ -146,7 +146,7 @@ async def test_429_is_retried_after_the_time_the_push_service_asks(
     assert job.run_after >= before + timedelta(seconds=119)
     assert receiver.deliveries == []
     # and when the time comes it is delivered
-    await jobs.Job.filter(id=job.id).update(run_after=datetime.now(UTC))
+    await jobs.Job.filter(id=job.id).update(run_after=clock.now())
     await _drain()
     assert len(receiver.deliveries) == 1
 
@@ -162,7 +162,7 @@ async def test_a_failing_push_service_is_retried_then_the_job_fails_visibly(
     await submit(client, trip())
     for _ in range(8):
         await _drain()
-        await jobs.Job.filter(status=jobs.JobStatus.PENDING).update(run_after=datetime.now(UTC))
+        await jobs.Job.filter(status=jobs.JobStatus.PENDING).update(run_after=clock.now())
     job = await jobs.Job.get(kind="push.deliver")
     assert job.status is jobs.JobStatus.FAILED
     assert job.attempts == 8
@@ -194,9 +194,7 @@ async def test_a_worker_that_dies_mid_batch_loses_nothing(
     claimed = await jobs.claim(worker="A", limit=10)
     assert len(claimed) == 3
     assert (await jobs.drain_once(worker="B")).claimed == 0  # leased: B leaves them alone
-    await jobs.Job.filter(locked_by="A").update(
-        locked_until=datetime.now(UTC) - timedelta(seconds=1)
-    )
+    await jobs.Job.filter(locked_by="A").update(locked_until=clock.now() - timedelta(seconds=1))
     await _drain()
     # then every device got its message exactly once
     assert sorted(d.path for d in receiver.deliveries) == sorted(d.path for d in devices)
@@ -227,7 +225,7 @@ async def test_quiet_hours_defer_normal_pushes_but_not_urgent_ones(
                     "number": declaration["number"],
                     "version": 1,
                     "kind": "RELEASED",
-                    "observedAt": datetime.now(UTC).isoformat(),
+                    "observedAt": clock.now().isoformat(),
                 },
                 "key": key(),
             },
@@ -237,7 +235,7 @@ async def test_quiet_hours_defer_normal_pushes_but_not_urgent_ones(
     # then only the urgent outcome went out now; the receipt waits for the morning
     assert [d.headers["urgency"] for d in receiver.deliveries] == ["high"]
     waiting = await jobs.Job.get(status=jobs.JobStatus.PENDING)
-    assert waiting.run_after > datetime.now(UTC)
+    assert waiting.run_after > clock.now()
 
 
 async def test_a_superseded_notification_is_not_pushed_late(

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncGenerator
-from datetime import UTC, datetime
 from typing import Any
 
 import strawberry
@@ -27,12 +26,13 @@ from palm_customs.applications.types import (
 )
 from palm_customs.catalogue.models import ServiceItem
 from palm_customs.context import Context
+from palm_customs.core import clock
 from palm_customs.core.permissions import Level, Role, access
 from palm_customs.identity.models import Officer
 
 
 async def present(row: ApplicationRow) -> Application:
-    today = datetime.now(UTC).date()
+    today = clock.today()
     corrections: list[dict[str, str]] = []
     if row.status is ApplicationStatus.CORRECTIONS_REQUIRED:
         for lst in await CorrectionList.filter(

@@ -15,7 +15,7 @@ import re
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -35,6 +35,7 @@ from palm_customs.applications.models import (
     ReviewStatus,
 )
 from palm_customs.catalogue.models import DataElement, HandlingMode, ServiceItem
+from palm_customs.core import clock
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed, Validator
 from palm_customs.core.i18n import Language, translate
 from palm_customs.core.permissions import Principal, Role
@@ -185,7 +186,7 @@ async def _document_usable(
             document_id=document_id,
             material_code=material,
             enterprise_id=enterprise_id,
-            on=datetime.now(UTC).date(),
+            on=clock.today(),
             frozen=frozen,
         )
     )
@@ -278,7 +279,7 @@ async def _event(
     await ApplicationEvent.create(
         using_db=connection,
         application_id=application.id,
-        at=datetime.now(UTC),
+        at=clock.now(),
         kind=kind,
         actor=actor,
         detail=detail,
@@ -386,7 +387,7 @@ async def submit(
         materials=materials,
         enterprise_id=enterprise,
     )
-    now = datetime.now(UTC)
+    now = clock.now()
     holidays, extra = await calendar(connection)
     assert principal.account_id is not None
     try:
@@ -405,7 +406,7 @@ async def submit(
             idempotency_key=key,
             submitted_at=now,
             due_date=workdays.add_working_days(
-                now.date(),
+                clock.day_of(now),
                 int(item.data["time_limit_days"]),
                 holidays=holidays,
                 extra_workdays=extra,
@@ -471,7 +472,7 @@ async def resubmit(
     )
     if clean_form == application.form_data and clean_materials == application.materials:
         raise ApplicationProblem(ApplicationErrorCode.NOTHING_CHANGED)
-    today = datetime.now(UTC).date()
+    today = clock.today()
     holidays, extra = await calendar(connection)
     assert application.paused_since is not None
     paused = workdays.working_days_between(
@@ -526,7 +527,7 @@ async def withdraw(
             status__in=[ApplicationStatus.IN_REVIEW, ApplicationStatus.CORRECTIONS_REQUIRED],
         )
         .using_db(connection)
-        .update(status=ApplicationStatus.WITHDRAWN, decided_at=datetime.now(UTC))
+        .update(status=ApplicationStatus.WITHDRAWN, decided_at=clock.now())
     )
     if updated != 1:
         raise ApplicationProblem(ApplicationErrorCode.WRONG_STATE)
@@ -623,7 +624,7 @@ async def claim(connection: BaseDBAsyncClient, *, principal: Principal, review_i
         .update(
             status=ReviewStatus.CLAIMED,
             reviewer_id=principal.account_id,
-            claimed_at=datetime.now(UTC),
+            claimed_at=clock.now(),
         )
     )
     if claimed != 1:
@@ -723,9 +724,9 @@ async def decide(
                 }
                 for c in corrections
             ],
-            created_at=datetime.now(UTC),
+            created_at=clock.now(),
         )
-    now = datetime.now(UTC)
+    now = clock.now()
     await (
         Review.filter(id=review.id)
         .using_db(connection)
@@ -784,7 +785,7 @@ async def _set_status(
 ) -> None:
     changes: dict[str, Any] = {"status": status}
     if status is ApplicationStatus.CORRECTIONS_REQUIRED:
-        changes["paused_since"] = now.date()
+        changes["paused_since"] = clock.day_of(now)
     if status in (ApplicationStatus.PASSED, ApplicationStatus.REJECTED):
         changes["decided_at"] = now
     await Application.filter(id=application.id).using_db(connection).update(**changes)

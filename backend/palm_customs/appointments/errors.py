@@ -6,6 +6,7 @@ from enum import Enum
 
 import strawberry
 
+from palm_customs.core import clock
 from palm_customs.core.errors import DomainError
 
 
@@ -77,5 +78,7 @@ class SlotFull(AppointmentProblem):
 
 class CoolingDown(AppointmentProblem):
     def __init__(self, *, until: datetime) -> None:
-        super().__init__(AppointmentErrorCode.COOLDOWN, params={"until": until.date().isoformat()})
+        super().__init__(
+            AppointmentErrorCode.COOLDOWN, params={"until": clock.day_of(until).isoformat()}
+        )
         self.until = until

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 import strawberry
@@ -24,7 +24,7 @@ from palm_customs.appointments.types import (
     WaitlistEntryInfo,
 )
 from palm_customs.context import Context
-from palm_customs.core import broadcast
+from palm_customs.core import broadcast, clock
 from palm_customs.core.errors import (
     AccessCode,
     AccessDenied,
@@ -133,7 +133,7 @@ class AppointmentQuery:
             rows = (
                 await query.filter(
                     status__in=(*services.LIVE, BookingStatus.OFFERED),
-                    ends_at__gt=datetime.now(UTC),
+                    ends_at__gt=clock.now(),
                 )
                 .order_by("starts_at")
                 .limit(limit)

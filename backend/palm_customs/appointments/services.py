@@ -19,10 +19,9 @@ import logging
 import math
 import re
 import secrets
-import time as clock
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -33,6 +32,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
+from palm_customs.applications.models import Holiday
 from palm_customs.appointments.errors import (
     Alternative,
     AppointmentErrorCode,
@@ -54,7 +54,7 @@ from palm_customs.appointments.models import (
     WaitlistStatus,
     WindowSeat,
 )
-from palm_customs.core import broadcast, jobs, signing
+from palm_customs.core import broadcast, clock, invalidation, jobs, signing
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed, Validator
 from palm_customs.core.permissions import Principal
 from palm_customs.identity.models import Account, Officer, Person
@@ -104,7 +104,7 @@ PREREVIEW_ITEMS = frozenset(
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 def _zone(site: Site) -> ZoneInfo:
@@ -211,15 +211,17 @@ def slot_times(
     first_day: date,
     days: int,
     closures: Iterable[SiteClosure] = (),
+    holidays: Collection[date] = (),
 ) -> list[tuple[datetime, datetime]]:
-    """Every (start, end) in UTC the template cuts from the site's opening hours."""
+    """Every (start, end) in UTC the template cuts from the site's opening hours; windows are
+    closed on the public holidays of the calendar (the one pre-review time limits count with)."""
     zone = _zone(site)
     length = timedelta(minutes=template.slot_minutes)
     closed = [(c.starts_at, c.ends_at) for c in closures]
     result: list[tuple[datetime, datetime]] = []
     for offset in range(days):
         day = first_day + timedelta(days=offset)
-        if day.isoweekday() not in template.weekdays:
+        if day.isoweekday() not in template.weekdays or day in holidays:
             continue
         for opens, closes in site.opening_hours.get(str(day.isoweekday()), []):
             start = datetime.combine(day, time(0), tzinfo=zone) + timedelta(minutes=_minutes(opens))
@@ -295,6 +297,7 @@ async def generate_slots(*, days: int = HORIZON_DAYS, now: datetime | None = Non
     """
     now = now or _now()
     result = Generated()
+    holidays = {row.day for row in await Holiday.filter(working=False).only("day")}
     for site in await Site.filter(active=True).order_by("id"):
         result.sites += 1
         windows = await ServiceWindow.filter(site_id=site.id, active=True)
@@ -321,7 +324,12 @@ async def generate_slots(*, days: int = HORIZON_DAYS, now: datetime | None = Non
             times = [
                 (s, e)
                 for s, e in slot_times(
-                    site, template, first_day=first_day, days=days, closures=closures
+                    site,
+                    template,
+                    first_day=first_day,
+                    days=days,
+                    closures=closures,
+                    holidays=holidays,
                 )
                 if s > now
             ]
@@ -407,15 +415,15 @@ def _free(query: Any, now: datetime) -> Any:
 
 
 # Public availability is the most-read query: identical questions within a couple of seconds
-# share one answer per process. Every change of a slot's seats or state in this process bumps
-# the version (so this process never serves its own stale answer); other replicas' answers are
-# at most AVAILABILITY_TTL old. Booking always decides on the database, never on this cache.
+# share one answer per process. A change of a slot's seats or state marks the cache stale in
+# this process at once and, once committed, in every other process (core/invalidation, through
+# Redis across replicas); a lost message costs at most the TTL (the AVAILABILITY_CACHE_SECONDS
+# setting). Booking always decides on the database, never on this cache.
 AVAILABILITY_TTL = 2.0
 AVAILABILITY_CACHE_SIZE = 512
-_availability_cache: OrderedDict[tuple[Any, ...], tuple[float, int, list[SiteSlots]]] = (
-    OrderedDict()
-)
-_availability_version = 0
+_availability_cache: OrderedDict[
+    tuple[Any, ...], tuple[float, tuple[int, int], list[SiteSlots]]
+] = OrderedDict()
 
 
 @dataclass
@@ -427,10 +435,16 @@ class CacheStats:
 availability_stats = CacheStats()
 
 
+def configure_availability_cache(seconds: float) -> None:
+    global AVAILABILITY_TTL
+    AVAILABILITY_TTL = seconds
+    _availability_cache.clear()
+
+
 def availability_changed() -> None:
-    """Seats or slots changed: answers cached before now are not served again."""
-    global _availability_version
-    _availability_version += 1
+    """Seats or slots changed: answers cached before now are not served again, here at once
+    and in other processes after the commit."""
+    invalidation.mark(invalidation.AVAILABILITY)
 
 
 async def cached_availability(
@@ -439,15 +453,15 @@ async def cached_availability(
     """`availability(**question)`, shared by identical questions for AVAILABILITY_TTL."""
     key = tuple(sorted(question.items()))
     now = monotonic()
+    current = invalidation.version(invalidation.AVAILABILITY)
     found = _availability_cache.get(key)
-    if found is not None and found[0] > now and found[1] == _availability_version:
+    if found is not None and found[0] > now and found[1] == current:
         availability_stats.hits += 1
         _availability_cache.move_to_end(key)
         return found[2]
     availability_stats.misses += 1
-    version = _availability_version
     answer = await availability(**question)
-    _availability_cache[key] = (now + AVAILABILITY_TTL, version, answer)
+    _availability_cache[key] = (now + AVAILABILITY_TTL, current, answer)
     _availability_cache.move_to_end(key)
     while len(_availability_cache) > AVAILABILITY_CACHE_SIZE:
         _availability_cache.popitem(last=False)

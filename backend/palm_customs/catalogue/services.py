@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -19,6 +18,7 @@ from palm_customs.catalogue.models import (
     ServiceItem,
     ServiceItemVersion,
 )
+from palm_customs.core import clock
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed, Validator
 from palm_customs.documents.models import FileFormat
 
@@ -95,7 +95,7 @@ async def seed_catalogue() -> int:
             },
         )
         created += int(new)
-    now = datetime.now(UTC)
+    now = clock.now()
     for raw in seed.ITEMS:
         data = item_data(raw)
         data["materials"] = await frozen_materials(None, data["materials"])
@@ -194,7 +194,7 @@ async def _publish(
 ) -> None:
     """Make `data` the item's next version and keep it in the version history."""
     version = item.version + 1
-    now = datetime.now(UTC)
+    now = clock.now()
     await (
         ServiceItem.filter(id=item.id, version=item.version)
         .using_db(connection)

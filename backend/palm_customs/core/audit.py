@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from palm_customs.core import clock
 from palm_customs.core.models import AuditEvent
 
 GENESIS_HASH = "0" * 64
@@ -63,7 +64,7 @@ async def append(connection: BaseDBAsyncClient, record: AuditRecord) -> AuditEve
     tip = await AuditEvent.all().using_db(connection).order_by("-seq").only("seq", "hash").first()
     seq = 1 if tip is None else tip.seq + 1
     prev_hash = GENESIS_HASH if tip is None else tip.hash
-    occurred_at = datetime.now(UTC)
+    occurred_at = clock.now()
     digest = chain_hash(
         prev_hash, canonical(seq=seq, occurred_at=occurred_at, record=record, prev_hash=prev_hash)
     )

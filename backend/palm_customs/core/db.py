@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from palm_customs.core import clock
 from palm_customs.settings import Settings
+
+# Every process that uses the ORM stamps auto_now fields from the one clock.
+clock.bind_orm()
 
 APP_LABEL = "palm"
 MODEL_MODULES = [

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.models import Model
 
+from palm_customs.core import clock
 from palm_customs.core.errors import (
     DomainError,
     FieldProblem,
@@ -62,7 +62,7 @@ async def save_versioned(
 
     `key` must include the owner, so a draft is only ever found and changed by its owner.
     """
-    now = datetime.now(UTC)
+    now = clock.now()
     fresh = {**values, "updated_at": now, "device": device[:DEVICE_MAX]}
     row = await model.filter(**key).using_db(connection).first()
     if row is None:

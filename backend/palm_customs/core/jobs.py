@@ -17,7 +17,7 @@ import random
 import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -26,6 +26,8 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import F, Q
 from tortoise.models import Model
 from tortoise.transactions import in_transaction
+
+from palm_customs.core import clock, invalidation
 
 logger = logging.getLogger(__name__)
 
@@ -92,7 +94,7 @@ async def enqueue(
         using_db=connection,
         kind=kind,
         payload=payload,
-        run_after=run_after or datetime.now(UTC),
+        run_after=run_after or clock.now(),
         max_attempts=max_attempts,
     )
 
@@ -109,7 +111,7 @@ def worker_name() -> str:
 
 async def claim(*, worker: str, limit: int) -> list[Job]:
     """Lease up to `limit` due jobs to `worker`."""
-    now = datetime.now(UTC)
+    now = clock.now()
     due = Q(status=JobStatus.PENDING, run_after__lte=now) | Q(
         status=JobStatus.RUNNING, locked_until__lt=now
     )
@@ -144,12 +146,15 @@ async def _finish(job: Job, worker: str, **changes: Any) -> None:
 
 async def run_one(job: Job, worker: str) -> JobStatus:
     handler = _HANDLERS.get(job.kind)
-    now = datetime.now(UTC)
+    now = clock.now()
     try:
         if handler is None:
             raise PermanentFailure(f"no handler for job kind {job.kind!r}")
         await handler(job.payload)
+        # What the job changed is committed: other processes' caches hear of it.
+        await invalidation.flush()
     except PermanentFailure as error:
+        invalidation.discard()
         await _finish(
             job,
             worker,
@@ -161,6 +166,7 @@ async def run_one(job: Job, worker: str) -> JobStatus:
         logger.warning("job %s (%s) failed permanently: %s", job.id, job.kind, error)
         return JobStatus.FAILED
     except Exception as error:
+        invalidation.discard()
         delay = error.delay if isinstance(error, RetryLater) else backoff(job.attempts)
         reason = str(error) if isinstance(error, RetryLater) else type(error).__name__
         if job.attempts >= job.max_attempts:

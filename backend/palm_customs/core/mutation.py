@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
-from palm_customs.core import audit
+from palm_customs.core import audit, invalidation
 from palm_customs.core.errors import DomainError, ValidationFailed
 from palm_customs.core.types import ValidationError
 
@@ -75,12 +75,14 @@ async def run_mutation(
                 context.audit_record(operation=operation, outcome="OK", target_ids=targets),
             )
     except DomainError as error:
+        invalidation.discard()
         await context.audit_refusal(
             operation=operation, outcome=error.code, target_ids=getattr(error, "audit_targets", ())
         )
         if after_refusal is not None:
             await after_refusal(error)
         return map_error(error, context)
+    await invalidation.flush()
     if after_commit is not None:
         # Only now may other nodes hear of the change (live updates read committed state).
         await after_commit(result)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Protocol
 
 from redis.asyncio import Redis
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
+from palm_customs.core import clock
 from palm_customs.core.models import RateLimitBucket
 
 
@@ -62,10 +63,10 @@ class DatabaseRateLimiter:
         bucket = await RateLimitBucket.get_or_none(key=key)
         if bucket is None or bucket.locked_until is None:
             return 0
-        return _seconds(bucket.locked_until - datetime.now(UTC))
+        return _seconds(bucket.locked_until - clock.now())
 
     async def failure(self, key: str, policy: Policy) -> int:
-        now = datetime.now(UTC)
+        now = clock.now()
         # Its own transaction: a refused sign-in rolls its own work back, never this count.
         async with in_transaction() as connection:
             bucket, created = await RateLimitBucket.get_or_create(

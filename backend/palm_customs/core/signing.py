@@ -44,6 +44,7 @@ from starlette.responses import JSONResponse
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from palm_customs.core import clock
 from palm_customs.core.crypto import decrypt, encrypt
 from palm_customs.core.models import SigningKey
 from palm_customs.settings import Settings
@@ -243,7 +244,7 @@ async def active_key(*, settings: Settings) -> SigningKey:
                 **_key_row_fields(settings, ec.generate_private_key(ec.SECP256R1()), new_kid()),
                 status=KeyStatus.ACTIVE.value,
                 active_slot=True,
-                activated_at=datetime.now(UTC),
+                activated_at=clock.now(),
             )
     except IntegrityError:
         # Another process created the first key at the same moment: use theirs.
@@ -252,7 +253,7 @@ async def active_key(*, settings: Settings) -> SigningKey:
 
 async def rotate(*, settings: Settings, now: datetime | None = None) -> SigningKey:
     """Retire the active key (if any) and make a new one active, atomically."""
-    moment = now or datetime.now(UTC)
+    moment = now or clock.now()
     key_fields = _key_row_fields(settings, ec.generate_private_key(ec.SECP256R1()), new_kid())
     async with in_transaction() as connection:
         await (
@@ -292,7 +293,7 @@ async def published_keys(*, now: datetime) -> dict[str, list[dict[str, str]]]:
 
 async def key_set_endpoint(request: Request) -> JSONResponse:
     return JSONResponse(
-        await published_keys(now=datetime.now(UTC)),
+        await published_keys(now=clock.now()),
         headers={"cache-control": "public, max-age=3600"},
     )
 

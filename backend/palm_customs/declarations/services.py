@@ -15,7 +15,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 
 from palm_customs.catalogue.models import Port
-from palm_customs.core import drafts, signing
+from palm_customs.core import clock, drafts, signing
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed, Validator
 from palm_customs.core.permissions import Principal, Role
 from palm_customs.declarations import checklist, duty
@@ -115,7 +115,7 @@ class CurrentRules:
 
 async def current_rules(today: date | None = None) -> CurrentRules:
     """The rule set and rate table in force today (the seeded ones until others are published)."""
-    today = today or datetime.now(UTC).date()
+    today = today or clock.today()
     row = (
         await DutyRuleSet.filter(effective_from__lte=today)
         .order_by("-effective_from", "-id")
@@ -250,7 +250,7 @@ async def validate(
 ) -> CleanDeclaration:
     """Every problem at once, with the path of each field; then the server's own estimate."""
     check = Validator()
-    today = now.date()
+    today = clock.day_of(now)
     port = await Port.get_or_none(code=data.port_code.strip().upper()[:12])
     if port is None:
         check.problems.append(FieldProblem("input.portCode", ValidationErrorCode.INVALID_CHOICE))
@@ -384,7 +384,7 @@ async def inspector_may_view_photo(officer: Principal, document_id: uuid.UUID) -
     if not officer.roles & INSPECTING_ROLES or officer.account_id is None:
         return False
     photos = DeclarationPhoto.filter(document_id=document_id)
-    since = datetime.now(UTC) - PHOTO_GRACE
+    since = clock.now() - PHOTO_GRACE
     if await photos.filter(declaration__valid_until__gte=since).exists():
         return True
     return await photos.filter(declaration__outcomes__officer_id=officer.account_id).exists()
@@ -392,7 +392,7 @@ async def inspector_may_view_photo(officer: Principal, document_id: uuid.UUID) -
 
 async def photo_in_use(document_id: uuid.UUID) -> bool:
     """A photo of a declaration still in force cannot be deleted from the vault."""
-    since = datetime.now(UTC) - PHOTO_GRACE
+    since = clock.now() - PHOTO_GRACE
     return await DeclarationPhoto.filter(
         document_id=document_id, declaration__valid_until__gte=since
     ).exists()
@@ -730,10 +730,14 @@ async def submit(
     )
     if existing is not None:
         return Submitted(declaration=existing, replayed=True)
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     person = await _declarant(principal, connection)
     clean = await validate(
-        data, declarant=person, settings=settings, now=now, current=await current_rules(now.date())
+        data,
+        declarant=person,
+        settings=settings,
+        now=now,
+        current=await current_rules(clock.day_of(now)),
     )
     try:
         declaration = await _write(
@@ -780,10 +784,14 @@ async def amend(
         .exists()
     ):
         raise DeclarationProblem(DeclarationErrorCode.ALREADY_USED)
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     person = await _declarant(principal, connection)
     clean = await validate(
-        data, declarant=person, settings=settings, now=now, current=await current_rules(now.date())
+        data,
+        declarant=person,
+        settings=settings,
+        now=now,
+        current=await current_rules(clock.day_of(now)),
     )
     # Conditional: only the holder of the latest version may supersede it (two amends racing
     # cannot both win).
@@ -907,7 +915,7 @@ class Verification:
 
 async def verify_credential(text: str, *, now: datetime | None = None) -> Verification:
     """Online verification: the signature, then what the server knows now (superseded? used?)."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     expired: signing.VerifiedCredential | None = None
     try:
         credential = await signing.verify(text, now=now)
@@ -986,7 +994,7 @@ async def record_outcome(
                     {"low": "0.01", "high": 100_000_000},
                 )
             )
-    now = datetime.now(UTC)
+    now = clock.now()
     when = observed_at if observed_at.tzinfo else observed_at.replace(tzinfo=UTC)
     if when > now + timedelta(minutes=5) or when < now - timedelta(days=7):
         check.problems.append(
@@ -994,8 +1002,8 @@ async def record_outcome(
                 "input.observedAt",
                 ValidationErrorCode.OUT_OF_RANGE,
                 {
-                    "low": (now - timedelta(days=7)).date().isoformat(),
-                    "high": now.date().isoformat(),
+                    "low": clock.day_of(now - timedelta(days=7)).isoformat(),
+                    "high": clock.day_of(now).isoformat(),
                 },
             )
         )
@@ -1074,7 +1082,7 @@ async def estimate_only(
     today: date | None = None,
 ) -> duty.Estimate:
     """The live estimate as the traveller types: the same pure function, nothing stored."""
-    today = today or datetime.now(UTC).date()
+    today = today or clock.today()
     current = await current_rules(today)
     problems: list[FieldProblem] = []
     if not 1 <= len(travellers) <= MAX_COMPANIONS + 1:
@@ -1111,7 +1119,7 @@ async def estimate_only(
         port_code="",
         travel_mode=TravelMode.FLIGHT,
         travel_number="",
-        scheduled_at=datetime.now(UTC),
+        scheduled_at=clock.now(),
         articles=articles,
         cash=cash,
         restricted_yes=restricted_yes,

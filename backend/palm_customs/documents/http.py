@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
 from typing import Any
 
 from python_multipart.exceptions import MultipartParseError
@@ -24,7 +23,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from palm_customs.catalogue.models import MaterialType
-from palm_customs.core import audit
+from palm_customs.core import audit, clock
 from palm_customs.core.errors import (
     AccessCode,
     DomainError,
@@ -144,7 +143,7 @@ class DocumentEndpoints:
         session = await sessions.resolve(token)
         if session is None:
             return Principal.anonymous()
-        return sessions.principal_for(session, datetime.now(UTC))
+        return sessions.principal_for(session, clock.now())
 
     def _record(
         self, request: Request, principal: Principal, *, outcome: str, targets: tuple[str, ...]
@@ -224,7 +223,7 @@ class DocumentEndpoints:
                 expiry_date=form.fields.get("expiryDate", ""),
             ),
             data=bytes(form.file),
-            today=date.today(),
+            today=clock.today(),
         )
         if prepared.existing is not None:
             return services.Uploaded(prepared.existing, replayed=True)
@@ -329,7 +328,7 @@ def document_json(document: Document) -> dict[str, Any]:
         "sha256": document.sha256,
         "issueDate": document.issue_date.isoformat() if document.issue_date else None,
         "expiryDate": document.expiry_date.isoformat() if document.expiry_date else None,
-        "expired": services.is_expired(document, on=date.today()),
+        "expired": services.is_expired(document, on=clock.today()),
         "enterpriseId": str(document.enterprise_id) if document.enterprise_id else None,
         "url": f"/files/{document.id}",
     }

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import strawberry
@@ -9,6 +9,7 @@ from strawberry.types import Info
 from tortoise.expressions import Q
 
 from palm_customs.context import Context
+from palm_customs.core import clock
 from palm_customs.core.errors import FieldProblem, InputRejected, ValidationErrorCode
 from palm_customs.core.pagination import check_page_size, decode_cursor, encode_cursor
 from palm_customs.core.permissions import Level, Role, access
@@ -70,7 +71,7 @@ class DocumentQuery:
             query = query.filter(after_filter)
         rows = await query.order_by("-created_at", "-id").limit(limit + 1)
         page = rows[:limit]
-        today = datetime.now(UTC).date()
+        today = clock.today()
         return DocumentConnection(
             nodes=[Document.from_row(row, today=today) for row in page],
             page_info=PageInfo(

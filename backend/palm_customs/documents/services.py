@@ -7,7 +7,7 @@ import re
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from enum import Enum
 from typing import Any, Literal
 
@@ -15,6 +15,7 @@ import anyio.to_thread
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from palm_customs.catalogue.models import MaterialType
+from palm_customs.core import clock
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed, Validator
 from palm_customs.core.permissions import Principal, Role
 from palm_customs.documents.errors import DocumentErrorCode, DocumentProblem
@@ -359,7 +360,7 @@ async def store_blob(store: BlobStore, prepared: PreparedUpload) -> None:
 async def record_upload(connection: BaseDBAsyncClient, prepared: PreparedUpload) -> Uploaded:
     if prepared.existing is not None:
         return Uploaded(prepared.existing, replayed=True)
-    now = datetime.now(UTC)
+    now = clock.now()
     document = await Document.create(
         using_db=connection,
         id=uuid.uuid4(),
@@ -445,7 +446,7 @@ async def update(
     document.label = new_label
     document.issue_date = issue
     document.expiry_date = expiry
-    document.updated_at = datetime.now(UTC)
+    document.updated_at = clock.now()
     await document.save(
         using_db=connection, update_fields=["label", "issue_date", "expiry_date", "updated_at"]
     )

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 from typing import Any
 
 import strawberry
 from strawberry.types import Info
 
 from palm_customs.context import Context
+from palm_customs.core import clock
 from palm_customs.core.permissions import Principal
 from palm_customs.identity import passkeys, sessions
 from palm_customs.identity.models import (
@@ -46,7 +46,7 @@ def mask(number: str) -> str:
 
 async def present_me(account_id: uuid.UUID, session: Session) -> Me:
     account = await Account.get(id=account_id)
-    now = datetime.now(UTC)
+    now = clock.now()
     level = sessions.level_of(session, now)
     person = await Person.get_or_none(account_id=account_id)
     officer = await Officer.get_or_none(account_id=account_id)

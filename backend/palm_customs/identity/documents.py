@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 from typing import Literal, NoReturn
+
+from palm_customs.core import clock
 
 __all__ = [
     "DocumentNumberInvalid",
@@ -80,14 +82,10 @@ def _fail(field: Field, reason: Reason, message: str) -> NoReturn:
     raise DocumentNumberInvalid(field, reason, message)
 
 
-# China Standard Time has had no daylight saving since 1991; a fixed offset avoids depending on
-# the host's tz database, and a child born today in China must not be "born in the future" on a
-# server running in UTC.
-_CHINA_STANDARD_TIME = timezone(timedelta(hours=8), "CST")
-
-
+# A child born today in China must not be "born in the future" on a server running in UTC:
+# today is the service's calendar day (China Standard Time), from the one clock.
 def _today_in_china() -> date:
-    return datetime.now(_CHINA_STANDARD_TIME).date()
+    return clock.today()
 
 
 # Chinese input methods produce full-width forms (１１０１…Ｘ) and ideographic spaces. Fold just

@@ -13,7 +13,7 @@ import json
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -47,6 +47,7 @@ from webauthn.helpers.structs import (
     UserVerificationRequirement,
 )
 
+from palm_customs.core import clock
 from palm_customs.identity.errors import WebAuthnErrorCode, WebAuthnFailed
 from palm_customs.identity.models import Account, Challenge, ChallengePurpose, Passkey
 from palm_customs.settings import Settings
@@ -72,7 +73,7 @@ async def issue_challenge(
         account=account,
         session_id=session_id,
         pending=pending or {},
-        expires_at=datetime.now(UTC) + CHALLENGE_TTL,
+        expires_at=clock.now() + CHALLENGE_TTL,
     )
 
 
@@ -84,7 +85,7 @@ async def consume_challenge(
         key = uuid.UUID(challenge_id)
     except ValueError:
         raise WebAuthnFailed(WebAuthnErrorCode.CHALLENGE_INVALID) from None
-    now = datetime.now(UTC)
+    now = clock.now()
     # A conditional UPDATE, so two concurrent uses of one challenge cannot both win. It runs
     # outside the ceremony's transaction on purpose: a failed attempt still burns it.
     claimed = await Challenge.filter(
@@ -269,6 +270,6 @@ async def verify_assertion(
     await (
         Passkey.filter(id=passkey.id)
         .using_db(connection)
-        .update(sign_count=verified.new_sign_count, last_used_at=datetime.now(UTC))
+        .update(sign_count=verified.new_sign_count, last_used_at=clock.now())
     )
     return Assertion(passkey=passkey, new_sign_count=verified.new_sign_count)

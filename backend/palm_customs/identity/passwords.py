@@ -10,7 +10,6 @@ from __future__ import annotations
 import gzip
 import secrets
 import string
-from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
 
@@ -18,6 +17,7 @@ import pyotp
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from palm_customs.core import clock
 from palm_customs.core.crypto import token_digest
 
 MIN_LENGTH = 12
@@ -73,7 +73,7 @@ def totp_step(secret: str, code: str, *, last_step: int) -> int | None:
     if len(cleaned) != 6 or not cleaned.isdigit():
         return None
     totp = pyotp.TOTP(secret)
-    now_step = totp.timecode(datetime.now(UTC))
+    now_step = totp.timecode(clock.now())
     for step in (now_step - 1, now_step, now_step + 1):
         if step > last_step and secrets.compare_digest(totp.generate_otp(step), cleaned):
             return step

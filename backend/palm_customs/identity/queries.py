@@ -3,13 +3,13 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import AsyncGenerator
-from datetime import UTC, datetime
 from typing import Any
 
 import strawberry
 from strawberry.types import Info
 
 from palm_customs.context import Context
+from palm_customs.core import clock
 from palm_customs.core.permissions import Level, access
 from palm_customs.identity import services, sessions
 from palm_customs.identity.api import present_me
@@ -150,7 +150,7 @@ class IdentitySubscription:
         session_id = info.context.principal.session_id
         while True:
             session = await Session.get_or_none(id=session_id, ended_at=None)
-            now = datetime.now(UTC)
+            now = clock.now()
             alive = (
                 session is not None
                 and now < session.expires_at

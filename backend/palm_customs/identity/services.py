@@ -10,12 +10,13 @@ import re
 import secrets
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 
+from palm_customs.core import clock
 from palm_customs.core.crypto import decrypt, encrypt, token_digest
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed, Validator
 from palm_customs.core.permissions import Principal, Role
@@ -141,7 +142,7 @@ def _document_problem(error: documents.DocumentNumberInvalid, path: str) -> Fiel
 
 def validate_person(data: PersonData, *, today: date | None = None) -> CleanPerson:
     """Check every field at once; raise ValidationFailed listing all problems."""
-    today = today or datetime.now(UTC).date()
+    today = today or clock.today()
     check = Validator()
     full_name = check.text("input.fullName", data.full_name, max_len=120)
     nationality = data.nationality.strip().upper()
@@ -379,7 +380,7 @@ async def _store_passkey(
         device_type=new.device_type,
         backed_up=new.backed_up,
         name=name,
-        last_used_at=datetime.now(UTC),
+        last_used_at=clock.now(),
     )
 
 
@@ -831,7 +832,7 @@ async def sign_in_with_password(
                 used_at=None,
             )
             .using_db(connection)
-            .update(used_at=datetime.now(UTC))
+            .update(used_at=clock.now())
         )
         if used != 1:
             raise SignInFailed(SignInErrorCode.RECOVERY_CODE_INVALID, account_id=str(account.id))
@@ -900,7 +901,7 @@ async def end_session(
     ended = (
         await Session.filter(id=target, account_id=account_id, ended_at=None)
         .using_db(connection)
-        .update(ended_at=datetime.now(UTC), ended_reason="signed_out")
+        .update(ended_at=clock.now(), ended_reason="signed_out")
     )
     if ended != 1:
         raise AccountProblem(AccountErrorCode.NOT_FOUND)
@@ -1130,7 +1131,7 @@ async def create_officer(
         unit=clean_unit,
         roles=valid_roles,
         enrolment_code_hash=token_digest(code),
-        enrolment_expires_at=datetime.now(UTC) + ENROLMENT_CODE_TTL,
+        enrolment_expires_at=clock.now() + ENROLMENT_CODE_TTL,
     )
     return OfficerCreated(officer=officer, enrolment_code=code)
 
@@ -1141,7 +1142,7 @@ async def begin_officer_enrolment(
     officer = await Officer.get_or_none(
         badge_number=badge_number.strip().upper(), using_db=connection
     )
-    now = datetime.now(UTC)
+    now = clock.now()
     valid = (
         officer is not None
         and officer.enrolment_code_hash is not None
@@ -1195,7 +1196,7 @@ async def finish_officer_enrolment(
             account=account, enrolment_code_hash=challenge.pending.get("code_hash")
         )
         .using_db(connection)
-        .update(enrolment_code_hash=None, enrolment_expires_at=None, enrolled_at=datetime.now(UTC))
+        .update(enrolment_code_hash=None, enrolment_expires_at=None, enrolled_at=clock.now())
     )
     if cleared != 1:
         raise SignInFailed(SignInErrorCode.ENROLMENT_CODE_INVALID, account_id=str(account.id))
@@ -1254,6 +1255,6 @@ async def delete_account(connection: BaseDBAsyncClient, *, principal: Principal)
     await (
         Account.filter(id=account_id)
         .using_db(connection)
-        .update(status=AccountStatus.DELETED, sign_in_name=None, deleted_at=datetime.now(UTC))
+        .update(status=AccountStatus.DELETED, sign_in_name=None, deleted_at=clock.now())
     )
     return Done(targets=(f"account:{account_id}",))

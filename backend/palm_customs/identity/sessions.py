@@ -11,10 +11,11 @@ from __future__ import annotations
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from palm_customs.core import clock
 from palm_customs.core.crypto import token_digest
 from palm_customs.core.permissions import Level, Principal, Role
 from palm_customs.identity.models import Account, AccountKind, Session, SessionMethod
@@ -93,7 +94,7 @@ async def start(
     replaces: uuid.UUID | None = None,
 ) -> IssuedSession:
     """A new session with a new token; the session the request came with (if any) ends."""
-    now = datetime.now(UTC)
+    now = clock.now()
     if replaces is not None:
         await end(connection, session_id=replaces, reason="replaced")
     is_officer = account.kind is AccountKind.OFFICER
@@ -123,7 +124,7 @@ async def rotate(connection: BaseDBAsyncClient, *, session_id: uuid.UUID, step_u
     token = secrets.token_urlsafe(32)
     changes: dict[str, object] = {"token_hash": token_digest(token)}
     if step_up:
-        changes["step_up_at"] = datetime.now(UTC)
+        changes["step_up_at"] = clock.now()
     await Session.filter(id=session_id, ended_at=None).using_db(connection).update(**changes)
     return token
 
@@ -132,7 +133,7 @@ async def end(connection: BaseDBAsyncClient, *, session_id: uuid.UUID, reason: s
     return (
         await Session.filter(id=session_id, ended_at=None)
         .using_db(connection)
-        .update(ended_at=datetime.now(UTC), ended_reason=reason)
+        .update(ended_at=clock.now(), ended_reason=reason)
     )
 
 
@@ -146,7 +147,7 @@ async def end_all(
     query = Session.filter(account_id=account_id, ended_at=None).using_db(connection)
     if except_session is not None:
         query = query.exclude(id=except_session)
-    return await query.update(ended_at=datetime.now(UTC), ended_reason=reason)
+    return await query.update(ended_at=clock.now(), ended_reason=reason)
 
 
 async def resolve(token: str | None) -> Session | None:
@@ -156,7 +157,7 @@ async def resolve(token: str | None) -> Session | None:
     session = await Session.get_or_none(token_hash=token_digest(token), ended_at=None)
     if session is None:
         return None
-    now = datetime.now(UTC)
+    now = clock.now()
     limits = timeouts_for(session)
     if now >= session.expires_at:
         await Session.filter(id=session.id, ended_at=None).update(

@@ -21,7 +21,7 @@ import aiohttp
 from py_vapid import Vapid02
 from pywebpush import WebPusher
 
-from palm_customs.core import jobs
+from palm_customs.core import clock, jobs
 from palm_customs.notifications.models import Notification, PushSubscription
 from palm_customs.notifications.services import PUSH_JOB
 from palm_customs.settings import Settings
@@ -77,7 +77,9 @@ def _retry_after(value: str | None) -> float | None:
         try:
             from email.utils import parsedate_to_datetime
 
-            return max(0.0, (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds())
+            # An HTTP date from the push service is true time, not the (test-movable) clock.
+            true_now = datetime.now(UTC)
+            return max(0.0, (parsedate_to_datetime(value) - true_now).total_seconds())
         except (TypeError, ValueError):
             return None
 
@@ -98,6 +100,7 @@ class WebPushSender:
         parts = urlsplit(endpoint)
         audience = f"{parts.scheme}://{parts.netloc}"
         cached = self._headers.get(audience)
+        # Push services check VAPID expiry against true time, never the test-movable clock.
         now = time.time()
         if cached and cached[0] - now > 600:
             return cached[1]
@@ -162,7 +165,7 @@ async def deliver(payload: dict[str, Any]) -> None:
     except (TimeoutError, aiohttp.ClientError, OSError) as error:
         raise ConnectionError(f"push service unreachable: {type(error).__name__}") from None
     if result.status in (200, 201, 202):
-        await PushSubscription.filter(id=subscription.id).update(last_success_at=datetime.now(UTC))
+        await PushSubscription.filter(id=subscription.id).update(last_success_at=clock.now())
         return
     if result.status in (404, 410):
         # The browser dropped this subscription for good.

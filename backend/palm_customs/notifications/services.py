@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from palm_customs.core import jobs
+from palm_customs.core import clock, jobs
 from palm_customs.core.errors import DomainError, FieldProblem, ValidationErrorCode, Validator
 from palm_customs.core.i18n import Language, translate
 from palm_customs.core.permissions import Principal
@@ -138,7 +138,7 @@ async def notify(
     now: datetime | None = None,
 ) -> Notification:
     """Store the notification (in the caller's transaction) and queue its pushes."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     account = await Account.get(id=recipient_id, using_db=connection)
     language = _language(account)
     # A parameter given in every language (e.g. a service's name) is worded for the recipient.
@@ -244,11 +244,7 @@ async def mark_read(
     )
     if not found:
         raise NotificationProblem("not_found")
-    await (
-        Notification.filter(id=key, read_at=None)
-        .using_db(connection)
-        .update(read_at=datetime.now(UTC))
-    )
+    await Notification.filter(id=key, read_at=None).using_db(connection).update(read_at=clock.now())
     return Changed(targets=(f"notification:{key}",))
 
 
@@ -256,7 +252,7 @@ async def mark_all_read(connection: BaseDBAsyncClient, *, principal: Principal) 
     count = (
         await Notification.filter(recipient_id=principal.account_id, read_at=None)
         .using_db(connection)
-        .update(read_at=datetime.now(UTC))
+        .update(read_at=clock.now())
     )
     return Changed(targets=(f"account:{principal.account_id}",), count=count)
 
@@ -447,7 +443,7 @@ async def publish_policy_notice(
         body_en=bodies[2],
         link=clean_link or "/inbox",
         published_by_id=principal.account_id,
-        published_at=datetime.now(UTC),
+        published_at=clock.now(),
     )
     await jobs.enqueue(connection, kind=FANOUT_JOB, payload={"notice": str(notice.id)})
     return Published(notice=notice)
@@ -458,7 +454,7 @@ async def fan_out_batch(notice_id: str) -> bool:
     from tortoise.expressions import F
     from tortoise.transactions import in_transaction
 
-    now = datetime.now(UTC)
+    now = clock.now()
     async with in_transaction() as connection:
         notice = await PolicyNotice.get(id=notice_id, using_db=connection)
         if notice.fanned_out_at is not None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncGenerator
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import strawberry
@@ -10,6 +10,7 @@ from strawberry.types import Info
 
 from palm_customs import __version__
 from palm_customs.context import Context
+from palm_customs.core import clock
 from palm_customs.core.errors import FieldProblem, InputRejected, ValidationErrorCode
 from palm_customs.core.permissions import Level, access
 
@@ -29,7 +30,7 @@ class SystemQuery:
         settings = info.context.settings
         return ServerInfo(
             version=__version__,
-            server_time=datetime.now(UTC),
+            server_time=clock.now(),
             webauthn_rp_id=settings.rp_id,
             vapid_public_key=settings.vapid_public_key,
         )
@@ -52,5 +53,5 @@ class SystemSubscription:
                 info.context.language,
             )
         while True:
-            yield datetime.now(UTC)
+            yield clock.now()
             await asyncio.sleep(interval_seconds)

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import strawberry
 from strawberry.types import Info
 
 from palm_customs.context import Context
+from palm_customs.core import clock
 from palm_customs.core.mutation import run_mutation
 from palm_customs.core.permissions import Level, Role, access
 from palm_customs.documents import services
@@ -30,7 +31,7 @@ async def document_update(
     label: str | None = strawberry.UNSET,
 ) -> DocumentUpdateResult:
     principal = info.context.principal
-    today = datetime.now(UTC).date()
+    today = clock.today()
     return await run_mutation(
         info,
         perform=lambda c: services.update(

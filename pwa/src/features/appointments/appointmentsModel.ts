@@ -1,4 +1,5 @@
 // Pure helpers of the appointment screens (tested without a DOM).
+import { dateIn, now } from '../../clock';
 import type { BookingStatus } from '../../graphql/generated/graphql';
 
 /** The server refuses a cancel or a change this long before the start (appointments.services.CANCEL_CUT_OFF). */
@@ -11,8 +12,8 @@ export function cutOff(startsAt: string): Date {
   return new Date(new Date(startsAt).getTime() - CANCEL_CUT_OFF_MS);
 }
 
-export function canChange(startsAt: string, now: Date = new Date()): boolean {
-  return now.getTime() < cutOff(startsAt).getTime();
+export function canChange(startsAt: string, at: Date = now()): boolean {
+  return at.getTime() < cutOff(startsAt).getTime();
 }
 
 /** A date and time as the site's clock shows it (a booking is at a place, not where the phone is). */
@@ -26,13 +27,9 @@ export function siteTime(value: string | Date, timeZone: string | undefined, lan
   }
 }
 
-/** YYYY-MM-DD of `now` in a time zone (the officer's "today" at the site). */
-export function siteDate(timeZone: string | undefined, now: Date = new Date()): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  } catch {
-    return now.toISOString().slice(0, 10);
-  }
+/** YYYY-MM-DD of `at` in a time zone (the officer's "today" at the site). */
+export function siteDate(timeZone: string | undefined, at: Date = now()): string {
+  return dateIn(timeZone, at);
 }
 
 /** A web map link for browsers that cannot open geo: URIs. */

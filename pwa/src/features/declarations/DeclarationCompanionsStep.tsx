@@ -1,3 +1,4 @@
+import { SERVICE_TIME_ZONE, dateIn } from '../../clock';
 import { Button } from '../../components/Button';
 import type { SummaryError } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
@@ -11,12 +12,12 @@ import { blankCompanion, type DraftCompanion, type YesNo } from './declarationsM
 const id = (name: string) => `companion-${name}`;
 const DOCUMENTS: DocumentType[] = ['PASSPORT', 'RESIDENT_ID', 'TRAVEL_PERMIT'];
 
-export function companionProblems(c: DraftCompanion, today = new Date()): SummaryError[] {
+export function companionProblems(c: DraftCompanion, today: string = dateIn(SERVICE_TIME_ZONE)): SummaryError[] {
   const out: SummaryError[] = [];
   if (!c.fullName.trim()) out.push({ fieldId: id('fullName'), message: t('declare.companion.fullName.required') });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(c.dateOfBirth))
     out.push({ fieldId: id('dateOfBirth'), message: t('declare.companion.dateOfBirth.required') });
-  else if (new Date(c.dateOfBirth) > today)
+  else if (c.dateOfBirth > today)
     out.push({ fieldId: id('dateOfBirth'), message: t('declare.companion.dateOfBirth.future') });
   if (!c.isResident) out.push({ fieldId: id('isResident'), message: t('declare.companion.residency.required') });
   if (!c.documentNumber.trim())

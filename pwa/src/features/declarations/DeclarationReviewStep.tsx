@@ -1,3 +1,4 @@
+import { now } from '../../clock';
 import { useState } from 'preact/hooks';
 import { Button } from '../../components/Button';
 import type { SummaryError } from '../../components/ErrorSummary';
@@ -37,7 +38,7 @@ export function DeclarationReviewStep({ draftId, draft, update, rules, rulesOffl
     event.preventDefault();
     const problems: SummaryError[] = [];
     if (tripProblems(draft).length) problems.push({ fieldId: 'review-change-trip', message: t('declare.review.tripIncomplete') });
-    else if (when && windowState(when, new Date()) !== 'open')
+    else if (when && windowState(when, now()) !== 'open')
       problems.push({ fieldId: 'review-change-trip', message: t('declare.review.outsideWindow') });
     if (!draft.hasCompanions || companions.some((c) => companionProblems(c).length))
       problems.push({ fieldId: 'review-change-companions', message: t('declare.review.companionsIncomplete') });

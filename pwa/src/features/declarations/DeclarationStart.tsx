@@ -1,3 +1,4 @@
+import { SERVICE_TIME_ZONE } from '../../clock';
 import { useEffect, useState } from 'preact/hooks';
 import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
@@ -127,7 +128,7 @@ export function DeclarationStart() {
                   <span class="tag">{t(`declare.status.${d.status}`)}</span>
                 </h3>
                 <p>
-                  {d.travelNumber} · {d.portCode} · {formatDateTime(d.scheduledAt)}
+                  {d.travelNumber} · {d.portCode} · {formatDateTime(d.scheduledAt, undefined, SERVICE_TIME_ZONE)}
                 </p>
                 <div class="button-row">
                   <Button variant="secondary" onClick={() => void declareAgain(d)}>

@@ -1,3 +1,4 @@
+import { now } from '../../clock';
 import { Button } from '../../components/Button';
 import type { SummaryError } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
@@ -35,7 +36,7 @@ export function DeclarationTripStep({ draft, update, rules, errors, setErrors, g
     update((d) => ({ ...d, [key]: value }));
   const when = scheduledAt(draft);
   const window = when ? submissionWindow(when) : null;
-  const state = when ? windowState(when, new Date()) : null;
+  const state = when ? windowState(when, now()) : null;
   const ports = rules?.ports ?? [];
 
   const submit = (event: Event) => {

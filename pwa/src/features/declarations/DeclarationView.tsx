@@ -1,3 +1,4 @@
+import { SERVICE_TIME_ZONE } from '../../clock';
 import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import { Button } from '../../components/Button';
@@ -102,7 +103,7 @@ export function DeclarationView({ id }: { id: string }) {
           {t(`declare.direction.${d.direction}`)} · {d.portCode} · {t(`declare.mode.${d.travelMode}`)} {d.travelNumber}
         </dd>
         <dt>{t('declare.review.when')}</dt>
-        <dd>{formatDateTime(d.scheduledAt)}</dd>
+        <dd>{formatDateTime(d.scheduledAt, undefined, SERVICE_TIME_ZONE)}</dd>
         <dt>{t('declare.view.validUntil')}</dt>
         <dd>{formatDateTime(d.validUntil)}</dd>
         <dt>{t('declare.review.travellers')}</dt>

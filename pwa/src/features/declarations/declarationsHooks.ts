@@ -1,5 +1,6 @@
 // Shared state for the declaration screens: the cached rules and ports, the declarant's profile
 // and the live (or offline) duty estimate.
+import { now } from '../../clock';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '../../graphql/client';
 import { DeclarationDutyEstimateDocument, type DeclarationEstimateFragment } from '../../graphql/generated/graphql';
@@ -90,7 +91,7 @@ export function offlineEstimate(
   draft: DeclarationDraftData,
   profile: DeclarantProfile | null,
 ): DeclarationEstimateFragment {
-  const input = offlineEstimateInput(draft, profile, new Date());
+  const input = offlineEstimateInput(draft, profile, now());
   const result = estimateDuty({
     ...input,
     rules: JSON.parse(rules.rules.ruleSetJson) as RuleSetJson,

@@ -1,5 +1,6 @@
 // The declaration draft as the person builds it, and its mapping to the server's input.
 // Pure functions (no IndexedDB, no fetch), so they are unit-tested directly.
+import { SERVICE_TIME_ZONE, zonedInstant } from '../../clock';
 import type {
   ArticleInput,
   CashInput,
@@ -208,11 +209,12 @@ export function parseDraft(value: unknown): DeclarationDraftData {
   };
 }
 
-/** Local date + time (the traveller's clock) to an ISO instant; null while incomplete. */
+/**
+ * The crossing's date + time, as the ticket prints it (the port's local time, China Standard
+ * Time, wherever the phone is), to an ISO instant; null while incomplete.
+ */
 export function scheduledAt(draft: Pick<DeclarationDraftData, 'scheduledDate' | 'scheduledTime'>): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.scheduledDate) || !/^\d{2}:\d{2}$/.test(draft.scheduledTime)) return null;
-  const when = new Date(`${draft.scheduledDate}T${draft.scheduledTime}:00`);
-  return Number.isNaN(when.getTime()) ? null : when.toISOString();
+  return zonedInstant(draft.scheduledDate, draft.scheduledTime, SERVICE_TIME_ZONE)?.toISOString() ?? null;
 }
 
 export const LEAD_HOURS = 72;
