@@ -1,0 +1,263 @@
+"""The fallback: an account with a password and a TOTP authenticator, recovery codes."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from palm_customs.core import clock
+from palm_customs.core.crypto import decrypt, encrypt
+from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed
+from palm_customs.core.permissions import Principal
+from palm_customs.identity import passwords, sessions
+from palm_customs.identity.errors import (
+    AccountErrorCode,
+    AccountProblem,
+    SignInErrorCode,
+    SignInFailed,
+)
+from palm_customs.identity.models import (
+    Account,
+    PasswordCredential,
+    RecoveryCode,
+    Session,
+    SessionMethod,
+)
+from palm_customs.identity.services.people import (
+    CleanPerson,
+    PersonData,
+    _create_person,
+    _ensure_person_is_new,
+    validate_person,
+)
+from palm_customs.identity.services.results import SignedIn, _handle, _require_account
+from palm_customs.identity.services.sign_in import _sign_in_account
+from palm_customs.settings import Settings
+
+
+def validate_password(password: str, *, personal: tuple[str, ...]) -> str:
+    if len(password) < passwords.MIN_LENGTH:
+        raise ValidationFailed(
+            [
+                FieldProblem(
+                    "input.password", ValidationErrorCode.TOO_SHORT, {"limit": passwords.MIN_LENGTH}
+                )
+            ]
+        )
+    if len(password) > passwords.MAX_LENGTH:
+        raise ValidationFailed(
+            [
+                FieldProblem(
+                    "input.password", ValidationErrorCode.TOO_LONG, {"limit": passwords.MAX_LENGTH}
+                )
+            ]
+        )
+    if passwords.is_common(password, personal=personal):
+        raise ValidationFailed(
+            [FieldProblem("input.password", ValidationErrorCode.COMMON_PASSWORD)]
+        )
+    return password
+
+
+@dataclass(frozen=True, slots=True)
+class PasswordAccount:
+    signed_in: SignedIn
+    totp_secret: str
+    totp_uri: str
+
+    @property
+    def audit_targets(self) -> tuple[str, ...]:
+        return self.signed_in.audit_targets
+
+
+async def create_account_with_password(
+    connection: BaseDBAsyncClient,
+    settings: Settings,
+    *,
+    person: PersonData,
+    password: str,
+    ip: str,
+    user_agent: str,
+    replaces: uuid.UUID | None,
+) -> PasswordAccount:
+    problems: list[FieldProblem] = []
+    clean: CleanPerson | None = None
+    try:
+        clean = validate_person(person)
+    except ValidationFailed as error:
+        problems += error.problems
+    if clean is not None and clean.sign_in_name is None:
+        problems.append(FieldProblem("input.email", ValidationErrorCode.REQUIRED))
+    personal = tuple(
+        p
+        for p in (person.full_name, person.email or "", person.mobile or "", person.document_number)
+        if p
+    )
+    try:
+        validate_password(password, personal=personal)
+    except ValidationFailed as error:
+        problems += error.problems
+    if problems or clean is None:
+        raise ValidationFailed(problems)
+    await _ensure_person_is_new(connection, clean)
+    account = await _create_person(connection, clean, user_handle=_handle())
+    secret = passwords.new_totp_secret()
+    await PasswordCredential.create(
+        using_db=connection,
+        account=account,
+        password_hash=passwords.hash_password(password),
+        totp_secret_encrypted=encrypt(settings.secret_key, purpose="totp", plaintext=secret),
+    )
+    issued = await sessions.start(
+        connection,
+        account=account,
+        method=SessionMethod.PASSWORD,
+        ip=ip,
+        user_agent=user_agent,
+        replaces=replaces,
+    )
+    return PasswordAccount(
+        signed_in=SignedIn(account=account, token=issued.token, session=issued.session),
+        totp_secret=secret,
+        totp_uri=passwords.totp_uri(secret, account_name=clean.sign_in_name or clean.full_name),
+    )
+
+
+async def confirm_totp(
+    connection: BaseDBAsyncClient,
+    settings: Settings,
+    *,
+    principal: Principal,
+    code: str,
+    ip: str,
+    user_agent: str,
+) -> SignedIn:
+    """Prove the authenticator app works; get the recovery codes; reach level 2 (unless the
+    session began with a recovery code, which must sign in again with the second factor)."""
+    account_id = _require_account(principal)
+    credential = await PasswordCredential.get_or_none(account_id=account_id, using_db=connection)
+    if credential is None or credential.totp_secret_encrypted is None or credential.totp_confirmed:
+        raise AccountProblem(AccountErrorCode.TOTP_NOT_PENDING)
+    secret = decrypt(settings.secret_key, purpose="totp", token=credential.totp_secret_encrypted)
+    step = passwords.totp_step(secret, code, last_step=credential.totp_last_step)
+    if step is None:
+        raise SignInFailed(SignInErrorCode.TOTP_INVALID, account_id=str(account_id))
+    await (
+        PasswordCredential.filter(id=credential.id)
+        .using_db(connection)
+        .update(totp_confirmed=True, totp_last_step=step)
+    )
+    codes = passwords.new_recovery_codes()
+    await RecoveryCode.filter(account_id=account_id).using_db(connection).delete()
+    for code_value in codes:
+        await RecoveryCode.create(
+            using_db=connection,
+            account_id=account_id,
+            code_hash=passwords.recovery_code_digest(code_value),
+        )
+    current = await Session.get(id=principal.session_id, using_db=connection)
+    account = await Account.get(id=account_id, using_db=connection)
+    method = (
+        SessionMethod.RECOVERY
+        if current.method is SessionMethod.RECOVERY
+        else SessionMethod.PASSWORD_TOTP
+    )
+    issued = await sessions.start(
+        connection,
+        account=account,
+        method=method,
+        ip=ip,
+        user_agent=user_agent,
+        replaces=principal.session_id,
+    )
+    return SignedIn(
+        account=account, token=issued.token, session=issued.session, recovery_codes=codes
+    )
+
+
+async def sign_in_with_password(
+    connection: BaseDBAsyncClient,
+    settings: Settings,
+    *,
+    sign_in_name: str,
+    password: str,
+    totp_code: str | None,
+    recovery_code: str | None,
+    ip: str,
+    user_agent: str,
+    replaces: uuid.UUID | None,
+) -> SignedIn:
+    account = await _sign_in_account(connection, sign_in_name)
+    credential = (
+        await PasswordCredential.get_or_none(account_id=account.id, using_db=connection)
+        if account
+        else None
+    )
+    if not passwords.verify_password(credential.password_hash if credential else None, password):
+        raise SignInFailed(
+            SignInErrorCode.INVALID_CREDENTIALS, account_id=str(account.id) if account else None
+        )
+    assert account is not None
+    assert credential is not None
+    method = SessionMethod.PASSWORD
+    if recovery_code:
+        used = (
+            await RecoveryCode.filter(
+                account_id=account.id,
+                code_hash=passwords.recovery_code_digest(recovery_code),
+                used_at=None,
+            )
+            .using_db(connection)
+            .update(used_at=clock.now())
+        )
+        if used != 1:
+            raise SignInFailed(SignInErrorCode.RECOVERY_CODE_INVALID, account_id=str(account.id))
+        method = SessionMethod.RECOVERY
+        # The lost authenticator app must be replaced: a new secret, confirmed from this session.
+        await (
+            PasswordCredential.filter(id=credential.id)
+            .using_db(connection)
+            .update(
+                totp_confirmed=False,
+                totp_last_step=0,
+                totp_secret_encrypted=encrypt(
+                    settings.secret_key, purpose="totp", plaintext=passwords.new_totp_secret()
+                ),
+            )
+        )
+    elif credential.totp_confirmed:
+        assert credential.totp_secret_encrypted is not None
+        secret = decrypt(
+            settings.secret_key, purpose="totp", token=credential.totp_secret_encrypted
+        )
+        step = passwords.totp_step(secret, totp_code or "", last_step=credential.totp_last_step)
+        if step is None:
+            raise SignInFailed(SignInErrorCode.TOTP_INVALID, account_id=str(account.id))
+        await (
+            PasswordCredential.filter(id=credential.id)
+            .using_db(connection)
+            .update(totp_last_step=step)
+        )
+        method = SessionMethod.PASSWORD_TOTP
+    issued = await sessions.start(
+        connection,
+        account=account,
+        method=method,
+        ip=ip,
+        user_agent=user_agent,
+        replaces=replaces,
+    )
+    return SignedIn(account=account, token=issued.token, session=issued.session)
+
+
+async def pending_totp_uri(
+    connection: BaseDBAsyncClient, settings: Settings, *, account_id: uuid.UUID
+) -> tuple[str, str] | None:
+    credential = await PasswordCredential.get_or_none(account_id=account_id, using_db=connection)
+    if credential is None or credential.totp_confirmed or not credential.totp_secret_encrypted:
+        return None
+    secret = decrypt(settings.secret_key, purpose="totp", token=credential.totp_secret_encrypted)
+    account = await Account.get(id=account_id, using_db=connection)
+    return secret, passwords.totp_uri(secret, account_name=account.sign_in_name or "Palm Customs")

@@ -1,0 +1,263 @@
+"""People and their identity documents: validating what a person says about themself and
+creating the record once.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.exceptions import IntegrityError
+
+from palm_customs.core import clock
+from palm_customs.core.errors import FieldProblem, ValidationErrorCode, Validator
+from palm_customs.identity import documents
+from palm_customs.identity.errors import (
+    AccountErrorCode,
+    AccountProblem,
+)
+from palm_customs.identity.models import (
+    Account,
+    AccountKind,
+    DocumentType,
+    Person,
+)
+
+_EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,189}\.[^@\s.]{2,}$")
+
+
+_MOBILE = re.compile(r"^\+?[0-9]{6,15}$")
+
+
+_COUNTRY = re.compile(r"^[A-Z]{3}$")
+
+
+_PERMIT = re.compile(r"^[A-Z0-9]{8,11}$")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonData:
+    full_name: str
+    date_of_birth: date | None
+    nationality: str
+    is_resident: bool
+    document_type: DocumentType
+    document_number: str
+    email: str | None = None
+    mobile: str | None = None
+    document_country: str | None = None
+    document_expiry: date | None = None
+    mrz_line1: str | None = None
+    mrz_line2: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CleanPerson:
+    full_name: str
+    date_of_birth: date | None
+    nationality: str
+    is_resident: bool
+    document_type: DocumentType
+    document_number: str
+    document_country: str
+    document_expiry: date | None
+    email: str | None
+    mobile: str | None
+
+    @property
+    def sign_in_name(self) -> str | None:
+        return self.email or self.mobile
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "full_name": self.full_name,
+            "date_of_birth": self.date_of_birth.isoformat() if self.date_of_birth else None,
+            "nationality": self.nationality,
+            "is_resident": self.is_resident,
+            "document_type": self.document_type.value,
+            "document_number": self.document_number,
+            "document_country": self.document_country,
+            "document_expiry": self.document_expiry.isoformat() if self.document_expiry else None,
+            "email": self.email,
+            "mobile": self.mobile,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CleanPerson:
+        def day(value: Any) -> date | None:
+            return date.fromisoformat(value) if value else None
+
+        return cls(
+            full_name=data["full_name"],
+            date_of_birth=day(data["date_of_birth"]),
+            nationality=data["nationality"],
+            is_resident=bool(data["is_resident"]),
+            document_type=DocumentType(data["document_type"]),
+            document_number=data["document_number"],
+            document_country=data["document_country"],
+            document_expiry=day(data["document_expiry"]),
+            email=data["email"],
+            mobile=data["mobile"],
+        )
+
+
+def _document_problem(error: documents.DocumentNumberInvalid, path: str) -> FieldProblem:
+    code = {
+        "check_digit": ValidationErrorCode.CHECK_DIGIT,
+        "length": ValidationErrorCode.INVALID_FORMAT,
+        "charset": ValidationErrorCode.INVALID_FORMAT,
+    }.get(error.reason, ValidationErrorCode.INVALID_FORMAT)
+    return FieldProblem(path, code)
+
+
+def validate_person(data: PersonData, *, today: date | None = None) -> CleanPerson:
+    """Check every field at once; raise ValidationFailed listing all problems."""
+    today = today or clock.today()
+    check = Validator()
+    full_name = check.text("input.fullName", data.full_name, max_len=120)
+    nationality = data.nationality.strip().upper()
+    if not _COUNTRY.match(nationality):
+        check.problems.append(FieldProblem("input.nationality", ValidationErrorCode.INVALID_FORMAT))
+    date_of_birth = data.date_of_birth
+    if date_of_birth is not None and date_of_birth > today:
+        check.problems.append(FieldProblem("input.dateOfBirth", ValidationErrorCode.IN_THE_FUTURE))
+    elif date_of_birth is not None and date_of_birth.year < 1900:
+        check.problems.append(
+            FieldProblem(
+                "input.dateOfBirth",
+                ValidationErrorCode.OUT_OF_RANGE,
+                {"low": "1900-01-01", "high": today.isoformat()},
+            )
+        )
+    email = (data.email or "").strip().lower() or None
+    if email is not None and (len(email) > 254 or not _EMAIL.match(email)):
+        check.problems.append(FieldProblem("input.email", ValidationErrorCode.INVALID_FORMAT))
+    mobile = re.sub(r"[\s\-()]", "", data.mobile or "") or None
+    if mobile is not None and not _MOBILE.match(mobile):
+        check.problems.append(FieldProblem("input.mobile", ValidationErrorCode.INVALID_FORMAT))
+
+    number = ""
+    country = (data.document_country or "").strip().upper()
+    expiry = data.document_expiry
+    if not data.document_number.strip():
+        check.problems.append(FieldProblem("input.documentNumber", ValidationErrorCode.REQUIRED))
+    elif data.document_type is DocumentType.RESIDENT_ID:
+        try:
+            parsed = documents.parse_resident_id(data.document_number, today=today)
+            number, country = parsed.number, "CHN"
+            if date_of_birth is None:
+                date_of_birth = parsed.birth_date
+            elif date_of_birth != parsed.birth_date:
+                check.problems.append(
+                    FieldProblem("input.dateOfBirth", ValidationErrorCode.INVALID_FORMAT)
+                )
+        except documents.DocumentNumberInvalid as error:
+            check.problems.append(_document_problem(error, "input.documentNumber"))
+    elif data.document_type is DocumentType.PASSPORT:
+        try:
+            number = documents.normalise_passport_number(data.document_number)
+        except documents.DocumentNumberInvalid as error:
+            check.problems.append(_document_problem(error, "input.documentNumber"))
+        if data.mrz_line1 or data.mrz_line2:
+            try:
+                mrz = documents.parse_td3(data.mrz_line1 or "", data.mrz_line2 or "", today=today)
+                if number and mrz.document_number != number:
+                    check.problems.append(
+                        FieldProblem("input.documentNumber", ValidationErrorCode.INVALID_FORMAT)
+                    )
+                expiry = expiry or mrz.expiry_date
+                country = country or mrz.issuing_state
+            except documents.DocumentNumberInvalid as error:
+                check.problems.append(_document_problem(error, "input.mrz"))
+        if not _COUNTRY.match(country):
+            check.problems.append(
+                FieldProblem("input.documentCountry", ValidationErrorCode.INVALID_FORMAT)
+            )
+    else:
+        number = re.sub(r"\s", "", data.document_number).upper()
+        if not _PERMIT.match(number):
+            check.problems.append(
+                FieldProblem("input.documentNumber", ValidationErrorCode.INVALID_FORMAT)
+            )
+        country = country or "CHN"
+    if data.document_type is not DocumentType.RESIDENT_ID:
+        if expiry is None:
+            check.problems.append(
+                FieldProblem("input.documentExpiry", ValidationErrorCode.REQUIRED)
+            )
+        elif expiry <= today:
+            check.problems.append(
+                FieldProblem("input.documentExpiry", ValidationErrorCode.IN_THE_PAST)
+            )
+    if date_of_birth is None and not check.problems:
+        check.problems.append(FieldProblem("input.dateOfBirth", ValidationErrorCode.REQUIRED))
+    check.raise_if_any()
+    return CleanPerson(
+        full_name=full_name,
+        date_of_birth=date_of_birth,
+        nationality=nationality,
+        is_resident=data.is_resident,
+        document_type=data.document_type,
+        document_number=number,
+        document_country=country,
+        document_expiry=expiry,
+        email=email,
+        mobile=mobile,
+    )
+
+
+async def _ensure_person_is_new(connection: BaseDBAsyncClient, person: CleanPerson) -> None:
+    taken = (
+        await Person.filter(
+            document_type=person.document_type,
+            document_number=person.document_number,
+            document_country=person.document_country,
+        )
+        .using_db(connection)
+        .exists()
+    )
+    if taken:
+        raise AccountProblem(
+            AccountErrorCode.DOCUMENT_ALREADY_REGISTERED, field="input.documentNumber"
+        )
+    if (
+        person.sign_in_name
+        and await Account.filter(sign_in_name=person.sign_in_name).using_db(connection).exists()
+    ):
+        field_path = "input.email" if person.email else "input.mobile"
+        raise AccountProblem(AccountErrorCode.SIGN_IN_NAME_TAKEN, field=field_path)
+
+
+async def _create_person(
+    connection: BaseDBAsyncClient, person: CleanPerson, *, user_handle: str
+) -> Account:
+    try:
+        account = await Account.create(
+            using_db=connection,
+            id=uuid.uuid4(),
+            kind=AccountKind.PERSON,
+            user_handle=user_handle,
+            sign_in_name=person.sign_in_name,
+        )
+        await Person.create(
+            using_db=connection,
+            account=account,
+            full_name=person.full_name,
+            date_of_birth=person.date_of_birth,
+            nationality=person.nationality,
+            is_resident=person.is_resident,
+            email=person.email,
+            mobile=person.mobile,
+            document_type=person.document_type,
+            document_number=person.document_number,
+            document_country=person.document_country,
+            document_expiry=person.document_expiry,
+        )
+    except IntegrityError:
+        # Someone registered the same document or sign-in name a moment ago.
+        raise AccountProblem(AccountErrorCode.DOCUMENT_ALREADY_REGISTERED) from None
+    return account
