@@ -73,4 +73,4 @@ async def test_a_cached_answer_lives_two_seconds_at_most(app: Starlette) -> None
     await Slot.filter(id=slot.id).update(booked=1)
     # then within the TTL the shared answer stands, and after it the change shows
     assert await seats_at(101.9) == [2]
-    assert await seats_at(100.0 + services.AVAILABILITY_TTL + 0.1) == [1]
+    assert await seats_at(100.0 + services.availability_cache.AVAILABILITY_TTL + 0.1) == [1]

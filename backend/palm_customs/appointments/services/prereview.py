@@ -1,0 +1,79 @@
+"""Which items need a passed online pre-review before their on-site step, and the check of it."""
+
+from __future__ import annotations
+
+import importlib
+import uuid
+from typing import Any
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from palm_customs.appointments.errors import AppointmentErrorCode, AppointmentProblem
+from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed
+
+# Catalogue items whose on-site step needs a passed online pre-review first. The catalogue
+# (palm_customs.catalogue.models.ServiceItem) is the source of truth when it knows the item;
+# this mapping covers the demo items until then.
+PREREVIEW_ITEMS = frozenset(
+    {
+        "PETS_ENTRY",
+        "DUTY_EXEMPTION",
+        "POSTAL_ARTICLES",
+        "PROCESSING_TRADE_MANUAL",
+        "BONDED_WAREHOUSE",
+        "AEO_CERTIFICATION",
+        "TEMPORARY_ADMISSION",
+    }
+)
+
+
+async def requires_prereview(item_code: str, connection: BaseDBAsyncClient | None = None) -> bool:
+    """Whether the item's on-site step needs a passed online pre-review (handling mode)."""
+    catalogue = importlib.import_module("palm_customs.catalogue.models")
+    service_item: Any = getattr(catalogue, "ServiceItem", None)
+    if service_item is not None:
+        row = await service_item.filter(code=item_code).using_db(connection).first()
+        if row is not None:
+            return str(getattr(row.handling_mode, "value", row.handling_mode)) == (
+                "prereview_then_onsite"
+            )
+    return item_code in PREREVIEW_ITEMS
+
+
+async def prereview_passed(account_id: uuid.UUID, item_code: str, application_id: str) -> bool:
+    """Whether `application_id` is this person's application for the item with a passed
+    pre-review.
+
+    The applications domain answers when it is installed; without it no application can have
+    passed, so bookings that need one are refused (never let through).
+    """
+    try:
+        applications = importlib.import_module("palm_customs.applications.services")
+    except ImportError:
+        return False
+    check: Any = getattr(applications, "prereview_passed", None)
+    if check is None:
+        return False
+    return bool(await check(account_id, item_code, application_id))
+
+
+async def _check_application(
+    connection: BaseDBAsyncClient,
+    *,
+    account_id: uuid.UUID,
+    item_code: str,
+    application_id: str | None,
+) -> str | None:
+    application = (application_id or "").strip() or None
+    if application is not None and len(application) > 40:
+        raise ValidationFailed(
+            [FieldProblem("applicationId", ValidationErrorCode.TOO_LONG, {"limit": 40})]
+        )
+    if await requires_prereview(item_code, connection):
+        if application is None:
+            raise AppointmentProblem(AppointmentErrorCode.PREREVIEW_REQUIRED, field="applicationId")
+        if not await prereview_passed(account_id, item_code, application):
+            raise AppointmentProblem(
+                AppointmentErrorCode.PREREVIEW_NOT_PASSED, field="applicationId"
+            )
+    return application
