@@ -10,10 +10,7 @@ from tortoise.exceptions import IntegrityError
 from palm_customs.core.errors import Validator
 from palm_customs.core.permissions import Principal
 from palm_customs.identity import documents
-from palm_customs.identity.errors import (
-    AccountErrorCode,
-    AccountProblem,
-)
+from palm_customs.identity.errors import AccountErrorCode, AccountProblem
 from palm_customs.identity.models import (
     DocumentType,
     Enterprise,

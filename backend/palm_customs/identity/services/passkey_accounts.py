@@ -9,10 +9,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from palm_customs.core import clock
 from palm_customs.core.errors import Validator
 from palm_customs.identity import passkeys, sessions
-from palm_customs.identity.errors import (
-    WebAuthnErrorCode,
-    WebAuthnFailed,
-)
+from palm_customs.identity.errors import WebAuthnErrorCode, WebAuthnFailed
 from palm_customs.identity.models import (
     Account,
     Challenge,

@@ -16,26 +16,12 @@ from tortoise.exceptions import IntegrityError
 from palm_customs.core import clock
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, Validator
 from palm_customs.identity import documents
-from palm_customs.identity.errors import (
-    AccountErrorCode,
-    AccountProblem,
-)
-from palm_customs.identity.models import (
-    Account,
-    AccountKind,
-    DocumentType,
-    Person,
-)
+from palm_customs.identity.errors import AccountErrorCode, AccountProblem
+from palm_customs.identity.models import Account, AccountKind, DocumentType, Person
 
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,189}\.[^@\s.]{2,}$")
-
-
 _MOBILE = re.compile(r"^\+?[0-9]{6,15}$")
-
-
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
-
-
 _PERMIT = re.compile(r"^[A-Z0-9]{8,11}$")
 
 

@@ -9,14 +9,8 @@ import uuid
 from dataclasses import dataclass, field
 
 from palm_customs.core.permissions import Principal
-from palm_customs.identity.errors import (
-    AccountErrorCode,
-    AccountProblem,
-)
-from palm_customs.identity.models import (
-    Account,
-    Session,
-)
+from palm_customs.identity.errors import AccountErrorCode, AccountProblem
+from palm_customs.identity.models import Account, Session
 
 
 @dataclass(frozen=True, slots=True)

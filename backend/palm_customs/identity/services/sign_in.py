@@ -8,11 +8,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from palm_customs.core.ratelimit import SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS, RateLimiter
 from palm_customs.identity import passkeys, sessions
-from palm_customs.identity.errors import (
-    TooManyAttemptsError,
-    WebAuthnErrorCode,
-    WebAuthnFailed,
-)
+from palm_customs.identity.errors import TooManyAttemptsError, WebAuthnErrorCode, WebAuthnFailed
 from palm_customs.identity.models import (
     Account,
     AccountStatus,

@@ -9,13 +9,8 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from palm_customs.core import clock
 from palm_customs.core.permissions import Principal
 from palm_customs.identity import sessions
-from palm_customs.identity.errors import (
-    AccountErrorCode,
-    AccountProblem,
-)
-from palm_customs.identity.models import (
-    Session,
-)
+from palm_customs.identity.errors import AccountErrorCode, AccountProblem
+from palm_customs.identity.models import Session
 from palm_customs.identity.services.results import Done, _require_account
 from palm_customs.notifications.models import PushSubscription
 from palm_customs.notifications.services import forget_session_devices

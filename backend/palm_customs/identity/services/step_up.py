@@ -12,12 +12,7 @@ from palm_customs.identity.errors import (
     WebAuthnErrorCode,
     WebAuthnFailed,
 )
-from palm_customs.identity.models import (
-    Account,
-    Challenge,
-    ChallengePurpose,
-    Passkey,
-)
+from palm_customs.identity.models import Account, Challenge, ChallengePurpose, Passkey
 from palm_customs.identity.services.results import Ceremony, Done, _require_account
 from palm_customs.settings import Settings
 
