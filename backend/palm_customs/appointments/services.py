@@ -1473,11 +1473,6 @@ async def _remind(payload: dict[str, Any]) -> None:
         await _notify(connection, booking, f"reminder_{payload['kind']}", now=now)
 
 
-jobs.register_handler(SLOTS_JOB, _run_slot_generation)
-jobs.register_handler(REMINDER_JOB, _remind)
-jobs.register_handler(OFFER_EXPIRY_JOB, _expire_offer_job)
-
-
 # ------------------------------------------------------------------ officers
 
 
@@ -1981,7 +1976,13 @@ async def _closure_rebook_job(payload: dict[str, Any]) -> None:
     await hold_rebooking(str(payload["booking"]))
 
 
-jobs.register_handler(CLOSURE_REBOOK_JOB, _closure_rebook_job)
+# This domain's background jobs, installed by palm_customs/registry.py in every process.
+JOB_HANDLERS: dict[str, jobs.Handler] = {
+    SLOTS_JOB: _run_slot_generation,
+    REMINDER_JOB: _remind,
+    OFFER_EXPIRY_JOB: _expire_offer_job,
+    CLOSURE_REBOOK_JOB: _closure_rebook_job,
+}
 
 
 # ------------------------------------------------------------------ real time
