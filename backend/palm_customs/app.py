@@ -19,7 +19,7 @@ from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from tortoise.contrib.starlette import RegisterTortoise
 
-from palm_customs import handlers as _handlers  # noqa: F401 (registers job handlers)
+from palm_customs import registry
 from palm_customs.appointments.services import configure_availability_cache
 from palm_customs.context import Context, RequestMeta
 from palm_customs.core import broadcast, clock, invalidation
@@ -100,6 +100,7 @@ def create_app(
 ) -> Starlette:
     """Build the app. `extra_routes` lets benchmarks add a baseline route beside GraphQL."""
     settings = settings or load_settings()
+    registry.install()
     if settings.clock_spec is not None:
         clock.configure(settings.clock_spec)
     register_secret(settings.secret_key.reveal())

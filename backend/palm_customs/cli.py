@@ -10,6 +10,7 @@ from typing import Any
 
 from tortoise import Tortoise
 
+from palm_customs import registry
 from palm_customs.core import clock
 from palm_customs.core.db import settings_config
 from palm_customs.settings import ConfigurationError, Settings, load_settings
@@ -97,28 +98,10 @@ def _cmd_seed_demo(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
-    import signal
+    from palm_customs import worker
 
-    from palm_customs import handlers  # noqa: F401 (registers job handlers)
-    from palm_customs.core.jobs import run_worker
-    from palm_customs.core.logs import configure_logging
-    from palm_customs.notifications import push
-
-    configure_logging(json_lines=settings.is_production, level=settings.log_level)
-
-    async def work() -> None:
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(signum, stop.set)
-        sender = push.WebPushSender(settings)
-        push.use_sender(sender)
-        try:
-            await run_worker(stop, idle_seconds=args.idle)
-        finally:
-            await sender.close()
-
-    asyncio.run(_with_orm(settings, work))
+    worker.configure(settings)
+    asyncio.run(_with_orm(settings, lambda: worker.run(settings, idle_seconds=args.idle)))
     return 0
 
 
@@ -289,5 +272,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"palm-customs: configuration error: {error}", file=sys.stderr)
         raise SystemExit(2) from None
     clock.configure(settings.clock_spec)
+    # Every command words messages and may queue or run jobs: install them all explicitly.
+    registry.install()
     handler: Callable[[Settings, argparse.Namespace], int] = args.handler
     raise SystemExit(handler(settings, args))

@@ -19,10 +19,8 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
-from palm_customs.applications import messages as _application_messages  # noqa: F401
 from palm_customs.applications.mutations import ApplicationMutation
 from palm_customs.applications.queries import ApplicationQuery, ApplicationSubscription
-from palm_customs.appointments import messages as _appointment_messages  # noqa: F401
 from palm_customs.appointments.mutations import AppointmentMutation
 from palm_customs.appointments.queries import AppointmentQuery, AppointmentSubscription
 from palm_customs.catalogue.mutations import CatalogueMutation
@@ -30,16 +28,12 @@ from palm_customs.catalogue.queries import CatalogueQuery
 from palm_customs.core.errors import PublicError
 from palm_customs.core.i18n import Language, translate
 from palm_customs.core.limits import MAX_TOKENS, VALIDATION_RULES
-from palm_customs.declarations import messages as _declaration_messages  # noqa: F401
 from palm_customs.declarations.mutations import DeclarationMutation
 from palm_customs.declarations.queries import DeclarationQuery
-from palm_customs.documents import messages as _document_messages  # noqa: F401
 from palm_customs.documents.mutations import DocumentMutation
 from palm_customs.documents.queries import DocumentQuery
-from palm_customs.identity import messages as _identity_messages  # noqa: F401 (registers texts)
 from palm_customs.identity.mutations import IdentityMutation
 from palm_customs.identity.queries import IdentityQuery, IdentitySubscription
-from palm_customs.notifications import messages as _notification_messages  # noqa: F401
 from palm_customs.notifications.mutations import NotificationMutation
 from palm_customs.notifications.queries import NotificationQuery
 from palm_customs.support.mutations import SupportMutation

@@ -5,7 +5,6 @@ from typing import Any
 
 import strawberry
 
-from palm_customs.catalogue import messages as _messages  # noqa: F401 (registers texts)
 from palm_customs.catalogue.models import DataElement as DataElementModel
 from palm_customs.catalogue.models import HandlingMode, PortKindValue, ServiceCategory
 from palm_customs.catalogue.models import MaterialType as MaterialTypeModel

@@ -7,6 +7,7 @@ back (errors, notifications), always alongside a stable `code` the client may tr
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from enum import Enum
 
 import strawberry
@@ -47,7 +48,11 @@ def negotiate_language(accept_language: str | None) -> Language:
 
 
 # key -> (zh-Hans, zh-Hant, en). Placeholders use str.format names.
-MESSAGES: dict[str, tuple[str, str, str]] = {
+Catalogue = dict[str, tuple[str, str, str]]
+
+# The shared texts; each domain keeps its own in `<domain>/messages.py`, and
+# `palm_customs/registry.py` lists them all.
+MESSAGES: Catalogue = {
     "error.internal": (
         "服务暂时出现问题，请稍后再试。如需帮助，请提供编号 {request_id}。",
         "服務暫時出現問題，請稍後再試。如需協助，請提供編號 {request_id}。",
@@ -129,20 +134,49 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
 }
 
 
-def register_messages(messages: dict[str, tuple[str, str, str]]) -> None:
-    """Add a domain's messages; a key may be defined once only."""
-    clash = MESSAGES.keys() & messages.keys()
-    if clash:
-        raise ValueError(f"message keys defined twice: {sorted(clash)}")
-    MESSAGES.update(messages)
-
-
 _COLUMN = {Language.ZH_HANS: 0, Language.ZH_HANT: 1, Language.EN: 2}
+
+_catalogue: Catalogue | None = None
+
+
+def merge(strict: list[Mapping[str, tuple[str, str, str]]], shared: list[Catalogue]) -> Catalogue:
+    """One catalogue from several: a key of `strict` may be defined once only; a key of
+    `shared` (field labels, common words) keeps its first definition."""
+    merged: Catalogue = {}
+    for part in strict:
+        clash = merged.keys() & part.keys()
+        if clash:
+            raise ValueError(f"message keys defined twice: {sorted(clash)}")
+        merged.update(part)
+    for part in shared:
+        for key, text in part.items():
+            merged.setdefault(key, text)
+    return merged
+
+
+def use_catalogue(catalogue: Catalogue) -> None:
+    """Install the whole catalogue (`palm_customs.registry.install` does, at every start)."""
+    global _catalogue
+    _catalogue = catalogue
+
+
+def catalogue() -> Mapping[str, tuple[str, str, str]]:
+    """Every message of the product, whatever this process imported so far.
+
+    Loaded from the explicit list in `palm_customs/registry.py` on first use, so a process
+    that never imports the GraphQL schema (a worker, a CLI command) words every message too.
+    """
+    if _catalogue is None:
+        from palm_customs import registry  # the composition root, imported only here
+
+        use_catalogue(registry.messages())
+    assert _catalogue is not None
+    return _catalogue
 
 
 def translate(key: str, language: Language, **params: object) -> str:
     """The message `key` in `language`, with `{name}` placeholders filled from params."""
-    text = MESSAGES[key][_COLUMN[language]]
+    text = catalogue()[key][_COLUMN[language]]
     return text.format(**params) if params else text
 
 
@@ -152,4 +186,4 @@ def label(field: str, language: Language) -> str:
     leaf = parts[-1] if parts else field
     snake = re.sub(r"(?<!^)(?=[A-Z])", "_", leaf).lower()
     key = f"field.{snake}"
-    return translate(key if key in MESSAGES else "field.this", language)
+    return translate(key if key in catalogue() else "field.this", language)

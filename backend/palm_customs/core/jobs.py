@@ -74,11 +74,30 @@ class PermanentFailure(Exception):
 
 
 Handler = Callable[[dict[str, Any]], Awaitable[None]]
-_HANDLERS: dict[str, Handler] = {}
+_handlers: dict[str, Handler] | None = None
+_added: dict[str, Handler] = {}
+
+
+def use_handlers(handlers: dict[str, Handler]) -> None:
+    """Install every job kind's handler (`palm_customs.registry.install` does, at start)."""
+    global _handlers
+    _handlers = dict(handlers)
+
+
+def handlers() -> dict[str, Handler]:
+    """The handlers of this process: the product's (palm_customs/registry.py, loaded on first
+    use so a process cannot run jobs without them) and any a test added."""
+    if _handlers is None:
+        from palm_customs import registry  # the composition root, imported only here
+
+        use_handlers(registry.job_handlers())
+    assert _handlers is not None
+    return {**_handlers, **_added}
 
 
 def register_handler(kind: str, handler: Handler) -> None:
-    _HANDLERS[kind] = handler
+    """Add a handler beside the product's (tests, benchmarks)."""
+    _added[kind] = handler
 
 
 async def enqueue(
@@ -145,7 +164,7 @@ async def _finish(job: Job, worker: str, **changes: Any) -> None:
 
 
 async def run_one(job: Job, worker: str) -> JobStatus:
-    handler = _HANDLERS.get(job.kind)
+    handler = handlers().get(job.kind)
     now = clock.now()
     try:
         if handler is None:

@@ -513,4 +513,5 @@ async def _fanout_handler(payload: dict[str, Any]) -> None:
         pass
 
 
-jobs.register_handler(FANOUT_JOB, _fanout_handler)
+# Installed by palm_customs/registry.py (with notifications/push.py's PUSH_JOB).
+JOB_HANDLERS: dict[str, jobs.Handler] = {FANOUT_JOB: _fanout_handler}

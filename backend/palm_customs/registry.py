@@ -1,0 +1,63 @@
+"""What every process of the product registers, listed once and installed explicitly.
+
+The server, `palm-customs worker` and every CLI command word messages and may run jobs, but
+only the server imports the GraphQL schema. Nothing a process needs may therefore be
+registered as a side effect of importing some module: each domain keeps its texts
+(`<domain>/messages.py: MESSAGES`) and its job handlers (`JOB_HANDLERS`) as plain data, and
+this module lists them. `install()` runs at the start of every process (create_app, the CLI);
+`core.i18n` and `core.jobs` also load from here on first use, so nothing can forget it.
+tests/test_registry.py runs the worker's own imports in a process of their own and checks
+that every message and every job kind is there.
+"""
+
+from __future__ import annotations
+
+from palm_customs.core import i18n, jobs
+
+
+def messages() -> i18n.Catalogue:
+    """The whole catalogue: the shared texts and every domain's."""
+    from palm_customs.applications import messages as applications
+    from palm_customs.appointments import messages as appointments
+    from palm_customs.catalogue import messages as catalogue
+    from palm_customs.declarations import messages as declarations
+    from palm_customs.documents import messages as documents
+    from palm_customs.identity import messages as identity
+    from palm_customs.notifications import messages as notifications
+
+    return i18n.merge(
+        [
+            i18n.MESSAGES,
+            identity.MESSAGES,
+            catalogue.MESSAGES,
+            declarations.MESSAGES,
+            notifications.MESSAGES,
+            applications.MESSAGES,
+            documents.MESSAGES,
+            appointments.MESSAGES,
+        ],
+        # Field labels another domain may also define (the first definition is kept).
+        [appointments.LABELS],
+    )
+
+
+def job_handlers() -> dict[str, jobs.Handler]:
+    """Every kind of background job and the function that runs it."""
+    from palm_customs.appointments import services as appointments
+    from palm_customs.notifications import push
+    from palm_customs.notifications import services as notifications
+
+    handlers: dict[str, jobs.Handler] = {}
+    for table in (appointments.JOB_HANDLERS, notifications.JOB_HANDLERS, push.JOB_HANDLERS):
+        clash = handlers.keys() & table.keys()
+        if clash:
+            raise ValueError(f"job kinds handled twice: {sorted(clash)}")
+        handlers.update(table)
+    return handlers
+
+
+def install() -> None:
+    """Install the catalogue and the job handlers in this process (at start: a clash or a
+    missing module fails the start, not the first message)."""
+    i18n.use_catalogue(messages())
+    jobs.use_handlers(job_handlers())
