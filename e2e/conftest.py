@@ -314,7 +314,7 @@ def start_server(var_dir: Path, *, port: int | None = None, prepare: bool = True
             [*command, "serve", "--no-migrate"], env=environ, stdout=log, stderr=subprocess.STDOUT
         )
     server = LiveServer(origin=origin, port=port, process=process, log_path=log_path)
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120  # a loaded 2-CPU machine imports slowly
     while True:
         if process.poll() is not None:
             raise RuntimeError("server exited early:\n" + server.log())

@@ -77,7 +77,7 @@ def live_server(
         )
     server = LiveServer(origin=origin, port=port, process=process, log_path=log_path)
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120  # a loaded 2-CPU machine imports slowly
         while True:
             if process.poll() is not None:
                 raise RuntimeError("server exited early:\n" + server.log())

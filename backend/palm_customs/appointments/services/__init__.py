@@ -41,7 +41,12 @@ from palm_customs.appointments.services.check_in import (
     booking_number_from_credential,
     check_in,
 )
-from palm_customs.appointments.services.closures import ClosureAdded, add_closure, hold_rebooking
+from palm_customs.appointments.services.closures import (
+    ClosureAdded,
+    _closure_rebook_job,
+    add_closure,
+    hold_rebooking,
+)
 from palm_customs.appointments.services.ics import calendar_ics
 from palm_customs.appointments.services.live import channel, publish_update, update_message
 from palm_customs.appointments.services.officer_sites import officer_site_code
@@ -78,6 +83,7 @@ from palm_customs.appointments.services.rules import (
 from palm_customs.appointments.services.seeding import seed_demo_sites
 from palm_customs.appointments.services.slots import (
     Generated,
+    _run_slot_generation,
     ensure_schedule,
     generate_slots,
     off_grid_items,
@@ -87,11 +93,21 @@ from palm_customs.appointments.services.slots import (
 )
 from palm_customs.appointments.services.waitlist import (
     Waiting,
+    _expire_offer_job,
     confirm_offer,
     expire_offer,
     join_waitlist,
     leave_waitlist,
 )
+from palm_customs.core import jobs
+
+# This domain's background jobs, installed by palm_customs/registry.py in every process.
+JOB_HANDLERS: dict[str, jobs.Handler] = {
+    SLOTS_JOB: _run_slot_generation,
+    REMINDER_JOB: _remind,
+    OFFER_EXPIRY_JOB: _expire_offer_job,
+    CLOSURE_REBOOK_JOB: _closure_rebook_job,
+}
 
 __all__ = [
     "AVAILABILITY_CACHE_SIZE",
@@ -102,6 +118,7 @@ __all__ = [
     "COOL_DOWN",
     "CREDENTIAL_TYPE",
     "HORIZON_DAYS",
+    "JOB_HANDLERS",
     "LIVE",
     "MAX_ACTIVE_BOOKINGS",
     "MAX_ALTERNATIVES",

@@ -252,6 +252,3 @@ async def _hold_for(
 
 async def _closure_rebook_job(payload: dict[str, Any]) -> None:
     await hold_rebooking(str(payload["booking"]))
-
-
-jobs.register_handler(CLOSURE_REBOOK_JOB, _closure_rebook_job)

@@ -9,8 +9,7 @@ from tortoise.transactions import in_transaction
 
 from palm_customs.appointments.models import Booking, BookingStatus
 from palm_customs.appointments.services.notices import _notify
-from palm_customs.appointments.services.rules import REMINDER_JOB, _now
-from palm_customs.core import jobs
+from palm_customs.appointments.services.rules import _now
 
 
 async def _remind(payload: dict[str, Any]) -> None:
@@ -24,6 +23,3 @@ async def _remind(payload: dict[str, Any]) -> None:
         if booking is None or booking.starts_at <= now:
             return  # cancelled, rescheduled or already past: nothing to remind
         await _notify(connection, booking, f"reminder_{payload['kind']}", now=now)
-
-
-jobs.register_handler(REMINDER_JOB, _remind)

@@ -227,6 +227,3 @@ async def _run_slot_generation(payload: dict[str, Any]) -> None:
         await jobs.enqueue(
             connection, kind=SLOTS_JOB, payload={}, run_after=_now() + timedelta(hours=24)
         )
-
-
-jobs.register_handler(SLOTS_JOB, _run_slot_generation)

@@ -31,8 +31,7 @@ from palm_customs.appointments.services.booking import (
 from palm_customs.appointments.services.notices import _notify
 from palm_customs.appointments.services.prereview import _check_application
 from palm_customs.appointments.services.release import _end, _release_seat
-from palm_customs.appointments.services.rules import OFFER_EXPIRY_JOB, _item_code, _now
-from palm_customs.core import jobs
+from palm_customs.appointments.services.rules import _item_code, _now
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, Validator
 from palm_customs.core.permissions import Principal
 from palm_customs.notifications.models import Urgency
@@ -276,6 +275,3 @@ async def expire_offer(booking_id: str, *, now: datetime | None = None) -> Booki
 
 async def _expire_offer_job(payload: dict[str, Any]) -> None:
     await expire_offer(str(payload["booking"]))
-
-
-jobs.register_handler(OFFER_EXPIRY_JOB, _expire_offer_job)
