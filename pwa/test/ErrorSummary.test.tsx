@@ -8,8 +8,8 @@ import { setLocale } from '../src/i18n';
 describe('ErrorSummary', () => {
   let container: HTMLDivElement;
 
-  beforeEach(() => {
-    setLocale('en');
+  beforeEach(async () => {
+    await setLocale('en');
     container = document.createElement('div');
     document.body.append(container);
   });

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { LocationProvider } from 'preact-iso';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LanguageSwitcher } from '../src/components/LanguageSwitcher';
 import { ShellNav } from '../src/features/shell/ShellNav';
 import { locale, setLocale } from '../src/i18n';
@@ -13,8 +13,8 @@ describe('switching language', () => {
     localStorage.clear();
   });
 
-  it('re-renders visible text in the chosen language', () => {
-    setLocale('en');
+  it('re-renders visible text in the chosen language', async () => {
+    await setLocale('en');
     act(() => {
       render(
         <LocationProvider>
@@ -32,7 +32,9 @@ describe('switching language', () => {
       select.dispatchEvent(new Event('change', { bubbles: true }));
     });
 
-    expect(locale.value).toBe('zh-Hant');
+    // The Traditional Chinese words are fetched first (only the chosen language is loaded).
+    await vi.waitFor(() => expect(locale.value).toBe('zh-Hant'));
+    await act(() => Promise.resolve());
     expect(container.querySelector('nav')?.textContent).toContain('預約');
     expect(container.querySelector('nav')?.getAttribute('aria-label')).toBe('主導覽');
   });

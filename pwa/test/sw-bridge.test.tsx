@@ -28,9 +28,9 @@ describe('sw-bridge update flow', () => {
   let sw: ReturnType<typeof fakeServiceWorker>;
   let reload: ReturnType<typeof vi.fn>;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     vi.resetModules();
-    setLocale('en');
+    await setLocale('en');
     sw = fakeServiceWorker();
     Object.defineProperty(navigator, 'serviceWorker', { value: sw.container, configurable: true });
     reload = vi.fn();

@@ -1,68 +1,39 @@
-import { signal, effect } from '@preact/signals';
+import { effect } from '@preact/signals';
 import { LOCAL_KEYS } from '../offline/keys';
-import { en } from './en';
-import { zhHans } from './zh-Hans';
-import { zhHant } from './zh-Hant';
-import { LOCALES, type Locale, type MessageKey, type Messages } from './types';
+import { defineCatalogue, loadEveryCatalogue, type Params } from './catalogue';
+import { LOCALES, initialLocale, isLocale, locale, localeForTag, negotiateLocale, type Locale } from './locale';
+import type { MessageKey } from './en';
 
-export { LOCALES, type Locale, type MessageKey, type Messages };
+export { LOCALES, initialLocale, isLocale, locale, localeForTag, negotiateLocale, type Locale, type MessageKey, type Params };
 
-export const catalogues: Record<Locale, Messages> = { 'zh-Hans': zhHans, 'zh-Hant': zhHant, en };
+/** The shell's and the core screens' words: only the current language's file is fetched. */
+export const core = await defineCatalogue<MessageKey>({
+  en: () => import('./en'),
+  'zh-Hans': () => import('./zh-Hans'),
+  'zh-Hant': () => import('./zh-Hant'),
+});
 
-const TRADITIONAL_REGIONS = new Set(['tw', 'hk', 'mo']);
+let requested: Locale = locale.value;
 
-/** The best supported locale for one BCP 47 tag, or null when we have none for it. */
-export function localeForTag(tag: string): Locale | null {
-  const parts = tag.toLowerCase().replace(/_/g, '-').split('-');
-  const [language, ...rest] = parts;
-  if (language === 'en') return 'en';
-  if (language !== 'zh') return null;
-  if (rest.includes('hant')) return 'zh-Hant';
-  if (rest.includes('hans')) return 'zh-Hans';
-  return rest.some((part) => TRADITIONAL_REGIONS.has(part)) ? 'zh-Hant' : 'zh-Hans';
-}
-
-/** First of the person's preferred languages that we support; English when none is. */
-export function negotiateLocale(preferred: readonly string[]): Locale {
-  for (const tag of preferred) {
-    const locale = localeForTag(tag);
-    if (locale) return locale;
-  }
-  return 'en';
-}
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
-
-function readStoredLocale(): Locale | null {
-  try {
-    const stored = globalThis.localStorage?.getItem(LOCAL_KEYS.locale);
-    return isLocale(stored) ? stored : null;
-  } catch {
-    return null; // storage blocked (private mode, policy): follow the browser
-  }
-}
-
-function browserLanguages(): readonly string[] {
-  if (typeof navigator === 'undefined') return [];
-  return navigator.languages?.length ? navigator.languages : [navigator.language];
-}
-
-export function initialLocale(): Locale {
-  return readStoredLocale() ?? negotiateLocale(browserLanguages());
-}
-
-export const locale = signal<Locale>(initialLocale());
-
-/** Switch language and remember the choice on this device. */
-export function setLocale(next: Locale): void {
-  locale.value = next;
+/**
+ * Switch language and remember the choice on this device. The switch shows once every
+ * catalogue in use has its words in that language (at once when they are cached).
+ */
+export function setLocale(next: Locale): Promise<void> {
+  requested = next;
   try {
     localStorage.setItem(LOCAL_KEYS.locale, next);
   } catch {
     // Not remembered, but the switch still applies for this visit.
   }
+  return loadEveryCatalogue(next).then(
+    () => {
+      if (requested === next) locale.value = next;
+    },
+    () => {
+      // Offline before the words were cached: stay in the language we can show.
+    },
+  );
 }
 
 /** Keep <html lang> in step with the chosen language. Returns the disposer. */
@@ -72,17 +43,12 @@ export function bindDocumentLanguage(doc: Document = document): () => void {
   });
 }
 
-export type Params = Record<string, string | number>;
-
+/** A core message in a given language. */
 export function translate(target: Locale, key: MessageKey, params?: Params): string {
-  const template = catalogues[target][key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return core.in(target, key, params);
 }
 
 /** Translate in the current language; reading `locale.value` makes components re-render on a switch. */
 export function t(key: MessageKey, params?: Params): string {
-  return translate(locale.value, key, params);
+  return core.t(key, params);
 }

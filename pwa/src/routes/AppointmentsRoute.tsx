@@ -4,6 +4,7 @@ import { AppointmentsMine } from '../features/appointments/AppointmentsMine';
 import { ta } from '../features/appointments/appointmentsMessages';
 import { me, refreshMe, signInPath } from '../features/identity/identitySession';
 import { t } from '../i18n';
+import { ti } from '../features/identity/identityMessages';
 
 export default function AppointmentsRoute() {
   const account = me.value;
@@ -23,7 +24,7 @@ export default function AppointmentsRoute() {
               {t('header.signIn')}
             </a>
             <a class="button button--secondary" href="/me/sign-up">
-              {t('signIn.createAccount')}
+              {ti('signIn.createAccount')}
             </a>
           </div>
         </>

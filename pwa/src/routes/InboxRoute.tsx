@@ -5,6 +5,7 @@ import { NotificationsInbox } from '../features/notifications/NotificationsInbox
 import { tn } from '../features/notifications/notificationsMessages';
 import { NotificationsPushPanel } from '../features/notifications/NotificationsPushPanel';
 import { t } from '../i18n';
+import { ti } from '../features/identity/identityMessages';
 
 export default function InboxRoute() {
   const account = me.value;
@@ -24,7 +25,7 @@ export default function InboxRoute() {
               {t('header.signIn')}
             </a>
             <a class="button button--secondary" href="/me/sign-up">
-              {t('signIn.createAccount')}
+              {ti('signIn.createAccount')}
             </a>
           </div>
           <p class="link-list">

@@ -6,30 +6,31 @@ import { IdentityProfile } from '../features/identity/IdentityProfile';
 import { displayName, me, refreshMe } from '../features/identity/identitySession';
 import { NotificationsPushPanel } from '../features/notifications/NotificationsPushPanel';
 import { t } from '../i18n';
+import { ti } from '../features/identity/identityMessages';
 
 export default function MeRoute() {
   const { query } = useLocation();
   const account = me.value;
   useEffect(() => void refreshMe(), []);
-  const title = account ? displayName(account) || t('me.title') : t('me.title');
+  const title = account ? displayName(account) || ti('me.title') : ti('me.title');
   return (
     <section class="page">
       <PageHeading title={title}>{title}</PageHeading>
       {query.deleted && (
         <Notice kind="success" live="status" title={t('notice.done')}>
-          <p>{t('delete.done')}</p>
+          <p>{ti('delete.done')}</p>
         </Notice>
       )}
       {account === undefined && <p role="status">{t('loading')}</p>}
       {account === null && (
         <>
-          <p>{t('me.signedOut.body')}</p>
+          <p>{ti('me.signedOut.body')}</p>
           <div class="button-row">
             <a class="button button--primary" href="/me/sign-in">
               {t('header.signIn')}
             </a>
             <a class="button button--secondary" href="/me/sign-up">
-              {t('signIn.createAccount')}
+              {ti('signIn.createAccount')}
             </a>
           </div>
           <p class="link-list">

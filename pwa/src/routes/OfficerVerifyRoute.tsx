@@ -1,11 +1,11 @@
 import { PageHeading } from '../components/PageHeading';
 import { OfficerVerify } from '../features/officer/OfficerVerify';
-import { t } from '../i18n';
+import { td } from '../features/declarations/declarationsMessages';
 
 export default function OfficerVerifyRoute() {
   return (
     <section class="page page--wide">
-      <PageHeading title={t('verify.title')}>{t('verify.title')}</PageHeading>
+      <PageHeading title={td('verify.title')}>{td('verify.title')}</PageHeading>
       <OfficerVerify />
     </section>
   );

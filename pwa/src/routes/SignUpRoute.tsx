@@ -1,15 +1,15 @@
 import { PageHeading } from '../components/PageHeading';
 import { IdentitySignUp } from '../features/identity/IdentitySignUp';
-import { t } from '../i18n';
+import { ti } from '../features/identity/identityMessages';
 
 export default function SignUpRoute() {
   return (
     <section class="page">
-      <PageHeading title={t('signUp.title')}>{t('signUp.title')}</PageHeading>
-      <p>{t('signUp.intro')}</p>
+      <PageHeading title={ti('signUp.title')}>{ti('signUp.title')}</PageHeading>
+      <p>{ti('signUp.intro')}</p>
       <IdentitySignUp />
       <p class="link-list">
-        <a href="/me/sign-in">{t('signUp.haveAccount')}</a>
+        <a href="/me/sign-in">{ti('signUp.haveAccount')}</a>
       </p>
     </section>
   );

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Button } from '../../components/Button';
-import { t } from '../../i18n';
 import { UploadRefused } from '../services/servicesUpload';
 import { pendingPhotos, refusePhoto, setPhotoDocument, type DeclarationDraftData, type DraftArticle } from './declarationsModel';
 import { dropPhoto, keepPhoto, keptPhotoBlob, PHOTO_ACCEPT, refusal, uploadPhoto } from './declarationsPhotos';
 import './declarations.css';
+import { td } from './declarationsMessages';
 
 type Update = (change: (draft: DeclarationDraftData) => DeclarationDraftData) => void;
 
@@ -74,7 +74,7 @@ export function DeclarationArticlePhoto({ article, update }: { article: DraftArt
   const thumbnail = useThumbnail(article);
   const photo = article.photo;
   const id = 'article-photo';
-  const describe = article.description.trim() || t('declare.articles.unnamed');
+  const describe = article.description.trim() || td('declare.articles.unnamed');
   const setPhoto = (change: (a: DraftArticle) => DraftArticle) =>
     update((d) => ({ ...d, articles: d.articles.map((a) => (a.key === article.key ? change(a) : a)) }));
 
@@ -100,9 +100,9 @@ export function DeclarationArticlePhoto({ article, update }: { article: DraftArt
   const errorId = article.photoRefused ? `${id}-error` : undefined;
   return (
     <fieldset class={article.photoRefused ? 'field field--error declaration-photo' : 'field declaration-photo'} aria-describedby={[`${id}-hint`, errorId].filter(Boolean).join(' ')}>
-      <legend class="field__label">{t('declare.article.photo.legend')}</legend>
+      <legend class="field__label">{td('declare.article.photo.legend')}</legend>
       <p class="field__hint" id={`${id}-hint`}>
-        {t('declare.article.photo.hint')}
+        {td('declare.article.photo.hint')}
       </p>
       {article.photoRefused && (
         <p class="field__error" id={errorId}>
@@ -112,27 +112,27 @@ export function DeclarationArticlePhoto({ article, update }: { article: DraftArt
       {photo && (
         <div data-testid="article-photo">
           {thumbnail ? (
-            <img class="declaration-photo__thumb" src={thumbnail} alt={t('declare.article.photo.alt', { description: describe })} />
+            <img class="declaration-photo__thumb" src={thumbnail} alt={td('declare.article.photo.alt', { description: describe })} />
           ) : (
-            <p>{photo.type === 'application/pdf' ? t('declare.article.photo.pdf', { name: photo.name }) : t('declare.article.photo.added')}</p>
+            <p>{photo.type === 'application/pdf' ? td('declare.article.photo.pdf', { name: photo.name }) : td('declare.article.photo.added')}</p>
           )}
           <p role="status" data-testid="article-photo-status">
-            {photo.documentId ? t('declare.article.photo.uploaded') : t('declare.article.photo.pending')}
+            {photo.documentId ? td('declare.article.photo.uploaded') : td('declare.article.photo.pending')}
           </p>
           <Button variant="link" onClick={() => void remove()}>
-            {t('declare.article.photo.remove')}
+            {td('declare.article.photo.remove')}
             <span class="visually-hidden"> {describe}</span>
           </Button>
         </div>
       )}
-      {preparing && <p role="status">{t('declare.article.photo.preparing')}</p>}
+      {preparing && <p role="status">{td('declare.article.photo.preparing')}</p>}
       <div class="declaration-photo__inputs">
         <label class="declaration-photo__label" for={id}>
-          {t(photo ? 'declare.article.photo.cameraAgain' : 'declare.article.photo.camera')}
+          {td(photo ? 'declare.article.photo.cameraAgain' : 'declare.article.photo.camera')}
         </label>
         <input id={id} class="declaration-photo__input" type="file" accept="image/*" capture="environment" onChange={(e) => void pick(e.currentTarget)} />
         <label class="declaration-photo__label" for={`${id}-file`}>
-          {t('declare.article.photo.file')}
+          {td('declare.article.photo.file')}
         </label>
         <input id={`${id}-file`} class="declaration-photo__input" type="file" accept={PHOTO_ACCEPT} onChange={(e) => void pick(e.currentTarget)} />
       </div>

@@ -1,5 +1,5 @@
-import { t } from '../../i18n';
 import './declarations.css';
+import { td } from './declarationsMessages';
 
 interface ArticleWithPhoto {
   key: string;
@@ -27,7 +27,7 @@ export function DeclarationArticlePhotos({
   const headingId = `${testId}-heading`;
   return (
     <section aria-labelledby={headingId}>
-      <Heading id={headingId}>{t('verify.photos')}</Heading>
+      <Heading id={headingId}>{td('verify.photos')}</Heading>
       <ul class="declaration-photos" data-testid={testId}>
         {withPhotos.map((a) => {
           const photo = a.photo!;
@@ -37,9 +37,9 @@ export function DeclarationArticlePhotos({
             <li class="declaration-photos__item" key={a.key}>
               <a class="declaration-photo__thumb-link" href={photo.url} target="_blank" rel="noopener">
                 {pdf ? (
-                  t('verify.photo.openPdf', { description })
+                  td('verify.photo.openPdf', { description })
                 ) : (
-                  <img class="declaration-photo__thumb" src={photo.url} loading="lazy" alt={t('verify.photo.open', { description })} />
+                  <img class="declaration-photo__thumb" src={photo.url} loading="lazy" alt={td('verify.photo.open', { description })} />
                 )}
               </a>
               <p>{description}</p>

@@ -4,7 +4,6 @@ import type { SummaryError } from '../../components/ErrorSummary';
 import { Checkbox } from '../../components/Checkbox';
 import { Field } from '../../components/Field';
 import { Select } from '../../components/Select';
-import { t } from '../../i18n';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { inlineErrors } from '../identity/identityErrors';
 import { DeclarationArticlePhoto } from './DeclarationArticlePhoto';
@@ -21,24 +20,25 @@ import {
   type DraftArticle,
 } from './declarationsModel';
 import type { CachedRules, DutyRules } from './declarationsStore';
+import { td } from './declarationsMessages';
 
 const id = (name: string) => `article-${name}`;
 
 export function articleProblems(a: DraftArticle): SummaryError[] {
   const out: SummaryError[] = [];
-  if (!a.categoryCode) out.push({ fieldId: id('category'), message: t('declare.article.category.required') });
-  if (!a.description.trim()) out.push({ fieldId: id('description'), message: t('declare.article.description.required') });
+  if (!a.categoryCode) out.push({ fieldId: id('category'), message: td('declare.article.category.required') });
+  if (!a.description.trim()) out.push({ fieldId: id('description'), message: td('declare.article.description.required') });
   if (!/^\d{1,5}$/.test(a.quantity.trim()) || Number(a.quantity) < 1)
-    out.push({ fieldId: id('quantity'), message: t('declare.article.quantity.invalid') });
-  if (!isMoney(a.unitValue)) out.push({ fieldId: id('unitValue'), message: t('declare.article.unitValue.invalid') });
+    out.push({ fieldId: id('quantity'), message: td('declare.article.quantity.invalid') });
+  if (!isMoney(a.unitValue)) out.push({ fieldId: id('unitValue'), message: td('declare.article.unitValue.invalid') });
   if (LIMITED_CATEGORIES[a.categoryCode] && !/^\d{1,6}$/.test(a.unitMeasure.trim()))
-    out.push({ fieldId: id('unitMeasure'), message: t(`declare.article.measure.${LIMITED_CATEGORIES[a.categoryCode] ?? 'ml'}.required`) });
+    out.push({ fieldId: id('unitMeasure'), message: td(`declare.article.measure.${LIMITED_CATEGORIES[a.categoryCode] ?? 'ml'}.required`) });
   return out;
 }
 
 export function travellerNames(draft: DeclarationDraftData, declarantName: string): string[] {
   const companions = draft.hasCompanions === 'yes' ? draft.companions : [];
-  return [declarantName || t('declare.you'), ...companions.map((c, i) => c.fullName || t('declare.companionN', { n: i + 1 }))];
+  return [declarantName || td('declare.you'), ...companions.map((c, i) => c.fullName || td('declare.companionN', { n: i + 1 }))];
 }
 
 export function categoryName(rules: CachedRules | null, code: string): string {
@@ -51,11 +51,11 @@ export function DeclarationRatesOf({ rules, offline }: { rules: CachedRules | nu
   if (!rules) return null;
   return (
     <p class="rates-of">
-      {t('declare.ratesOf', {
+      {td('declare.ratesOf', {
         date: String(rules.rules.ratesDate),
         updated: formatDateTime(new Date(rules.storedAt)),
       })}
-      {offline ? ` ${t('declare.rulesOffline')}` : ''}
+      {offline ? ` ${td('declare.rulesOffline')}` : ''}
     </p>
   );
 }
@@ -71,35 +71,35 @@ export function DeclarationArticlesStep({ draftId, draft, update, rules, rulesOf
   const submit = (event: Event) => {
     event.preventDefault();
     const bad = draft.articles.findIndex((a) => articleProblems(a).length > 0);
-    if (bad >= 0) return setErrors([{ fieldId: `article-change-${bad}`, message: t('declare.articles.incomplete') }]);
+    if (bad >= 0) return setErrors([{ fieldId: `article-change-${bad}`, message: td('declare.articles.incomplete') }]);
     go('cash');
   };
   void errors;
   return (
     <form onSubmit={submit} noValidate>
-      <p>{t(draft.direction === 'DEPARTING' ? 'declare.articles.introDeparting' : 'declare.articles.intro')}</p>
+      <p>{td(draft.direction === 'DEPARTING' ? 'declare.articles.introDeparting' : 'declare.articles.intro')}</p>
       <DeclarationRatesOf rules={rules} offline={rulesOffline} />
       {draft.articles.length === 0 ? (
-        <p>{t('declare.articles.empty')}</p>
+        <p>{td('declare.articles.empty')}</p>
       ) : (
         <ul class="card-list">
           {draft.articles.map((a, index) => (
             <li class="card-list__item" key={a.key} data-article-key={a.key}>
-              <h2 class="card-list__title">{a.description || t('declare.articles.unnamed')}</h2>
+              <h2 class="card-list__title">{a.description || td('declare.articles.unnamed')}</h2>
               <p>
                 {categoryName(rules, a.categoryCode)} · {a.quantity} × {a.unitValue || '—'} {a.currency}
                 {names.length > 1 ? ` · ${names[a.traveller] ?? ''}` : ''}
               </p>
-              {a.photo && <p data-testid="article-has-photo">{t('declare.article.photo.added')}</p>}
+              {a.photo && <p data-testid="article-has-photo">{td('declare.article.photo.added')}</p>}
               {a.photoRefused && <p class="field__error">{a.photoRefused}</p>}
-              {articleProblems(a).length > 0 && <p class="field__error">{t('declare.articles.incompleteOne')}</p>}
+              {articleProblems(a).length > 0 && <p class="field__error">{td('declare.articles.incompleteOne')}</p>}
               <div class="button-row">
                 <a id={`article-change-${index}`} href={draftPath(draftId, `article/${a.key}`)} onClick={(e) => (e.preventDefault(), go(`article/${a.key}`))}>
-                  {t('declare.change')}
+                  {td('declare.change')}
                   <span class="visually-hidden"> {a.description}</span>
                 </a>
                 <Button variant="link" onClick={() => update((d) => ({ ...d, articles: d.articles.filter((x) => x.key !== a.key) }))}>
-                  {t('declare.remove')}
+                  {td('declare.remove')}
                   <span class="visually-hidden"> {a.description}</span>
                 </Button>
               </div>
@@ -109,11 +109,11 @@ export function DeclarationArticlesStep({ draftId, draft, update, rules, rulesOf
       )}
       <p>
         <Button variant="secondary" onClick={add}>
-          {t(draft.articles.length ? 'declare.articles.addAnother' : 'declare.articles.add')}
+          {td(draft.articles.length ? 'declare.articles.addAnother' : 'declare.articles.add')}
         </Button>
       </p>
       {draft.articles.length > 0 && <DeclarationEstimateView state={estimate} rules={rules} names={names} compact />}
-      <Button type="submit">{t('declare.continue')}</Button>
+      <Button type="submit">{td('declare.continue')}</Button>
     </form>
   );
 }
@@ -129,7 +129,7 @@ export function DeclarationArticleEdit({ draft, update, rules, profile, errors, 
   const inline = inlineErrors(errors);
   const [query, setQuery] = useState('');
   const article = draft.articles.find((a) => a.key === item);
-  if (!article) return <p>{t('declare.articles.missing')}</p>;
+  if (!article) return <p>{td('declare.articles.missing')}</p>;
   const set = <K extends keyof DraftArticle>(key: K, value: DraftArticle[K]) =>
     update((d) => ({ ...d, articles: d.articles.map((a) => (a.key === item ? { ...a, [key]: value } : a)) }));
   const names = travellerNames(draft, profile?.fullName ?? '');
@@ -148,7 +148,7 @@ export function DeclarationArticleEdit({ draft, update, rules, profile, errors, 
       {names.length > 1 && (
         <Select
           id={id('traveller')}
-          label={t('declare.article.traveller.label')}
+          label={td('declare.article.traveller.label')}
           value={String(article.traveller)}
           options={names.map((name, index) => ({ value: String(index), label: name }))}
           onChange={(v) => set('traveller', Number(v))}
@@ -156,7 +156,7 @@ export function DeclarationArticleEdit({ draft, update, rules, profile, errors, 
       )}
       <div class={inline[id('category')] ? 'field field--error' : 'field'}>
         <fieldset class="radios category-picker" aria-describedby={inline[id('category')] ? `${id('category')}-error` : undefined}>
-          <legend class="field__label">{t('declare.article.category.legend')}</legend>
+          <legend class="field__label">{td('declare.article.category.legend')}</legend>
           {inline[id('category')] && (
             <p class="field__error" id={`${id('category')}-error`}>
               {inline[id('category')]}
@@ -164,15 +164,15 @@ export function DeclarationArticleEdit({ draft, update, rules, profile, errors, 
           )}
           <Field
             id={id('categorySearch')}
-            label={t('declare.article.category.search')}
-            hint={t('declare.article.category.searchHint')}
+            label={td('declare.article.category.search')}
+            hint={td('declare.article.category.searchHint')}
             value={query}
             inputMode="search"
             autocomplete="off"
             onInput={(e) => setQuery(e.currentTarget.value)}
           />
-          {!categories.length && <p>{t('declare.article.category.unavailable')}</p>}
-          {shown.length === 0 && categories.length > 0 && <p role="status">{t('declare.article.category.noMatch')}</p>}
+          {!categories.length && <p>{td('declare.article.category.unavailable')}</p>}
+          {shown.length === 0 && categories.length > 0 && <p role="status">{td('declare.article.category.noMatch')}</p>}
           <div class="category-picker__list">
             {shown.map((c, index) => {
               const inputId = index === 0 ? id('category') : `${id('category')}-${c.code}`;
@@ -192,7 +192,7 @@ export function DeclarationArticleEdit({ draft, update, rules, profile, errors, 
                     {localized(c.name)}
                   </label>
                   <p class="radios__hint" id={`${inputId}-hint`}>
-                    {localized(c.examples)} · {t('declare.article.rate', { rate: formatNumber(Number(c.rate), { style: 'percent' }) })}
+                    {localized(c.examples)} · {td('declare.article.rate', { rate: formatNumber(Number(c.rate), { style: 'percent' }) })}
                   </p>
                 </div>
               );
@@ -202,8 +202,8 @@ export function DeclarationArticleEdit({ draft, update, rules, profile, errors, 
       </div>
       <Field
         id={id('description')}
-        label={t('declare.article.description.label')}
-        hint={t('declare.article.description.hint')}
+        label={td('declare.article.description.label')}
+        hint={td('declare.article.description.hint')}
         error={inline[id('description')]}
         value={article.description}
         maxLength={200}
@@ -211,7 +211,7 @@ export function DeclarationArticleEdit({ draft, update, rules, profile, errors, 
       />
       <Field
         id={id('quantity')}
-        label={t('declare.article.quantity.label')}
+        label={td('declare.article.quantity.label')}
         error={inline[id('quantity')]}
         value={article.quantity}
         inputMode="numeric"
@@ -220,8 +220,8 @@ export function DeclarationArticleEdit({ draft, update, rules, profile, errors, 
       {measure && (
         <Field
           id={id('unitMeasure')}
-          label={t(`declare.article.measure.${measure}.label`)}
-          hint={t(`declare.article.measure.${measure}.hint`)}
+          label={td(`declare.article.measure.${measure}.label`)}
+          hint={td(`declare.article.measure.${measure}.hint`)}
           error={inline[id('unitMeasure')]}
           value={article.unitMeasure}
           inputMode="numeric"
@@ -230,8 +230,8 @@ export function DeclarationArticleEdit({ draft, update, rules, profile, errors, 
       )}
       <Field
         id={id('unitValue')}
-        label={t('declare.article.unitValue.label')}
-        hint={t('declare.article.unitValue.hint')}
+        label={td('declare.article.unitValue.label')}
+        hint={td('declare.article.unitValue.hint')}
         error={inline[id('unitValue')]}
         value={article.unitValue}
         inputMode="decimal"
@@ -239,7 +239,7 @@ export function DeclarationArticleEdit({ draft, update, rules, profile, errors, 
       />
       <Select
         id={id('currency')}
-        label={t('declare.article.currency.label')}
+        label={td('declare.article.currency.label')}
         value={article.currency}
         options={CURRENCIES.map((c) => ({ value: c, label: c }))}
         onChange={(v) => set('currency', v)}
@@ -247,30 +247,30 @@ export function DeclarationArticleEdit({ draft, update, rules, profile, errors, 
       {article.quantity.trim() === '1' && (
         <Checkbox
           id={id('indivisible')}
-          label={t('declare.article.indivisible.label')}
-          hint={t('declare.article.indivisible.hint')}
+          label={td('declare.article.indivisible.label')}
+          hint={td('declare.article.indivisible.hint')}
           checked={article.indivisible}
           onChange={(v) => set('indivisible', v)}
         />
       )}
       <Checkbox
         id={id('dutyFreeShop')}
-        label={t('declare.article.dutyFree.label')}
-        hint={t('declare.article.dutyFree.hint')}
+        label={td('declare.article.dutyFree.label')}
+        hint={td('declare.article.dutyFree.hint')}
         checked={article.dutyFreeShop}
         onChange={(v) => set('dutyFreeShop', v)}
       />
       {nonResident && (
         <Checkbox
           id={id('takenOutAgain')}
-          label={t('declare.article.takenOut.label')}
-          hint={t('declare.article.takenOut.hint')}
+          label={td('declare.article.takenOut.label')}
+          hint={td('declare.article.takenOut.hint')}
           checked={article.takenOutAgain}
           onChange={(v) => set('takenOutAgain', v)}
         />
       )}
       <DeclarationArticlePhoto article={article} update={update} />
-      <Button type="submit">{t('declare.article.save')}</Button>
+      <Button type="submit">{td('declare.article.save')}</Button>
     </form>
   );
 }

@@ -2,10 +2,10 @@ import { Button } from '../../components/Button';
 import type { SummaryError } from '../../components/ErrorSummary';
 import { Notice } from '../../components/Notice';
 import { Radios } from '../../components/Radios';
-import { t } from '../../i18n';
 import { inlineErrors } from '../identity/identityErrors';
 import type { StepProps } from './DeclarationWizard';
 import { localized } from './declarationsHooks';
+import { td } from './declarationsMessages';
 
 export function DeclarationChecklistStep({ draft, update, rules, errors, setErrors, go }: StepProps) {
   const inline = inlineErrors(errors);
@@ -14,14 +14,14 @@ export function DeclarationChecklistStep({ draft, update, rules, errors, setErro
     event.preventDefault();
     const missing: SummaryError[] = questions
       .filter((q) => !draft.restricted[q.code])
-      .map((q) => ({ fieldId: `checklist-${q.code}`, message: t('declare.checklist.required', { question: localized(q.question) }) }));
+      .map((q) => ({ fieldId: `checklist-${q.code}`, message: td('declare.checklist.required', { question: localized(q.question) }) }));
     if (missing.length) return setErrors(missing);
     go('review');
   };
   return (
     <form onSubmit={submit} noValidate>
-      <p>{t('declare.checklist.intro')}</p>
-      {!questions.length && <p>{t('declare.checklist.unavailable')}</p>}
+      <p>{td('declare.checklist.intro')}</p>
+      {!questions.length && <p>{td('declare.checklist.unavailable')}</p>}
       {questions.map((q) => (
         <div key={q.code} class="checklist-item">
           <Radios<'yes' | 'no'>
@@ -30,19 +30,19 @@ export function DeclarationChecklistStep({ draft, update, rules, errors, setErro
             error={inline[`checklist-${q.code}`]}
             value={draft.restricted[q.code] ?? null}
             options={[
-              { value: 'yes', label: t('declare.yes') },
-              { value: 'no', label: t('declare.no') },
+              { value: 'yes', label: td('declare.yes') },
+              { value: 'no', label: td('declare.no') },
             ]}
             onChange={(v) => update((d) => ({ ...d, restricted: { ...d.restricted, [q.code]: v } }))}
           />
           {draft.restricted[q.code] === 'yes' && (
-            <Notice title={t('declare.checklist.guidance')}>
+            <Notice title={td('declare.checklist.guidance')}>
               <p>{localized(q.guidance)}</p>
             </Notice>
           )}
         </div>
       ))}
-      <Button type="submit">{t('declare.continue')}</Button>
+      <Button type="submit">{td('declare.continue')}</Button>
     </form>
   );
 }

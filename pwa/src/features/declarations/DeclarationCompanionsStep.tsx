@@ -8,22 +8,23 @@ import { t } from '../../i18n';
 import { inlineErrors } from '../identity/identityErrors';
 import { draftPath, type StepProps } from './DeclarationWizard';
 import { blankCompanion, type DraftCompanion, type YesNo } from './declarationsModel';
+import { td } from './declarationsMessages';
 
 const id = (name: string) => `companion-${name}`;
 const DOCUMENTS: DocumentType[] = ['PASSPORT', 'RESIDENT_ID', 'TRAVEL_PERMIT'];
 
 export function companionProblems(c: DraftCompanion, today: string = dateIn(SERVICE_TIME_ZONE)): SummaryError[] {
   const out: SummaryError[] = [];
-  if (!c.fullName.trim()) out.push({ fieldId: id('fullName'), message: t('declare.companion.fullName.required') });
+  if (!c.fullName.trim()) out.push({ fieldId: id('fullName'), message: td('declare.companion.fullName.required') });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(c.dateOfBirth))
-    out.push({ fieldId: id('dateOfBirth'), message: t('declare.companion.dateOfBirth.required') });
+    out.push({ fieldId: id('dateOfBirth'), message: td('declare.companion.dateOfBirth.required') });
   else if (c.dateOfBirth > today)
-    out.push({ fieldId: id('dateOfBirth'), message: t('declare.companion.dateOfBirth.future') });
-  if (!c.isResident) out.push({ fieldId: id('isResident'), message: t('declare.companion.residency.required') });
+    out.push({ fieldId: id('dateOfBirth'), message: td('declare.companion.dateOfBirth.future') });
+  if (!c.isResident) out.push({ fieldId: id('isResident'), message: td('declare.companion.residency.required') });
   if (!c.documentNumber.trim())
-    out.push({ fieldId: id('documentNumber'), message: t('declare.companion.documentNumber.required') });
+    out.push({ fieldId: id('documentNumber'), message: td('declare.companion.documentNumber.required') });
   if (c.consentStatement.trim().length < 10)
-    out.push({ fieldId: id('consentStatement'), message: t('declare.companion.consent.required') });
+    out.push({ fieldId: id('consentStatement'), message: td('declare.companion.consent.required') });
   return out;
 }
 
@@ -32,12 +33,12 @@ export function DeclarationCompanionsStep({ draftId, draft, update, errors, setE
   const submit = (event: Event) => {
     event.preventDefault();
     if (!draft.hasCompanions)
-      return setErrors([{ fieldId: 'companions-has', message: t('declare.companions.has.required') }]);
+      return setErrors([{ fieldId: 'companions-has', message: td('declare.companions.has.required') }]);
     const incomplete = draft.companions.findIndex((c) => companionProblems(c).length > 0);
     if (draft.hasCompanions === 'yes' && incomplete >= 0)
-      return setErrors([{ fieldId: `companion-change-${incomplete}`, message: t('declare.companions.incomplete') }]);
+      return setErrors([{ fieldId: `companion-change-${incomplete}`, message: td('declare.companions.incomplete') }]);
     if (draft.hasCompanions === 'yes' && draft.companions.length === 0)
-      return setErrors([{ fieldId: 'companions-add', message: t('declare.companions.none') }]);
+      return setErrors([{ fieldId: 'companions-add', message: td('declare.companions.none') }]);
     go('articles');
   };
   const add = () => {
@@ -47,15 +48,15 @@ export function DeclarationCompanionsStep({ draftId, draft, update, errors, setE
   };
   return (
     <form onSubmit={submit} noValidate>
-      <p>{t('declare.companions.intro')}</p>
+      <p>{td('declare.companions.intro')}</p>
       <Radios<'yes' | 'no'>
         id="companions-has"
-        legend={t('declare.companions.has.legend')}
+        legend={td('declare.companions.has.legend')}
         error={inline['companions-has']}
         value={draft.hasCompanions}
         options={[
-          { value: 'yes', label: t('declare.yes') },
-          { value: 'no', label: t('declare.no') },
+          { value: 'yes', label: td('declare.yes') },
+          { value: 'no', label: td('declare.no') },
         ]}
         onChange={(v: YesNo) => update((d) => ({ ...d, hasCompanions: v }))}
       />
@@ -64,11 +65,11 @@ export function DeclarationCompanionsStep({ draftId, draft, update, errors, setE
           <ul class="card-list">
             {draft.companions.map((c, index) => (
               <li class="card-list__item" key={c.key}>
-                <h2 class="card-list__title">{c.fullName || t('declare.companions.unnamed')}</h2>
-                {companionProblems(c).length > 0 && <p class="field__error">{t('declare.companions.incompleteOne')}</p>}
+                <h2 class="card-list__title">{c.fullName || td('declare.companions.unnamed')}</h2>
+                {companionProblems(c).length > 0 && <p class="field__error">{td('declare.companions.incompleteOne')}</p>}
                 <div class="button-row">
                   <a id={`companion-change-${index}`} href={draftPath(draftId, `companion/${c.key}`)} onClick={(e) => (e.preventDefault(), go(`companion/${c.key}`))}>
-                    {t('declare.change')}
+                    {td('declare.change')}
                     <span class="visually-hidden"> {c.fullName}</span>
                   </a>
                   <Button
@@ -85,7 +86,7 @@ export function DeclarationCompanionsStep({ draftId, draft, update, errors, setE
                       }))
                     }
                   >
-                    {t('declare.remove')}
+                    {td('declare.remove')}
                     <span class="visually-hidden"> {c.fullName}</span>
                   </Button>
                 </div>
@@ -94,12 +95,12 @@ export function DeclarationCompanionsStep({ draftId, draft, update, errors, setE
           </ul>
           <p class={inline['companions-add'] ? 'field field--error' : ''}>
             <Button id="companions-add" variant="secondary" onClick={add}>
-              {t('declare.companions.add')}
+              {td('declare.companions.add')}
             </Button>
           </p>
         </>
       )}
-      <Button type="submit">{t('declare.continue')}</Button>
+      <Button type="submit">{td('declare.continue')}</Button>
     </form>
   );
 }
@@ -107,7 +108,7 @@ export function DeclarationCompanionsStep({ draftId, draft, update, errors, setE
 export function DeclarationCompanionEdit({ draft, update, errors, setErrors, go, item }: StepProps) {
   const inline = inlineErrors(errors);
   const companion = draft.companions.find((c) => c.key === item);
-  if (!companion) return <p>{t('declare.companions.missing')}</p>;
+  if (!companion) return <p>{td('declare.companions.missing')}</p>;
   const set = <K extends keyof DraftCompanion>(key: K, value: DraftCompanion[K]) =>
     update((d) => ({ ...d, companions: d.companions.map((c) => (c.key === item ? { ...c, [key]: value } : c)) }));
   const submit = (event: Event) => {
@@ -120,8 +121,8 @@ export function DeclarationCompanionEdit({ draft, update, errors, setErrors, go,
     <form onSubmit={submit} noValidate>
       <Field
         id={id('fullName')}
-        label={t('declare.companion.fullName.label')}
-        hint={t('declare.companion.fullName.hint')}
+        label={td('declare.companion.fullName.label')}
+        hint={td('declare.companion.fullName.hint')}
         error={inline[id('fullName')]}
         value={companion.fullName}
         autocomplete="off"
@@ -130,32 +131,32 @@ export function DeclarationCompanionEdit({ draft, update, errors, setErrors, go,
       <Field
         id={id('dateOfBirth')}
         type="date"
-        label={t('declare.companion.dateOfBirth.label')}
+        label={td('declare.companion.dateOfBirth.label')}
         error={inline[id('dateOfBirth')]}
         value={companion.dateOfBirth}
         onInput={(e) => set('dateOfBirth', e.currentTarget.value)}
       />
       <Radios<'yes' | 'no'>
         id={id('isResident')}
-        legend={t('declare.companion.residency.legend')}
+        legend={td('declare.companion.residency.legend')}
         error={inline[id('isResident')]}
         value={companion.isResident}
         options={[
-          { value: 'yes', label: t('declare.companion.resident') },
-          { value: 'no', label: t('declare.companion.nonResident') },
+          { value: 'yes', label: td('declare.companion.resident') },
+          { value: 'no', label: td('declare.companion.nonResident') },
         ]}
         onChange={(v) => set('isResident', v)}
       />
       <Radios<DocumentType>
         id={id('documentType')}
-        legend={t('declare.companion.documentType.legend')}
+        legend={td('declare.companion.documentType.legend')}
         value={companion.documentType}
         options={DOCUMENTS.map((d) => ({ value: d, label: t(`document.${d}`) }))}
         onChange={(v) => set('documentType', v)}
       />
       <Field
         id={id('documentNumber')}
-        label={t('declare.companion.documentNumber.label')}
+        label={td('declare.companion.documentNumber.label')}
         error={inline[id('documentNumber')]}
         value={companion.documentNumber}
         autocapitalize="characters"
@@ -164,10 +165,10 @@ export function DeclarationCompanionEdit({ draft, update, errors, setErrors, go,
       />
       <div class={inline[id('consentStatement')] ? 'field field--error' : 'field'}>
         <label class="field__label" for={id('consentStatement')}>
-          {t('declare.companion.consent.label')}
+          {td('declare.companion.consent.label')}
         </label>
         <p class="field__hint" id={`${id('consentStatement')}-hint`}>
-          {t('declare.companion.consent.hint')}
+          {td('declare.companion.consent.hint')}
         </p>
         {inline[id('consentStatement')] && (
           <p class="field__error" id={`${id('consentStatement')}-error`}>
@@ -185,7 +186,7 @@ export function DeclarationCompanionEdit({ draft, update, errors, setErrors, go,
           onInput={(e) => set('consentStatement', e.currentTarget.value)}
         />
       </div>
-      <Button type="submit">{t('declare.companion.save')}</Button>
+      <Button type="submit">{td('declare.companion.save')}</Button>
     </form>
   );
 }

@@ -1,23 +1,23 @@
-import { t } from '../../i18n';
 import { categoryName } from './DeclarationArticlesStep';
 import type { DeclarationDraftData } from './declarationsModel';
 import type { CachedRules } from './declarationsStore';
+import { td } from './declarationsMessages';
 
 /** A short description of a draft, to compare two versions side by side. */
 export function DeclarationDraftSummary({ draft, rules }: { draft: DeclarationDraftData; rules: CachedRules | null }) {
   return (
     <dl class="facts">
-      <dt>{t('declare.review.trip')}</dt>
+      <dt>{td('declare.review.trip')}</dt>
       <dd>
         {[draft.portCode, draft.travelNumber, draft.scheduledDate, draft.scheduledTime].filter(Boolean).join(' · ') || '—'}
       </dd>
-      <dt>{t('declare.review.companions')}</dt>
-      <dd>{draft.hasCompanions === 'yes' ? draft.companions.map((c) => c.fullName).join(', ') || '—' : t('declare.none')}</dd>
-      <dt>{t('declare.review.articles')}</dt>
+      <dt>{td('declare.review.companions')}</dt>
+      <dd>{draft.hasCompanions === 'yes' ? draft.companions.map((c) => c.fullName).join(', ') || '—' : td('declare.none')}</dd>
+      <dt>{td('declare.review.articles')}</dt>
       <dd>
         {draft.articles.length
           ? draft.articles.map((a) => `${a.description || categoryName(rules, a.categoryCode)} ×${a.quantity}`).join(', ')
-          : t('declare.none')}
+          : td('declare.none')}
       </dd>
     </dl>
   );

@@ -1,30 +1,31 @@
 import { Notice } from '../../components/Notice';
 import type { DeclarationEstimateFragment } from '../../graphql/generated/graphql';
-import { t, type MessageKey } from '../../i18n';
+import { t } from '../../i18n';
 import { formatMoney, formatNumber } from '../../i18n/format';
 import { categoryName } from './DeclarationArticlesStep';
 import type { EstimateState } from './declarationsHooks';
 import type { CachedRules } from './declarationsStore';
+import { td, type DeclarationsKey } from './declarationsMessages';
 
 const cny = (s: string) => formatMoney(Number(s), 'CNY');
 
 export function ruleText(rule: string): string {
-  return t(`declare.rule.${rule}` as MessageKey);
+  return td(`declare.rule.${rule}` as DeclarationsKey);
 }
 
 /** Which customs channel to use, and why. */
 export function DeclarationChannelAdvice({ estimate }: { estimate: Pick<DeclarationEstimateFragment, 'channel' | 'reasons'> }) {
   const red = estimate.channel === 'DECLARE';
   return (
-    <Notice kind={red ? 'error' : 'success'} title={t(red ? 'declare.channel.DECLARE' : 'declare.channel.NOTHING_TO_DECLARE')}>
+    <Notice kind={red ? 'error' : 'success'} title={td(red ? 'declare.channel.DECLARE' : 'declare.channel.NOTHING_TO_DECLARE')}>
       {red ? (
         <ul>
           {estimate.reasons.map((r) => (
-            <li key={r}>{t(`declare.reason.${r}` as MessageKey)}</li>
+            <li key={r}>{td(`declare.reason.${r}` as DeclarationsKey)}</li>
           ))}
         </ul>
       ) : (
-        <p>{t('declare.channel.greenBody')}</p>
+        <p>{td('declare.channel.greenBody')}</p>
       )}
     </Notice>
   );
@@ -52,26 +53,26 @@ export function DeclarationEstimateLines({
               {names.length > 1 ? ` · ${names[Number(line.travellerKey)] ?? ''}` : ''}
             </h3>
             <dl class="facts">
-              <dt>{t('declare.estimate.category')}</dt>
+              <dt>{td('declare.estimate.category')}</dt>
               <dd>{categoryName(rules, line.category)}</dd>
-              <dt>{t('declare.estimate.value')}</dt>
+              <dt>{td('declare.estimate.value')}</dt>
               <dd>{cny(line.valueCny)}</dd>
-              <dt>{t('declare.estimate.allowance')}</dt>
+              <dt>{td('declare.estimate.allowance')}</dt>
               <dd>{cny(line.allowanceUsedCny)}</dd>
-              <dt>{t('declare.estimate.taxable')}</dt>
+              <dt>{td('declare.estimate.taxable')}</dt>
               <dd>{cny(line.taxableCny)}</dd>
-              <dt>{t('declare.estimate.rate')}</dt>
+              <dt>{td('declare.estimate.rate')}</dt>
               <dd>{formatNumber(Number(line.rate), { style: 'percent' })}</dd>
-              <dt>{t('declare.estimate.duty')}</dt>
+              <dt>{td('declare.estimate.duty')}</dt>
               <dd>
                 <strong>{cny(line.dutyCny)}</strong>
               </dd>
-              <dt>{t('declare.estimate.rule')}</dt>
+              <dt>{td('declare.estimate.rule')}</dt>
               <dd>{ruleText(line.rule)}</dd>
             </dl>
             {line.legalBasis && (
               <details class="details">
-                <summary>{t('declare.estimate.legalBasis')}</summary>
+                <summary>{td('declare.estimate.legalBasis')}</summary>
                 <p>{line.legalBasis}</p>
               </details>
             )}
@@ -79,11 +80,11 @@ export function DeclarationEstimateLines({
         ))}
       </ol>
       <dl class="summary-list estimate-total">
-        <dt>{t('declare.estimate.totalValue')}</dt>
+        <dt>{td('declare.estimate.totalValue')}</dt>
         <dd>{cny(estimate.valueCny)}</dd>
-        <dt>{t('declare.estimate.totalTaxable')}</dt>
+        <dt>{td('declare.estimate.totalTaxable')}</dt>
         <dd>{cny(estimate.taxableCny)}</dd>
-        <dt>{t('declare.estimate.totalDuty')}</dt>
+        <dt>{td('declare.estimate.totalDuty')}</dt>
         <dd>
           <strong data-testid="estimate-duty">{cny(estimate.dutyCny)}</strong>
         </dd>
@@ -107,25 +108,25 @@ export function DeclarationEstimateView({
 }) {
   return (
     <section class="estimate" aria-labelledby="estimate-heading" aria-live="polite">
-      <h2 id="estimate-heading">{t('declare.estimate.heading')}</h2>
+      <h2 id="estimate-heading">{td('declare.estimate.heading')}</h2>
       {state.kind === 'offline' && (
-        <Notice title={t('declare.estimate.offlineTitle')}>
-          <p data-testid="offline-estimate">{t('declare.estimate.offlineBody')}</p>
+        <Notice title={td('declare.estimate.offlineTitle')}>
+          <p data-testid="offline-estimate">{td('declare.estimate.offlineBody')}</p>
         </Notice>
       )}
-      {(state.kind === 'loading' || state.kind === 'none') && <p>{t('declare.estimate.loading')}</p>}
-      {state.kind === 'unavailable' && <p>{t('declare.estimate.unavailable')}</p>}
+      {(state.kind === 'loading' || state.kind === 'none') && <p>{td('declare.estimate.loading')}</p>}
+      {state.kind === 'unavailable' && <p>{td('declare.estimate.unavailable')}</p>}
       {(state.kind === 'online' || state.kind === 'offline') &&
         (compact ? (
           <p class="lead">
-            {t('declare.estimate.dutySoFar')} <strong data-testid="estimate-duty">{cny(state.estimate.dutyCny)}</strong>
+            {td('declare.estimate.dutySoFar')} <strong data-testid="estimate-duty">{cny(state.estimate.dutyCny)}</strong>
           </p>
         ) : (
           <>
             <DeclarationEstimateLines estimate={state.estimate} rules={rules} names={names} descriptions={descriptions} />
             <DeclarationChannelAdvice estimate={state.estimate} />
             <p class="field__hint">
-              {t('declare.estimate.basis', { version: state.estimate.ruleSetVersion, date: String(state.estimate.ratesDate) })}
+              {td('declare.estimate.basis', { version: state.estimate.ruleSetVersion, date: String(state.estimate.ratesDate) })}
             </p>
           </>
         ))}

@@ -15,11 +15,12 @@ import { localized, useEstimate } from './declarationsHooks';
 import { articleProblems } from './DeclarationArticlesStep';
 import { OUTBOX_AMEND, OUTBOX_SUBMIT, type AmendVariables, type SubmitVariables } from './declarationsOutbox';
 import { newKey, pendingPhotos, scheduledAt, toDeclarationInput, windowState } from './declarationsModel';
+import { td } from './declarationsMessages';
 
 function ChangeLink({ draftId, step, id, label }: { draftId: string; step: string; id: string; label: string }) {
   return (
     <a id={id} href={draftPath(draftId, step)}>
-      {t('declare.change')}
+      {td('declare.change')}
       <span class="visually-hidden"> {label}</span>
     </a>
   );
@@ -37,16 +38,16 @@ export function DeclarationReviewStep({ draftId, draft, update, rules, rulesOffl
   const submit = async (event: Event) => {
     event.preventDefault();
     const problems: SummaryError[] = [];
-    if (tripProblems(draft).length) problems.push({ fieldId: 'review-change-trip', message: t('declare.review.tripIncomplete') });
+    if (tripProblems(draft).length) problems.push({ fieldId: 'review-change-trip', message: td('declare.review.tripIncomplete') });
     else if (when && windowState(when, now()) !== 'open')
-      problems.push({ fieldId: 'review-change-trip', message: t('declare.review.outsideWindow') });
+      problems.push({ fieldId: 'review-change-trip', message: td('declare.review.outsideWindow') });
     if (!draft.hasCompanions || companions.some((c) => companionProblems(c).length))
-      problems.push({ fieldId: 'review-change-companions', message: t('declare.review.companionsIncomplete') });
+      problems.push({ fieldId: 'review-change-companions', message: td('declare.review.companionsIncomplete') });
     if (draft.articles.some((a) => articleProblems(a).length))
-      problems.push({ fieldId: 'review-change-articles', message: t('declare.articles.incomplete') });
-    if (!draft.hasCash) problems.push({ fieldId: 'review-change-cash', message: t('declare.cash.has.required') });
+      problems.push({ fieldId: 'review-change-articles', message: td('declare.articles.incomplete') });
+    if (!draft.hasCash) problems.push({ fieldId: 'review-change-cash', message: td('declare.cash.has.required') });
     if ((rules?.rules.checklist ?? []).some((q) => !draft.restricted[q.code]))
-      problems.push({ fieldId: 'review-change-checklist', message: t('declare.review.checklistIncomplete') });
+      problems.push({ fieldId: 'review-change-checklist', message: td('declare.review.checklistIncomplete') });
     if (problems.length) return setErrors(problems);
     setBusy(true);
     // One key per submission attempt of this draft: a resend (or a second press) is deduplicated.
@@ -69,77 +70,77 @@ export function DeclarationReviewStep({ draftId, draft, update, rules, rulesOffl
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
-      {draft.amends && <p class="lead">{t('declare.review.amending', { number: draft.amends.number })}</p>}
-      <h2>{t('declare.review.trip')}</h2>
+      {draft.amends && <p class="lead">{td('declare.review.amending', { number: draft.amends.number })}</p>}
+      <h2>{td('declare.review.trip')}</h2>
       <dl class="summary-list">
-        <dt>{t('declare.trip.direction.legend')}</dt>
-        <dd>{draft.direction ? t(`declare.direction.${draft.direction}`) : '—'}</dd>
-        <dt>{t('declare.trip.port.label')}</dt>
+        <dt>{td('declare.trip.direction.legend')}</dt>
+        <dd>{draft.direction ? td(`declare.direction.${draft.direction}`) : '—'}</dd>
+        <dt>{td('declare.trip.port.label')}</dt>
         <dd>{port ? localized(port.name) : draft.portCode || '—'}</dd>
-        <dt>{t('declare.trip.mode.legend')}</dt>
+        <dt>{td('declare.trip.mode.legend')}</dt>
         <dd>
-          {draft.travelMode ? t(`declare.mode.${draft.travelMode}`) : '—'} {draft.travelNumber.toUpperCase()}
+          {draft.travelMode ? td(`declare.mode.${draft.travelMode}`) : '—'} {draft.travelNumber.toUpperCase()}
         </dd>
-        <dt>{t('declare.review.when')}</dt>
+        <dt>{td('declare.review.when')}</dt>
         <dd>{when ? formatDateTime(when) : '—'}</dd>
       </dl>
-      <ChangeLink draftId={draftId} step="trip" id="review-change-trip" label={t('declare.review.trip')} />
+      <ChangeLink draftId={draftId} step="trip" id="review-change-trip" label={td('declare.review.trip')} />
 
-      <h2>{t('declare.review.travellers')}</h2>
+      <h2>{td('declare.review.travellers')}</h2>
       <dl class="summary-list">
-        <dt>{t('declare.review.declarant')}</dt>
+        <dt>{td('declare.review.declarant')}</dt>
         <dd>
-          {profile ? `${profile.fullName} · ${t(`document.${profile.documentType}` as 'document.PASSPORT')} ${profile.documentNumberMasked}` : t('declare.review.declarantUnknown')}
+          {profile ? `${profile.fullName} · ${t(`document.${profile.documentType}` as 'document.PASSPORT')} ${profile.documentNumberMasked}` : td('declare.review.declarantUnknown')}
         </dd>
         {companions.map((c, i) => (
           <>
-            <dt key={`${c.key}-t`}>{t('declare.companionN', { n: i + 1 })}</dt>
+            <dt key={`${c.key}-t`}>{td('declare.companionN', { n: i + 1 })}</dt>
             <dd key={`${c.key}-d`}>
               {c.fullName} · {c.dateOfBirth} · {t(`document.${c.documentType}`)} {c.documentNumber}
             </dd>
           </>
         ))}
       </dl>
-      <ChangeLink draftId={draftId} step="companions" id="review-change-companions" label={t('declare.review.travellers')} />
+      <ChangeLink draftId={draftId} step="companions" id="review-change-companions" label={td('declare.review.travellers')} />
 
-      <h2>{t('declare.review.articles')}</h2>
+      <h2>{td('declare.review.articles')}</h2>
       {draft.articles.length ? (
         <ul>
           {draft.articles.map((a) => (
             <li key={a.key}>
               {a.description} — {categoryName(rules, a.categoryCode)}, {a.quantity} × {a.unitValue} {a.currency}
-              {a.dutyFreeShop ? ` · ${t('declare.article.dutyFree.short')}` : ''}
-              {a.photo ? ` · ${t('declare.article.photo.short')}` : ''}
+              {a.dutyFreeShop ? ` · ${td('declare.article.dutyFree.short')}` : ''}
+              {a.photo ? ` · ${td('declare.article.photo.short')}` : ''}
             </li>
           ))}
         </ul>
       ) : (
-        <p>{t('declare.none')}</p>
+        <p>{td('declare.none')}</p>
       )}
-      <ChangeLink draftId={draftId} step="articles" id="review-change-articles" label={t('declare.review.articles')} />
+      <ChangeLink draftId={draftId} step="articles" id="review-change-articles" label={td('declare.review.articles')} />
 
-      <h2>{t('declare.review.cash')}</h2>
+      <h2>{td('declare.review.cash')}</h2>
       <p>
         {draft.hasCash === 'yes'
           ? draft.cash.map((c) => `${formatMoney(Number(c.amount) || 0, c.currency)} (${names[c.traveller] ?? ''})`).join(', ')
-          : t('declare.none')}
+          : td('declare.none')}
       </p>
-      <ChangeLink draftId={draftId} step="cash" id="review-change-cash" label={t('declare.review.cash')} />
+      <ChangeLink draftId={draftId} step="cash" id="review-change-cash" label={td('declare.review.cash')} />
 
-      <h2>{t('declare.review.checklist')}</h2>
+      <h2>{td('declare.review.checklist')}</h2>
       <p>
         {Object.values(draft.restricted).some((v) => v === 'yes')
           ? (rules?.rules.checklist ?? []).filter((q) => draft.restricted[q.code] === 'yes').map((q) => localized(q.question)).join(' ')
-          : t('declare.review.checklistNone')}
+          : td('declare.review.checklistNone')}
       </p>
-      <ChangeLink draftId={draftId} step="checklist" id="review-change-checklist" label={t('declare.review.checklist')} />
+      <ChangeLink draftId={draftId} step="checklist" id="review-change-checklist" label={td('declare.review.checklist')} />
 
       <DeclarationRatesOf rules={rules} offline={rulesOffline} />
       <DeclarationEstimateView state={estimate} rules={rules} names={names} descriptions={descriptions} />
 
-      <p>{t('declare.review.confirm')}</p>
+      <p>{td('declare.review.confirm')}</p>
       <Button type="submit" disabled={busy}>
-        {t(draft.amends ? 'declare.review.submitAmend' : 'declare.review.submit')}
+        {td(draft.amends ? 'declare.review.submitAmend' : 'declare.review.submit')}
       </Button>
     </form>
   );

@@ -13,6 +13,7 @@ import { describeError } from '../identity/identityErrors';
 import { navigate, signInPath } from '../identity/identitySession';
 import { DeclarationView } from './DeclarationView';
 import { submissionResult } from './declarationsStore';
+import { td } from './declarationsMessages';
 
 /** After "Submit": queued (offline), waiting for the person (sign in / step up), refused, or sent. */
 export function DeclarationSent({ submissionKey }: { submissionKey: string }) {
@@ -36,7 +37,7 @@ export function DeclarationSent({ submissionKey }: { submissionKey: string }) {
   if (declarationId) return <DeclarationView id={declarationId} />;
   if (record === undefined) return <p role="status">{t('loading')}</p>;
 
-  const title = t('declare.sent.title');
+  const title = td('declare.sent.title');
   const variables = record?.variables as { draftId?: string } | undefined;
   const sendNow = async () => {
     setBusy(true);
@@ -54,8 +55,8 @@ export function DeclarationSent({ submissionKey }: { submissionKey: string }) {
     return (
       <section class="page">
         <PageHeading title={title}>{title}</PageHeading>
-        <p>{t('declare.sent.unknown')}</p>
-        <a href="/declare">{t('declare.backToStart')}</a>
+        <p>{td('declare.sent.unknown')}</p>
+        <a href="/declare">{td('declare.backToStart')}</a>
       </section>
     );
 
@@ -68,7 +69,7 @@ export function DeclarationSent({ submissionKey }: { submissionKey: string }) {
 
   return (
     <section class="page">
-      <ErrorSummary errors={errors} title={t('declare.sent.refusedTitle')} />
+      <ErrorSummary errors={errors} title={td('declare.sent.refusedTitle')} />
       <PageHeading title={title}>{title}</PageHeading>
       <IdentityStepUpNotice />
       {problem && (
@@ -77,26 +78,26 @@ export function DeclarationSent({ submissionKey }: { submissionKey: string }) {
         </Notice>
       )}
       {(record.state === 'pending' || record.state === undefined) && (
-        <Notice title={t('declare.sent.queuedTitle')} live="status">
-          <p data-testid="outbox-queued">{t('declare.sent.queuedBody')}</p>
+        <Notice title={td('declare.sent.queuedTitle')} live="status">
+          <p data-testid="outbox-queued">{td('declare.sent.queuedBody')}</p>
         </Notice>
       )}
       {record.state === 'signIn' && (
-        <Notice kind="error" title={t('declare.sent.signInTitle')} live="status">
-          <p>{t('declare.sent.signInBody')}</p>
+        <Notice kind="error" title={td('declare.sent.signInTitle')} live="status">
+          <p>{td('declare.sent.signInBody')}</p>
           <a class="button button--primary" href={signInPath(location.pathname)}>
             {t('header.signIn')}
           </a>
         </Notice>
       )}
       {record.state === 'stepUp' && (
-        <Notice kind="error" title={t('declare.sent.stepUpTitle')} live="status">
-          <p>{t('declare.sent.stepUpBody')}</p>
+        <Notice kind="error" title={td('declare.sent.stepUpTitle')} live="status">
+          <p>{td('declare.sent.stepUpBody')}</p>
         </Notice>
       )}
       {refused && (
         <>
-          <p>{t('declare.sent.refusedBody')}</p>
+          <p>{td('declare.sent.refusedBody')}</p>
           <div class="button-row">
             {variables?.draftId && (
               <a
@@ -105,7 +106,7 @@ export function DeclarationSent({ submissionKey }: { submissionKey: string }) {
                 href={`/declare/draft/${variables.draftId}/review`}
                 onClick={() => void removeFromOutbox(record.id)}
               >
-                {t('declare.sent.fix')}
+                {td('declare.sent.fix')}
               </a>
             )}
           </div>
@@ -114,13 +115,13 @@ export function DeclarationSent({ submissionKey }: { submissionKey: string }) {
       {!refused && (
         <div class="button-row">
           <Button onClick={() => void sendNow()} disabled={busy}>
-            {t(record.state === 'stepUp' ? 'declare.sent.confirmAndSend' : 'declare.sent.sendNow')}
+            {td(record.state === 'stepUp' ? 'declare.sent.confirmAndSend' : 'declare.sent.sendNow')}
           </Button>
         </div>
       )}
       <p>
         <a href="/declare" onClick={(e) => (e.preventDefault(), navigate('/declare'))}>
-          {t('declare.backToStart')}
+          {td('declare.backToStart')}
         </a>
       </p>
     </section>

@@ -4,7 +4,6 @@ import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
 import { request } from '../../graphql/client';
 import { DeclarationMineDocument, DeclarationMyDraftsDocument, type DeclarationFullFragment, type DeclarationMyDraftsQuery } from '../../graphql/generated/graphql';
-import { t } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import type { OutboxRecord } from '../../offline/idb';
 import { outboxRecords, outboxRevision } from '../../offline/outbox';
@@ -12,6 +11,7 @@ import { me, refreshMe } from '../identity/identitySession';
 import { amend, declareAgain, startDraft } from './declarationsStart';
 import { parseDraft } from './declarationsModel';
 import { cachedDeclarationList, discardDraft, listDrafts, storeDeclarationList, type DraftState } from './declarationsStore';
+import { td } from './declarationsMessages';
 
 type ServerDraft = DeclarationMyDraftsQuery['myDeclarationDrafts'][number];
 
@@ -50,13 +50,13 @@ export function DeclarationStart() {
 
   return (
     <>
-      <p class="lead">{t('declare.start.intro')}</p>
+      <p class="lead">{td('declare.start.intro')}</p>
       {queued.length > 0 && (
-        <Notice title={t('declare.start.queued')}>
+        <Notice title={td('declare.start.queued')}>
           <ul>
             {queued.map((q) => (
               <li key={q.id}>
-                <a href={`/declare/sent/${q.id}`}>{t('declare.start.queuedItem', { time: formatDateTime(new Date(q.createdAt)) })}</a>
+                <a href={`/declare/sent/${q.id}`}>{td('declare.start.queuedItem', { time: formatDateTime(new Date(q.createdAt)) })}</a>
               </li>
             ))}
           </ul>
@@ -64,24 +64,24 @@ export function DeclarationStart() {
       )}
       {drafts && drafts.length > 0 && (
         <section aria-labelledby="drafts-heading">
-          <h2 id="drafts-heading">{t('declare.start.continueHeading')}</h2>
+          <h2 id="drafts-heading">{td('declare.start.continueHeading')}</h2>
           <ul class="card-list">
             {drafts.map((d) => (
               <li class="card-list__item" key={d.id} data-draft-id={d.id}>
                 <h3 class="card-list__title">
-                  {[d.data.travelNumber.toUpperCase(), d.data.portCode].filter(Boolean).join(' · ') || t('declare.start.untitled')}
-                  {d.data.amends && <span class="tag">{t('declare.start.amendTag')}</span>}
+                  {[d.data.travelNumber.toUpperCase(), d.data.portCode].filter(Boolean).join(' · ') || td('declare.start.untitled')}
+                  {d.data.amends && <span class="tag">{td('declare.start.amendTag')}</span>}
                 </h3>
                 <p>
-                  {t('declare.start.savedAt', { time: formatDateTime(new Date(d.updatedAt)) })} ·{' '}
-                  {t('declare.start.articleCount', { n: d.data.articles.length })}
+                  {td('declare.start.savedAt', { time: formatDateTime(new Date(d.updatedAt)) })} ·{' '}
+                  {td('declare.start.articleCount', { n: d.data.articles.length })}
                 </p>
                 <div class="button-row">
                   <a class="button button--primary" href={`/declare/draft/${d.id}/${d.data.amends ? 'review' : 'trip'}`}>
-                    {t('declare.start.continue')}
+                    {td('declare.start.continue')}
                   </a>
                   <Button variant="link" onClick={() => void discardDraft(d.id).then(reload)}>
-                    {t('declare.start.discard')}
+                    {td('declare.start.discard')}
                   </Button>
                 </div>
               </li>
@@ -91,7 +91,7 @@ export function DeclarationStart() {
       )}
       {elsewhere.length > 0 && (
         <section aria-labelledby="remote-heading">
-          <h2 id="remote-heading">{t('declare.start.otherDevices')}</h2>
+          <h2 id="remote-heading">{td('declare.start.otherDevices')}</h2>
           <ul class="card-list">
             {elsewhere.map((r) => {
               let data = parseDraft(null);
@@ -102,9 +102,9 @@ export function DeclarationStart() {
               }
               return (
                 <li class="card-list__item" key={r.id}>
-                  <h3 class="card-list__title">{data.travelNumber.toUpperCase() || t('declare.start.untitled')}</h3>
-                  <p>{t('declare.start.savedOn', { device: r.device || '—', time: formatDateTime(String(r.updatedAt)) })}</p>
-                  <Button onClick={() => void startDraft(data, { id: r.id, serverVersion: r.version })}>{t('declare.start.continueHere')}</Button>
+                  <h3 class="card-list__title">{data.travelNumber.toUpperCase() || td('declare.start.untitled')}</h3>
+                  <p>{td('declare.start.savedOn', { device: r.device || '—', time: formatDateTime(String(r.updatedAt)) })}</p>
+                  <Button onClick={() => void startDraft(data, { id: r.id, serverVersion: r.version })}>{td('declare.start.continueHere')}</Button>
                 </li>
               );
             })}
@@ -112,32 +112,32 @@ export function DeclarationStart() {
         </section>
       )}
       <div class="button-row">
-        <Button onClick={() => void startDraft()}>{t(drafts?.length ? 'declare.start.newAnother' : 'declare.start.new')}</Button>
+        <Button onClick={() => void startDraft()}>{td(drafts?.length ? 'declare.start.newAnother' : 'declare.start.new')}</Button>
       </div>
-      {account === null && navigator.onLine && <p>{t('declare.start.signInHint')}</p>}
+      {account === null && navigator.onLine && <p>{td('declare.start.signInHint')}</p>}
       <section aria-labelledby="history-heading">
-        <h2 id="history-heading">{t('declare.history.heading')}</h2>
+        <h2 id="history-heading">{td('declare.history.heading')}</h2>
         {!history?.length ? (
-          <p>{t('declare.history.empty')}</p>
+          <p>{td('declare.history.empty')}</p>
         ) : (
           <ul class="card-list">
             {history.map((d) => (
               <li class="card-list__item" key={d.id}>
                 <h3 class="card-list__title">
                   <a href={`/declare/declarations/${d.id}`}>{d.number}</a>
-                  <span class="tag">{t(`declare.status.${d.status}`)}</span>
+                  <span class="tag">{td(`declare.status.${d.status}`)}</span>
                 </h3>
                 <p>
                   {d.travelNumber} · {d.portCode} · {formatDateTime(d.scheduledAt, undefined, SERVICE_TIME_ZONE)}
                 </p>
                 <div class="button-row">
                   <Button variant="secondary" onClick={() => void declareAgain(d)}>
-                    {t('declare.history.again')}
+                    {td('declare.history.again')}
                     <span class="visually-hidden"> {d.number}</span>
                   </Button>
                   {d.status === 'SUBMITTED' && !d.outcome && (
                     <Button variant="link" onClick={() => void amend(d)}>
-                      {t('declare.history.amend')}
+                      {td('declare.history.amend')}
                       <span class="visually-hidden"> {d.number}</span>
                     </Button>
                   )}

@@ -6,12 +6,12 @@ import { Notice } from '../../components/Notice';
 import { Radios } from '../../components/Radios';
 import { Select } from '../../components/Select';
 import type { Direction, TravelMode } from '../../graphql/generated/graphql';
-import { t } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { inlineErrors } from '../identity/identityErrors';
 import type { StepProps } from './DeclarationWizard';
 import { localized } from './declarationsHooks';
 import { scheduledAt, submissionWindow, windowState, type DeclarationDraftData } from './declarationsModel';
+import { td } from './declarationsMessages';
 
 const id = (name: string) => `trip-${name}`;
 const MODES: TravelMode[] = ['FLIGHT', 'TRAIN', 'VESSEL', 'VEHICLE'];
@@ -19,14 +19,14 @@ export const TRAVEL_NUMBER = /^[A-Z0-9][A-Z0-9 -]{1,19}$/;
 
 export function tripProblems(draft: DeclarationDraftData): SummaryError[] {
   const out: SummaryError[] = [];
-  if (!draft.direction) out.push({ fieldId: id('direction'), message: t('declare.trip.direction.required') });
-  if (!draft.portCode) out.push({ fieldId: id('port'), message: t('declare.trip.port.required') });
-  if (!draft.travelMode) out.push({ fieldId: id('mode'), message: t('declare.trip.mode.required') });
+  if (!draft.direction) out.push({ fieldId: id('direction'), message: td('declare.trip.direction.required') });
+  if (!draft.portCode) out.push({ fieldId: id('port'), message: td('declare.trip.port.required') });
+  if (!draft.travelMode) out.push({ fieldId: id('mode'), message: td('declare.trip.mode.required') });
   const number = draft.travelNumber.trim().toUpperCase();
-  if (!number) out.push({ fieldId: id('number'), message: t('declare.trip.number.required') });
-  else if (!TRAVEL_NUMBER.test(number)) out.push({ fieldId: id('number'), message: t('declare.trip.number.format') });
-  if (!draft.scheduledDate) out.push({ fieldId: id('date'), message: t('declare.trip.date.required') });
-  if (!draft.scheduledTime) out.push({ fieldId: id('time'), message: t('declare.trip.time.required') });
+  if (!number) out.push({ fieldId: id('number'), message: td('declare.trip.number.required') });
+  else if (!TRAVEL_NUMBER.test(number)) out.push({ fieldId: id('number'), message: td('declare.trip.number.format') });
+  if (!draft.scheduledDate) out.push({ fieldId: id('date'), message: td('declare.trip.date.required') });
+  if (!draft.scheduledTime) out.push({ fieldId: id('time'), message: td('declare.trip.time.required') });
   return out;
 }
 
@@ -50,39 +50,39 @@ export function DeclarationTripStep({ draft, update, rules, errors, setErrors, g
     <form onSubmit={submit} noValidate>
       <Radios<Direction>
         id={id('direction')}
-        legend={t('declare.trip.direction.legend')}
+        legend={td('declare.trip.direction.legend')}
         error={inline[id('direction')]}
         value={draft.direction}
         options={[
-          { value: 'ARRIVING', label: t('declare.direction.ARRIVING') },
-          { value: 'DEPARTING', label: t('declare.direction.DEPARTING') },
+          { value: 'ARRIVING', label: td('declare.direction.ARRIVING') },
+          { value: 'DEPARTING', label: td('declare.direction.DEPARTING') },
         ]}
         onChange={(v) => set('direction', v)}
       />
       <Select
         id={id('port')}
-        label={t('declare.trip.port.label')}
-        hint={t('declare.trip.port.hint')}
+        label={td('declare.trip.port.label')}
+        hint={td('declare.trip.port.hint')}
         error={inline[id('port')]}
         value={draft.portCode}
         options={[
-          { value: '', label: ports.length ? t('declare.choose') : t('declare.trip.port.none') },
+          { value: '', label: ports.length ? td('declare.choose') : td('declare.trip.port.none') },
           ...ports.map((p) => ({ value: p.code, label: `${localized(p.name)} (${localized(p.city)})` })),
         ]}
         onChange={(v) => set('portCode', v)}
       />
       <Radios<TravelMode>
         id={id('mode')}
-        legend={t('declare.trip.mode.legend')}
+        legend={td('declare.trip.mode.legend')}
         error={inline[id('mode')]}
         value={draft.travelMode}
-        options={MODES.map((m) => ({ value: m, label: t(`declare.mode.${m}`) }))}
+        options={MODES.map((m) => ({ value: m, label: td(`declare.mode.${m}`) }))}
         onChange={(v) => set('travelMode', v)}
       />
       <Field
         id={id('number')}
-        label={t('declare.trip.number.label')}
-        hint={t('declare.trip.number.hint')}
+        label={td('declare.trip.number.label')}
+        hint={td('declare.trip.number.hint')}
         error={inline[id('number')]}
         value={draft.travelNumber}
         autocapitalize="characters"
@@ -93,7 +93,7 @@ export function DeclarationTripStep({ draft, update, rules, errors, setErrors, g
       <Field
         id={id('date')}
         type="date"
-        label={t('declare.trip.date.label')}
+        label={td('declare.trip.date.label')}
         error={inline[id('date')]}
         value={draft.scheduledDate}
         onInput={(e) => set('scheduledDate', e.currentTarget.value)}
@@ -101,20 +101,20 @@ export function DeclarationTripStep({ draft, update, rules, errors, setErrors, g
       <Field
         id={id('time')}
         type="time"
-        label={t('declare.trip.time.label')}
-        hint={t('declare.trip.time.hint')}
+        label={td('declare.trip.time.label')}
+        hint={td('declare.trip.time.hint')}
         error={inline[id('time')]}
         value={draft.scheduledTime}
         onInput={(e) => set('scheduledTime', e.currentTarget.value)}
       />
       {window && state !== 'open' && (
-        <Notice title={t(state === 'early' ? 'declare.window.early.title' : 'declare.window.closed.title')}>
+        <Notice title={td(state === 'early' ? 'declare.window.early.title' : 'declare.window.closed.title')}>
           <p>
-            {t('declare.window.body', { opens: formatDateTime(window.opens), closes: formatDateTime(window.closes) })}
+            {td('declare.window.body', { opens: formatDateTime(window.opens), closes: formatDateTime(window.closes) })}
           </p>
         </Notice>
       )}
-      <Button type="submit">{t('declare.continue')}</Button>
+      <Button type="submit">{td('declare.continue')}</Button>
     </form>
   );
 }

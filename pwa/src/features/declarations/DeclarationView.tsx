@@ -6,13 +6,14 @@ import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
 import { request } from '../../graphql/client';
 import { DeclarationOneDocument, type DeclarationFullFragment } from '../../graphql/generated/graphql';
-import { t, type MessageKey } from '../../i18n';
+import { t } from '../../i18n';
 import { formatDateTime, formatMoney } from '../../i18n/format';
 import { DeclarationChannelAdvice, DeclarationEstimateLines } from './DeclarationEstimateView';
 import { useRules } from './declarationsHooks';
 import { amend, declareAgain } from './declarationsStart';
 import { cachedDeclaration, storeDeclaration } from './declarationsStore';
 import { DeclarationArticlePhotos } from './DeclarationArticlePhotos';
+import { td, type DeclarationsKey } from './declarationsMessages';
 
 const DeclarationQrCode = lazy(() => import('./DeclarationQrCode'));
 
@@ -50,45 +51,45 @@ export function DeclarationView({ id }: { id: string }) {
   if (declaration === null)
     return (
       <section class="page">
-        <PageHeading title={t('declare.view.missing')}>{t('declare.view.missing')}</PageHeading>
+        <PageHeading title={td('declare.view.missing')}>{td('declare.view.missing')}</PageHeading>
         <p>
-          <a href="/declare">{t('declare.backToStart')}</a>
+          <a href="/declare">{td('declare.backToStart')}</a>
         </p>
       </section>
     );
   const d = declaration;
   const names = d.travellers.map((x) => x.fullName);
   const descriptions = Object.fromEntries(d.articles.map((a) => [a.key, a.description]));
-  const title = t('declare.view.title', { number: d.number });
+  const title = td('declare.view.title', { number: d.number });
   return (
     <section class="page declaration-view">
       <PageHeading title={title}>{title}</PageHeading>
       {offline && (
-        <Notice title={t('declare.view.offlineTitle')}>
-          <p>{t('declare.view.offlineBody')}</p>
+        <Notice title={td('declare.view.offlineTitle')}>
+          <p>{td('declare.view.offlineBody')}</p>
         </Notice>
       )}
       {d.status === 'SUPERSEDED' && (
-        <Notice kind="error" title={t('declare.status.SUPERSEDED')}>
-          <p>{t('declare.view.superseded')}</p>
+        <Notice kind="error" title={td('declare.status.SUPERSEDED')}>
+          <p>{td('declare.view.superseded')}</p>
         </Notice>
       )}
       <div class="qr-panel">
         <Suspense fallback={<p role="status">{t('loading')}</p>}>
-          <DeclarationQrCode text={d.credential} label={t('declare.view.qrLabel', { number: d.number, version: d.version })} />
+          <DeclarationQrCode text={d.credential} label={td('declare.view.qrLabel', { number: d.number, version: d.version })} />
         </Suspense>
         <p class="large-print" data-testid="declaration-number">
           <span>{d.number}</span>
-          <span class="large-print__version">{t('declare.view.version', { version: d.version })}</span>
+          <span class="large-print__version">{td('declare.view.version', { version: d.version })}</span>
         </p>
-        <p class="field__hint">{t('declare.view.brightness')}</p>
+        <p class="field__hint">{td('declare.view.brightness')}</p>
       </div>
       {d.outcome && (
-        <Notice kind="success" title={t('declare.view.outcomeTitle')} live="status">
+        <Notice kind="success" title={td('declare.view.outcomeTitle')} live="status">
           <p data-testid="declaration-outcome">
-            {t(`outcome.kind.${d.outcome.kind}` as MessageKey)}
+            {td(`outcome.kind.${d.outcome.kind}` as DeclarationsKey)}
             {d.outcome.dutyAssessed ? ` · ${formatMoney(Number(d.outcome.dutyAssessed), 'CNY')}` : ''}
-            {d.outcome.receiptNumber ? ` · ${t('outcome.receipt')}: ${d.outcome.receiptNumber}` : ''}
+            {d.outcome.receiptNumber ? ` · ${td('outcome.receipt')}: ${d.outcome.receiptNumber}` : ''}
           </p>
           {d.outcome.reason && <p>{d.outcome.reason}</p>}
           <p class="field__hint">{formatDateTime(d.outcome.recordedAt)}</p>
@@ -96,36 +97,36 @@ export function DeclarationView({ id }: { id: string }) {
       )}
       <DeclarationChannelAdvice estimate={d.estimate} />
       <dl class="summary-list">
-        <dt>{t('declare.view.status')}</dt>
-        <dd>{t(`declare.status.${d.status}`)}</dd>
-        <dt>{t('declare.review.trip')}</dt>
+        <dt>{td('declare.view.status')}</dt>
+        <dd>{td(`declare.status.${d.status}`)}</dd>
+        <dt>{td('declare.review.trip')}</dt>
         <dd>
-          {t(`declare.direction.${d.direction}`)} · {d.portCode} · {t(`declare.mode.${d.travelMode}`)} {d.travelNumber}
+          {td(`declare.direction.${d.direction}`)} · {d.portCode} · {td(`declare.mode.${d.travelMode}`)} {d.travelNumber}
         </dd>
-        <dt>{t('declare.review.when')}</dt>
+        <dt>{td('declare.review.when')}</dt>
         <dd>{formatDateTime(d.scheduledAt, undefined, SERVICE_TIME_ZONE)}</dd>
-        <dt>{t('declare.view.validUntil')}</dt>
+        <dt>{td('declare.view.validUntil')}</dt>
         <dd>{formatDateTime(d.validUntil)}</dd>
-        <dt>{t('declare.review.travellers')}</dt>
+        <dt>{td('declare.review.travellers')}</dt>
         <dd>{names.join(', ')}</dd>
-        <dt>{t('declare.view.submittedAt')}</dt>
+        <dt>{td('declare.view.submittedAt')}</dt>
         <dd>{formatDateTime(d.submittedAt)}</dd>
       </dl>
-      <h2>{t('declare.estimate.heading')}</h2>
+      <h2>{td('declare.estimate.heading')}</h2>
       <DeclarationEstimateLines estimate={d.estimate} rules={rules} names={names} descriptions={descriptions} />
       {!offline && <DeclarationArticlePhotos articles={d.articles} testId="declaration-photos" />}
       <div class="button-row">
         {d.status === 'SUBMITTED' && !d.outcome && (
           <Button variant="secondary" onClick={() => void amend(d)}>
-            {t('declare.history.amend')}
+            {td('declare.history.amend')}
           </Button>
         )}
         <Button variant="secondary" onClick={() => void declareAgain(d)}>
-          {t('declare.history.again')}
+          {td('declare.history.again')}
         </Button>
       </div>
       <p>
-        <a href="/declare">{t('declare.backToStart')}</a>
+        <a href="/declare">{td('declare.backToStart')}</a>
       </p>
     </section>
   );

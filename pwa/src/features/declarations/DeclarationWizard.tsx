@@ -19,6 +19,7 @@ import { DeclarationTripStep } from './DeclarationTripStep';
 import { useDeclarantProfile, useRules } from './declarationsHooks';
 import { STEPS, type DeclarantProfile, type DeclarationDraftData, type Step } from './declarationsModel';
 import { loadDraft, saveDraft, syncDraft, type CachedRules, type DraftState } from './declarationsStore';
+import { td } from './declarationsMessages';
 
 const AUTOSAVE_MS = 300;
 const SYNC_MS = 1500;
@@ -143,9 +144,9 @@ export function DeclarationWizard({ draftId, step, item }: { draftId: string; st
   if (state === null)
     return (
       <section class="page">
-        <PageHeading title={t('declare.draft.missing')}>{t('declare.draft.missing')}</PageHeading>
+        <PageHeading title={td('declare.draft.missing')}>{td('declare.draft.missing')}</PageHeading>
         <p>
-          <a href="/declare">{t('declare.backToStart')}</a>
+          <a href="/declare">{td('declare.backToStart')}</a>
         </p>
       </section>
     );
@@ -195,19 +196,19 @@ export function DeclarationWizard({ draftId, step, item }: { draftId: string; st
   return (
     <section class="page declaration">
       {state.conflict && (
-        <Notice kind="error" title={t('declare.conflict.title')} live="alert">
-          <p>{t('declare.conflict.body', { time: formatDateTime(state.conflict.updatedAt) })}</p>
+        <Notice kind="error" title={td('declare.conflict.title')} live="alert">
+          <p>{td('declare.conflict.body', { time: formatDateTime(state.conflict.updatedAt) })}</p>
           <div class="conflict">
             <div>
-              <h2 class="conflict__title">{t('declare.conflict.mine')}</h2>
+              <h2 class="conflict__title">{td('declare.conflict.mine')}</h2>
               <DeclarationDraftSummary draft={state.data} rules={rules} />
-              <Button onClick={() => void resolve('mine')}>{t('declare.conflict.keepMine')}</Button>
+              <Button onClick={() => void resolve('mine')}>{td('declare.conflict.keepMine')}</Button>
             </div>
             <div>
-              <h2 class="conflict__title">{t('declare.conflict.theirs')}</h2>
+              <h2 class="conflict__title">{td('declare.conflict.theirs')}</h2>
               <DeclarationDraftSummary draft={state.conflict.serverData} rules={rules} />
               <Button variant="secondary" onClick={() => void resolve('theirs')}>
-                {t('declare.conflict.keepTheirs')}
+                {td('declare.conflict.keepTheirs')}
               </Button>
             </div>
           </div>
@@ -215,7 +216,7 @@ export function DeclarationWizard({ draftId, step, item }: { draftId: string; st
       )}
       <ErrorSummary errors={errors} />
       {stepIndex >= 0 && (
-        <p class="step-count">{t('declare.stepOf', { n: stepIndex + 1, total: STEPS.length })}</p>
+        <p class="step-count">{td('declare.stepOf', { n: stepIndex + 1, total: STEPS.length })}</p>
       )}
       {knownStep ? (
         <PageHeading title={t(titleKey)}>{t(titleKey)}</PageHeading>
@@ -231,12 +232,12 @@ export function DeclarationWizard({ draftId, step, item }: { draftId: string; st
       {step === 'checklist' && <DeclarationChecklistStep {...props} />}
       {step === 'review' && <DeclarationReviewStep {...props} />}
       <p class="autosave" role="status" aria-live="polite">
-        {savedAt ? t('declare.savedAt', { time: formatDateTime(new Date(savedAt)) }) : t('declare.autosave')}
-        {state.unsynced ? '' : ` ${t('declare.syncedToAccount')}`}
+        {savedAt ? td('declare.savedAt', { time: formatDateTime(new Date(savedAt)) }) : td('declare.autosave')}
+        {state.unsynced ? '' : ` ${td('declare.syncedToAccount')}`}
       </p>
       {stepIndex > 0 && (
         <p>
-          <a href={draftPath(draftId, STEPS[stepIndex - 1] ?? 'trip')}>{t('declare.back')}</a>
+          <a href={draftPath(draftId, STEPS[stepIndex - 1] ?? 'trip')}>{td('declare.back')}</a>
         </p>
       )}
     </section>

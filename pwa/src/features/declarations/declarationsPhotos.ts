@@ -2,13 +2,13 @@
 // (the same helpers as the services screens), uploaded to the document vault when online, and
 // always before the declaration that refers to them is sent.
 import { NetworkError } from '../../graphql/client';
-import { t } from '../../i18n';
 import { getRecord } from '../../offline/idb';
 import { STORES } from '../../offline/keys';
 import { compressImage, forgetFile, keepFile, UploadInterrupted, UploadRefused, uploadKeptFile } from '../services/servicesUpload';
 import { withPhotoDocuments, type DraftPhoto, type PendingPhoto } from './declarationsModel';
 import type { DeclarationInput } from '../../graphql/generated/graphql';
 import { photoDocument, storePhotoDocument } from './declarationsStore';
+import { td } from './declarationsMessages';
 
 export const PHOTO_ACCEPT = 'image/jpeg,image/png,image/heic,application/pdf';
 
@@ -56,7 +56,7 @@ const inFlight = new Map<string, Promise<string>>();
 
 /** Why a photo cannot be used, in the person's language (the vault's own message, translated). */
 export function refusal(error: UploadRefused): string {
-  return error.code === 'missing' ? t('declare.article.photo.missing') : error.message;
+  return error.code === 'missing' ? td('declare.article.photo.missing') : error.message;
 }
 
 /** What the outbox does before sending: every pending photo uploaded, its id in the input. */

@@ -21,6 +21,7 @@ import { secureRequest } from '../identity/identityApi';
 import { describeError, describeResult, inlineErrors, toSummaryErrors } from '../identity/identityErrors';
 import { refreshMe } from '../identity/identitySession';
 import { IdentityStepUpNotice } from '../identity/IdentityStepUpNotice';
+import { ti } from '../identity/identityMessages';
 
 type Membership = IdentityMeFragment['memberships'][number];
 
@@ -42,8 +43,8 @@ function EnterpriseRegisterForm({ onDone }: { onDone: (message: string) => void 
   const submit = async (event: Event) => {
     event.preventDefault();
     const missing: SummaryError[] = [];
-    if (!name.trim()) missing.push({ fieldId: 'ent-name', message: t('enterprise.name.required') });
-    if (!uscc.trim()) missing.push({ fieldId: 'ent-uscc', message: t('enterprise.uscc.required') });
+    if (!name.trim()) missing.push({ fieldId: 'ent-name', message: ti('enterprise.name.required') });
+    if (!uscc.trim()) missing.push({ fieldId: 'ent-uscc', message: ti('enterprise.uscc.required') });
     setErrors(missing);
     if (missing.length) return;
     setBusy(true);
@@ -54,7 +55,7 @@ function EnterpriseRegisterForm({ onDone }: { onDone: (message: string) => void 
       if (!problems.length) {
         setName('');
         setUscc('');
-        onDone(t('enterprise.registered'));
+        onDone(ti('enterprise.registered'));
       }
     } catch (error) {
       setErrors([{ fieldId: 'ent-name', message: describeError(error) }]);
@@ -65,13 +66,13 @@ function EnterpriseRegisterForm({ onDone }: { onDone: (message: string) => void 
   const inline = inlineErrors(errors);
   return (
     <form noValidate onSubmit={(e) => void submit(e)} aria-labelledby="ent-register-heading">
-      <h2 id="ent-register-heading">{t('enterprise.register.heading')}</h2>
+      <h2 id="ent-register-heading">{ti('enterprise.register.heading')}</h2>
       <ErrorSummary errors={errors} />
-      <Field id="ent-name" label={t('enterprise.name.label')} autocomplete="organization" value={name} error={inline['ent-name']} onInput={(e) => setName(e.currentTarget.value)} />
+      <Field id="ent-name" label={ti('enterprise.name.label')} autocomplete="organization" value={name} error={inline['ent-name']} onInput={(e) => setName(e.currentTarget.value)} />
       <Field
         id="ent-uscc"
-        label={t('enterprise.uscc.label')}
-        hint={t('enterprise.uscc.hint')}
+        label={ti('enterprise.uscc.label')}
+        hint={ti('enterprise.uscc.hint')}
         autocapitalize="characters"
         spellcheck={false}
         maxLength={18}
@@ -80,7 +81,7 @@ function EnterpriseRegisterForm({ onDone }: { onDone: (message: string) => void 
         onInput={(e) => setUscc(e.currentTarget.value)}
       />
       <Button type="submit" disabled={busy}>
-        {t('enterprise.register.submit')}
+        {ti('enterprise.register.submit')}
       </Button>
     </form>
   );
@@ -97,8 +98,8 @@ function EnterpriseInviteForm({ enterpriseId, onDone }: { enterpriseId: string; 
   const submit = async (event: Event) => {
     event.preventDefault();
     const missing: SummaryError[] = [];
-    if (!fullName.trim()) missing.push({ fieldId: `${prefix}-fullName`, message: t('signUp.fullName.required') });
-    if (!documentNumber.trim()) missing.push({ fieldId: `${prefix}-documentNumber`, message: t('signUp.documentNumber.required') });
+    if (!fullName.trim()) missing.push({ fieldId: `${prefix}-fullName`, message: ti('signUp.fullName.required') });
+    if (!documentNumber.trim()) missing.push({ fieldId: `${prefix}-documentNumber`, message: ti('signUp.documentNumber.required') });
     setErrors(missing);
     if (missing.length) return;
     setBusy(true);
@@ -117,7 +118,7 @@ function EnterpriseInviteForm({ enterpriseId, onDone }: { enterpriseId: string; 
       if (!problems.length) {
         setDocumentNumber('');
         setFullName('');
-        onDone(t('enterprise.invited', { name: fullName.trim() }));
+        onDone(ti('enterprise.invited', { name: fullName.trim() }));
       }
     } catch (error) {
       setErrors([{ fieldId: `${prefix}-fullName`, message: describeError(error) }]);
@@ -128,12 +129,12 @@ function EnterpriseInviteForm({ enterpriseId, onDone }: { enterpriseId: string; 
   const inline = inlineErrors(errors);
   return (
     <form noValidate onSubmit={(e) => void submit(e)} class="subform">
-      <h4>{t('enterprise.invite.heading')}</h4>
+      <h4>{ti('enterprise.invite.heading')}</h4>
       <ErrorSummary errors={errors} />
-      <Field id={`${prefix}-fullName`} label={t('signUp.fullName.label')} value={fullName} error={inline[`${prefix}-fullName`]} onInput={(e) => setFullName(e.currentTarget.value)} />
+      <Field id={`${prefix}-fullName`} label={ti('signUp.fullName.label')} value={fullName} error={inline[`${prefix}-fullName`]} onInput={(e) => setFullName(e.currentTarget.value)} />
       <Radios<DocumentType>
         id={`${prefix}-documentType`}
-        legend={t('signUp.documentType.legend')}
+        legend={ti('signUp.documentType.legend')}
         value={documentType}
         options={[
           { value: 'RESIDENT_ID', label: t('document.RESIDENT_ID') },
@@ -144,7 +145,7 @@ function EnterpriseInviteForm({ enterpriseId, onDone }: { enterpriseId: string; 
       />
       <Field
         id={`${prefix}-documentNumber`}
-        label={t('signUp.documentNumber.label')}
+        label={ti('signUp.documentNumber.label')}
         autocapitalize="characters"
         spellcheck={false}
         value={documentNumber}
@@ -153,16 +154,16 @@ function EnterpriseInviteForm({ enterpriseId, onDone }: { enterpriseId: string; 
       />
       <Radios<EnterpriseRole>
         id={`${prefix}-role`}
-        legend={t('enterprise.role.legend')}
+        legend={ti('enterprise.role.legend')}
         value={role}
         options={[
-          { value: 'DECLARANT', label: t('enterprise.role.DECLARANT'), hint: t('enterprise.role.declarantHint') },
-          { value: 'ADMINISTRATOR', label: t('enterprise.role.ADMINISTRATOR'), hint: t('enterprise.role.administratorHint') },
+          { value: 'DECLARANT', label: ti('enterprise.role.DECLARANT'), hint: ti('enterprise.role.declarantHint') },
+          { value: 'ADMINISTRATOR', label: ti('enterprise.role.ADMINISTRATOR'), hint: ti('enterprise.role.administratorHint') },
         ]}
         onChange={setRole}
       />
       <Button type="submit" disabled={busy}>
-        {t('enterprise.invite.submit')}
+        {ti('enterprise.invite.submit')}
       </Button>
     </form>
   );
@@ -182,7 +183,7 @@ function EnterpriseMembers({ enterpriseId, onChanged }: { enterpriseId: string; 
     try {
       const outcome = (await secureRequest(EnterpriseMemberRemoveDocument, { membershipId })).enterpriseMemberRemove;
       if (outcome.__typename === 'IdentityDone') {
-        onChanged(t('enterprise.removed', { name }));
+        onChanged(ti('enterprise.removed', { name }));
         void load();
       } else setProblem(describeResult(outcome));
     } catch (error) {
@@ -192,7 +193,7 @@ function EnterpriseMembers({ enterpriseId, onChanged }: { enterpriseId: string; 
 
   return (
     <>
-      <h4>{t('enterprise.members.heading')}</h4>
+      <h4>{ti('enterprise.members.heading')}</h4>
       {problem && (
         <p class="field__error" role="alert">
           {problem}
@@ -208,10 +209,10 @@ function EnterpriseMembers({ enterpriseId, onChanged }: { enterpriseId: string; 
               <li class="card-list__item" key={m.membershipId}>
                 <p class="card-list__title">{m.fullName}</p>
                 <p>
-                  {t(`enterprise.role.${m.role}`)} · {t(`enterprise.status.${m.status}`)}
+                  {ti(`enterprise.role.${m.role}`)} · {ti(`enterprise.status.${m.status}`)}
                 </p>
-                <Button variant="secondary" onClick={() => void remove(m.membershipId, m.fullName)} aria-label={t('enterprise.removeNamed', { name: m.fullName })}>
-                  {t('enterprise.remove')}
+                <Button variant="secondary" onClick={() => void remove(m.membershipId, m.fullName)} aria-label={ti('enterprise.removeNamed', { name: m.fullName })}>
+                  {ti('enterprise.remove')}
                 </Button>
               </li>
             ))}
@@ -233,7 +234,7 @@ function MembershipCard({ membership, onChanged }: { membership: Membership; onC
   const accept = async () => {
     try {
       const outcome = (await secureRequest(EnterpriseInvitationAcceptDocument, { membershipId: membership.id })).enterpriseInvitationAccept;
-      if (outcome.__typename === 'IdentityDone') onChanged(t('enterprise.accepted', { name: membership.enterprise.name }));
+      if (outcome.__typename === 'IdentityDone') onChanged(ti('enterprise.accepted', { name: membership.enterprise.name }));
       else setProblem(describeResult(outcome));
     } catch (error) {
       setProblem(describeError(error));
@@ -244,19 +245,19 @@ function MembershipCard({ membership, onChanged }: { membership: Membership; onC
     <li class="card-list__item">
       <h3 class="card-list__title">{membership.enterprise.name}</h3>
       <dl class="facts">
-        <dt>{t('enterprise.uscc.label')}</dt>
+        <dt>{ti('enterprise.uscc.label')}</dt>
         <dd>{membership.enterprise.uscc}</dd>
-        <dt>{t('enterprise.role.legend')}</dt>
-        <dd>{t(`enterprise.role.${membership.role}`)}</dd>
-        <dt>{t('enterprise.status')}</dt>
-        <dd>{t(`enterprise.status.${membership.status}`)}</dd>
+        <dt>{ti('enterprise.role.legend')}</dt>
+        <dd>{ti(`enterprise.role.${membership.role}`)}</dd>
+        <dt>{ti('enterprise.status')}</dt>
+        <dd>{ti(`enterprise.status.${membership.status}`)}</dd>
       </dl>
       {problem && (
         <p class="field__error" role="alert">
           {problem}
         </p>
       )}
-      {membership.status === 'INVITED' && <Button onClick={() => void accept()}>{t('enterprise.accept')}</Button>}
+      {membership.status === 'INVITED' && <Button onClick={() => void accept()}>{ti('enterprise.accept')}</Button>}
       {isAdmin && <EnterpriseMembers enterpriseId={membership.enterprise.id} onChanged={onChanged} />}
     </li>
   );
@@ -278,9 +279,9 @@ export function EnterpriseList({ memberships }: { memberships: readonly Membersh
         </Notice>
       )}
       <section aria-labelledby="memberships-heading">
-        <h2 id="memberships-heading">{t('enterprise.memberships.heading')}</h2>
+        <h2 id="memberships-heading">{ti('enterprise.memberships.heading')}</h2>
         {current.length === 0 ? (
-          <p>{t('enterprise.memberships.none')}</p>
+          <p>{ti('enterprise.memberships.none')}</p>
         ) : (
           <ul class="card-list">
             {current.map((m) => (

@@ -6,6 +6,7 @@ import { t } from '../../i18n';
 import { secureRequest } from './identityApi';
 import { describeError, describeResult } from './identityErrors';
 import { navigate, setSignedIn } from './identitySession';
+import { ti } from './identityMessages';
 
 /** Deleting is explained first: what goes, what the law keeps, and that it cannot be undone. */
 export function IdentityAccountDelete() {
@@ -15,7 +16,7 @@ export function IdentityAccountDelete() {
 
   const remove = async () => {
     if (!understood) {
-      setProblem(t('delete.confirmRequired'));
+      setProblem(ti('delete.confirmRequired'));
       return;
     }
     setBusy(true);
@@ -35,10 +36,10 @@ export function IdentityAccountDelete() {
 
   return (
     <section aria-labelledby="delete-heading">
-      <h2 id="delete-heading">{t('delete.heading')}</h2>
-      <p>{t('delete.deleted')}</p>
-      <p>{t('delete.kept')}</p>
-      <p>{t('delete.final')}</p>
+      <h2 id="delete-heading">{ti('delete.heading')}</h2>
+      <p>{ti('delete.deleted')}</p>
+      <p>{ti('delete.kept')}</p>
+      <p>{ti('delete.final')}</p>
       {problem && (
         <Notice kind="error" live="alert" title={t('notice.error')}>
           <p>{problem}</p>
@@ -46,10 +47,10 @@ export function IdentityAccountDelete() {
       )}
       <div class="checkbox">
         <input id="delete-understood" type="checkbox" checked={understood} onChange={(e) => setUnderstood(e.currentTarget.checked)} />
-        <label for="delete-understood">{t('delete.understood')}</label>
+        <label for="delete-understood">{ti('delete.understood')}</label>
       </div>
       <Button variant="secondary" disabled={busy} onClick={() => void remove()}>
-        {t('delete.button')}
+        {ti('delete.button')}
       </Button>
     </section>
   );

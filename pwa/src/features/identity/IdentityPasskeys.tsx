@@ -15,6 +15,7 @@ import { formatDateTime } from '../../i18n/format';
 import { secureRequest } from './identityApi';
 import { describeError, describeResult } from './identityErrors';
 import { PasskeyError, browserPasskeys, passkeysSupported, type PasskeyApi } from './identityWebAuthn';
+import { ti } from './identityMessages';
 
 type Passkey = IdentitySecurityQuery['myPasskeys'][number];
 
@@ -47,12 +48,12 @@ function PasskeyRow({ passkey, onChanged }: { passkey: Passkey; onChanged: (mess
     <li class="card-list__item" data-passkey-id={passkey.id}>
       <h3 class="card-list__title">{passkey.name}</h3>
       <dl class="facts">
-        <dt>{t('security.passkey.created')}</dt>
+        <dt>{ti('security.passkey.created')}</dt>
         <dd>{formatDateTime(passkey.createdAt)}</dd>
-        <dt>{t('security.passkey.lastUsed')}</dt>
-        <dd>{passkey.lastUsedAt ? formatDateTime(passkey.lastUsedAt) : t('security.passkey.neverUsed')}</dd>
-        <dt>{t('security.passkey.kind')}</dt>
-        <dd>{t(passkey.synced ? 'security.passkey.synced' : 'security.passkey.deviceBound')}</dd>
+        <dt>{ti('security.passkey.lastUsed')}</dt>
+        <dd>{passkey.lastUsedAt ? formatDateTime(passkey.lastUsedAt) : ti('security.passkey.neverUsed')}</dd>
+        <dt>{ti('security.passkey.kind')}</dt>
+        <dd>{ti(passkey.synced ? 'security.passkey.synced' : 'security.passkey.deviceBound')}</dd>
       </dl>
       {problem && (
         <p class="field__error" role="alert">
@@ -65,19 +66,19 @@ function PasskeyRow({ passkey, onChanged }: { passkey: Passkey; onChanged: (mess
           onSubmit={(event) => {
             event.preventDefault();
             if (!name.trim()) {
-              setProblem(t('passkey.name.required'));
+              setProblem(ti('passkey.name.required'));
               return;
             }
             void run(
               async () => (await secureRequest(IdentityPasskeyRenameDocument, { passkeyId: passkey.id, name: name.trim() })).passkeyRename,
-              t('security.passkey.renamed', { name: name.trim() }),
+              ti('security.passkey.renamed', { name: name.trim() }),
             );
           }}
         >
-          <Field id={fieldId} label={t('passkey.name.label')} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+          <Field id={fieldId} label={ti('passkey.name.label')} value={name} onInput={(e) => setName(e.currentTarget.value)} />
           <div class="button-row">
             <Button type="submit" disabled={busy}>
-              {t('security.passkey.saveName')}
+              {ti('security.passkey.saveName')}
             </Button>
             <Button variant="secondary" onClick={() => setRenaming(false)}>
               {t('action.cancel')}
@@ -86,21 +87,21 @@ function PasskeyRow({ passkey, onChanged }: { passkey: Passkey; onChanged: (mess
         </form>
       ) : (
         <div class="button-row">
-          <Button variant="secondary" onClick={() => setRenaming(true)} aria-label={t('security.passkey.renameNamed', { name: passkey.name })}>
-            {t('security.passkey.rename')}
+          <Button variant="secondary" onClick={() => setRenaming(true)} aria-label={ti('security.passkey.renameNamed', { name: passkey.name })}>
+            {ti('security.passkey.rename')}
           </Button>
           <Button
             variant="secondary"
             disabled={busy}
-            aria-label={t('security.passkey.revokeNamed', { name: passkey.name })}
+            aria-label={ti('security.passkey.revokeNamed', { name: passkey.name })}
             onClick={() =>
               void run(
                 async () => (await secureRequest(IdentityPasskeyRevokeDocument, { passkeyId: passkey.id })).passkeyRevoke,
-                t('security.passkey.revoked', { name: passkey.name }),
+                ti('security.passkey.revoked', { name: passkey.name }),
               )
             }
           >
-            {t('security.passkey.revoke')}
+            {ti('security.passkey.revoke')}
           </Button>
         </div>
       )}
@@ -117,7 +118,7 @@ export function IdentityPasskeys({
   onChanged: (message: string) => void;
   device?: PasskeyApi;
 }) {
-  const [name, setName] = useState(t('passkey.defaultName.other'));
+  const [name, setName] = useState(ti('passkey.defaultName.other'));
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -125,7 +126,7 @@ export function IdentityPasskeys({
     event.preventDefault();
     setProblem(null);
     if (!name.trim()) {
-      setProblem(t('passkey.name.required'));
+      setProblem(ti('passkey.name.required'));
       return;
     }
     setBusy(true);
@@ -142,11 +143,11 @@ export function IdentityPasskeys({
       ).passkeyAddFinish;
       const issue = outcomeProblem(finish);
       if (issue) setProblem(issue);
-      else onChanged(t('security.passkey.added', { name: name.trim() }));
+      else onChanged(ti('security.passkey.added', { name: name.trim() }));
     } catch (error) {
       setProblem(describeError(error));
       if (error instanceof PasskeyError && error.failure === 'alreadyRegistered') {
-        setProblem(t('security.passkey.alreadyOnDevice'));
+        setProblem(ti('security.passkey.alreadyOnDevice'));
       }
     } finally {
       setBusy(false);
@@ -155,12 +156,12 @@ export function IdentityPasskeys({
 
   return (
     <section aria-labelledby="passkeys-heading">
-      <h2 id="passkeys-heading">{t('security.passkeys.heading')}</h2>
-      <p>{t('security.passkeys.body')}</p>
+      <h2 id="passkeys-heading">{ti('security.passkeys.heading')}</h2>
+      <p>{ti('security.passkeys.body')}</p>
       {passkeys.length === 0 ? (
-        <p>{t('security.passkeys.none')}</p>
+        <p>{ti('security.passkeys.none')}</p>
       ) : (
-        <ul class="card-list" aria-label={t('security.passkeys.heading')}>
+        <ul class="card-list" aria-label={ti('security.passkeys.heading')}>
           {passkeys.map((p) => (
             <PasskeyRow key={p.id} passkey={p} onChanged={onChanged} />
           ))}
@@ -168,21 +169,21 @@ export function IdentityPasskeys({
       )}
       {passkeysSupported() ? (
         <form noValidate onSubmit={(event) => void add(event)} class="subform">
-          <h3>{t('security.passkey.addHeading')}</h3>
-          <p class="field__hint">{t('security.passkey.addHint')}</p>
+          <h3>{ti('security.passkey.addHeading')}</h3>
+          <p class="field__hint">{ti('security.passkey.addHint')}</p>
           {problem && (
             <Notice kind="error" live="alert" title={t('notice.error')}>
               <p>{problem}</p>
             </Notice>
           )}
-          <Field id="new-passkey-name" label={t('passkey.name.label')} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+          <Field id="new-passkey-name" label={ti('passkey.name.label')} value={name} onInput={(e) => setName(e.currentTarget.value)} />
           <Button type="submit" disabled={busy}>
-            {t('security.passkey.add')}
+            {ti('security.passkey.add')}
           </Button>
         </form>
       ) : (
-        <Notice title={t('passkey.unsupported.title')}>
-          <p>{t('passkey.unsupported.add')}</p>
+        <Notice title={ti('passkey.unsupported.title')}>
+          <p>{ti('passkey.unsupported.add')}</p>
         </Notice>
       )}
     </section>

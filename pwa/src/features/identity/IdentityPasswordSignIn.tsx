@@ -4,8 +4,8 @@ import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
 import { request } from '../../graphql/client';
 import { IdentitySignInWithPasswordDocument, type IdentitySignInOutcomeFragment } from '../../graphql/generated/graphql';
-import { t } from '../../i18n';
 import { describeError, describeResult, inlineErrors } from './identityErrors';
+import { ti } from './identityMessages';
 
 /** The fallback: password plus an authenticator-app code, or a recovery code. */
 export function IdentityPasswordSignIn({ onSignedIn }: { onSignedIn: (outcome: IdentitySignInOutcomeFragment) => boolean }) {
@@ -19,10 +19,10 @@ export function IdentityPasswordSignIn({ onSignedIn }: { onSignedIn: (outcome: I
   const submit = async (event: Event) => {
     event.preventDefault();
     const missing: SummaryError[] = [];
-    if (!name.trim()) missing.push({ fieldId: 'pw-name', message: t('signIn.name.required') });
-    if (!password) missing.push({ fieldId: 'pw-password', message: t('password.required') });
+    if (!name.trim()) missing.push({ fieldId: 'pw-name', message: ti('signIn.name.required') });
+    if (!password) missing.push({ fieldId: 'pw-password', message: ti('password.required') });
     if (!code.trim())
-      missing.push({ fieldId: 'pw-code', message: t(useRecovery ? 'password.recovery.required' : 'password.totp.required') });
+      missing.push({ fieldId: 'pw-code', message: ti(useRecovery ? 'password.recovery.required' : 'password.totp.required') });
     if (missing.length) {
       setErrors(missing);
       return;
@@ -51,12 +51,12 @@ export function IdentityPasswordSignIn({ onSignedIn }: { onSignedIn: (outcome: I
   const inline = inlineErrors(errors);
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
-      <h2>{t('password.signInHeading')}</h2>
+      <h2>{ti('password.signInHeading')}</h2>
       <ErrorSummary errors={errors} />
       <Field
         id="pw-name"
-        label={t('signIn.name.label')}
-        hint={t('signIn.name.hint')}
+        label={ti('signIn.name.label')}
+        hint={ti('signIn.name.hint')}
         autocomplete="username"
         autocapitalize="none"
         spellcheck={false}
@@ -67,7 +67,7 @@ export function IdentityPasswordSignIn({ onSignedIn }: { onSignedIn: (outcome: I
       <Field
         id="pw-password"
         type="password"
-        label={t('password.label')}
+        label={ti('password.label')}
         autocomplete="current-password"
         value={password}
         error={inline['pw-password']}
@@ -75,8 +75,8 @@ export function IdentityPasswordSignIn({ onSignedIn }: { onSignedIn: (outcome: I
       />
       <Field
         id="pw-code"
-        label={t(useRecovery ? 'password.recovery.label' : 'password.totp.label')}
-        hint={t(useRecovery ? 'password.recovery.hint' : 'password.totp.hint')}
+        label={ti(useRecovery ? 'password.recovery.label' : 'password.totp.label')}
+        hint={ti(useRecovery ? 'password.recovery.hint' : 'password.totp.hint')}
         autocomplete="one-time-code"
         inputMode={useRecovery ? 'text' : 'numeric'}
         value={code}
@@ -85,11 +85,11 @@ export function IdentityPasswordSignIn({ onSignedIn }: { onSignedIn: (outcome: I
       />
       <p>
         <Button variant="link" onClick={() => setUseRecovery(!useRecovery)}>
-          {t(useRecovery ? 'password.useTotp' : 'password.useRecovery')}
+          {ti(useRecovery ? 'password.useTotp' : 'password.useRecovery')}
         </Button>
       </p>
       <Button type="submit" disabled={busy}>
-        {t('password.signIn')}
+        {ti('password.signIn')}
       </Button>
     </form>
   );

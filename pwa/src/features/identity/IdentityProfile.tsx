@@ -5,6 +5,7 @@ import { t } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { refreshMe, type SignedIn } from './identitySession';
 import { IdentityTotpSetup } from './IdentityTotpSetup';
+import { ti } from './identityMessages';
 
 function PendingTotp() {
   const [pending, setPending] = useState<{ secret: string; uri: string } | null>(null);
@@ -26,33 +27,33 @@ export function IdentityProfile({ account }: { account: SignedIn }) {
       {account.needsTotpConfirmation && <PendingTotp />}
       {person && (
         <section aria-labelledby="profile-heading">
-          <h2 id="profile-heading">{t('me.profile.heading')}</h2>
+          <h2 id="profile-heading">{ti('me.profile.heading')}</h2>
           <dl class="summary-list">
-            <dt>{t('me.profile.name')}</dt>
+            <dt>{ti('me.profile.name')}</dt>
             <dd>{person.fullName}</dd>
-            <dt>{t('me.profile.document')}</dt>
+            <dt>{ti('me.profile.document')}</dt>
             <dd>
               {t(`document.${person.documentType}`)} {person.documentNumberMasked}
             </dd>
             {person.dateOfBirth && (
               <>
-                <dt>{t('me.profile.dateOfBirth')}</dt>
+                <dt>{ti('me.profile.dateOfBirth')}</dt>
                 <dd>{formatDate(`${person.dateOfBirth}T00:00:00`)}</dd>
               </>
             )}
-            <dt>{t('me.profile.nationality')}</dt>
+            <dt>{ti('me.profile.nationality')}</dt>
             <dd>{person.nationality}</dd>
-            <dt>{t('me.profile.residency')}</dt>
-            <dd>{t(person.isResident ? 'me.profile.resident' : 'me.profile.nonResident')}</dd>
+            <dt>{ti('me.profile.residency')}</dt>
+            <dd>{ti(person.isResident ? 'me.profile.resident' : 'me.profile.nonResident')}</dd>
             {person.email && (
               <>
-                <dt>{t('me.profile.email')}</dt>
+                <dt>{ti('me.profile.email')}</dt>
                 <dd>{person.email}</dd>
               </>
             )}
             {person.mobile && (
               <>
-                <dt>{t('me.profile.mobile')}</dt>
+                <dt>{ti('me.profile.mobile')}</dt>
                 <dd>{person.mobile}</dd>
               </>
             )}
@@ -61,9 +62,9 @@ export function IdentityProfile({ account }: { account: SignedIn }) {
       )}
       {officer && (
         <section aria-labelledby="officer-profile-heading">
-          <h2 id="officer-profile-heading">{t('me.officer.heading')}</h2>
+          <h2 id="officer-profile-heading">{ti('me.officer.heading')}</h2>
           <dl class="summary-list">
-            <dt>{t('me.profile.name')}</dt>
+            <dt>{ti('me.profile.name')}</dt>
             <dd>{officer.fullName}</dd>
             <dt>{t('officer.badge')}</dt>
             <dd>{officer.badgeNumber}</dd>
@@ -74,16 +75,16 @@ export function IdentityProfile({ account }: { account: SignedIn }) {
       )}
       <ul class="link-list link-list--cards">
         <li>
-          <a href="/me/security">{t('me.link.security')}</a>
+          <a href="/me/security">{ti('me.link.security')}</a>
         </li>
         {person && (
           <li>
-            <a href="/me/enterprises">{t('me.link.enterprises')}</a>
+            <a href="/me/enterprises">{ti('me.link.enterprises')}</a>
           </li>
         )}
         {officer && (
           <li>
-            <a href="/officer">{t('me.link.officer')}</a>
+            <a href="/officer">{ti('me.link.officer')}</a>
           </li>
         )}
       </ul>

@@ -11,6 +11,7 @@ import { IdentityPasskeys } from './IdentityPasskeys';
 import { navigate, refreshMe, setSignedIn, type SignedIn } from './identitySession';
 import { IdentitySessions } from './IdentitySessions';
 import { IdentityStepUpNotice } from './IdentityStepUpNotice';
+import { ti } from './identityMessages';
 
 export function IdentitySecurity({ account }: { account: SignedIn }) {
   const [data, setData] = useState<IdentitySecurityQuery | null>(null);
@@ -60,7 +61,7 @@ export function IdentitySecurity({ account }: { account: SignedIn }) {
       )}
       {account.signInMethod !== 'PASSKEY' && (
         <Notice>
-          <p>{t('security.levelNote')}</p>
+          <p>{ti('security.levelNote')}</p>
         </Notice>
       )}
       {data ? (
@@ -72,8 +73,8 @@ export function IdentitySecurity({ account }: { account: SignedIn }) {
         !problem && <p role="status">{t('loading')}</p>
       )}
       <section aria-labelledby="signout-heading">
-        <h2 id="signout-heading">{t('security.signOut.heading')}</h2>
-        <Button onClick={() => void signOut()}>{t('security.signOut')}</Button>
+        <h2 id="signout-heading">{ti('security.signOut.heading')}</h2>
+        <Button onClick={() => void signOut()}>{ti('security.signOut')}</Button>
       </section>
       {account.kind === 'PERSON' && <IdentityAccountDelete />}
     </>

@@ -6,11 +6,11 @@ import {
   type IdentityOutcomeFragment,
   type IdentitySecurityQuery,
 } from '../../graphql/generated/graphql';
-import { t } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { secureRequest } from './identityApi';
 import { describeError, describeResult } from './identityErrors';
 import { navigate, setSignedIn } from './identitySession';
+import { ti } from './identityMessages';
 
 type Session = IdentitySecurityQuery['mySessions'][number];
 
@@ -59,7 +59,7 @@ export function IdentitySessions({ sessions, onChanged }: { sessions: readonly S
 
   return (
     <section aria-labelledby="sessions-heading">
-      <h2 id="sessions-heading">{t('security.sessions.heading')}</h2>
+      <h2 id="sessions-heading">{ti('security.sessions.heading')}</h2>
       {problem && (
         <p class="field__error" role="alert">
           {problem}
@@ -70,15 +70,15 @@ export function IdentitySessions({ sessions, onChanged }: { sessions: readonly S
           <li class="card-list__item" key={session.id}>
             <h3 class="card-list__title">
               {deviceLabel(session.userAgent)}
-              {session.current && <span class="tag">{t('security.sessions.thisDevice')}</span>}
+              {session.current && <span class="tag">{ti('security.sessions.thisDevice')}</span>}
             </h3>
             <dl class="facts">
-              <dt>{t('security.sessions.signedIn')}</dt>
+              <dt>{ti('security.sessions.signedIn')}</dt>
               <dd>{formatDateTime(session.createdAt)}</dd>
-              <dt>{t('security.sessions.lastSeen')}</dt>
+              <dt>{ti('security.sessions.lastSeen')}</dt>
               <dd>{formatDateTime(session.lastSeenAt)}</dd>
-              <dt>{t('security.sessions.method')}</dt>
-              <dd>{t(`signInMethod.${session.signInMethod}`)}</dd>
+              <dt>{ti('security.sessions.method')}</dt>
+              <dd>{ti(`signInMethod.${session.signInMethod}`)}</dd>
             </dl>
             {!session.current && (
               <Button
@@ -87,11 +87,11 @@ export function IdentitySessions({ sessions, onChanged }: { sessions: readonly S
                 onClick={() =>
                   void run(
                     async () => (await secureRequest(IdentitySessionEndDocument, { sessionId: session.id })).sessionEnd,
-                    () => onChanged(t('security.sessions.ended')),
+                    () => onChanged(ti('security.sessions.ended')),
                   )
                 }
               >
-                {t('security.sessions.end')}
+                {ti('security.sessions.end')}
               </Button>
             )}
           </li>
@@ -110,7 +110,7 @@ export function IdentitySessions({ sessions, onChanged }: { sessions: readonly S
           )
         }
       >
-        {t('security.sessions.signOutEverywhere')}
+        {ti('security.sessions.signOutEverywhere')}
       </Button>
     </section>
   );

@@ -20,6 +20,7 @@ import {
   passkeysSupported,
   type PasskeyApi,
 } from './identityWebAuthn';
+import { ti } from './identityMessages';
 
 const NAME_ID = 'signin-name';
 
@@ -97,7 +98,7 @@ export function IdentitySignIn({ returnTo, passkeys = browserPasskeys }: { retur
   const continueWithName = (event: Event) => {
     event.preventDefault();
     if (!name.trim()) {
-      setErrors([{ fieldId: NAME_ID, message: t('signIn.name.required') }]);
+      setErrors([{ fieldId: NAME_ID, message: ti('signIn.name.required') }]);
       return;
     }
     void signInWithPasskey(name.trim());
@@ -107,8 +108,8 @@ export function IdentitySignIn({ returnTo, passkeys = browserPasskeys }: { retur
     return (
       <>
         {!supported && (
-          <Notice title={t('passkey.unsupported.title')}>
-            <p>{t('passkey.unsupported.signIn')}</p>
+          <Notice title={ti('passkey.unsupported.title')}>
+            <p>{ti('passkey.unsupported.signIn')}</p>
           </Notice>
         )}
         <IdentityPasswordSignIn onSignedIn={done} />
@@ -116,12 +117,12 @@ export function IdentitySignIn({ returnTo, passkeys = browserPasskeys }: { retur
           {supported && (
             <li>
               <Button variant="link" onClick={() => setMode('passkey')}>
-                {t('signIn.usePasskey')}
+                {ti('signIn.usePasskey')}
               </Button>
             </li>
           )}
           <li>
-            <a href="/me/sign-up">{t('signIn.createAccount')}</a>
+            <a href="/me/sign-up">{ti('signIn.createAccount')}</a>
           </li>
         </ul>
       </>
@@ -137,23 +138,23 @@ export function IdentitySignIn({ returnTo, passkeys = browserPasskeys }: { retur
           <p>{problem}</p>
           <p>
             <Button variant="link" onClick={() => setMode('password')}>
-              {t('signIn.usePassword')}
+              {ti('signIn.usePassword')}
             </Button>
           </p>
         </Notice>
       )}
-      <p>{t('signIn.passkeyIntro')}</p>
+      <p>{ti('signIn.passkeyIntro')}</p>
       <p>
         <Button onClick={() => void signInWithPasskey(null)} disabled={busy}>
-          {t('signIn.passkeyButton')}
+          {ti('signIn.passkeyButton')}
         </Button>
       </p>
-      <h2>{t('signIn.nameHeading')}</h2>
+      <h2>{ti('signIn.nameHeading')}</h2>
       <form onSubmit={continueWithName} noValidate>
         <Field
           id={NAME_ID}
-          label={t('signIn.name.label')}
-          hint={t('signIn.name.hint')}
+          label={ti('signIn.name.label')}
+          hint={ti('signIn.name.hint')}
           autocomplete="username webauthn"
           autocapitalize="none"
           spellcheck={false}
@@ -162,21 +163,21 @@ export function IdentitySignIn({ returnTo, passkeys = browserPasskeys }: { retur
           onInput={(event) => setName(event.currentTarget.value)}
         />
         <Button type="submit" variant="secondary" disabled={busy}>
-          {t('signIn.continue')}
+          {ti('signIn.continue')}
         </Button>
       </form>
-      <h2>{t('signIn.otherWays')}</h2>
+      <h2>{ti('signIn.otherWays')}</h2>
       <ul class="link-list">
         <li>
           <Button variant="link" onClick={() => setMode('password')}>
-            {t('signIn.usePassword')}
+            {ti('signIn.usePassword')}
           </Button>
         </li>
         <li>
-          <a href="/me/sign-up">{t('signIn.createAccount')}</a>
+          <a href="/me/sign-up">{ti('signIn.createAccount')}</a>
         </li>
         <li>
-          <a href="/officer/enrol">{t('signIn.officerEnrol')}</a>
+          <a href="/officer/enrol">{ti('signIn.officerEnrol')}</a>
         </li>
       </ul>
     </>

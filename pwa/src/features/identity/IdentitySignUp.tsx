@@ -17,6 +17,7 @@ import { describeError, describeResult, inlineErrors, toSummaryErrors } from './
 import { navigate, setSignedIn } from './identitySession';
 import { IdentityTotpSetup } from './IdentityTotpSetup';
 import { PasskeyError, browserPasskeys, passkeysSupported, type PasskeyApi } from './identityWebAuthn';
+import { ti } from './identityMessages';
 
 const P = 'signup';
 const FIELDS = [
@@ -80,14 +81,14 @@ export function toPersonInput(form: Form): PersonInput {
 /** Problems we can see before asking the server (it checks everything again). */
 function localProblems(form: Form, method: 'passkey' | 'password'): SummaryError[] {
   const out: SummaryError[] = [];
-  if (!form.fullName.trim()) out.push({ fieldId: id('fullName'), message: t('signUp.fullName.required') });
-  if (form.isResident === null) out.push({ fieldId: id('isResident'), message: t('signUp.residency.required') });
+  if (!form.fullName.trim()) out.push({ fieldId: id('fullName'), message: ti('signUp.fullName.required') });
+  if (form.isResident === null) out.push({ fieldId: id('isResident'), message: ti('signUp.residency.required') });
   if (!form.documentNumber.trim())
-    out.push({ fieldId: id('documentNumber'), message: t('signUp.documentNumber.required') });
+    out.push({ fieldId: id('documentNumber'), message: ti('signUp.documentNumber.required') });
   if (method === 'password') {
     if (!form.email.trim() && !form.mobile.trim())
-      out.push({ fieldId: id('email'), message: t('signUp.contact.requiredForPassword') });
-    if (form.password.length < 12) out.push({ fieldId: id('password'), message: t('signUp.password.tooShort') });
+      out.push({ fieldId: id('email'), message: ti('signUp.contact.requiredForPassword') });
+    if (form.password.length < 12) out.push({ fieldId: id('password'), message: ti('signUp.password.tooShort') });
   }
   return out;
 }
@@ -112,7 +113,7 @@ export function IdentitySignUp({ passkeys = browserPasskeys }: { passkeys?: Pass
     nationality: '',
     email: '',
     mobile: '',
-    passkeyName: t('passkey.defaultName.phone'),
+    passkeyName: ti('passkey.defaultName.phone'),
     password: '',
   });
   const [errors, setErrors] = useState<SummaryError[]>([]);
@@ -169,7 +170,7 @@ export function IdentitySignUp({ passkeys = browserPasskeys }: { passkeys?: Pass
         await request(IdentityAccountCreateFinishDocument, {
           challengeId: start.challengeId,
           credentialJson,
-          passkeyName: form.passkeyName.trim() || t('passkey.defaultName.phone'),
+          passkeyName: form.passkeyName.trim() || ti('passkey.defaultName.phone'),
         })
       ).accountCreateFinish;
       if (finish.__typename === 'SignInSuccess') {
@@ -199,8 +200,8 @@ export function IdentitySignUp({ passkeys = browserPasskeys }: { passkeys?: Pass
     <form onSubmit={(event) => void submit(event)} noValidate>
       <ErrorSummary errors={errors} />
       {!supported && (
-        <Notice title={t('passkey.unsupported.title')}>
-          <p>{t('passkey.unsupported.signUp')}</p>
+        <Notice title={ti('passkey.unsupported.title')}>
+          <p>{ti('passkey.unsupported.signUp')}</p>
         </Notice>
       )}
       {problem && (
@@ -209,7 +210,7 @@ export function IdentitySignUp({ passkeys = browserPasskeys }: { passkeys?: Pass
           {passkeyFailed && method === 'passkey' && (
             <p>
               <Button variant="link" onClick={() => setMethod('password')}>
-                {t('signUp.usePasswordInstead')}
+                {ti('signUp.usePasswordInstead')}
               </Button>
             </p>
           )}
@@ -217,8 +218,8 @@ export function IdentitySignUp({ passkeys = browserPasskeys }: { passkeys?: Pass
       )}
       <Field
         id={id('fullName')}
-        label={t('signUp.fullName.label')}
-        hint={t('signUp.fullName.hint')}
+        label={ti('signUp.fullName.label')}
+        hint={ti('signUp.fullName.hint')}
         autocomplete="name"
         value={form.fullName}
         error={err('fullName')}
@@ -226,32 +227,32 @@ export function IdentitySignUp({ passkeys = browserPasskeys }: { passkeys?: Pass
       />
       <Radios
         id={id('isResident')}
-        legend={t('signUp.residency.legend')}
-        hint={t('signUp.residency.hint')}
+        legend={ti('signUp.residency.legend')}
+        hint={ti('signUp.residency.hint')}
         error={err('isResident')}
         value={form.isResident}
         options={[
-          { value: 'yes', label: t('signUp.residency.yes') },
-          { value: 'no', label: t('signUp.residency.no') },
+          { value: 'yes', label: ti('signUp.residency.yes') },
+          { value: 'no', label: ti('signUp.residency.no') },
         ]}
         onChange={(value) => setForm((f) => ({ ...f, isResident: value }))}
       />
       <Radios<DocumentType>
         id={id('documentType')}
-        legend={t('signUp.documentType.legend')}
+        legend={ti('signUp.documentType.legend')}
         error={err('documentType')}
         value={docType}
         options={[
-          { value: 'RESIDENT_ID', label: t('document.RESIDENT_ID'), hint: t('signUp.documentType.residentHint') },
+          { value: 'RESIDENT_ID', label: t('document.RESIDENT_ID'), hint: ti('signUp.documentType.residentHint') },
           { value: 'PASSPORT', label: t('document.PASSPORT') },
-          { value: 'TRAVEL_PERMIT', label: t('document.TRAVEL_PERMIT'), hint: t('signUp.documentType.permitHint') },
+          { value: 'TRAVEL_PERMIT', label: t('document.TRAVEL_PERMIT'), hint: ti('signUp.documentType.permitHint') },
         ]}
         onChange={(value) => setForm((f) => ({ ...f, documentType: value }))}
       />
       <Field
         id={id('documentNumber')}
-        label={t(docType === 'RESIDENT_ID' ? 'signUp.documentNumber.resident' : 'signUp.documentNumber.label')}
-        hint={docType === 'RESIDENT_ID' ? t('signUp.documentNumber.residentHint') : undefined}
+        label={ti(docType === 'RESIDENT_ID' ? 'signUp.documentNumber.resident' : 'signUp.documentNumber.label')}
+        hint={docType === 'RESIDENT_ID' ? ti('signUp.documentNumber.residentHint') : undefined}
         autocapitalize="characters"
         spellcheck={false}
         value={form.documentNumber}
@@ -261,8 +262,8 @@ export function IdentitySignUp({ passkeys = browserPasskeys }: { passkeys?: Pass
       {docType === 'PASSPORT' && (
         <Field
           id={id('documentCountry')}
-          label={t('signUp.documentCountry.label')}
-          hint={t('signUp.country.hint')}
+          label={ti('signUp.documentCountry.label')}
+          hint={ti('signUp.country.hint')}
           autocapitalize="characters"
           maxLength={3}
           value={form.documentCountry}
@@ -273,8 +274,8 @@ export function IdentitySignUp({ passkeys = browserPasskeys }: { passkeys?: Pass
       {docType !== 'RESIDENT_ID' && (
         <Field
           id={id('documentExpiry')}
-          label={t('signUp.documentExpiry.label')}
-          hint={t('signUp.date.hint')}
+          label={ti('signUp.documentExpiry.label')}
+          hint={ti('signUp.date.hint')}
           inputMode="numeric"
           value={form.documentExpiry}
           error={err('documentExpiry')}
@@ -283,11 +284,11 @@ export function IdentitySignUp({ passkeys = browserPasskeys }: { passkeys?: Pass
       )}
       {docType === 'PASSPORT' && (
         <details class="details">
-          <summary>{t('signUp.mrz.summary')}</summary>
-          <p class="field__hint">{t('signUp.mrz.hint')}</p>
+          <summary>{ti('signUp.mrz.summary')}</summary>
+          <p class="field__hint">{ti('signUp.mrz.hint')}</p>
           <Field
             id={id('mrzLine1')}
-            label={t('signUp.mrz.line1')}
+            label={ti('signUp.mrz.line1')}
             autocapitalize="characters"
             spellcheck={false}
             value={form.mrzLine1}
@@ -296,7 +297,7 @@ export function IdentitySignUp({ passkeys = browserPasskeys }: { passkeys?: Pass
           />
           <Field
             id={id('mrzLine2')}
-            label={t('signUp.mrz.line2')}
+            label={ti('signUp.mrz.line2')}
             autocapitalize="characters"
             spellcheck={false}
             value={form.mrzLine2}
@@ -307,8 +308,8 @@ export function IdentitySignUp({ passkeys = browserPasskeys }: { passkeys?: Pass
       )}
       <Field
         id={id('dateOfBirth')}
-        label={t('signUp.dateOfBirth.label')}
-        hint={t(docType === 'RESIDENT_ID' ? 'signUp.dateOfBirth.residentHint' : 'signUp.date.hint')}
+        label={ti('signUp.dateOfBirth.label')}
+        hint={ti(docType === 'RESIDENT_ID' ? 'signUp.dateOfBirth.residentHint' : 'signUp.date.hint')}
         inputMode="numeric"
         autocomplete="bday"
         value={form.dateOfBirth}
@@ -318,8 +319,8 @@ export function IdentitySignUp({ passkeys = browserPasskeys }: { passkeys?: Pass
       {docType !== 'RESIDENT_ID' && (
         <Field
           id={id('nationality')}
-          label={t('signUp.nationality.label')}
-          hint={t('signUp.country.hint')}
+          label={ti('signUp.nationality.label')}
+          hint={ti('signUp.country.hint')}
           autocapitalize="characters"
           maxLength={3}
           value={form.nationality}
@@ -330,8 +331,8 @@ export function IdentitySignUp({ passkeys = browserPasskeys }: { passkeys?: Pass
       <Field
         id={id('email')}
         type="email"
-        label={t('signUp.email.label')}
-        hint={t('signUp.email.hint')}
+        label={ti('signUp.email.label')}
+        hint={ti('signUp.email.hint')}
         autocomplete="email"
         spellcheck={false}
         value={form.email}
@@ -341,7 +342,7 @@ export function IdentitySignUp({ passkeys = browserPasskeys }: { passkeys?: Pass
       <Field
         id={id('mobile')}
         type="tel"
-        label={t('signUp.mobile.label')}
+        label={ti('signUp.mobile.label')}
         autocomplete="tel"
         value={form.mobile}
         error={err('mobile')}
@@ -349,34 +350,34 @@ export function IdentitySignUp({ passkeys = browserPasskeys }: { passkeys?: Pass
       />
       {method === 'passkey' ? (
         <>
-          <h2>{t('signUp.passkey.heading')}</h2>
-          <p>{t('signUp.passkey.body')}</p>
+          <h2>{ti('signUp.passkey.heading')}</h2>
+          <p>{ti('signUp.passkey.body')}</p>
           <Field
             id={id('passkeyName')}
-            label={t('passkey.name.label')}
-            hint={t('passkey.name.hint')}
+            label={ti('passkey.name.label')}
+            hint={ti('passkey.name.hint')}
             value={form.passkeyName}
             error={err('passkeyName')}
             onInput={set('passkeyName')}
           />
           <div class="button-row">
             <Button type="submit" disabled={busy}>
-              {t('signUp.submitPasskey')}
+              {ti('signUp.submitPasskey')}
             </Button>
             <Button variant="link" onClick={() => setMethod('password')}>
-              {t('signUp.usePasswordInstead')}
+              {ti('signUp.usePasswordInstead')}
             </Button>
           </div>
         </>
       ) : (
         <>
-          <h2>{t('signUp.password.heading')}</h2>
-          <p>{t('signUp.password.body')}</p>
+          <h2>{ti('signUp.password.heading')}</h2>
+          <p>{ti('signUp.password.body')}</p>
           <Field
             id={id('password')}
             type="password"
-            label={t('password.label')}
-            hint={t('signUp.password.hint')}
+            label={ti('password.label')}
+            hint={ti('signUp.password.hint')}
             autocomplete="new-password"
             value={form.password}
             error={err('password')}
@@ -384,11 +385,11 @@ export function IdentitySignUp({ passkeys = browserPasskeys }: { passkeys?: Pass
           />
           <div class="button-row">
             <Button type="submit" disabled={busy}>
-              {t('signUp.submitPassword')}
+              {ti('signUp.submitPassword')}
             </Button>
             {supported && (
               <Button variant="link" onClick={() => setMethod('passkey')}>
-                {t('signUp.usePasskeyInstead')}
+                {ti('signUp.usePasskeyInstead')}
               </Button>
             )}
           </div>

@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { Notice } from '../../components/Notice';
-import { t } from '../../i18n';
 import { stepUpStatus } from './identityStepUp';
+import { ti } from './identityMessages';
 
 /** Says what is happening while a sensitive action asks for a fresh passkey check. */
 export function IdentityStepUpNotice() {
@@ -10,13 +10,13 @@ export function IdentityStepUpNotice() {
   return (
     <div role="status" aria-live="polite" class="step-up-status">
       {status === 'confirming' && (
-        <Notice title={t('stepUp.confirming.title')}>
-          <p>{t('stepUp.confirming.body')}</p>
+        <Notice title={ti('stepUp.confirming.title')}>
+          <p>{ti('stepUp.confirming.body')}</p>
         </Notice>
       )}
       {status === 'confirmed' && (
-        <Notice kind="success" title={t('stepUp.confirmed.title')}>
-          <p>{t('stepUp.confirmed.body')}</p>
+        <Notice kind="success" title={ti('stepUp.confirmed.title')}>
+          <p>{ti('stepUp.confirmed.body')}</p>
         </Notice>
       )}
     </div>

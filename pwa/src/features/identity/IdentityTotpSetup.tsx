@@ -5,9 +5,9 @@ import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { request } from '../../graphql/client';
 import { IdentityTotpConfirmDocument } from '../../graphql/generated/graphql';
-import { t } from '../../i18n';
 import { describeError, describeResult } from './identityErrors';
 import { setSignedIn } from './identitySession';
+import { ti } from './identityMessages';
 
 /** "ABCDEFGH..." -> "ABCD EFGH ...": easier to read out and type into an authenticator app. */
 export function groupSecret(secret: string): string {
@@ -25,7 +25,7 @@ export function IdentityTotpSetup({ secret, uri, onDone }: { secret: string; uri
   const confirm = async (event: Event) => {
     event.preventDefault();
     if (!/^\d{6}$/.test(code.replace(/\s/g, ''))) {
-      setErrors([{ fieldId: 'totp-code', message: t('password.totp.format') }]);
+      setErrors([{ fieldId: 'totp-code', message: ti('password.totp.format') }]);
       return;
     }
     setBusy(true);
@@ -46,8 +46,8 @@ export function IdentityTotpSetup({ secret, uri, onDone }: { secret: string; uri
   if (recoveryCodes) {
     return (
       <section aria-labelledby="recovery-heading">
-        <h2 id="recovery-heading">{t('totp.recovery.heading')}</h2>
-        <p>{t('totp.recovery.body')}</p>
+        <h2 id="recovery-heading">{ti('totp.recovery.heading')}</h2>
+        <p>{ti('totp.recovery.body')}</p>
         <ol class="recovery-codes">
           {recoveryCodes.map((c) => (
             <li key={c}>
@@ -57,10 +57,10 @@ export function IdentityTotpSetup({ secret, uri, onDone }: { secret: string; uri
         </ol>
         <div class="checkbox">
           <input id="recovery-saved" type="checkbox" checked={saved} onChange={(e) => setSaved(e.currentTarget.checked)} />
-          <label for="recovery-saved">{t('totp.recovery.saved')}</label>
+          <label for="recovery-saved">{ti('totp.recovery.saved')}</label>
         </div>
         <Button onClick={onDone} disabled={!saved}>
-          {t('totp.recovery.continue')}
+          {ti('totp.recovery.continue')}
         </Button>
       </section>
     );
@@ -68,28 +68,28 @@ export function IdentityTotpSetup({ secret, uri, onDone }: { secret: string; uri
 
   return (
     <form onSubmit={(event) => void confirm(event)} noValidate aria-labelledby="totp-heading">
-      <h2 id="totp-heading">{t('totp.heading')}</h2>
+      <h2 id="totp-heading">{ti('totp.heading')}</h2>
       <ErrorSummary errors={errors} />
       <Notice>
-        <p>{t('totp.levelNote')}</p>
+        <p>{ti('totp.levelNote')}</p>
       </Notice>
       <ol>
-        <li>{t('totp.step.app')}</li>
+        <li>{ti('totp.step.app')}</li>
         <li>
-          {t('totp.step.secret')}
-          <p class="totp-secret" aria-label={t('totp.secretLabel')}>
+          {ti('totp.step.secret')}
+          <p class="totp-secret" aria-label={ti('totp.secretLabel')}>
             <code>{groupSecret(secret)}</code>
           </p>
           <p>
-            <a href={uri}>{t('totp.openApp')}</a>
+            <a href={uri}>{ti('totp.openApp')}</a>
           </p>
         </li>
-        <li>{t('totp.step.code')}</li>
+        <li>{ti('totp.step.code')}</li>
       </ol>
       <Field
         id="totp-code"
-        label={t('password.totp.label')}
-        hint={t('password.totp.hint')}
+        label={ti('password.totp.label')}
+        hint={ti('password.totp.hint')}
         inputMode="numeric"
         autocomplete="one-time-code"
         value={code}
@@ -97,7 +97,7 @@ export function IdentityTotpSetup({ secret, uri, onDone }: { secret: string; uri
         onInput={(e) => setCode(e.currentTarget.value)}
       />
       <Button type="submit" disabled={busy}>
-        {t('totp.confirm')}
+        {ti('totp.confirm')}
       </Button>
     </form>
   );

@@ -5,6 +5,7 @@ import { GraphQLResponseError, HttpError, NetworkError } from '../../graphql/cli
 import { t } from '../../i18n';
 import { StepUpRefused } from './identityStepUp';
 import { PasskeyError, passkeyErrorMessageKey } from './identityWebAuthn';
+import { ti } from './identityMessages';
 
 export interface ServerFieldError {
   field?: string | null | undefined;
@@ -41,16 +42,16 @@ export function inlineErrors(errors: readonly SummaryError[]): Record<string, st
 
 /** Words for a thrown error: passkey failures, refused step-up, network and server trouble. */
 export function describeError(error: unknown): string {
-  if (error instanceof PasskeyError) return t(passkeyErrorMessageKey(error));
+  if (error instanceof PasskeyError) return ti(passkeyErrorMessageKey(error));
   if (error instanceof StepUpRefused) return error.message;
   if (error instanceof NetworkError) return t('error.network');
   if (error instanceof GraphQLResponseError) {
-    if (error.hasCode('STEP_UP_REQUIRED')) return t('stepUp.failed');
+    if (error.hasCode('STEP_UP_REQUIRED')) return ti('stepUp.failed');
     // Access messages are public and translated by the server (Accept-Language).
     return error.message;
   }
   if (error instanceof HttpError) return t('error.server');
-  if (error && typeof error === 'object' && 'name' in error) return t(passkeyErrorMessageKey(error));
+  if (error && typeof error === 'object' && 'name' in error) return ti(passkeyErrorMessageKey(error));
   return t('error.server');
 }
 

@@ -1,6 +1,6 @@
 // The one place that talks to navigator.credentials. Options come from the server as the JSON
 // that PublicKeyCredential.parse*OptionsFromJSON() takes; credentials go back as toJSON().
-import type { MessageKey } from '../../i18n';
+import type { IdentityKey } from './identityMessages.en';
 
 /** Why a passkey ceremony did not give us a credential, in words a person can act on. */
 export type PasskeyFailure =
@@ -84,7 +84,7 @@ export function classifyPasskeyError(error: unknown): PasskeyFailure {
   }
 }
 
-export const PASSKEY_FAILURE_MESSAGES: Record<PasskeyFailure, MessageKey> = {
+export const PASSKEY_FAILURE_MESSAGES: Record<PasskeyFailure, IdentityKey> = {
   cancelled: 'passkey.error.cancelled',
   aborted: 'passkey.error.aborted',
   alreadyRegistered: 'passkey.error.alreadyRegistered',
@@ -93,7 +93,7 @@ export const PASSKEY_FAILURE_MESSAGES: Record<PasskeyFailure, MessageKey> = {
   unknown: 'passkey.error.unknown',
 };
 
-export function passkeyErrorMessageKey(error: unknown): MessageKey {
+export function passkeyErrorMessageKey(error: unknown): IdentityKey {
   return PASSKEY_FAILURE_MESSAGES[classifyPasskeyError(error)];
 }
 

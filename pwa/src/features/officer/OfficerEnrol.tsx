@@ -9,19 +9,20 @@ import { t } from '../../i18n';
 import { describeError, describeResult, inlineErrors } from '../identity/identityErrors';
 import { navigate, setSignedIn } from '../identity/identitySession';
 import { browserPasskeys, passkeysSupported, type PasskeyApi } from '../identity/identityWebAuthn';
+import { ti } from '../identity/identityMessages';
 
 /** Badge number + one-time code from the administrator -> the officer's first passkey on this tablet. */
 export function OfficerEnrol({ passkeys = browserPasskeys }: { passkeys?: PasskeyApi }) {
   const [badge, setBadge] = useState('');
   const [code, setCode] = useState('');
-  const [name, setName] = useState(t('passkey.defaultName.tablet'));
+  const [name, setName] = useState(ti('passkey.defaultName.tablet'));
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   if (!passkeysSupported()) {
     return (
-      <Notice kind="error" title={t('passkey.unsupported.title')}>
+      <Notice kind="error" title={ti('passkey.unsupported.title')}>
         <p>{t('officer.enrol.unsupported')}</p>
       </Notice>
     );
@@ -47,7 +48,7 @@ export function OfficerEnrol({ passkeys = browserPasskeys }: { passkeys?: Passke
         await request(OfficerEnrolFinishDocument, {
           challengeId: start.challengeId,
           credentialJson,
-          passkeyName: name.trim() || t('passkey.defaultName.tablet'),
+          passkeyName: name.trim() || ti('passkey.defaultName.tablet'),
         })
       ).officerEnrolFinish;
       if (finish.__typename === 'SignInSuccess') {
@@ -91,7 +92,7 @@ export function OfficerEnrol({ passkeys = browserPasskeys }: { passkeys?: Passke
         error={inline['enrol-code']}
         onInput={(e) => setCode(e.currentTarget.value)}
       />
-      <Field id="enrol-passkey-name" label={t('passkey.name.label')} hint={t('passkey.name.hint')} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+      <Field id="enrol-passkey-name" label={ti('passkey.name.label')} hint={ti('passkey.name.hint')} value={name} onInput={(e) => setName(e.currentTarget.value)} />
       <Button type="submit" disabled={busy}>
         {t('officer.enrol.submit')}
       </Button>

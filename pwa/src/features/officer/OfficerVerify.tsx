@@ -11,7 +11,7 @@ import {
   type DeclarationVerifyQuery,
   type OutcomeKind,
 } from '../../graphql/generated/graphql';
-import { catalogues, t, type MessageKey } from '../../i18n';
+import { core, t } from '../../i18n';
 import { formatDateTime, formatMoney } from '../../i18n/format';
 import { getRecord, putRecord } from '../../offline/idb';
 import { CACHE_KEYS, STORES } from '../../offline/keys';
@@ -25,6 +25,7 @@ import { DeclarationArticlePhotos } from '../declarations/DeclarationArticlePhot
 import { cachedKeySet, refreshKeySet, type CachedKeySet } from './officerKeys';
 import { OUTBOX_OUTCOME, type OutcomeVariables } from './officerOutbox';
 import { readQr, readQrFromFile } from './officerScan';
+import { td, type DeclarationsKey } from '../declarations/declarationsMessages';
 
 const secure = createSecureRequest({ client, onStatus: (s) => (stepUpStatus.value = s) });
 type Online = DeclarationVerifyQuery['declarationVerification'];
@@ -45,7 +46,7 @@ const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ?
 export function claimLabel(prefix: string, value: unknown): string {
   const raw = str(value);
   const key = `${prefix}.${raw.toUpperCase()}`;
-  return key in catalogues.en ? t(key as MessageKey) : raw;
+  return core.has(key) ? t(key) : raw;
 }
 
 /** "flight:MU588" as "Flight MU588". */
@@ -61,39 +62,39 @@ function ClaimsView({ claims, issuedAt, expiresAt }: { claims: QrClaims; issuedA
   return (
     <>
       <dl class="facts">
-        <dt>{t('verify.number')}</dt>
+        <dt>{td('verify.number')}</dt>
         <dd data-testid="verify-number">
-          {str(claims.n)} · {t('declare.view.version', { version: str(claims.v) })}
+          {str(claims.n)} · {td('declare.view.version', { version: str(claims.v) })}
         </dd>
-        <dt>{t('declare.review.trip')}</dt>
+        <dt>{td('declare.review.trip')}</dt>
         <dd>
           {claimLabel('declare.direction', claims.dir)} · {str(claims.port)} · {tripLabel(claims.trip)}
         </dd>
-        <dt>{t('declare.review.when')}</dt>
+        <dt>{td('declare.review.when')}</dt>
         <dd>{claims.at ? formatDateTime(str(claims.at)) : '—'}</dd>
-        <dt>{t('verify.issuedAt')}</dt>
+        <dt>{td('verify.issuedAt')}</dt>
         <dd>{formatDateTime(issuedAt)}</dd>
-        <dt>{t('verify.expiresAt')}</dt>
+        <dt>{td('verify.expiresAt')}</dt>
         <dd>{formatDateTime(expiresAt)}</dd>
-        <dt>{t('declare.estimate.totalDuty')}</dt>
+        <dt>{td('declare.estimate.totalDuty')}</dt>
         <dd>
           <strong>{formatMoney(Number(str(claims.duty)) || 0, 'CNY')}</strong>
         </dd>
-        <dt>{t('verify.channel')}</dt>
+        <dt>{td('verify.channel')}</dt>
         <dd>
-          <strong>{t(red ? 'declare.channel.DECLARE' : 'declare.channel.NOTHING_TO_DECLARE')}</strong>
+          <strong>{td(red ? 'declare.channel.DECLARE' : 'declare.channel.NOTHING_TO_DECLARE')}</strong>
         </dd>
       </dl>
-      <h3>{t('declare.review.travellers')}</h3>
+      <h3>{td('declare.review.travellers')}</h3>
       <ul>
         {travellers.map((tr, i) => (
           <li key={i}>
             {str(tr.name)} · {claimLabel('document', tr.dt)} {str(tr.doc)}
-            {i > 0 && ` · ${t(tr.consent ? 'verify.consentYes' : 'verify.consentNo')}`}
+            {i > 0 && ` · ${td(tr.consent ? 'verify.consentYes' : 'verify.consentNo')}`}
           </li>
         ))}
       </ul>
-      <h3>{t('verify.articles', { n: str(claims.nart) || String(articles.length) })}</h3>
+      <h3>{td('verify.articles', { n: str(claims.nart) || String(articles.length) })}</h3>
       <ul>
         {articles.map((a, i) => (
           <li key={i}>
@@ -164,7 +165,7 @@ export function OfficerVerify() {
     try {
       stream.current = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
     } catch {
-      setScanProblem(t('verify.camera.unavailable'));
+      setScanProblem(td('verify.camera.unavailable'));
       return;
     }
     setScanning(true);
@@ -189,17 +190,17 @@ export function OfficerVerify() {
     setScanProblem(null);
     const found = await readQrFromFile(file, canvas.current).catch(() => null);
     if (found) await verify(found);
-    else setScanProblem(t('verify.image.noCode'));
+    else setScanProblem(td('verify.image.noCode'));
   };
 
   const byNumber = async (event: Event) => {
     event.preventDefault();
-    if (!number.trim()) return setErrors([{ fieldId: 'verify-number-input', message: t('verify.number.required') }]);
+    if (!number.trim()) return setErrors([{ fieldId: 'verify-number-input', message: td('verify.number.required') }]);
     setErrors([]);
-    if (!navigator.onLine) return setScanProblem(t('verify.number.offline'));
+    if (!navigator.onLine) return setScanProblem(td('verify.number.offline'));
     try {
       const data = await secure(DeclarationByNumberDocument, { number: number.trim().toUpperCase() });
-      if (!data.declarationByNumber) return setErrors([{ fieldId: 'verify-number-input', message: t('verify.number.notFound') }]);
+      if (!data.declarationByNumber) return setErrors([{ fieldId: 'verify-number-input', message: td('verify.number.notFound') }]);
       await verify(data.declarationByNumber.credential);
     } catch (error) {
       setScanProblem(describeError(error));
@@ -211,11 +212,11 @@ export function OfficerVerify() {
     event.preventDefault();
     if (!credential) return;
     const problems: SummaryError[] = [];
-    if (!kind) problems.push({ fieldId: 'outcome-kind', message: t('outcome.kind.required') });
+    if (!kind) problems.push({ fieldId: 'outcome-kind', message: td('outcome.kind.required') });
     if (kind === 'DUTY_ASSESSED' && !/^\d{1,9}(\.\d{1,2})?$/.test(duty.trim()))
-      problems.push({ fieldId: 'outcome-duty', message: t('outcome.duty.invalid') });
+      problems.push({ fieldId: 'outcome-duty', message: td('outcome.duty.invalid') });
     if ((kind === 'ARTICLES_RETAINED' || kind === 'DUTY_ASSESSED') && !reason.trim())
-      problems.push({ fieldId: 'outcome-reason', message: t('outcome.reason.required') });
+      problems.push({ fieldId: 'outcome-reason', message: td('outcome.reason.required') });
     setErrors(problems);
     if (problems.length || !kind) return;
     const key = crypto.randomUUID();
@@ -252,7 +253,7 @@ export function OfficerVerify() {
       <div>
         <ErrorSummary errors={errors} />
         {me.value === null && navigator.onLine && (
-          <Notice kind="error" title={t('verify.signIn.title')}>
+          <Notice kind="error" title={td('verify.signIn.title')}>
             <p>
               <a href="/me/sign-in?next=%2Fofficer%2Fverify">{t('header.signIn')}</a>
             </p>
@@ -261,30 +262,30 @@ export function OfficerVerify() {
         {officer && <p>{t('officer.signedInAs', { badge: officer.badgeNumber })}</p>}
         <p class="field__hint" data-testid="verify-keys">
           {keys?.keySet.keys.length
-            ? t(keys.keySet.keys.length === 1 ? 'verify.keys.cachedOne' : 'verify.keys.cached', {
+            ? td(keys.keySet.keys.length === 1 ? 'verify.keys.cachedOne' : 'verify.keys.cached', {
                 n: keys.keySet.keys.length,
                 time: formatDateTime(new Date(keys.storedAt)),
               })
-            : t('verify.keys.none')}
+            : td('verify.keys.none')}
         </p>
-        <h2>{t('verify.scan.heading')}</h2>
+        <h2>{td('verify.scan.heading')}</h2>
         <div class="button-row">
           {scanning ? (
             <Button variant="secondary" onClick={stopCamera}>
-              {t('verify.camera.stop')}
+              {td('verify.camera.stop')}
             </Button>
           ) : (
-            <Button onClick={() => void startCamera()}>{t('verify.camera.start')}</Button>
+            <Button onClick={() => void startCamera()}>{td('verify.camera.start')}</Button>
           )}
         </div>
-        <video ref={video} class="scanner" hidden={!scanning} muted playsInline aria-label={t('verify.camera.label')} />
+        <video ref={video} class="scanner" hidden={!scanning} muted playsInline aria-label={td('verify.camera.label')} />
         <canvas ref={canvas} hidden />
         <div class="field">
           <label class="field__label" for="verify-image">
-            {t('verify.image.label')}
+            {td('verify.image.label')}
           </label>
           <p class="field__hint" id="verify-image-hint">
-            {t('verify.image.hint')}
+            {td('verify.image.hint')}
           </p>
           <input id="verify-image" type="file" accept="image/*" aria-describedby="verify-image-hint" onChange={(e) => void pickImage(e)} />
         </div>
@@ -301,19 +302,19 @@ export function OfficerVerify() {
         >
           <div class="field">
             <label class="field__label" for="verify-text">
-              {t('verify.paste.label')}
+              {td('verify.paste.label')}
             </label>
             <textarea id="verify-text" class="field__input field__textarea" rows={3} value={text} spellcheck={false} onInput={(e) => setText(e.currentTarget.value)} />
           </div>
           <Button type="submit" variant="secondary">
-            {t('verify.paste.check')}
+            {td('verify.paste.check')}
           </Button>
         </form>
         <form onSubmit={(e) => void byNumber(e)} class="subform">
           <Field
             id="verify-number-input"
-            label={t('verify.number.label')}
-            hint={t('verify.number.hint')}
+            label={td('verify.number.label')}
+            hint={td('verify.number.hint')}
             error={errors.find((e) => e.fieldId === 'verify-number-input')?.message}
             value={number}
             autocapitalize="characters"
@@ -321,36 +322,36 @@ export function OfficerVerify() {
             onInput={(e) => setNumber(e.currentTarget.value)}
           />
           <Button type="submit" variant="secondary">
-            {t('verify.number.find')}
+            {td('verify.number.find')}
           </Button>
         </form>
       </div>
       <div aria-live="polite">
-        <h2>{t('verify.result.heading')}</h2>
-        {!result && <p>{t('verify.result.none')}</p>}
+        <h2>{td('verify.result.heading')}</h2>
+        {!result && <p>{td('verify.result.none')}</p>}
         {result && (
           <div data-testid="verify-status" data-status={result.status}>
-            <Notice kind={statusKind} title={t(`verify.status.${result.status}` as MessageKey)}>
-              <p>{t(`verify.status.${result.status}.body` as MessageKey)}</p>
+            <Notice kind={statusKind} title={td(`verify.status.${result.status}` as DeclarationsKey)}>
+              <p>{td(`verify.status.${result.status}.body` as DeclarationsKey)}</p>
             </Notice>
           </div>
         )}
         {credential && <ClaimsView claims={credential.claims} issuedAt={credential.issuedAt} expiresAt={credential.expiresAt} />}
-        {result && !navigator.onLine && <p class="field__hint">{t('verify.offlineOnly')}</p>}
+        {result && !navigator.onLine && <p class="field__hint">{td('verify.offlineOnly')}</p>}
         <IdentityStepUpNotice />
-        {onlineProblem && <p class="field__hint">{t('verify.online.failed', { reason: onlineProblem })}</p>}
+        {onlineProblem && <p class="field__hint">{td('verify.online.failed', { reason: onlineProblem })}</p>}
         {online && (
-          <Notice kind={online.valid && !online.superseded ? 'success' : 'error'} title={t('verify.online.heading')}>
+          <Notice kind={online.valid && !online.superseded ? 'success' : 'error'} title={td('verify.online.heading')}>
             <p data-testid="verify-online">
               {online.superseded
-                ? t('verify.online.superseded', { version: String(online.latestVersion ?? '') })
+                ? td('verify.online.superseded', { version: String(online.latestVersion ?? '') })
                 : online.valid
-                  ? t('verify.online.current', { status: online.declaration ? t(`declare.status.${online.declaration.status}`) : '' })
-                  : (online.message ?? t('verify.status.tampered'))}
+                  ? td('verify.online.current', { status: online.declaration ? td(`declare.status.${online.declaration.status}`) : '' })
+                  : (online.message ?? td('verify.status.tampered'))}
             </p>
             {online.declaration?.outcome && (
               <p>
-                {t('verify.online.outcome', { kind: t(`outcome.kind.${online.declaration.outcome.kind}` as MessageKey) })}
+                {td('verify.online.outcome', { kind: td(`outcome.kind.${online.declaration.outcome.kind}` as DeclarationsKey) })}
               </p>
             )}
           </Notice>
@@ -358,20 +359,20 @@ export function OfficerVerify() {
         {online?.declaration && <DeclarationArticlePhotos articles={online.declaration.articles} level={3} testId="verify-photos" />}
         {credential && result?.status === 'valid' && (
           <form onSubmit={(e) => void recordOutcome(e)} class="subform" noValidate>
-            <h2>{t('outcome.heading')}</h2>
+            <h2>{td('outcome.heading')}</h2>
             <Radios<OutcomeKind>
               id="outcome-kind"
-              legend={t('outcome.kind.legend')}
+              legend={td('outcome.kind.legend')}
               error={errors.find((e) => e.fieldId === 'outcome-kind')?.message}
               value={kind}
-              options={KINDS.map((k) => ({ value: k, label: t(`outcome.kind.${k}` as MessageKey) }))}
+              options={KINDS.map((k) => ({ value: k, label: td(`outcome.kind.${k}` as DeclarationsKey) }))}
               onChange={setKind}
             />
             {kind === 'DUTY_ASSESSED' && (
               <Field
                 id="outcome-duty"
-                label={t('outcome.duty.label')}
-                hint={t('outcome.duty.hint')}
+                label={td('outcome.duty.label')}
+                hint={td('outcome.duty.hint')}
                 error={errors.find((e) => e.fieldId === 'outcome-duty')?.message}
                 value={duty}
                 inputMode="decimal"
@@ -380,25 +381,25 @@ export function OfficerVerify() {
             )}
             <Field
               id="outcome-reason"
-              label={t('outcome.reason.label')}
+              label={td('outcome.reason.label')}
               error={errors.find((e) => e.fieldId === 'outcome-reason')?.message}
               value={reason}
               onInput={(e) => setReason(e.currentTarget.value)}
             />
-            <Field id="outcome-receipt" label={t('outcome.receipt')} value={receipt} onInput={(e) => setReceipt(e.currentTarget.value)} />
-            <Button type="submit">{t('outcome.record')}</Button>
+            <Field id="outcome-receipt" label={td('outcome.receipt')} value={receipt} onInput={(e) => setReceipt(e.currentTarget.value)} />
+            <Button type="submit">{td('outcome.record')}</Button>
           </form>
         )}
         {log.length > 0 && (
           <section aria-labelledby="outcome-log-heading">
-            <h2 id="outcome-log-heading">{t('outcome.log.heading')}</h2>
+            <h2 id="outcome-log-heading">{td('outcome.log.heading')}</h2>
             <ul class="card-list">
               {log.map((entry) => (
                 <li class="card-list__item" key={entry.key} data-testid="outcome-log-item">
                   <p class="card-list__title">
-                    {entry.number} v{entry.version} · {t(`outcome.kind.${entry.kind}` as MessageKey)}
+                    {entry.number} v{entry.version} · {td(`outcome.kind.${entry.kind}` as DeclarationsKey)}
                     <span class="tag" data-testid="outcome-state">
-                      {t(queued.has(entry.key) ? 'outcome.state.queued' : 'outcome.state.sent')}
+                      {td(queued.has(entry.key) ? 'outcome.state.queued' : 'outcome.state.sent')}
                     </span>
                   </p>
                   <p class="field__hint">{formatDateTime(new Date(entry.at))}</p>

@@ -6,13 +6,13 @@ import { dueText } from './ReviewsQueue';
 const task = (daysLeft: number) => ({ application: { daysLeft } }) as unknown as ReviewsTaskFragment;
 
 describe('dueText', () => {
-  afterEach(() => {
-    setLocale('en');
+  afterEach(async () => {
+    await setLocale('en');
     localStorage.clear();
   });
 
-  it('says one working day in the singular, and more in the plural', () => {
-    setLocale('en');
+  it('says one working day in the singular, and more in the plural', async () => {
+    await setLocale('en');
     expect([2, 1, 0, -1, -3].map((n) => dueText(task(n)))).toEqual([
       '2 working days left',
       '1 working day left',
