@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-import strawberry
 
-
-@strawberry.enum(description="A language the product speaks.")
 class Language(Enum):
+    """A language the product speaks (published as a GraphQL enum by core/types.py)."""
+
     ZH_HANS = "zh-Hans"
     ZH_HANT = "zh-Hant"
     EN = "en"
