@@ -19,21 +19,29 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
+from palm_customs.applications import types as applications_types
 from palm_customs.applications.mutations import ApplicationMutation
 from palm_customs.applications.queries import ApplicationQuery, ApplicationSubscription
+from palm_customs.appointments import types as appointments_types
 from palm_customs.appointments.mutations import AppointmentMutation
 from palm_customs.appointments.queries import AppointmentQuery, AppointmentSubscription
 from palm_customs.catalogue.mutations import CatalogueMutation
 from palm_customs.catalogue.queries import CatalogueQuery
-from palm_customs.core.errors import PublicError
+from palm_customs.core import types as core_types
+from palm_customs.core.api_errors import PublicError
 from palm_customs.core.i18n import Language, translate
 from palm_customs.core.limits import MAX_TOKENS, VALIDATION_RULES
+from palm_customs.core.mutation import ErrorMapping, use_error_mapping
+from palm_customs.declarations import types as declarations_types
 from palm_customs.declarations.mutations import DeclarationMutation
 from palm_customs.declarations.queries import DeclarationQuery
+from palm_customs.documents import types as documents_types
 from palm_customs.documents.mutations import DocumentMutation
 from palm_customs.documents.queries import DocumentQuery
+from palm_customs.identity import types as identity_types
 from palm_customs.identity.mutations import IdentityMutation
 from palm_customs.identity.queries import IdentityQuery, IdentitySubscription
+from palm_customs.notifications import types as notifications_types
 from palm_customs.notifications.mutations import NotificationMutation
 from palm_customs.notifications.queries import NotificationQuery
 from palm_customs.support.mutations import SupportMutation
@@ -161,7 +169,20 @@ class PalmSchema(strawberry.Schema):
                 )
 
 
+# How each domain's exceptions become union members, listed once (mapped by class hierarchy).
+ERROR_MAPPING = ErrorMapping(
+    core_types.ERROR_MAPPERS,
+    identity_types.ERROR_MAPPERS,
+    declarations_types.ERROR_MAPPERS,
+    notifications_types.ERROR_MAPPERS,
+    applications_types.ERROR_MAPPERS,
+    documents_types.ERROR_MAPPERS,
+    appointments_types.ERROR_MAPPERS,
+)
+
+
 def build_schema(*, production: bool = False) -> strawberry.Schema:
+    use_error_mapping(ERROR_MAPPING)
     extensions: list[Callable[[], SchemaExtension]] = [
         lambda: ParserCache(maxsize=512),
         lambda: ValidationCache(maxsize=512),

@@ -2,12 +2,9 @@ from __future__ import annotations
 
 from enum import Enum
 
-import strawberry
-
 from palm_customs.core.errors import DomainError
 
 
-@strawberry.enum(description="Why an application or review action was refused.")
 class ApplicationErrorCode(Enum):
     NOT_FOUND = "not_found"
     ITEM_NOT_FOUND = "item_not_found"

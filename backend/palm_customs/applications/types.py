@@ -16,8 +16,13 @@ from palm_customs.applications.models import ApplicationDraft as ApplicationDraf
 from palm_customs.applications.models import ApplicationStatus, ReviewStatus
 from palm_customs.catalogue.types import localized
 from palm_customs.core.i18n import translate
-from palm_customs.core.mutation import register_error
+from palm_customs.core.mutation import ErrorMapper, maps
 from palm_customs.core.types import LocalizedText, ValidationError
+
+# The domain's error codes are a plain enum (errors.py); published here as a GraphQL enum.
+strawberry.enum(
+    ApplicationErrorCode, description="Why an application or review action was refused."
+)
 
 strawberry.enum(ApplicationStatus, description="Where an application stands.")
 strawberry.enum(ReviewStatus, description="Where one department's review stands.")
@@ -28,16 +33,6 @@ class ApplicationError:
     application_code: ApplicationErrorCode
     message: str
     field: str | None
-
-
-register_error(
-    ApplicationProblem,
-    lambda e, c: ApplicationError(
-        application_code=e.error_code,
-        message=translate(f"application.{e.code}", c.language),
-        field=e.field,
-    ),
-)
 
 
 @strawberry.type(
@@ -53,15 +48,26 @@ class ApplicationDraftConflictError:
     device: str
 
 
-register_error(
-    ApplicationDraftConflict,
-    lambda e, c: ApplicationDraftConflictError(
-        code=e.error_code,
-        message=translate("application.draft_conflict", c.language),
-        server_version=e.server_version,
-        server_data_json=json.dumps(e.server_data, ensure_ascii=False),
-        updated_at=e.updated_at,
-        device=e.device,
+# How the API answers each of the domain's exceptions (installed by schema.build_schema).
+ERROR_MAPPERS: tuple[ErrorMapper[Any], ...] = (
+    maps(
+        ApplicationProblem,
+        lambda e, c: ApplicationError(
+            application_code=e.error_code,
+            message=translate(f"application.{e.code}", c.language),
+            field=e.field,
+        ),
+    ),
+    maps(
+        ApplicationDraftConflict,
+        lambda e, c: ApplicationDraftConflictError(
+            code=e.error_code,
+            message=translate("application.draft_conflict", c.language),
+            server_version=e.server_version,
+            server_data_json=json.dumps(e.server_data, ensure_ascii=False),
+            updated_at=e.updated_at,
+            device=e.device,
+        ),
     ),
 )
 

@@ -4,13 +4,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
-import strawberry
-
 from palm_customs.core import clock
 from palm_customs.core.errors import DomainError
 
 
-@strawberry.enum(description="Why an appointment action was refused.")
 class AppointmentErrorCode(Enum):
     NOT_FOUND = "not_found"
     SITE_NOT_FOUND = "site_not_found"

@@ -25,14 +25,8 @@ from palm_customs.appointments.types import (
 )
 from palm_customs.context import Context
 from palm_customs.core import broadcast, clock
-from palm_customs.core.errors import (
-    AccessCode,
-    AccessDenied,
-    DomainError,
-    FieldProblem,
-    InputRejected,
-    ValidationErrorCode,
-)
+from palm_customs.core.api_errors import AccessCode, AccessDenied, InputRejected
+from palm_customs.core.errors import DomainError, FieldProblem, ValidationErrorCode
 from palm_customs.core.i18n import Language, translate
 from palm_customs.core.pagination import check_page_size
 from palm_customs.core.permissions import Level, Role, access

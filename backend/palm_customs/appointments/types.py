@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 
@@ -24,8 +24,11 @@ from palm_customs.appointments.models import (
     WaitlistStatus,
 )
 from palm_customs.core.i18n import Language, translate
-from palm_customs.core.mutation import register_error
+from palm_customs.core.mutation import ErrorMapper, maps
 from palm_customs.core.types import LocalizedText, ValidationError
+
+# The domain's error codes are a plain enum (errors.py); published here as a GraphQL enum.
+strawberry.enum(AppointmentErrorCode, description="Why an appointment action was refused.")
 
 strawberry.enum(BookingStatus, description="Where a booking stands.")
 strawberry.enum(WaitlistStatus, description="Where a waiting-list entry stands.")
@@ -317,29 +320,32 @@ def _message(error: AppointmentProblem, language: Language) -> str:
     return translate(f"appointment.{error.code}", language, **error.params)
 
 
-register_error(
-    SlotFull,
-    lambda e, c: SlotFullError(
-        code=e.error_code,
-        message=_message(e, c.language),
-        field=e.field,
-        alternatives=[
-            AppointmentSlot(
-                id=strawberry.ID(str(a.slot_id)),
-                site_id=strawberry.ID(str(a.site_id)),
-                item_code=a.item_code,
-                starts_at=a.starts_at,
-                ends_at=a.ends_at,
-                seats_left=a.seats_left,
-            )
-            for a in e.alternatives
-        ],
+# How the API answers each of the domain's exceptions (installed by schema.build_schema).
+ERROR_MAPPERS: tuple[ErrorMapper[Any], ...] = (
+    maps(
+        SlotFull,
+        lambda e, c: SlotFullError(
+            code=e.error_code,
+            message=_message(e, c.language),
+            field=e.field,
+            alternatives=[
+                AppointmentSlot(
+                    id=strawberry.ID(str(a.slot_id)),
+                    site_id=strawberry.ID(str(a.site_id)),
+                    item_code=a.item_code,
+                    starts_at=a.starts_at,
+                    ends_at=a.ends_at,
+                    seats_left=a.seats_left,
+                )
+                for a in e.alternatives
+            ],
+        ),
     ),
-)
-register_error(
-    AppointmentProblem,
-    lambda e, c: AppointmentError(
-        code=e.error_code, message=_message(e, c.language), field=e.field
+    maps(
+        AppointmentProblem,
+        lambda e, c: AppointmentError(
+            code=e.error_code, message=_message(e, c.language), field=e.field
+        ),
     ),
 )
 

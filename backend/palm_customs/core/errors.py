@@ -2,24 +2,23 @@
 
 Services raise `DomainError` subclasses; the API layer (`core.mutation.run_mutation`) turns
 them into union members with a `code`, a human `message` in the caller's language and, where it
-applies, the `field` path. Access denials are top-level GraphQL errors (`AccessDenied`).
+applies, the `field` path. Nothing here knows GraphQL: access denials and other top-level
+GraphQL errors are in `core.api_errors`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from enum import Enum, StrEnum
+from enum import Enum
 from typing import Any
-
-import strawberry
-from graphql import GraphQLError
 
 from palm_customs.core.i18n import Language, label, translate
 
 
-@strawberry.enum(description="Why a value was refused.")
 class ValidationErrorCode(Enum):
+    """Why a value was refused (the GraphQL layer publishes it: core/types.py)."""
+
     REQUIRED = "required"
     TOO_LONG = "too_long"
     TOO_SHORT = "too_short"
@@ -102,37 +101,3 @@ class Validator:
     def raise_if_any(self) -> None:
         if self.problems:
             raise ValidationFailed(self.problems)
-
-
-class AccessCode(StrEnum):
-    UNAUTHENTICATED = "UNAUTHENTICATED"
-    STEP_UP_REQUIRED = "STEP_UP_REQUIRED"
-    FORBIDDEN = "FORBIDDEN"
-
-
-class PublicError(GraphQLError):
-    """A top-level GraphQL error whose message is safe to show (never masked)."""
-
-
-class AccessDenied(PublicError):
-    def __init__(self, code: AccessCode, language: Language, *, required_level: int) -> None:
-        key = {
-            AccessCode.UNAUTHENTICATED: "error.unauthenticated",
-            AccessCode.STEP_UP_REQUIRED: "error.step_up_required",
-            AccessCode.FORBIDDEN: "error.forbidden",
-        }[code]
-        super().__init__(
-            translate(key, language),
-            extensions={"code": code.value, "requiredLevel": required_level},
-        )
-        self.code = code
-
-
-class InputRejected(PublicError):
-    """A top-level argument the client sent that no form would (e.g. a page size of 10^6)."""
-
-    def __init__(self, problem: FieldProblem, language: Language) -> None:
-        super().__init__(
-            problem.message(language),
-            extensions={"code": "BAD_USER_INPUT", "field": problem.field},
-        )

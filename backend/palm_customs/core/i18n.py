@@ -10,11 +10,10 @@ import re
 from collections.abc import Mapping
 from enum import Enum
 
-import strawberry
 
-
-@strawberry.enum(description="A language the product speaks.")
 class Language(Enum):
+    """A language the product speaks (published as a GraphQL enum by core/types.py)."""
+
     ZH_HANS = "zh-Hans"
     ZH_HANT = "zh-Hant"
     EN = "en"

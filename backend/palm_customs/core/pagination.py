@@ -5,7 +5,8 @@ from __future__ import annotations
 import base64
 import binascii
 
-from palm_customs.core.errors import FieldProblem, InputRejected, ValidationErrorCode
+from palm_customs.core.api_errors import InputRejected
+from palm_customs.core.errors import FieldProblem, ValidationErrorCode
 from palm_customs.core.i18n import Language
 
 MAX_PAGE_SIZE = 100

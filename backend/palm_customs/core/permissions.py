@@ -19,7 +19,7 @@ from strawberry.extensions.field_extension import FieldExtension
 from strawberry.permission import BasePermission, PermissionExtension
 from strawberry.schema_directive import Location
 
-from palm_customs.core.errors import AccessCode, AccessDenied
+from palm_customs.core.api_errors import AccessCode, AccessDenied
 
 if TYPE_CHECKING:
     from strawberry.types import Info

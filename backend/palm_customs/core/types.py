@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed
 from palm_customs.core.i18n import Language, translate
+from palm_customs.core.mutation import ErrorMapper, maps
+
+# Plain enums of the domain layer (core/errors, core/i18n), published as GraphQL enums here.
+strawberry.enum(ValidationErrorCode, description="Why a value was refused.")
+strawberry.enum(Language, description="A language the product speaks.")
 
 
 @strawberry.type(description="A text in the product's three languages.")
@@ -42,6 +49,12 @@ class ValidationError:
             field=first.field,
             errors=[FieldError.from_problem(p, language) for p in error.problems],
         )
+
+
+# Every domain's refused input answers with ValidationError (installed by schema.build_schema).
+ERROR_MAPPERS: tuple[ErrorMapper[Any], ...] = (
+    maps(ValidationFailed, lambda e, c: ValidationError.from_exception(e, c.language)),
+)
 
 
 @strawberry.type

@@ -2,12 +2,9 @@ from __future__ import annotations
 
 from enum import Enum
 
-import strawberry
-
 from palm_customs.core.errors import DomainError
 
 
-@strawberry.enum(description="Why a declaration action was refused.")
 class DeclarationErrorCode(Enum):
     NOT_FOUND = "not_found"
     NO_PROFILE = "no_profile"

@@ -11,10 +11,10 @@ from strawberry.types import Info
 from palm_customs.context import Context
 from palm_customs.core.errors import DomainError, ValidationFailed
 from palm_customs.core.i18n import translate
-from palm_customs.core.mutation import map_error
+from palm_customs.core.mutation import refusal, refusals
 from palm_customs.core.pagination import check_page_size, decode_cursor, encode_cursor
 from palm_customs.core.permissions import Level, Role, access
-from palm_customs.core.types import LocalizedText, PageInfo
+from palm_customs.core.types import LocalizedText, PageInfo, ValidationError
 from palm_customs.declarations import api, checklist, services
 from palm_customs.declarations.models import Declaration as DeclarationRow
 from palm_customs.declarations.models import DeclarationDraft, Direction, InspectionOutcome
@@ -26,6 +26,7 @@ from palm_customs.declarations.types import (
     Declaration,
     DeclarationConnection,
     DeclarationDraftInfo,
+    DeclarationError,
     DeclarationVerification,
     DutyEstimate,
     DutyEstimateResult,
@@ -121,7 +122,12 @@ class DeclarationQuery:
                 direction=direction,
             )
         except DomainError as error:
-            return map_error(error, info.context)
+            return refusal(
+                error,
+                info.context,
+                refusals(ValidationError, DeclarationError),
+                operation=info.field_name,
+            )
         return DutyEstimate.from_dict(estimate.to_dict())
 
     @strawberry.field(

@@ -13,7 +13,7 @@ import palm_customs.documents.types
 import palm_customs.identity.types  # noqa: F401 (declares the GraphQL enums of identity models)
 from palm_customs.context import Context
 from palm_customs.core.i18n import translate
-from palm_customs.core.mutation import register_error
+from palm_customs.core.mutation import ErrorMapper, maps
 from palm_customs.core.permissions import Level, Role, access
 from palm_customs.core.types import LocalizedText, PageInfo, ValidationError
 from palm_customs.declarations.errors import DeclarationErrorCode, DeclarationProblem, DraftConflict
@@ -30,6 +30,9 @@ from palm_customs.declarations.models import (
 from palm_customs.documents.models import Document as DocumentRow
 from palm_customs.documents.models import FileFormat
 from palm_customs.identity.models import DocumentType
+
+# The domain's error codes are a plain enum (errors.py); published here as a GraphQL enum.
+strawberry.enum(DeclarationErrorCode, description="Why a declaration action was refused.")
 
 strawberry.enum(Direction, description="Arriving in or departing from the customs territory.")
 strawberry.enum(TravelMode, description="How the traveller crosses.")
@@ -53,24 +56,27 @@ class DraftConflictError:
     updated_at: str
 
 
-register_error(
-    DraftConflict,
-    lambda e, c: DraftConflictError(
-        code=e.error_code,
-        message=translate("declaration.draft_conflict", c.language),
-        server_version=e.server_version,
-        server_data_json=json.dumps(e.server_data, ensure_ascii=False),
-        updated_at=e.updated_at,
-    ),
-)
-register_error(
-    DeclarationProblem,
-    lambda e, c: DeclarationError(
-        code=e.error_code,
-        message=translate(
-            f"declaration.{e.code}", c.language, hours=c.settings.declaration_lead_hours
+# How the API answers each of the domain's exceptions (installed by schema.build_schema).
+ERROR_MAPPERS: tuple[ErrorMapper[Any], ...] = (
+    maps(
+        DraftConflict,
+        lambda e, c: DraftConflictError(
+            code=e.error_code,
+            message=translate("declaration.draft_conflict", c.language),
+            server_version=e.server_version,
+            server_data_json=json.dumps(e.server_data, ensure_ascii=False),
+            updated_at=e.updated_at,
         ),
-        field=e.field,
+    ),
+    maps(
+        DeclarationProblem,
+        lambda e, c: DeclarationError(
+            code=e.error_code,
+            message=translate(
+                f"declaration.{e.code}", c.language, hours=c.settings.declaration_lead_hours
+            ),
+            field=e.field,
+        ),
     ),
 )
 

@@ -2,13 +2,10 @@ from __future__ import annotations
 
 from enum import Enum
 
-import strawberry
-
 from palm_customs.core.errors import DomainError
 from palm_customs.core.i18n import Language, translate
 
 
-@strawberry.enum(description="Why a document action was refused.")
 class DocumentErrorCode(Enum):
     NOT_FOUND = "not_found"
     MATERIAL_UNKNOWN = "material_unknown"

@@ -24,8 +24,8 @@ from tortoise.transactions import in_transaction
 
 from palm_customs.catalogue.models import MaterialType
 from palm_customs.core import audit, clock
+from palm_customs.core.api_errors import AccessCode
 from palm_customs.core.errors import (
-    AccessCode,
     DomainError,
     FieldProblem,
     ValidationErrorCode,

@@ -10,7 +10,8 @@ from tortoise.expressions import Q
 
 from palm_customs.context import Context
 from palm_customs.core import clock
-from palm_customs.core.errors import FieldProblem, InputRejected, ValidationErrorCode
+from palm_customs.core.api_errors import InputRejected
+from palm_customs.core.errors import FieldProblem, ValidationErrorCode
 from palm_customs.core.pagination import check_page_size, decode_cursor, encode_cursor
 from palm_customs.core.permissions import Level, Role, access
 from palm_customs.core.types import PageInfo

@@ -1,16 +1,19 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 
-from palm_customs.core.mutation import register_error
+from palm_customs.core.mutation import ErrorMapper, maps
 from palm_customs.core.types import PageInfo, ValidationError
 from palm_customs.documents import services
 from palm_customs.documents.errors import DocumentErrorCode, DocumentProblem
 from palm_customs.documents.models import Document as DocumentRow
 from palm_customs.documents.models import FileFormat
+
+# The domain's error codes are a plain enum (errors.py); published here as a GraphQL enum.
+strawberry.enum(DocumentErrorCode, description="Why a document action was refused.")
 
 strawberry.enum(FileFormat, description="A file's real format, sniffed from its bytes.")
 
@@ -22,9 +25,12 @@ class DocumentError:
     field: str | None
 
 
-register_error(
-    DocumentProblem,
-    lambda e, c: DocumentError(code=e.error_code, message=e.message(c.language), field=e.field),
+# How the API answers each of the domain's exceptions (installed by schema.build_schema).
+ERROR_MAPPERS: tuple[ErrorMapper[Any], ...] = (
+    maps(
+        DocumentProblem,
+        lambda e, c: DocumentError(code=e.error_code, message=e.message(c.language), field=e.field),
+    ),
 )
 
 

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from enum import Enum
 
-import strawberry
-
 from palm_customs.core.errors import DomainError
 
 
-@strawberry.enum(
-    description="Why an identity action was refused. One enum for every identity error type, so "
-    "a client can select `code` on all of them in one query."
-)
 class IdentityErrorCode(Enum):
     # passkey ceremonies
     CHALLENGE_INVALID = "challenge_invalid"

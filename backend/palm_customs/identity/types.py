@@ -1,16 +1,17 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 
 from palm_customs.core.i18n import translate
-from palm_customs.core.mutation import register_error
+from palm_customs.core.mutation import ErrorMapper, maps
 from palm_customs.core.types import ValidationError
 from palm_customs.identity.errors import (
     AccountErrorCode,
     AccountProblem,
+    IdentityErrorCode,
     SignInErrorCode,
     SignInFailed,
     TooManyAttemptsError,
@@ -23,6 +24,13 @@ from palm_customs.identity.models import (
     EnterpriseRole,
     MembershipStatus,
     SessionMethod,
+)
+
+# The domain's error codes are a plain enum (errors.py); published here as a GraphQL enum.
+strawberry.enum(
+    IdentityErrorCode,
+    description="Why an identity action was refused. One enum for every identity error type, so "
+    "a client can select `code` on all of them in one query.",
 )
 
 # The models' enums are the GraphQL enums too (one definition, no mapping to get wrong).
@@ -61,27 +69,34 @@ class AccountError:
     field: str | None
 
 
-register_error(
-    WebAuthnFailed,
-    lambda e, c: WebAuthnError(
-        code=e.error_code, message=translate(f"webauthn.{e.code}", c.language)
+# How the API answers each of the domain's exceptions (installed by schema.build_schema).
+ERROR_MAPPERS: tuple[ErrorMapper[Any], ...] = (
+    maps(
+        WebAuthnFailed,
+        lambda e, c: WebAuthnError(
+            code=e.error_code, message=translate(f"webauthn.{e.code}", c.language)
+        ),
     ),
-)
-register_error(
-    SignInFailed,
-    lambda e, c: SignInError(code=e.error_code, message=translate(f"signin.{e.code}", c.language)),
-)
-register_error(
-    TooManyAttemptsError,
-    lambda e, c: TooManyAttempts(
-        message=translate("signin.too_many_attempts", c.language, seconds=e.retry_after_seconds),
-        retry_after_seconds=e.retry_after_seconds,
+    maps(
+        SignInFailed,
+        lambda e, c: SignInError(
+            code=e.error_code, message=translate(f"signin.{e.code}", c.language)
+        ),
     ),
-)
-register_error(
-    AccountProblem,
-    lambda e, c: AccountError(
-        code=e.error_code, message=translate(f"account.{e.code}", c.language), field=e.field
+    maps(
+        TooManyAttemptsError,
+        lambda e, c: TooManyAttempts(
+            message=translate(
+                "signin.too_many_attempts", c.language, seconds=e.retry_after_seconds
+            ),
+            retry_after_seconds=e.retry_after_seconds,
+        ),
+    ),
+    maps(
+        AccountProblem,
+        lambda e, c: AccountError(
+            code=e.error_code, message=translate(f"account.{e.code}", c.language), field=e.field
+        ),
     ),
 )
 

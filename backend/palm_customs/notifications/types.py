@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from datetime import datetime, time
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 
 from palm_customs.core.i18n import translate
-from palm_customs.core.mutation import register_error
+from palm_customs.core.mutation import ErrorMapper, maps
 from palm_customs.core.types import LocalizedText, PageInfo, ValidationError
 from palm_customs.notifications.models import Notification as NotificationRow
 from palm_customs.notifications.models import NotificationType, Urgency
@@ -30,10 +30,15 @@ _MESSAGES = {
     "endpoint_not_allowed": "notifications.endpoint_not_allowed",
     "too_many_devices": "notifications.endpoint_not_allowed",
 }
-register_error(
-    NotificationProblem,
-    lambda e, c: NotificationError(
-        notification_code=e.code, message=translate(_MESSAGES[e.code], c.language), field=e.field
+# How the API answers each of the domain's exceptions (installed by schema.build_schema).
+ERROR_MAPPERS: tuple[ErrorMapper[Any], ...] = (
+    maps(
+        NotificationProblem,
+        lambda e, c: NotificationError(
+            notification_code=e.code,
+            message=translate(_MESSAGES[e.code], c.language),
+            field=e.field,
+        ),
     ),
 )
 

@@ -11,7 +11,8 @@ from strawberry.types import Info
 from palm_customs import __version__
 from palm_customs.context import Context
 from palm_customs.core import clock
-from palm_customs.core.errors import FieldProblem, InputRejected, ValidationErrorCode
+from palm_customs.core.api_errors import InputRejected
+from palm_customs.core.errors import FieldProblem, ValidationErrorCode
 from palm_customs.core.permissions import Level, access
 
 

@@ -6,9 +6,13 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.applications import drafts
-from palm_customs.applications.types import ApplicationDraftDeleted, ApplicationDraftDeleteResult
+from palm_customs.applications.types import (
+    ApplicationDraftDeleted,
+    ApplicationDraftDeleteResult,
+    ApplicationError,
+)
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
 
 
@@ -24,4 +28,5 @@ async def application_draft_delete(
         info,
         perform=lambda c: drafts.delete(c, principal=principal, item_code=item_code),
         present=lambda done: ApplicationDraftDeleted(item_code=done.draft.item_code),
+        refused=refusals(ApplicationError),
     )

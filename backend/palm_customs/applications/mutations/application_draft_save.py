@@ -7,13 +7,16 @@ from strawberry.types import Info
 
 from palm_customs.applications import drafts
 from palm_customs.applications.types import (
+    ApplicationDraftConflictError,
     ApplicationDraftInfo,
     ApplicationDraftSaved,
     ApplicationDraftSaveResult,
+    ApplicationError,
 )
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
+from palm_customs.core.types import ValidationError
 
 
 @strawberry.mutation(
@@ -44,4 +47,5 @@ async def application_draft_save(
             enterprise_id=enterprise_id,
         ),
         present=lambda done: ApplicationDraftSaved(draft=ApplicationDraftInfo.from_row(done.draft)),
+        refused=refusals(ApplicationDraftConflictError, ApplicationError, ValidationError),
     )

@@ -10,13 +10,15 @@ from palm_customs.applications.mutations._common import form
 from palm_customs.applications.mutations._common import materials as _materials
 from palm_customs.applications.types import (
     ApplicationDone,
+    ApplicationError,
     ApplicationResult,
     FormValueInput,
     MaterialRefInput,
 )
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
+from palm_customs.core.types import ValidationError
 
 
 @strawberry.mutation(
@@ -47,4 +49,5 @@ async def application_submit(
         present=lambda done: ApplicationDone(
             application_id=strawberry.ID(str(done.application.id)), status=done.application.status
         ),
+        refused=refusals(ValidationError, ApplicationError),
     )

@@ -11,7 +11,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from palm_customs.applications.models import Holiday
 from palm_customs.context import Context
 from palm_customs.core.errors import Validator
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
 from palm_customs.core.types import ValidationError
 
@@ -67,4 +67,5 @@ async def holiday_set(
         present=lambda s: HolidaySaved(
             day=s.day, name=s.name, working=s.working, removed=s.removed
         ),
+        refused=refusals(ValidationError),
     )

@@ -9,12 +9,14 @@ from palm_customs.applications import services
 from palm_customs.applications.models import ReviewStatus
 from palm_customs.applications.types import (
     ApplicationDone,
+    ApplicationError,
     ApplicationResult,
     CorrectionItemInput,
 )
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
+from palm_customs.core.types import ValidationError
 
 
 @strawberry.mutation(
@@ -41,4 +43,5 @@ async def review_corrections_send(
         present=lambda done: ApplicationDone(
             application_id=strawberry.ID(str(done.application.id)), status=done.application.status
         ),
+        refused=refusals(ValidationError, ApplicationError),
     )

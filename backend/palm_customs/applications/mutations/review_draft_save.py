@@ -7,11 +7,12 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.applications import services
-from palm_customs.applications.types import ApplicationDone, ApplicationResult
+from palm_customs.applications.types import ApplicationDone, ApplicationError, ApplicationResult
 from palm_customs.context import Context
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
+from palm_customs.core.types import ValidationError
 
 
 def _parse(value: str) -> dict[str, Any]:
@@ -45,4 +46,5 @@ async def review_draft_save(
         present=lambda done: ApplicationDone(
             application_id=strawberry.ID(str(done.application.id)), status=done.application.status
         ),
+        refused=refusals(ValidationError, ApplicationError),
     )

@@ -8,11 +8,13 @@ from strawberry.types import Info
 from palm_customs.applications import services
 from palm_customs.applications.types import (
     ApplicationDone,
+    ApplicationError,
     ApplicationResult,
 )
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
+from palm_customs.core.types import ValidationError
 
 
 @strawberry.mutation(
@@ -28,4 +30,5 @@ async def review_release(info: Info[Context, Any], review_id: strawberry.ID) -> 
         present=lambda done: ApplicationDone(
             application_id=strawberry.ID(str(done.application.id)), status=done.application.status
         ),
+        refused=refusals(ValidationError, ApplicationError),
     )

@@ -6,10 +6,16 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.appointments import services
-from palm_customs.appointments.types import BookingChanged, BookingChangeResult, present_booking
+from palm_customs.appointments.types import (
+    AppointmentError,
+    BookingChanged,
+    BookingChangeResult,
+    present_booking,
+)
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
+from palm_customs.core.types import ValidationError
 
 
 @strawberry.mutation(
@@ -24,7 +30,7 @@ async def booking_cancel(
     result = await run_mutation(
         info,
         perform=lambda c: services.cancel(c, principal=context.principal, booking_id=booking_id),
-        present=lambda done: done,
+        refused=refusals(AppointmentError, ValidationError),
     )
     if isinstance(result, services.Changed):
         await services.publish_update(result.booking)

@@ -6,10 +6,16 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.appointments import services
-from palm_customs.appointments.types import CheckInResult, CheckInSuccess, DayBooking
+from palm_customs.appointments.types import (
+    AppointmentError,
+    CheckInResult,
+    CheckInSuccess,
+    DayBooking,
+)
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
+from palm_customs.core.types import ValidationError
 from palm_customs.identity.models import Person
 
 
@@ -34,7 +40,7 @@ async def booking_check_in(
             number=number,
             idempotency_key=idempotency_key,
         ),
-        present=lambda done: done,
+        refused=refusals(AppointmentError, ValidationError),
     )
     if isinstance(result, services.CheckedIn):
         booking = result.booking

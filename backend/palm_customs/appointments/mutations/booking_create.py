@@ -6,10 +6,17 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.appointments import services
-from palm_customs.appointments.types import BookingCreateResult, BookingSuccess, present_booking
+from palm_customs.appointments.types import (
+    AppointmentError,
+    BookingCreateResult,
+    BookingSuccess,
+    SlotFullError,
+    present_booking,
+)
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
+from palm_customs.core.types import ValidationError
 
 
 @strawberry.mutation(
@@ -36,7 +43,7 @@ async def booking_create(
             application_id=application_id,
             idempotency_key=idempotency_key,
         ),
-        present=lambda done: done,
+        refused=refusals(SlotFullError, AppointmentError, ValidationError),
     )
     if isinstance(result, services.Booked):
         return BookingSuccess(

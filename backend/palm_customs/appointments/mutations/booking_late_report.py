@@ -6,10 +6,16 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.appointments import services
-from palm_customs.appointments.types import BookingChanged, BookingChangeResult, present_booking
+from palm_customs.appointments.types import (
+    AppointmentError,
+    BookingChanged,
+    BookingChangeResult,
+    present_booking,
+)
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
+from palm_customs.core.types import ValidationError
 
 
 @strawberry.mutation(
@@ -25,7 +31,7 @@ async def booking_late_report(
         perform=lambda c: services.running_late(
             c, principal=context.principal, booking_id=booking_id, minutes=minutes
         ),
-        present=lambda done: done,
+        refused=refusals(AppointmentError, ValidationError),
     )
     if isinstance(result, services.Changed):
         return BookingChanged(booking=await present_booking(result.booking, context.language))

@@ -6,10 +6,17 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.appointments import services
-from palm_customs.appointments.types import BookingCreateResult, BookingSuccess, present_booking
+from palm_customs.appointments.types import (
+    AppointmentError,
+    BookingCreateResult,
+    BookingSuccess,
+    SlotFullError,
+    present_booking,
+)
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
+from palm_customs.core.types import ValidationError
 
 
 @strawberry.mutation(
@@ -26,7 +33,7 @@ async def booking_offer_confirm(
         perform=lambda c: services.confirm_offer(
             c, context.settings, principal=context.principal, booking_id=booking_id
         ),
-        present=lambda done: done,
+        refused=refusals(SlotFullError, AppointmentError, ValidationError),
     )
     if isinstance(result, services.Booked):
         return BookingSuccess(

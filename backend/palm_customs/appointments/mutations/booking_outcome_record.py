@@ -7,13 +7,14 @@ from strawberry.types import Info
 
 from palm_customs.appointments import services
 from palm_customs.appointments.types import (
+    AppointmentError,
     BookingOutcome,
     BookingOutcomeRecorded,
     BookingOutcomeResult,
     DayBooking,
 )
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
 from palm_customs.identity.models import Person
 
@@ -35,7 +36,7 @@ async def booking_outcome_record(
             booking_id=booking_id,
             served=outcome is BookingOutcome.SERVED,
         ),
-        present=lambda done: done,
+        refused=refusals(AppointmentError),
     )
     if isinstance(result, services.CheckedIn):
         booking = result.booking

@@ -6,9 +6,14 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.appointments import services
-from palm_customs.appointments.types import DayBooking, QueueCalled, QueueCallResult
+from palm_customs.appointments.types import (
+    AppointmentError,
+    DayBooking,
+    QueueCalled,
+    QueueCallResult,
+)
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
 from palm_customs.identity.models import Person
 
@@ -26,7 +31,7 @@ async def queue_call_next(
         perform=lambda c: services.call_next(
             c, principal=info.context.principal, site_id=site_id, window_number=window_number
         ),
-        present=lambda done: done,
+        refused=refusals(AppointmentError),
     )
     if isinstance(result, services.CheckedIn):
         booking = result.booking

@@ -7,15 +7,16 @@ from strawberry.types import Info
 
 from palm_customs.appointments import services
 from palm_customs.appointments.types import (
+    AppointmentError,
     SiteClosureAdded,
     SiteClosureInfo,
     SiteClosureInput,
     SiteClosureResult,
 )
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
-from palm_customs.core.types import LocalizedText
+from palm_customs.core.types import LocalizedText, ValidationError
 
 
 @strawberry.mutation(
@@ -52,4 +53,5 @@ async def site_closure_add(info: Info[Context, Any], input: SiteClosureInput) ->
             ),
             cancelled_bookings=done.cancelled,
         ),
+        refused=refusals(AppointmentError, ValidationError),
     )

@@ -7,14 +7,16 @@ from strawberry.types import Info
 
 from palm_customs.appointments import services
 from palm_customs.appointments.types import (
+    AppointmentError,
     WaitlistEntryInfo,
     WaitlistJoined,
     WaitlistJoinInput,
     WaitlistResult,
 )
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
+from palm_customs.core.types import ValidationError
 
 
 @strawberry.mutation(
@@ -39,4 +41,5 @@ async def waitlist_join(info: Info[Context, Any], input: WaitlistJoinInput) -> W
             application_id=input.application_id,
         ),
         present=lambda done: WaitlistJoined(entry=WaitlistEntryInfo.from_row(done.entry)),
+        refused=refusals(AppointmentError, ValidationError),
     )

@@ -6,10 +6,16 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.appointments import services
-from palm_customs.appointments.types import WaitlistEntryInfo, WaitlistJoined, WaitlistResult
+from palm_customs.appointments.types import (
+    AppointmentError,
+    WaitlistEntryInfo,
+    WaitlistJoined,
+    WaitlistResult,
+)
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
+from palm_customs.core.types import ValidationError
 
 
 @strawberry.mutation(
@@ -21,4 +27,5 @@ async def waitlist_leave(info: Info[Context, Any], entry_id: strawberry.ID) -> W
         info,
         perform=lambda c: services.leave_waitlist(c, principal=principal, entry_id=entry_id),
         present=lambda done: WaitlistJoined(entry=WaitlistEntryInfo.from_row(done.entry)),
+        refused=refusals(AppointmentError, ValidationError),
     )

@@ -14,7 +14,7 @@ from palm_customs.catalogue.types import (
     ServiceItemInfo,
 )
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
 from palm_customs.core.types import ValidationError
 
@@ -54,4 +54,5 @@ async def material_type_save(
             created=done.created,
             items_republished=[ServiceItemInfo.from_row(i) for i in done.items],
         ),
+        refused=refusals(ValidationError),
     )

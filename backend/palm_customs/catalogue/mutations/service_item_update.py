@@ -15,7 +15,7 @@ from palm_customs.catalogue.types import (
     ServiceItemUpdateInput,
 )
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
 from palm_customs.core.types import ValidationError
 
@@ -74,4 +74,5 @@ async def service_item_update(
         info,
         perform=perform,
         present=lambda done: ServiceItemUpdated(item=ServiceItemInfo.from_row(done.item)),
+        refused=refusals(ValidationError),
     )

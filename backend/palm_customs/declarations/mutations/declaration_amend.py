@@ -6,11 +6,13 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
+from palm_customs.core.types import ValidationError
 from palm_customs.declarations import api, services
 from palm_customs.declarations.types import (
     Declaration,
+    DeclarationError,
     DeclarationInput,
     DeclarationSubmitResult,
     DeclarationSubmitSuccess,
@@ -42,5 +44,6 @@ async def declaration_amend(
         present=lambda done: DeclarationSubmitSuccess(
             declaration=Declaration.from_row(done.declaration), replayed=done.replayed
         ),
+        refused=refusals(ValidationError, DeclarationError),
     )
     return result

@@ -6,10 +6,14 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
 from palm_customs.declarations import services
-from palm_customs.declarations.types import DeclarationDraftDeleted, DraftDeleteResult
+from palm_customs.declarations.types import (
+    DeclarationDraftDeleted,
+    DeclarationError,
+    DraftDeleteResult,
+)
 
 
 @strawberry.mutation(
@@ -23,4 +27,5 @@ async def declaration_draft_delete(
         info,
         perform=lambda c: services.delete_draft(c, principal=principal, draft_id=draft_id),
         present=lambda _: DeclarationDraftDeleted(),
+        refused=refusals(DeclarationError),
     )

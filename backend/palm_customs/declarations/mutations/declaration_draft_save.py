@@ -8,12 +8,15 @@ from strawberry.types import Info
 
 from palm_customs.context import Context
 from palm_customs.core import drafts
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
+from palm_customs.core.types import ValidationError
 from palm_customs.declarations import services
 from palm_customs.declarations.types import (
     DeclarationDraftInfo,
     DeclarationDraftSaved,
+    DeclarationError,
+    DraftConflictError,
     DraftSaveResult,
 )
 
@@ -57,4 +60,5 @@ async def declaration_draft_save(
                 device=done.draft.device,
             )
         ),
+        refused=refusals(DraftConflictError, DeclarationError, ValidationError),
     )

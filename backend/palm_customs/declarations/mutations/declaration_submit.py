@@ -7,12 +7,14 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
+from palm_customs.core.types import ValidationError
 from palm_customs.declarations import api, services
 from palm_customs.declarations.models import InspectionOutcome
 from palm_customs.declarations.types import (
     Declaration,
+    DeclarationError,
     DeclarationInput,
     DeclarationSubmitResult,
     DeclarationSubmitSuccess,
@@ -47,7 +49,7 @@ async def declaration_submit(
             idempotency_key=idempotency_key,
             draft_id=draft(),
         ),
-        present=lambda done: done,
+        refused=refusals(ValidationError, DeclarationError),
     )
     if isinstance(result, services.Submitted):
         outcome = await InspectionOutcome.filter(declaration_id=result.declaration.id).first()

@@ -10,8 +10,9 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from palm_customs.context import Context
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
+from palm_customs.core.types import ValidationError
 from palm_customs.declarations.models import DutyRuleSet, ExchangeRateTable
 from palm_customs.declarations.rules import ExchangeRateTable as RatesData
 from palm_customs.declarations.rules import RulesDataError, RuleSet
@@ -90,4 +91,5 @@ async def duty_rules_publish(
         info,
         perform=perform,
         present=lambda done: DutyRulesPublished(version=done.version, rates_date=done.rates_date),
+        refused=refusals(ValidationError),
     )

@@ -6,10 +6,12 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
+from palm_customs.core.types import ValidationError
 from palm_customs.declarations import services
 from palm_customs.declarations.types import (
+    DeclarationError,
     InspectionOutcomeInfo,
     OutcomeInput,
     OutcomeRecorded,
@@ -54,4 +56,5 @@ async def inspection_outcome_record(
             outcome=InspectionOutcomeInfo.from_row(done.outcome),
             replayed=done.replayed,
         ),
+        refused=refusals(ValidationError, DeclarationError),
     )

@@ -6,11 +6,11 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
 from palm_customs.documents import services
 from palm_customs.documents.storage import current_store
-from palm_customs.documents.types import DocumentDeleteResult, DocumentDeleteSuccess
+from palm_customs.documents.types import DocumentDeleteResult, DocumentDeleteSuccess, DocumentError
 
 
 @strawberry.mutation(
@@ -23,7 +23,7 @@ async def document_delete(info: Info[Context, Any], id: strawberry.ID) -> Docume
     result = await run_mutation(
         info,
         perform=lambda c: services.delete(c, principal=principal, document_id=id),
-        present=lambda r: r,
+        refused=refusals(DocumentError),
     )
     if not isinstance(result, services.Deleted):
         return result

@@ -8,10 +8,16 @@ from strawberry.types import Info
 
 from palm_customs.context import Context
 from palm_customs.core import clock
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
+from palm_customs.core.types import ValidationError
 from palm_customs.documents import services
-from palm_customs.documents.types import Document, DocumentUpdateResult, DocumentUpdateSuccess
+from palm_customs.documents.types import (
+    Document,
+    DocumentError,
+    DocumentUpdateResult,
+    DocumentUpdateSuccess,
+)
 
 
 def _given(value: Any) -> Any:
@@ -46,4 +52,5 @@ async def document_update(
         present=lambda r: DocumentUpdateSuccess(
             document=Document.from_row(r.document, today=today)
         ),
+        refused=refusals(ValidationError, DocumentError),
     )

@@ -6,12 +6,19 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, access
+from palm_customs.core.types import ValidationError
 from palm_customs.identity import services
 from palm_customs.identity.api import ceremony
 from palm_customs.identity.mutations._common import person_data
-from palm_customs.identity.types import CeremonyResult, PersonInput
+from palm_customs.identity.types import (
+    AccountError,
+    CeremonyResult,
+    PersonInput,
+    SignInError,
+    TooManyAttempts,
+)
 
 
 @strawberry.mutation(
@@ -24,4 +31,5 @@ async def account_create_start(info: Info[Context, Any], input: PersonInput) -> 
         info,
         perform=lambda c: services.begin_account_creation(c, settings, person=person_data(input)),
         present=ceremony,
+        refused=refusals(ValidationError, AccountError, TooManyAttempts, SignInError),
     )

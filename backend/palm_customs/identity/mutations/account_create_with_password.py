@@ -6,12 +6,18 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, access
+from palm_customs.core.types import ValidationError
 from palm_customs.identity import services
 from palm_customs.identity.api import present_me, signed_in
 from palm_customs.identity.mutations._common import person_data
-from palm_customs.identity.types import PasswordAccountCreated, PasswordAccountResult, PersonInput
+from palm_customs.identity.types import (
+    AccountError,
+    PasswordAccountCreated,
+    PasswordAccountResult,
+    PersonInput,
+)
 
 
 @strawberry.mutation(
@@ -34,7 +40,7 @@ async def account_create_with_password(
             user_agent=context.meta.user_agent,
             replaces=context.principal.session_id,
         ),
-        present=lambda done: done,
+        refused=refusals(ValidationError, AccountError),
     )
     if isinstance(result, services.PasswordAccount):
         await signed_in(info, result.signed_in)

@@ -6,11 +6,12 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
+from palm_customs.core.types import ValidationError
 from palm_customs.identity import services
 from palm_customs.identity.models import DocumentType, EnterpriseRole
-from palm_customs.identity.types import IdentityDone, IdentityResult
+from palm_customs.identity.types import AccountError, IdentityDone, IdentityResult, WebAuthnError
 
 
 @strawberry.mutation(
@@ -39,4 +40,5 @@ async def enterprise_member_invite(
             role=role,
         ),
         present=lambda _: IdentityDone(),
+        refused=refusals(AccountError, ValidationError, WebAuthnError),
     )

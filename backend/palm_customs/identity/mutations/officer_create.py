@@ -6,10 +6,11 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
+from palm_customs.core.types import ValidationError
 from palm_customs.identity import services
-from palm_customs.identity.types import OfficerCreated, OfficerCreateResult
+from palm_customs.identity.types import AccountError, OfficerCreated, OfficerCreateResult
 
 
 @strawberry.mutation(
@@ -29,4 +30,5 @@ async def officer_create(
             enrolment_code=done.enrolment_code,
             expires_at=done.officer.enrolment_expires_at,  # type: ignore[arg-type]
         ),
+        refused=refusals(ValidationError, AccountError),
     )

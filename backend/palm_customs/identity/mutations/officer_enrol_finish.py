@@ -6,12 +6,19 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, access
+from palm_customs.core.types import ValidationError
 from palm_customs.identity import services
 from palm_customs.identity.api import ChallengeSlot, sign_in_success
 from palm_customs.identity.models import ChallengePurpose
-from palm_customs.identity.types import SignInResult
+from palm_customs.identity.types import (
+    AccountError,
+    SignInError,
+    SignInResult,
+    TooManyAttempts,
+    WebAuthnError,
+)
 
 
 @strawberry.mutation(
@@ -39,7 +46,9 @@ async def officer_enrol_finish(
             user_agent=context.meta.user_agent,
             replaces=context.principal.session_id,
         ),
-        present=lambda done: done,
+        refused=refusals(
+            WebAuthnError, SignInError, TooManyAttempts, ValidationError, AccountError
+        ),
     )
     if isinstance(result, services.SignedIn):
         return await sign_in_success(info, result)

@@ -7,12 +7,13 @@ from strawberry.types import Info
 
 from palm_customs.context import Context
 from palm_customs.core.errors import DomainError
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, access
+from palm_customs.core.types import ValidationError
 from palm_customs.identity import services
 from palm_customs.identity.api import ceremony
 from palm_customs.identity.errors import TooManyAttemptsError
-from palm_customs.identity.types import CeremonyResult
+from palm_customs.identity.types import AccountError, CeremonyResult, SignInError, TooManyAttempts
 
 
 @strawberry.mutation(
@@ -43,4 +44,5 @@ async def officer_enrol_start(
         ),
         present=ceremony,
         after_refusal=count,
+        refused=refusals(ValidationError, AccountError, TooManyAttempts, SignInError),
     )

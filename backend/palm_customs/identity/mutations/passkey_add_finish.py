@@ -6,12 +6,13 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, access
+from palm_customs.core.types import ValidationError
 from palm_customs.identity import services
 from palm_customs.identity.api import ChallengeSlot
 from palm_customs.identity.models import ChallengePurpose
-from palm_customs.identity.types import IdentityDone, IdentityResult
+from palm_customs.identity.types import AccountError, IdentityDone, IdentityResult, WebAuthnError
 
 
 @strawberry.mutation(extensions=access(Level.STEP_UP), description="Register another passkey.")
@@ -32,4 +33,5 @@ async def passkey_add_finish(
             principal=context.principal,
         ),
         present=lambda _: IdentityDone(),
+        refused=refusals(AccountError, ValidationError, WebAuthnError),
     )

@@ -6,11 +6,12 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, access
+from palm_customs.core.types import ValidationError
 from palm_customs.identity import services
 from palm_customs.identity.api import ceremony
-from palm_customs.identity.types import CeremonyResult
+from palm_customs.identity.types import AccountError, CeremonyResult, SignInError, TooManyAttempts
 
 
 @strawberry.mutation(
@@ -24,4 +25,5 @@ async def passkey_add_start(info: Info[Context, Any]) -> CeremonyResult:
             c, context.settings, principal=context.principal
         ),
         present=ceremony,
+        refused=refusals(ValidationError, AccountError, TooManyAttempts, SignInError),
     )

@@ -6,10 +6,11 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, access
+from palm_customs.core.types import ValidationError
 from palm_customs.identity import services
-from palm_customs.identity.types import IdentityDone, IdentityResult
+from palm_customs.identity.types import AccountError, IdentityDone, IdentityResult, WebAuthnError
 
 
 @strawberry.mutation(extensions=access(Level.VERIFIED), description="Rename one of your passkeys.")
@@ -23,4 +24,5 @@ async def passkey_rename(
             c, principal=principal, passkey_id=passkey_id, name=name
         ),
         present=lambda _: IdentityDone(),
+        refused=refusals(AccountError, ValidationError, WebAuthnError),
     )

@@ -6,10 +6,11 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, access
+from palm_customs.core.types import ValidationError
 from palm_customs.identity import services, sessions
-from palm_customs.identity.types import IdentityDone, IdentityResult
+from palm_customs.identity.types import AccountError, IdentityDone, IdentityResult, WebAuthnError
 
 
 @strawberry.mutation(
@@ -23,7 +24,7 @@ async def passkey_revoke(info: Info[Context, Any], passkey_id: strawberry.ID) ->
         perform=lambda c: services.revoke_passkey(
             c, principal=context.principal, passkey_id=passkey_id
         ),
-        present=lambda done: done,
+        refused=refusals(AccountError, ValidationError, WebAuthnError),
     )
     if isinstance(result, services.Done):
         if result.token:

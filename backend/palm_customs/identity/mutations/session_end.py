@@ -6,10 +6,11 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, access
+from palm_customs.core.types import ValidationError
 from palm_customs.identity import services
-from palm_customs.identity.types import IdentityDone, IdentityResult
+from palm_customs.identity.types import AccountError, IdentityDone, IdentityResult, WebAuthnError
 
 
 @strawberry.mutation(
@@ -21,4 +22,5 @@ async def session_end(info: Info[Context, Any], session_id: strawberry.ID) -> Id
         info,
         perform=lambda c: services.end_session(c, principal=principal, session_id=session_id),
         present=lambda _: IdentityDone(),
+        refused=refusals(AccountError, ValidationError, WebAuthnError),
     )

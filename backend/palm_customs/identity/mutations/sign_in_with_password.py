@@ -7,13 +7,20 @@ from strawberry.types import Info
 
 from palm_customs.context import Context
 from palm_customs.core.errors import DomainError
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, access
+from palm_customs.core.types import ValidationError
 from palm_customs.identity import services
 from palm_customs.identity.api import sign_in_success
 from palm_customs.identity.errors import TooManyAttemptsError
 from palm_customs.identity.models import Account
-from palm_customs.identity.types import SignInResult
+from palm_customs.identity.types import (
+    AccountError,
+    SignInError,
+    SignInResult,
+    TooManyAttempts,
+    WebAuthnError,
+)
 
 
 @strawberry.mutation(
@@ -56,8 +63,10 @@ async def sign_in_with_password(
             user_agent=context.meta.user_agent,
             replaces=context.principal.session_id,
         ),
-        present=lambda done: done,
         after_refusal=count,
+        refused=refusals(
+            WebAuthnError, SignInError, TooManyAttempts, ValidationError, AccountError
+        ),
     )
     if isinstance(result, services.SignedIn):
         await limiter.reset(f"signin:account:{result.account.id}")

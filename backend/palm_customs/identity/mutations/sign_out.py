@@ -6,10 +6,11 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, access
+from palm_customs.core.types import ValidationError
 from palm_customs.identity import services
-from palm_customs.identity.types import IdentityDone, IdentityResult
+from palm_customs.identity.types import AccountError, IdentityDone, IdentityResult, WebAuthnError
 
 
 @strawberry.mutation(extensions=access(Level.SESSION), description="End this session.")
@@ -19,6 +20,7 @@ async def sign_out(info: Info[Context, Any]) -> IdentityResult:
         info,
         perform=lambda c: services.end_session(c, principal=context.principal, session_id=None),
         present=lambda _: IdentityDone(),
+        refused=refusals(AccountError, ValidationError, WebAuthnError),
     )
     if isinstance(result, IdentityDone):
         context.clear_session_cookie()

@@ -6,12 +6,12 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, access
 from palm_customs.identity import services, sessions
 from palm_customs.identity.api import ChallengeSlot
 from palm_customs.identity.models import ChallengePurpose, Session
-from palm_customs.identity.types import StepUpResult, StepUpSuccess
+from palm_customs.identity.types import AccountError, StepUpResult, StepUpSuccess, WebAuthnError
 
 
 @strawberry.mutation(
@@ -34,7 +34,7 @@ async def step_up_finish(
             credential_json=credential_json,
             principal=context.principal,
         ),
-        present=lambda done: done,
+        refused=refusals(WebAuthnError, AccountError),
     )
     if isinstance(result, services.Done) and result.token is not None:
         session = await Session.get(id=context.principal.session_id)

@@ -6,11 +6,11 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, access
 from palm_customs.identity import services
 from palm_customs.identity.api import present_me, signed_in
-from palm_customs.identity.types import TotpConfirmed, TotpConfirmResult
+from palm_customs.identity.types import AccountError, SignInError, TotpConfirmed, TotpConfirmResult
 
 
 @strawberry.mutation(
@@ -29,7 +29,7 @@ async def totp_confirm(info: Info[Context, Any], code: str) -> TotpConfirmResult
             ip=context.meta.ip,
             user_agent=context.meta.user_agent,
         ),
-        present=lambda done: done,
+        refused=refusals(SignInError, AccountError),
     )
     if isinstance(result, services.SignedIn):
         await signed_in(info, result)

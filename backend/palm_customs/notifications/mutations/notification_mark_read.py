@@ -6,10 +6,11 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, access
+from palm_customs.core.types import ValidationError
 from palm_customs.notifications import services
-from palm_customs.notifications.types import NotificationDone, NotificationResult
+from palm_customs.notifications.types import NotificationDone, NotificationError, NotificationResult
 
 
 @strawberry.mutation(extensions=access(Level.SESSION), description="Mark one notification read.")
@@ -23,4 +24,5 @@ async def notification_mark_read(
             c, principal=principal, notification_id=notification_id
         ),
         present=lambda done: NotificationDone(changed=done.count),
+        refused=refusals(NotificationError, ValidationError),
     )

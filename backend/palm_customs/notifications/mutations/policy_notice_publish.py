@@ -6,9 +6,9 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
-from palm_customs.core.types import LocalizedText
+from palm_customs.core.types import LocalizedText, ValidationError
 from palm_customs.notifications import services
 from palm_customs.notifications.types import (
     PolicyNoticeInput,
@@ -45,4 +45,5 @@ async def policy_notice_publish(
                 en=done.notice.title_en,
             ),
         ),
+        refused=refusals(ValidationError),
     )

@@ -6,10 +6,11 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, access
+from palm_customs.core.types import ValidationError
 from palm_customs.notifications import services
-from palm_customs.notifications.types import NotificationDone, NotificationResult
+from palm_customs.notifications.types import NotificationDone, NotificationError, NotificationResult
 
 
 @strawberry.mutation(extensions=access(Level.SESSION), description="Stop pushes to a device.")
@@ -19,4 +20,5 @@ async def push_subscription_delete(info: Info[Context, Any], endpoint: str) -> N
         info,
         perform=lambda c: services.delete_subscription(c, principal=principal, endpoint=endpoint),
         present=lambda done: NotificationDone(changed=done.count),
+        refused=refusals(NotificationError, ValidationError),
     )

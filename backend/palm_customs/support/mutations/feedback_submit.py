@@ -6,8 +6,9 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.context import Context
-from palm_customs.core.mutation import run_mutation
+from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, access
+from palm_customs.core.types import ValidationError
 from palm_customs.support import services
 from palm_customs.support.types import (
     FeedbackSubmitInput,
@@ -30,4 +31,5 @@ async def feedback_submit(
         present=lambda done: FeedbackSubmitSuccess(
             feedback_id=strawberry.ID(str(done.feedback_id))
         ),
+        refused=refusals(ValidationError),
     )
