@@ -3,7 +3,7 @@ import { Button } from '../../components/Button';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
-import { t, type MessageKey } from '../../i18n';
+import { t } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { setFormDirty } from '../../sw-bridge';
 import { me } from '../identity/identitySession';
@@ -19,7 +19,7 @@ import { DeclarationTripStep } from './DeclarationTripStep';
 import { useDeclarantProfile, useRules } from './declarationsHooks';
 import { STEPS, type DeclarantProfile, type DeclarationDraftData, type Step } from './declarationsModel';
 import { loadDraft, saveDraft, syncDraft, type CachedRules, type DraftState } from './declarationsStore';
-import { td } from './declarationsMessages';
+import { td, type DeclarationsKey } from './declarationsMessages';
 
 const AUTOSAVE_MS = 300;
 const SYNC_MS = 1500;
@@ -189,7 +189,7 @@ export function DeclarationWizard({ draftId, step, item }: { draftId: string; st
     go,
     item,
   };
-  const titleKey = `declare.step.${step}.title` as MessageKey;
+  const titleKey = `declare.step.${step}.title` as DeclarationsKey;
   const knownStep = (STEPS as readonly string[]).includes(step) || step === 'article' || step === 'companion';
   const stepIndex = STEPS.indexOf(step as Step);
 
@@ -219,7 +219,7 @@ export function DeclarationWizard({ draftId, step, item }: { draftId: string; st
         <p class="step-count">{td('declare.stepOf', { n: stepIndex + 1, total: STEPS.length })}</p>
       )}
       {knownStep ? (
-        <PageHeading title={t(titleKey)}>{t(titleKey)}</PageHeading>
+        <PageHeading title={td(titleKey)}>{td(titleKey)}</PageHeading>
       ) : (
         <PageHeading title={t('notFound.title')}>{t('notFound.title')}</PageHeading>
       )}

@@ -25,7 +25,7 @@ import { DeclarationArticlePhotos } from '../declarations/DeclarationArticlePhot
 import { cachedKeySet, refreshKeySet, type CachedKeySet } from './officerKeys';
 import { OUTBOX_OUTCOME, type OutcomeVariables } from './officerOutbox';
 import { readQr, readQrFromFile } from './officerScan';
-import { td, type DeclarationsKey } from '../declarations/declarationsMessages';
+import { declarationsMessages, td, type DeclarationsKey } from '../declarations/declarationsMessages';
 
 const secure = createSecureRequest({ client, onStatus: (s) => (stepUpStatus.value = s) });
 type Online = DeclarationVerifyQuery['declarationVerification'];
@@ -46,6 +46,7 @@ const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ?
 export function claimLabel(prefix: string, value: unknown): string {
   const raw = str(value);
   const key = `${prefix}.${raw.toUpperCase()}`;
+  if (declarationsMessages.has(key)) return td(key);
   return core.has(key) ? t(key) : raw;
 }
 
