@@ -263,7 +263,7 @@ export function OfficerVerify() {
         {officer && <p>{t('officer.signedInAs', { badge: officer.badgeNumber })}</p>}
         <p class="field__hint" data-testid="verify-keys">
           {keys?.keySet.keys.length
-            ? td(keys.keySet.keys.length === 1 ? 'verify.keys.cachedOne' : 'verify.keys.cached', {
+            ? td('verify.keys.cached', {
                 n: keys.keySet.keys.length,
                 time: formatDateTime(new Date(keys.storedAt)),
               })
