@@ -226,7 +226,7 @@ def new_context(
     context = browser.new_context(
         **device,
         locale=locale,
-        service_workers="allow",
+        service_workers=options.pop("service_workers", "allow"),
         timezone_id=options.pop("timezone_id", _moment.browser_zone),
         **options,
     )

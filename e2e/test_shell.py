@@ -9,6 +9,7 @@ from e2e.conftest import (
     CHROMIUM,
     CHROMIUM_ARGS,
     PHONE,
+    TABLET,
     axe_violations,
     new_context,
     screenshot,
@@ -151,3 +152,70 @@ def test_the_shell_still_loads_after_the_server_process_stops(
         screenshot(page, "home-phone-offline-server-stopped")
     finally:
         context.close()
+
+
+LAYOUT_SHIFTS = """
+window.__layoutShift = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__layoutShift += entry.value;
+}).observe({ type: 'layout-shift', buffered: true });
+"""
+
+
+# Lighthouse's phone is 412 px wide: there the header's links used to fit beside the brand
+# until the account link arrived, then wrapped onto a second row and pushed the page down.
+LIGHTHOUSE_PHONE = {**PHONE, "viewport": {"width": 412, "height": 823}}
+
+
+@pytest.mark.parametrize("device", ["phone", "lighthouse-phone", "tablet"])
+@pytest.mark.parametrize("path", ["/", "/me/sign-in"])
+def test_nothing_moves_while_the_first_screen_loads(
+    browser: Browser, server: LiveServer, device: str, path: str
+) -> None:
+    # given a first visit over a slow mobile network on a slow phone (Lighthouse's conditions):
+    # the screen's chunk, the account link and the server version arrive after the first paint
+    size = {"phone": PHONE, "lighthouse-phone": LIGHTHOUSE_PHONE, "tablet": TABLET}[device]
+    context = new_context(browser, size, locale="en-GB", service_workers="block")
+    try:
+        page = context.new_page()
+        page.add_init_script(LAYOUT_SHIFTS)
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send(
+            "Network.emulateNetworkConditions",
+            {
+                "offline": False,
+                "latency": 150,
+                "downloadThroughput": 1.6 * 1024 * 1024 / 8,
+                "uploadThroughput": 750 * 1024 / 8,
+            },
+        )
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+        # when
+        page.goto(server.origin + path, wait_until="networkidle")
+        expect(page.get_by_test_id("header-account")).to_have_text("Sign in")
+        expect(page.locator(".about-version")).to_be_visible()
+        # then the cumulative layout shift stays under 0.05 ("good" is 0.1)
+        shift = page.evaluate("window.__layoutShift")
+        assert shift < 0.05
+    finally:
+        context.close()
+
+
+def test_the_first_screen_s_icon_is_fingerprinted_and_cached_for_good(
+    phone: BrowserContext, server: LiveServer
+) -> None:
+    # given
+    page = phone.new_page()
+    page.goto(server.origin + "/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    # when
+    header_icon = page.locator(".shell-header__brand img").get_attribute("src")
+    favicon = page.locator("link[rel='icon'][type='image/svg+xml']").get_attribute("href")
+    # then both are built assets with a content hash, cached for a year
+    for url in (header_icon, favicon):
+        assert url
+        assert url.startswith("/assets/")
+        response = page.request.get(server.origin + url)
+        assert response.ok
+        assert "immutable" in response.headers["cache-control"]

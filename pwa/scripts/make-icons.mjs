@@ -91,5 +91,7 @@ for (const size of [192, 512]) {
   writeFileSync(join(OUT, `icon-${size}.png`), draw(size, { scale: 1, corner: 0.18 }));
   writeFileSync(join(OUT, `maskable-${size}.png`), draw(size, { scale: 0.72, corner: 0 }));
 }
-writeFileSync(join(OUT, 'icon.svg'), SVG);
+writeFileSync(join(OUT, 'icon.svg'), SVG); // the manifest's
+// The page's (header and favicon): bundled by Vite, so it is fingerprinted (or inlined) and cached for good.
+writeFileSync(join(OUT, '..', '..', 'src', 'assets', 'icon.svg'), SVG);
 console.log(`icons written to ${OUT}`);

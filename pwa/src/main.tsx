@@ -101,6 +101,12 @@ export function App() {
 bindDocumentLanguage();
 const root = document.getElementById('app');
 if (root) render(<App />, root);
-if (import.meta.env.PROD) void registerServiceWorker();
-// The outbox is sent at start, on `online` and on Background Sync; its code loads after the first screen.
-addEventListener('load', () => void import('./offline/outboxStart').then((m) => m.startOutbox()));
+// After the first screen has loaded: the worker's install fetches the whole precache, which must
+// not compete with the first screen for the network and the main thread. The outbox (sent at
+// start, on `online` and on Background Sync) loads then too.
+function afterLoad(): void {
+  if (import.meta.env.PROD) void registerServiceWorker();
+  void import('./offline/outboxStart').then((m) => m.startOutbox());
+}
+if (document.readyState === 'complete') afterLoad();
+else addEventListener('load', afterLoad, { once: true });

@@ -44,6 +44,22 @@ describe('message catalogues', () => {
       expect(empty).toEqual([]);
     });
 
+    it('says every count with Intl.PluralRules (a Plural message), never one string for all numbers', () => {
+      // "{n} services", "{days} working days", "{max} characters": a count before a noun in English.
+      const counted = /\{(n|count|days|seconds|minutes|hours|max|total)\}\s+(?:\w+\s+)?[a-z]{2,}s\b/;
+      const single = Object.entries(english).filter(([, message]) => typeof message === 'string' && counted.test(message));
+      expect(single).toEqual([]);
+    });
+
+    it.each(LOCALES)('%s gives every Plural its "other" form and names a parameter English uses', (code) => {
+      const broken = reference.filter((key) => {
+        const message = languages[code]![key];
+        if (message === undefined || typeof message === 'string') return false;
+        return !message.other || !placeholders(english[key] ?? '').includes(message.count);
+      });
+      expect(broken).toEqual([]);
+    });
+
     it.each(LOCALES)('%s uses the same {placeholders} as English in every message', (code) => {
       const mismatched = reference.filter((key) => placeholders(languages[code]![key] ?? '').join() !== placeholders(english[key] ?? '').join());
       expect(mismatched).toEqual([]);
@@ -75,6 +91,16 @@ describe('lazy catalogues', () => {
     const second = setLocale('zh-Hans');
     await Promise.all([first, second]);
     expect(locale.value).toBe('zh-Hans');
+  });
+
+  it('picks the plural form of the language with Intl.PluralRules', () => {
+    const services = { count: 'n', one: '{n} service', other: '{n} services' } as const;
+    expect(formatMessage('en', services, { n: 1 })).toBe('1 service');
+    expect(formatMessage('en', services, { n: 0 })).toBe('0 services');
+    expect(formatMessage('en', services, { n: 2 })).toBe('2 services');
+    // Chinese has one form for every number: "other"
+    expect(formatMessage('zh-Hans', { count: 'n', other: '{n} 项' }, { n: 1 })).toBe('1 项');
+    expect(formatMessage('zh-Hans', { count: 'n', one: 'never', other: '{n} 项' }, { n: 1 })).toBe('1 项');
   });
 
   it('formats a message with its parameters', () => {

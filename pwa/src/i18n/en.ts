@@ -72,7 +72,7 @@ const en = {
   'notice.done': 'Done',
   'error.network': 'You seem to be offline. Check your internet connection, then try again.',
   'error.server': 'Something went wrong on our side. Try again in a few minutes.',
-  'error.retryAfter': 'Try again in {seconds} seconds.',
+  'error.retryAfter': { count: 'seconds', one: 'Try again in {seconds} second.', other: 'Try again in {seconds} seconds.' },
 
   'header.signIn': 'Sign in',
   'header.signedInAs': 'Signed in as',

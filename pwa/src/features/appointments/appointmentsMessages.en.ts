@@ -75,7 +75,7 @@ const en = {
   'change.cancel': 'Cancel the appointment',
   'change.cancelled': 'Your appointment is cancelled.',
   'late.label': 'Running late? Tell the window by how much',
-  'late.minutes': '{n} minutes',
+  'late.minutes': { count: 'n', one: '{n} minute', other: '{n} minutes' },
   'late.submit': 'Tell them I am running late',
   'late.sent': 'The window knows you are running late.',
   'late.reported': 'Running late',

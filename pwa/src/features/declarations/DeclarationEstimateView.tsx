@@ -1,6 +1,5 @@
 import { Notice } from '../../components/Notice';
 import type { DeclarationEstimateFragment } from '../../graphql/generated/graphql';
-import { t } from '../../i18n';
 import { formatMoney, formatNumber } from '../../i18n/format';
 import { categoryName } from './DeclarationArticlesStep';
 import type { EstimateState } from './declarationsHooks';

@@ -3,7 +3,7 @@ import { Button } from '../../components/Button';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
-import { t, type MessageKey } from '../../i18n';
+import { t } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { setFormDirty } from '../../sw-bridge';
 import { me } from '../identity/identitySession';

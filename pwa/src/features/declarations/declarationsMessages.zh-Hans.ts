@@ -278,7 +278,6 @@ const zhHans: Table<DeclarationsKey> = {
   'verify.title': '核验申报',
   'verify.signIn.title': '请以关员身份登录以记录结果',
   'verify.keys.cached': '本平板已保存 {n} 个签名密钥（更新于 {time}）：可离线核验。',
-  'verify.keys.cachedOne': '本平板已保存 1 个签名密钥（更新于 {time}）：可离线核验。',
   'verify.keys.none': '本平板尚无签名密钥：请联网一次以便离线核验。',
   'verify.scan.heading': '扫描旅客二维码',
   'verify.camera.start': '用摄像头扫描',

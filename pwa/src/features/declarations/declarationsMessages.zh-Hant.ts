@@ -278,7 +278,6 @@ const zhHant: Table<DeclarationsKey> = {
   'verify.title': '核驗申報',
   'verify.signIn.title': '請以關員身份登入以記錄結果',
   'verify.keys.cached': '本平板已儲存 {n} 個簽名金鑰（更新於 {time}）：可離線核驗。',
-  'verify.keys.cachedOne': '本平板已儲存 1 個簽名金鑰（更新於 {time}）：可離線核驗。',
   'verify.keys.none': '本平板尚無簽名金鑰：請連網一次以便離線核驗。',
   'verify.scan.heading': '掃描旅客二維碼',
   'verify.camera.start': '用鏡頭掃描',

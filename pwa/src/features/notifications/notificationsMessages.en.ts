@@ -86,7 +86,7 @@ const en = {
   'publish.titleIn': 'Title in {language}',
   'publish.bodyHeading': 'Message, in each language',
   'publish.bodyIn': 'Message in {language}',
-  'publish.bodyHint': 'At most {max} characters. Say what changes, from when, and who it concerns.',
+  'publish.bodyHint': { count: 'max', one: 'At most {max} character. Say what changes, from when, and who it concerns.', other: 'At most {max} characters. Say what changes, from when, and who it concerns.' },
   'publish.lang.zhHans': 'Simplified Chinese',
   'publish.lang.zhHant': 'Traditional Chinese',
   'publish.lang.en': 'English',

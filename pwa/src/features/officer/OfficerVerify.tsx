@@ -25,7 +25,7 @@ import { DeclarationArticlePhotos } from '../declarations/DeclarationArticlePhot
 import { cachedKeySet, refreshKeySet, type CachedKeySet } from './officerKeys';
 import { OUTBOX_OUTCOME, type OutcomeVariables } from './officerOutbox';
 import { readQr, readQrFromFile } from './officerScan';
-import { td, type DeclarationsKey } from '../declarations/declarationsMessages';
+import { declarationsMessages, td, type DeclarationsKey } from '../declarations/declarationsMessages';
 
 const secure = createSecureRequest({ client, onStatus: (s) => (stepUpStatus.value = s) });
 type Online = DeclarationVerifyQuery['declarationVerification'];
@@ -46,6 +46,7 @@ const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ?
 export function claimLabel(prefix: string, value: unknown): string {
   const raw = str(value);
   const key = `${prefix}.${raw.toUpperCase()}`;
+  if (declarationsMessages.has(key)) return td(key);
   return core.has(key) ? t(key) : raw;
 }
 
@@ -262,7 +263,7 @@ export function OfficerVerify() {
         {officer && <p>{t('officer.signedInAs', { badge: officer.badgeNumber })}</p>}
         <p class="field__hint" data-testid="verify-keys">
           {keys?.keySet.keys.length
-            ? td(keys.keySet.keys.length === 1 ? 'verify.keys.cachedOne' : 'verify.keys.cached', {
+            ? td('verify.keys.cached', {
                 n: keys.keySet.keys.length,
                 time: formatDateTime(new Date(keys.storedAt)),
               })

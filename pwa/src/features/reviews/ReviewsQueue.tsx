@@ -23,10 +23,9 @@ import './reviews.css';
 
 export function dueText(task: ReviewsTaskFragment): string {
   const days = task.application.daysLeft;
-  if (days === -1) return tr('reviews.overdueOne');
   if (days < 0) return tr('reviews.overdue', { n: -days });
   if (days === 0) return tr('reviews.dueToday');
-  return days === 1 ? tr('reviews.oneDayLeft') : tr('reviews.daysLeft', { n: days });
+  return tr('reviews.daysLeft', { n: days });
 }
 
 export function ReviewsQueue() {

@@ -219,10 +219,8 @@ function ServicesRate({ application, onRated }: { application: ServicesApplicati
   );
 }
 
-/** The countdown in working days, singular where it is one. */
-function daysLeftText(days: number): string {
-  if (days === 1) return ts('application.oneDayLeft');
-  if (days === -1) return ts('application.overdueOne');
+/** The countdown in working days (the plural form follows the count). */
+export function daysLeftText(days: number): string {
   return days >= 0 ? ts('application.daysLeft', { n: days }) : ts('application.overdue', { n: -days });
 }
 

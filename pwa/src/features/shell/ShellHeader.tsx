@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
+import iconUrl from '../../assets/icon.svg';
 import { t } from '../../i18n';
 import { onOpenLinkRequested } from '../../sw-bridge';
 import { NOTIFICATION_PARAM } from '../../sw/protocol';
@@ -35,10 +36,10 @@ export function ShellHeader() {
   return (
     <header class="shell-header">
       <a class="shell-header__brand" href="/">
-        <img src="/icons/icon.svg" alt="" width="32" height="32" />
+        <img src={iconUrl} alt="" width="32" height="32" />
         <span>{t('app.name')}</span>
       </a>
-      <div class="shell-header__tools">
+      <div class="shell-header__links">
         <a class="shell-header__link" href="/inbox" data-testid="header-inbox">
           {t('header.inbox')}
           {unread > 0 && (
@@ -48,18 +49,21 @@ export function ShellHeader() {
             </span>
           )}
         </a>
-        {account ? (
-          <a class="shell-header__link shell-header__account" href="/me" data-testid="header-account">
-            <span class="visually-hidden">{t('header.signedInAs')} </span>
-            {displayName(account) || t('nav.me')}
-          </a>
-        ) : account === null ? (
-          <a class="shell-header__link" href="/me/sign-in" data-testid="header-account">
-            {t('header.signIn')}
-          </a>
-        ) : null}
-        <LanguageSwitcher />
+        {/* A slot of fixed width: the account link arriving after the first paint moves nothing. */}
+        <span class="shell-header__account-slot">
+          {account ? (
+            <a class="shell-header__link shell-header__account" href="/me" data-testid="header-account">
+              <span class="visually-hidden">{t('header.signedInAs')} </span>
+              {displayName(account) || t('nav.me')}
+            </a>
+          ) : account === null ? (
+            <a class="shell-header__link shell-header__account" href="/me/sign-in" data-testid="header-account">
+              {t('header.signIn')}
+            </a>
+          ) : null}
+        </span>
       </div>
+      <LanguageSwitcher />
     </header>
   );
 }

@@ -1,0 +1,126 @@
+"""Lighthouse (mobile) on the built PWA, served by the real server: `python -m e2e.lighthouse`.
+
+Each page is measured RUNS times in a fresh Chromium (Debian's, through CHROME_PATH); the
+performance score is the median run's (Lighthouse's own advice for a score that varies), and
+accessibility and best practices must be 100 in every run. Prints every run's scores and the
+metrics behind performance; exits 1 naming what fell below its threshold. Lighthouse 12 has no
+PWA category. Reports are written to e2e/artifacts/lighthouse-<page>-<run>.json.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from tests.liveserver import live_server
+
+REPO = Path(__file__).resolve().parents[1]
+PWA = REPO / "pwa"
+ARTIFACTS = REPO / "e2e" / "artifacts"
+LIGHTHOUSE = PWA / "node_modules" / "lighthouse" / "cli" / "index.js"
+CHROMIUM = "/usr/bin/chromium"
+PAGES = {"home": "/", "sign-in": "/me/sign-in"}
+THRESHOLDS = {"performance": 90, "accessibility": 100, "best-practices": 100}
+METRICS = (
+    "first-contentful-paint",
+    "largest-contentful-paint",
+    "total-blocking-time",
+    "cumulative-layout-shift",
+    "speed-index",
+)
+RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "5"))
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-sync"
+
+
+def run_lighthouse(url: str, out: Path) -> dict[str, Any]:
+    """One run; a run that fails to complete (Chromium on a busy machine) is tried once more."""
+    for attempt in (1, 2):
+        completed = subprocess.run(
+            [
+                "node",
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={out}",
+                f"--only-categories={','.join(THRESHOLDS)}",
+                f"--chrome-flags={CHROME_FLAGS}",
+            ],
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        if completed.returncode == 0:
+            break
+        print(f"lighthouse run failed (attempt {attempt}):\n{completed.stderr[-2000:]}", flush=True)
+    completed.check_returncode()
+    report: dict[str, Any] = json.loads(out.read_text())
+    return report
+
+
+def scores(report: dict[str, Any]) -> dict[str, int]:
+    return {name: round(report["categories"][name]["score"] * 100) for name in THRESHOLDS}
+
+
+def metrics(report: dict[str, Any]) -> str:
+    audits = report["audits"]
+    return ", ".join(f"{name} {audits[name]['displayValue']}" for name in METRICS)
+
+
+def failed_audits(report: dict[str, Any], category: str) -> list[str]:
+    refs = report["categories"][category]["auditRefs"]
+    audits = report["audits"]
+    return [
+        f"{ref['id']}: {audits[ref['id']]['title']}"
+        for ref in refs
+        if ref["weight"] > 0 and audits[ref["id"]]["score"] not in (None, 1)
+    ]
+
+
+def main() -> int:
+    if not (PWA / "dist" / "index.html").exists():
+        print("pwa/dist is missing: run `make build` first", file=sys.stderr)
+        return 2
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    problems: list[str] = []
+    with tempfile.TemporaryDirectory() as var_dir, live_server(Path(var_dir)) as server:
+        for name, path in PAGES.items():
+            runs = []
+            for run in range(1, RUNS + 1):
+                report = run_lighthouse(
+                    server.origin + path, ARTIFACTS / f"lighthouse-{name}-{run}.json"
+                )
+                runs.append(report)
+                got = scores(report)
+                print(
+                    f"lighthouse {path} run {run}: "
+                    + ", ".join(f"{k} {v}" for k, v in got.items())
+                    + f" ({metrics(report)})",
+                    flush=True,
+                )
+            performance = statistics.median(scores(r)["performance"] for r in runs)
+            print(f"lighthouse {path}: performance {performance:g} (median of {RUNS})")
+            if performance < THRESHOLDS["performance"]:
+                problems.append(f"{path}: performance {performance:g} < 90")
+            for category in ("accessibility", "best-practices"):
+                for report in runs:
+                    if scores(report)[category] < THRESHOLDS[category]:
+                        problems.append(
+                            f"{path}: {category} {scores(report)[category]} < 100: "
+                            + "; ".join(failed_audits(report, category))
+                        )
+                        break
+    for problem in problems:
+        print(f"FAILED {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
