@@ -28,7 +28,7 @@ from palm_customs.core.db import settings_config
 from palm_customs.core.health import healthz, readyz
 from palm_customs.core.http import EdgeMiddleware
 from palm_customs.core.i18n import negotiate_language
-from palm_customs.core.jobs import run_worker
+from palm_customs.core.job_workers import run_worker
 from palm_customs.core.limits import MAX_BODY_BYTES
 from palm_customs.core.logs import register_secret
 from palm_customs.core.permissions import Principal
@@ -144,7 +144,13 @@ def create_app(
                 push.use_sender(sender)
                 stack.push_async_callback(sender.close)
                 stop = asyncio.Event()
-                drainer = asyncio.create_task(run_worker(stop))
+                drainer = asyncio.create_task(
+                    run_worker(
+                        stop,
+                        database_url=settings.database_url,
+                        concurrency=settings.worker_concurrency,
+                    )
+                )
 
                 async def stop_drainer() -> None:
                     stop.set()

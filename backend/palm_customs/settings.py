@@ -51,6 +51,8 @@ KNOWN_VARIABLES = (
     "S3_REGION",
     "PALM_CLOCK",
     "AVAILABILITY_CACHE_SECONDS",
+    "WORKER_CONCURRENCY",
+    "WORKER_HEALTH_PORT",
 )
 
 
@@ -117,6 +119,10 @@ class Settings:
     # How long a process may serve a public availability answer if it misses the message
     # that another process changed the seats (core/invalidation).
     availability_cache_seconds: float = 2.0
+    # Jobs a worker runs at once (they mostly wait on the network).
+    worker_concurrency: int = 8
+    # Where `palm-customs worker` answers /healthz (its heartbeat) and /metrics; None: nowhere.
+    worker_health_port: int | None = None
 
     @property
     def rp_id(self) -> str:
@@ -259,6 +265,20 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     if not 0 <= availability_cache_seconds <= 300:
         raise ConfigurationError("AVAILABILITY_CACHE_SECONDS must be between 0 and 300")
 
+    try:
+        worker_concurrency = int(source.get("WORKER_CONCURRENCY", "8"))
+        worker_health_port = (
+            int(source["WORKER_HEALTH_PORT"]) if source.get("WORKER_HEALTH_PORT") else None
+        )
+    except ValueError:
+        raise ConfigurationError(
+            "WORKER_CONCURRENCY and WORKER_HEALTH_PORT must be whole numbers"
+        ) from None
+    if not 1 <= worker_concurrency <= 256:
+        raise ConfigurationError("WORKER_CONCURRENCY must be between 1 and 256")
+    if worker_health_port is not None and not 0 < worker_health_port < 65536:
+        raise ConfigurationError("WORKER_HEALTH_PORT must be 1-65535")
+
     clock_spec = source.get("PALM_CLOCK") or None
     if clock_spec is not None:
         if env is not Environment.TEST:
@@ -302,4 +322,6 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         s3_region=source.get("S3_REGION") or "us-east-1",
         clock_spec=clock_spec,
         availability_cache_seconds=availability_cache_seconds,
+        worker_concurrency=worker_concurrency,
+        worker_health_port=worker_health_port,
     )
