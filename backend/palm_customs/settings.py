@@ -53,6 +53,9 @@ KNOWN_VARIABLES = (
     "AVAILABILITY_CACHE_SECONDS",
     "WORKER_CONCURRENCY",
     "WORKER_HEALTH_PORT",
+    "METRICS_TOKEN",
+    "PROMETHEUS_MULTIPROC_DIR",
+    "JOB_RETENTION_DAYS",
 )
 
 
@@ -123,6 +126,12 @@ class Settings:
     worker_concurrency: int = 8
     # Where `palm-customs worker` answers /healthz (its heartbeat) and /metrics; None: nowhere.
     worker_health_port: int | None = None
+    # /metrics answers only requests bearing this token; unset: /metrics does not exist.
+    metrics_token: Secret | None = None
+    # Where several uvicorn workers of one `serve` share their metrics (serve sets it).
+    metrics_multiproc_dir: Path | None = None
+    # Finished jobs (done, discarded) are deleted this many days after they finished.
+    job_retention_days: int = 14
 
     @property
     def rp_id(self) -> str:
@@ -279,6 +288,16 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     if worker_health_port is not None and not 0 < worker_health_port < 65536:
         raise ConfigurationError("WORKER_HEALTH_PORT must be 1-65535")
 
+    metrics_token = source.get("METRICS_TOKEN") or None
+    if metrics_token is not None and len(metrics_token) < 16:
+        raise ConfigurationError("METRICS_TOKEN must be at least 16 characters")
+    try:
+        job_retention_days = int(source.get("JOB_RETENTION_DAYS", "14"))
+    except ValueError:
+        raise ConfigurationError("JOB_RETENTION_DAYS must be a whole number") from None
+    if not 1 <= job_retention_days <= 3650:
+        raise ConfigurationError("JOB_RETENTION_DAYS must be between 1 and 3650")
+
     clock_spec = source.get("PALM_CLOCK") or None
     if clock_spec is not None:
         if env is not Environment.TEST:
@@ -324,4 +343,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         availability_cache_seconds=availability_cache_seconds,
         worker_concurrency=worker_concurrency,
         worker_health_port=worker_health_port,
+        metrics_token=Secret(metrics_token) if metrics_token else None,
+        metrics_multiproc_dir=Path(source["PROMETHEUS_MULTIPROC_DIR"])
+        if source.get("PROMETHEUS_MULTIPROC_DIR")
+        else None,
+        job_retention_days=job_retention_days,
     )

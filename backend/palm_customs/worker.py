@@ -3,7 +3,7 @@
 It imports what it needs explicitly (palm_customs/registry.py installs every message and job
 handler), never the GraphQL schema. With WORKER_HEALTH_PORT set it answers on that port:
 `/healthz` (200 while its heartbeat is recent: the deployment's health check and readiness),
-and, in tests only, `/__test__/clock`.
+`/metrics` (with METRICS_TOKEN, like the server's) and, in tests only, `/__test__/clock`.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 
+from palm_customs.core import metrics
 from palm_customs.core.clock_endpoint import CLOCK_PATH, clock_endpoint
 from palm_customs.core.job_workers import WorkerStatus, run_worker
 from palm_customs.core.logs import configure_logging
@@ -42,9 +43,11 @@ def health_app(settings: Settings, status: WorkerStatus) -> Starlette:
             headers={"cache-control": "no-store"},
         )
 
+    token = settings.metrics_token.reveal() if settings.metrics_token else None
     routes: list[BaseRoute] = [
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", healthz, methods=["GET"]),
+        Route("/metrics", metrics.metrics_endpoint(token), methods=["GET"]),
     ]
     if settings.is_test:
         routes.append(Route(CLOCK_PATH, clock_endpoint, methods=["GET", "PUT"]))

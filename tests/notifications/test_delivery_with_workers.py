@@ -28,6 +28,7 @@ from palm_customs.settings import Settings
 from tests.appointments.flows import book, create_site, create_slot
 from tests.appointments.flows import person as signed_in_person
 from tests.conftest import graphql
+from tests.core.test_metrics import value
 from tests.declarations.flows import submit, traveller, trip
 from tests.notifications.receiver import Device, Receiver, b64url
 from tests.workers import WorkerProcess, start_worker
@@ -182,6 +183,12 @@ async def test_a_slow_endpoint_delays_only_itself(
         assert delivered, device.path
         assert delivered[0] < slow_answered, device.path
     assert receiver.refused == [(fast[0].path, 429)]
+    # and the worker's own /metrics counted each answer and each run
+    text = await asyncio.to_thread(worker.metrics)
+    assert value(text, "palm_push_results_total", status="201") == 7
+    assert value(text, "palm_push_results_total", status="429") == 1
+    assert value(text, "palm_job_results_total", kind="push.deliver", result="done") == 7
+    assert value(text, "palm_job_results_total", kind="push.deliver", result="retried") == 1
 
 
 async def test_a_killed_workers_jobs_are_taken_back_at_once_and_resent_under_the_same_topic(

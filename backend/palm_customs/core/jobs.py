@@ -43,7 +43,7 @@ from tortoise.connection import connections
 from tortoise.expressions import F
 from tortoise.models import Model
 
-from palm_customs.core import clock, invalidation
+from palm_customs.core import clock, invalidation, metrics
 from palm_customs.core.logs import scrub
 
 logger = logging.getLogger(__name__)
@@ -280,21 +280,8 @@ def _reason(error: BaseException) -> str:
     return scrub(text)[:300]
 
 
-Outcome = Callable[[str, str], None]
-_outcome_hooks: list[Outcome] = []
-
-
-def on_outcome(hook: Outcome) -> None:
-    """Call `hook(kind, result)` after each run (metrics): done, retried, failed, lost."""
-    _outcome_hooks.append(hook)
-
-
 def _report(kind: str, result: str) -> None:
-    for hook in _outcome_hooks:
-        try:
-            hook(kind, result)
-        except Exception:  # a metric never fails a job
-            logger.exception("job outcome hook failed")
+    metrics.JOB_RESULTS.labels(kind, result).inc()
 
 
 async def run_one(job: Job, worker: str) -> JobStatus | None:

@@ -12,7 +12,6 @@ import json
 import logging
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
@@ -22,7 +21,7 @@ import aiohttp
 from py_vapid import Vapid02
 from pywebpush import WebPusher
 
-from palm_customs.core import clock, jobs
+from palm_customs.core import clock, jobs, metrics
 from palm_customs.notifications.models import Notification, PushSubscription
 from palm_customs.notifications.services import PUSH_BUDGET, PUSH_JOB
 from palm_customs.settings import Settings
@@ -142,21 +141,8 @@ def use_sender(sender: PushSender | None) -> None:
     _sender = sender
 
 
-Result = Callable[[str], None]
-_result_hooks: list[Result] = []
-
-
-def on_result(hook: Result) -> None:
-    """Call `hook(status)` for each push service answer ("201", "429", "unreachable" …)."""
-    _result_hooks.append(hook)
-
-
 def _report(status: str) -> None:
-    for hook in _result_hooks:
-        try:
-            hook(status)
-        except Exception:  # a metric never fails a delivery
-            logger.exception("push result hook failed")
+    metrics.PUSH_RESULTS.labels(status).inc()
 
 
 async def deliver(payload: dict[str, Any]) -> None:
