@@ -136,7 +136,7 @@ async def main() -> int:
         started = time.perf_counter()
         delivered = 0
         while True:
-            result = await jobs.drain_once(worker="bench", limit=100, concurrency=16)
+            result = await jobs.drain_once(worker="bench", limit=16)
             if result.claimed == 0:
                 break
             delivered += result.done

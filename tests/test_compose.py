@@ -348,18 +348,36 @@ def test_production_settings_refuse_the_app_environment_without_a_required_varia
 # --- healthchecks and the proxy -----------------------------------------------------------------
 
 
-def test_the_app_healthcheck_asks_the_served_port_for_healthz() -> None:
-    # given
-    healthcheck = service("app").get("healthcheck") or {}
-    # when
+def _probe_url(definition: Mapping[str, Any]) -> tuple[str | None, int | None, str]:
+    healthcheck = definition.get("healthcheck") or {}
     probe = " ".join(command_of({"command": healthcheck.get("test") or []}))
     urls = re.findall(r"https?://[^\s'\"]+", probe)
-    # then
-    assert urls, "the app healthcheck must fetch a URL"
+    assert urls, "the healthcheck must fetch a URL"
     parts = urlsplit(urls[0])
-    assert parts.hostname in ("localhost", "127.0.0.1")
-    assert parts.port == app_port()
-    assert parts.path == "/healthz"
+    return parts.hostname, parts.port, parts.path
+
+
+def test_the_app_healthcheck_asks_the_served_port_for_readiness() -> None:
+    # when
+    host, port, path = _probe_url(service("app"))
+    # then: ready means the database (migrated) and Redis answer, not only that it is alive
+    assert host in ("localhost", "127.0.0.1")
+    assert port == app_port()
+    assert path == "/readyz"
+
+
+def test_the_worker_healthcheck_asks_its_heartbeat() -> None:
+    # given
+    worker = service("worker")
+    env = environment_of(worker)
+    # when
+    host, port, path = _probe_url(worker)
+    # then
+    assert host in ("localhost", "127.0.0.1")
+    assert port == int(env["WORKER_HEALTH_PORT"])
+    assert path == "/healthz"
+    assert str(port) in [str(p) for p in worker.get("expose") or []]
+    assert not worker.get("ports"), "worker health and metrics stay on the internal network"
 
 
 @pytest.mark.parametrize("name", ["postgres", "redis"])

@@ -105,7 +105,7 @@ def test_every_registered_handler_is_a_coroutine_function() -> None:
     # then
     assert table
     for kind, handler in table.items():
-        assert inspect.iscoroutinefunction(handler), kind
+        assert inspect.iscoroutinefunction(handler.run), kind
 
 
 def test_a_key_defined_twice_stops_the_start() -> None:

@@ -19,6 +19,8 @@ from pathlib import Path
 from palm_customs.settings import Settings
 from tests.liveserver import clock_env, free_port
 
+METRICS_TOKEN = "worker-metrics-token-0123456789"
+
 
 @dataclass
 class WorkerProcess:
@@ -54,6 +56,14 @@ class WorkerProcess:
             except subprocess.TimeoutExpired:
                 self.kill()
 
+    def metrics(self) -> str:
+        request = urllib.request.Request(  # noqa: S310 (the test's own worker)
+            self.url("/metrics"), headers={"authorization": f"Bearer {METRICS_TOKEN}"}
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            text: str = response.read().decode()
+            return text
+
     def move_clock(self, to: datetime) -> None:
         """The worker's clock reads `to` (and runs): its test-only clock endpoint."""
         request = urllib.request.Request(  # noqa: S310 (the test's own worker)
@@ -77,6 +87,7 @@ def worker_env(settings: Settings, **overrides: str) -> dict[str, str]:
         "VAR_DIR": str(settings.var_dir),
         "PUBLIC_ORIGIN": settings.public_origin,
         **({"REDIS_URL": settings.redis_url} if settings.redis_url else {}),
+        "METRICS_TOKEN": METRICS_TOKEN,
         **overrides,
     }
 
@@ -97,7 +108,7 @@ def start_worker(
             stderr=subprocess.STDOUT,
         )
     worker = WorkerProcess(process=process, health_port=port, log_path=log_path)
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120  # generous: a shared, loaded machine
     while True:
         if not worker.alive():
             raise RuntimeError("worker exited early:\n" + worker.log())

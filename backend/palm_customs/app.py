@@ -22,13 +22,13 @@ from tortoise.contrib.starlette import RegisterTortoise
 from palm_customs import registry
 from palm_customs.appointments.services import configure_availability_cache
 from palm_customs.context import Context, RequestMeta
-from palm_customs.core import broadcast, clock, invalidation
+from palm_customs.core import broadcast, clock, invalidation, metrics
 from palm_customs.core.clock_endpoint import CLOCK_PATH, clock_endpoint
 from palm_customs.core.db import settings_config
-from palm_customs.core.health import healthz, readyz
+from palm_customs.core.health import healthz, readiness
 from palm_customs.core.http import EdgeMiddleware
 from palm_customs.core.i18n import negotiate_language
-from palm_customs.core.jobs import run_worker
+from palm_customs.core.job_workers import run_worker
 from palm_customs.core.limits import MAX_BODY_BYTES
 from palm_customs.core.logs import register_secret
 from palm_customs.core.permissions import Principal
@@ -105,6 +105,8 @@ def create_app(
         clock.configure(settings.clock_spec)
     register_secret(settings.secret_key.reveal())
     register_secret(settings.vapid_private_key.reveal())
+    if settings.metrics_token:
+        register_secret(settings.metrics_token.reveal())
 
     redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
     rate_limiter: RateLimiter = RedisRateLimiter(redis) if redis else DatabaseRateLimiter()
@@ -119,6 +121,7 @@ def create_app(
         if settings.uses_sqlite:
             settings.var_dir.mkdir(parents=True, exist_ok=True)
         async with contextlib.AsyncExitStack() as stack:
+            stack.callback(metrics.process_exited, settings.metrics_multiproc_dir)
             await stack.enter_async_context(RegisterTortoise(app, config=settings_config(settings)))
             invalidation.drop_all()  # answers cached from another database are not served
             configure_availability_cache(settings.availability_cache_seconds)
@@ -144,7 +147,13 @@ def create_app(
                 push.use_sender(sender)
                 stack.push_async_callback(sender.close)
                 stop = asyncio.Event()
-                drainer = asyncio.create_task(run_worker(stop))
+                drainer = asyncio.create_task(
+                    run_worker(
+                        stop,
+                        database_url=settings.database_url,
+                        concurrency=settings.worker_concurrency,
+                    )
+                )
 
                 async def stop_drainer() -> None:
                     stop.set()
@@ -157,7 +166,15 @@ def create_app(
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
         Route("/healthz", healthz, methods=["GET"]),
-        Route("/readyz", readyz, methods=["GET"]),
+        Route("/readyz", readiness(redis), methods=["GET"]),
+        Route(
+            "/metrics",
+            metrics.metrics_endpoint(
+                settings.metrics_token.reveal() if settings.metrics_token else None,
+                multiprocess_dir=settings.metrics_multiproc_dir,
+            ),
+            methods=["GET"],
+        ),
         Route(KEY_SET_PATH, key_set_endpoint, methods=["GET"]),
         Route(UPLOAD_PATH, documents.upload, methods=["POST"]),
         Route(FILES_PATH, documents.download, methods=["GET"]),

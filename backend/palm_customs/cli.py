@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+import tempfile
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 from tortoise import Tortoise
@@ -62,11 +64,20 @@ def _cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
     if not args.no_migrate:
         asyncio.run(migrate(settings))
+    workers = args.workers or settings.workers
+    if workers > 1:
+        # Several uvicorn workers count into one folder of metrics files, so that any of them
+        # answers /metrics for all (a fresh folder per start, on this machine only).
+        from palm_customs.core import metrics
+
+        metrics.prepare_multiprocess_dir(
+            settings.metrics_multiproc_dir or Path(tempfile.mkdtemp(prefix="palm-metrics-"))
+        )
     uvicorn.run(
         "palm_customs.asgi:app",
         host=args.host or settings.host,
         port=args.port or settings.port,
-        workers=args.workers or settings.workers,
+        workers=workers,
         proxy_headers=True,
         forwarded_allow_ips="*" if settings.is_production else "127.0.0.1",
         access_log=False,

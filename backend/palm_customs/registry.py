@@ -41,13 +41,13 @@ def messages() -> i18n.Catalogue:
     )
 
 
-def job_handlers() -> dict[str, jobs.Handler]:
+def job_handlers() -> dict[str, jobs.HandlerEntry]:
     """Every kind of background job and the function that runs it."""
     from palm_customs.appointments import services as appointments
     from palm_customs.notifications import push
     from palm_customs.notifications import services as notifications
 
-    handlers: dict[str, jobs.Handler] = {}
+    handlers: dict[str, jobs.HandlerEntry] = {}
     for table in (appointments.JOB_HANDLERS, notifications.JOB_HANDLERS, push.JOB_HANDLERS):
         clash = handlers.keys() & table.keys()
         if clash:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import strawberry
 from graphql import GraphQLError
@@ -27,6 +29,7 @@ from palm_customs.appointments.mutations import AppointmentMutation
 from palm_customs.appointments.queries import AppointmentQuery, AppointmentSubscription
 from palm_customs.catalogue.mutations import CatalogueMutation
 from palm_customs.catalogue.queries import CatalogueQuery
+from palm_customs.core import metrics
 from palm_customs.core import types as core_types
 from palm_customs.core.api_errors import PublicError
 from palm_customs.core.i18n import Language, translate
@@ -149,7 +152,29 @@ class MaskUnexpectedErrors(MaskErrors):
         )
 
 
+class RequestMetrics(SchemaExtension):
+    """Latency of each query and mutation, by operation name (core/metrics.py)."""
+
+    def on_operation(self) -> Iterator[None]:
+        started = time.perf_counter()
+        yield
+        context = self.execution_context
+        kind = context.operation_type.value if context.operation_type else "unknown"
+        if kind == "subscription":
+            return  # counted open while they last, not timed
+        metrics.REQUEST_SECONDS.labels(
+            metrics.operation_label(context.operation_name), kind
+        ).observe(time.perf_counter() - started)
+
+
 class PalmSchema(strawberry.Schema):
+    async def stream(self, *args: Any, **kwargs: Any) -> Any:
+        """Subscriptions over the WebSocket, counted while open."""
+        source = await super().stream(*args, **kwargs)
+        if hasattr(source, "__aiter__"):
+            return metrics.counted_subscription(source, kwargs.get("operation_name"))
+        return source
+
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
@@ -184,6 +209,7 @@ ERROR_MAPPING = ErrorMapping(
 def build_schema(*, production: bool = False) -> strawberry.Schema:
     use_error_mapping(ERROR_MAPPING)
     extensions: list[Callable[[], SchemaExtension]] = [
+        RequestMetrics,
         lambda: ParserCache(maxsize=512),
         lambda: ValidationCache(maxsize=512),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),

@@ -51,6 +51,11 @@ KNOWN_VARIABLES = (
     "S3_REGION",
     "PALM_CLOCK",
     "AVAILABILITY_CACHE_SECONDS",
+    "WORKER_CONCURRENCY",
+    "WORKER_HEALTH_PORT",
+    "METRICS_TOKEN",
+    "PROMETHEUS_MULTIPROC_DIR",
+    "JOB_RETENTION_DAYS",
 )
 
 
@@ -117,6 +122,16 @@ class Settings:
     # How long a process may serve a public availability answer if it misses the message
     # that another process changed the seats (core/invalidation).
     availability_cache_seconds: float = 2.0
+    # Jobs a worker runs at once (they mostly wait on the network).
+    worker_concurrency: int = 8
+    # Where `palm-customs worker` answers /healthz (its heartbeat) and /metrics; None: nowhere.
+    worker_health_port: int | None = None
+    # /metrics answers only requests bearing this token; unset: /metrics does not exist.
+    metrics_token: Secret | None = None
+    # Where several uvicorn workers of one `serve` share their metrics (serve sets it).
+    metrics_multiproc_dir: Path | None = None
+    # Finished jobs (done, discarded) are deleted this many days after they finished.
+    job_retention_days: int = 14
 
     @property
     def rp_id(self) -> str:
@@ -259,6 +274,30 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     if not 0 <= availability_cache_seconds <= 300:
         raise ConfigurationError("AVAILABILITY_CACHE_SECONDS must be between 0 and 300")
 
+    try:
+        worker_concurrency = int(source.get("WORKER_CONCURRENCY", "8"))
+        worker_health_port = (
+            int(source["WORKER_HEALTH_PORT"]) if source.get("WORKER_HEALTH_PORT") else None
+        )
+    except ValueError:
+        raise ConfigurationError(
+            "WORKER_CONCURRENCY and WORKER_HEALTH_PORT must be whole numbers"
+        ) from None
+    if not 1 <= worker_concurrency <= 256:
+        raise ConfigurationError("WORKER_CONCURRENCY must be between 1 and 256")
+    if worker_health_port is not None and not 0 < worker_health_port < 65536:
+        raise ConfigurationError("WORKER_HEALTH_PORT must be 1-65535")
+
+    metrics_token = source.get("METRICS_TOKEN") or None
+    if metrics_token is not None and len(metrics_token) < 16:
+        raise ConfigurationError("METRICS_TOKEN must be at least 16 characters")
+    try:
+        job_retention_days = int(source.get("JOB_RETENTION_DAYS", "14"))
+    except ValueError:
+        raise ConfigurationError("JOB_RETENTION_DAYS must be a whole number") from None
+    if not 1 <= job_retention_days <= 3650:
+        raise ConfigurationError("JOB_RETENTION_DAYS must be between 1 and 3650")
+
     clock_spec = source.get("PALM_CLOCK") or None
     if clock_spec is not None:
         if env is not Environment.TEST:
@@ -302,4 +341,11 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         s3_region=source.get("S3_REGION") or "us-east-1",
         clock_spec=clock_spec,
         availability_cache_seconds=availability_cache_seconds,
+        worker_concurrency=worker_concurrency,
+        worker_health_port=worker_health_port,
+        metrics_token=Secret(metrics_token) if metrics_token else None,
+        metrics_multiproc_dir=Path(source["PROMETHEUS_MULTIPROC_DIR"])
+        if source.get("PROMETHEUS_MULTIPROC_DIR")
+        else None,
+        job_retention_days=job_retention_days,
     )

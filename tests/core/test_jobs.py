@@ -44,9 +44,9 @@ def handlers() -> None:
     jobs.register_handler("test.crash", _crash)
 
 
-async def _enqueue(kind: str, **payload: Any) -> Job:
+async def _enqueue(kind: str, *, budget: timedelta | None = None, **payload: Any) -> Job:
     async with in_transaction() as connection:
-        return await jobs.enqueue(connection, kind=kind, payload=payload, max_attempts=3)
+        return await jobs.enqueue(connection, kind=kind, payload=payload, budget=budget)
 
 
 async def test_a_job_exists_only_if_its_transaction_commits(db: None) -> None:
@@ -91,18 +91,28 @@ async def test_retry_later_honours_the_delay_asked_for(db: None) -> None:
     assert (await jobs.drain_once(worker="w1")).claimed == 0
 
 
-async def test_a_job_that_keeps_failing_is_marked_failed_after_its_last_attempt(db: None) -> None:
-    # given
-    job = await _enqueue("test.crash")
-    # when: make each retry due at once instead of waiting for the backoff
-    for _ in range(3):
+async def test_a_job_that_keeps_failing_stops_when_its_budget_is_spent_and_says_why(
+    db: None,
+) -> None:
+    # given a job that fails every time, with an hour to succeed
+    job = await _enqueue("test.crash", budget=timedelta(hours=1))
+    # when it is retried as each backoff ends, within the hour
+    for _ in range(4):
         await jobs.drain_once(worker="w1")
         await Job.filter(id=job.id, status=JobStatus.PENDING).update(run_after=clock.now())
-    # then
+    still = await Job.get(id=job.id)
+    # and then after the hour
+    with clock.travel(clock.now() + timedelta(hours=1)):
+        await jobs.drain_once(worker="w1")
+    # then it was retried, not counted out, and then stopped saying why
+    assert still.status is JobStatus.PENDING
+    assert still.attempts == 4
     stored = await Job.get(id=job.id)
     assert stored.status is JobStatus.FAILED
-    assert stored.attempts == 3
-    assert stored.last_error == "ConnectionError"
+    assert stored.attempts == 5
+    assert stored.last_error is not None
+    assert stored.last_error.startswith("gave up after 5 attempts: its retry budget ended")
+    assert "ConnectionError: receiver down" in stored.last_error
 
 
 async def test_a_job_without_a_handler_fails_at_once(db: None) -> None:
@@ -113,13 +123,15 @@ async def test_a_job_without_a_handler_fails_at_once(db: None) -> None:
     assert "no handler" in (stored.last_error or "")
 
 
-async def test_a_crashed_workers_job_is_taken_by_another_after_its_lease(db: None) -> None:
-    # given worker A claimed the job and died
+async def test_a_job_of_a_holder_without_a_liveness_record_is_taken_after_its_lease(
+    db: None,
+) -> None:
+    # given A (no liveness record: not a worker loop) claimed the job and died
     job = await _enqueue("test.record", n=1)
     claimed = await jobs.claim(worker="A", limit=10)
     assert [j.id for j in claimed] == [job.id]
     assert await jobs.claim(worker="B", limit=10) == []
-    # when its lease runs out
+    # when its backstop lease runs out
     await Job.filter(id=job.id).update(locked_until=clock.now() - timedelta(seconds=1))
     result = await jobs.drain_once(worker="B")
     # then B ran it, and A's late outcome changes nothing
@@ -127,6 +139,80 @@ async def test_a_crashed_workers_job_is_taken_by_another_after_its_lease(db: Non
     await jobs.run_one(claimed[0], "A")
     stored = await Job.get(id=job.id)
     assert (stored.status, stored.locked_by, stored.attempts) == (JobStatus.DONE, "B", 2)
+    assert stored.reclaims == 1
+
+
+async def test_a_run_that_lost_its_job_does_not_act(db: None) -> None:
+    # given a handler that hands over before acting
+    acted: list[int] = []
+
+    async def effect(payload: dict[str, Any]) -> None:
+        await jobs.hand_over()
+        acted.append(payload["n"])
+
+    jobs.register_handler("test.effect", effect)
+    job = await _enqueue("test.effect", n=1)
+    claimed = await jobs.claim(worker="A", limit=1)
+    # when the job was taken back from A before A got to act
+    await Job.filter(id=job.id).update(locked_by="B")
+    outcome = await jobs.run_one(claimed[0], "A")
+    # then A did nothing and recorded nothing
+    assert outcome is None
+    assert acted == []
+    assert (await Job.get(id=job.id)).locked_by == "B"
+
+
+async def test_a_hand_over_is_recorded_before_the_effect_and_known_to_the_next_run(
+    db: None,
+) -> None:
+    # given a handler that hands over, then dies before learning the outcome
+    seen_by_runs: list[tuple[bool, bool]] = []
+
+    async def effect(payload: dict[str, Any]) -> None:
+        earlier = await jobs.hand_over()
+        recorded = (await Job.get(id=payload["id"])).handed_over_at is not None
+        seen_by_runs.append((earlier, recorded))
+        if not earlier:
+            raise ConnectionError("no answer")
+
+    jobs.register_handler("test.effect", effect)
+    job = await _enqueue("test.effect")
+    await Job.filter(id=job.id).update(payload={"id": job.id})
+    # when it runs, fails without an answer, and runs again
+    await jobs.drain_once(worker="w1")
+    await Job.filter(id=job.id).update(run_after=clock.now())
+    await jobs.drain_once(worker="w1")
+    # then the hand-over was committed before the effect each time, and the second run knew
+    assert seen_by_runs == [(False, True), (True, True)]
+    assert (await Job.get(id=job.id)).status is JobStatus.DONE
+
+
+async def test_a_known_answer_clears_the_hand_over(db: None) -> None:
+    # given a handler that hands over and is told to come back later
+    async def rate_limited(payload: dict[str, Any]) -> None:
+        await jobs.hand_over()
+        raise RetryLater(timedelta(seconds=5), "429")
+
+    jobs.register_handler("test.answered", rate_limited)
+    job = await _enqueue("test.answered")
+    # when
+    await jobs.drain_once(worker="w1")
+    # then the next run will not think an effect may have happened
+    stored = await Job.get(id=job.id)
+    assert stored.status is JobStatus.PENDING
+    assert stored.handed_over_at is None
+
+
+async def test_a_worker_claims_no_more_than_it_can_start(db: None) -> None:
+    # given more due jobs than a worker's slots
+    for n in range(10):
+        await _enqueue("test.record", n=n)
+    # when it claims for its three free slots
+    claimed = await jobs.claim(worker="w1", limit=3)
+    # then three are running, the rest wait for whoever has room
+    assert len(claimed) == 3
+    assert await Job.filter(status=JobStatus.RUNNING).count() == 3
+    assert await Job.filter(status=JobStatus.PENDING).count() == 7
 
 
 async def test_concurrent_workers_never_claim_the_same_job(db: None) -> None:

@@ -6,10 +6,12 @@ secret, checks the VAPID JWT (RFC 8292), and answers what each endpoint is told 
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import secrets
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,8 +80,15 @@ class Receiver:
     def __init__(self) -> None:
         self.devices: dict[str, Device] = {}
         self.answers: dict[str, list[tuple[int, dict[str, str]]]] = {}
+        self.standing: dict[str, tuple[int, dict[str, str]]] = {}
+        self.holds: dict[str, list[float]] = {}
         self.deliveries: list[Delivery] = []
         self.refused: list[tuple[str, int]] = []
+        # What happened, in order: ("arrived" | "answered", path, status).
+        self.events: list[tuple[str, str, int]] = []
+        self.open_requests: set[str] = set()
+        # Awaited as each message arrives, before it is answered (e.g. to look at the database).
+        self.on_arrival: Callable[[str], Awaitable[None]] | None = None
         self.origin = ""
         self._runner: web.AppRunner | None = None
 
@@ -95,13 +104,43 @@ class Receiver:
         """The next message to this device gets this answer (then 201 again)."""
         self.answers.setdefault(device.path, []).append((status, headers or {}))
 
+    def always(self, device: Device, status: int, headers: dict[str, str] | None = None) -> None:
+        """Every message to this device gets this answer (until `answer_normally`)."""
+        self.standing[device.path] = (status, headers or {})
+
+    def answer_normally(self, device: Device) -> None:
+        self.standing.pop(device.path, None)
+
+    def hold(self, device: Device, seconds: float) -> None:
+        """The next message to this device is taken (decrypted, recorded) and answered only
+        after `seconds`: a slow push service, or one a worker dies waiting for."""
+        self.holds.setdefault(device.path, []).append(seconds)
+
+    def deliveries_to(self, device: Device) -> list[Delivery]:
+        return [d for d in self.deliveries if d.path == device.path]
+
+    def arrivals_to(self, device: Device) -> int:
+        return sum(1 for kind, path, _ in self.events if kind == "arrived" and path == device.path)
+
     async def _handle(self, request: web.Request) -> web.Response:
         device = self.devices.get(request.path)
         if device is None:
             return web.Response(status=404)
+        self.events.append(("arrived", request.path, 0))
+        self.open_requests.add(request.path)
+        try:
+            if self.on_arrival is not None:
+                await self.on_arrival(request.path)
+            response = await self._answer(request, device)
+        finally:
+            self.open_requests.discard(request.path)
+        self.events.append(("answered", request.path, response.status))
+        return response
+
+    async def _answer(self, request: web.Request, device: Device) -> web.Response:
         queued = self.answers.get(request.path)
-        if queued:
-            status, headers = queued.pop(0)
+        if queued or request.path in self.standing:
+            status, headers = queued.pop(0) if queued else self.standing[request.path]
             self.refused.append((request.path, status))
             return web.Response(status=status, headers=headers)
         body = await request.read()
@@ -117,6 +156,9 @@ class Receiver:
                 vapid_claims=claims,
             )
         )
+        holds = self.holds.get(request.path)
+        if holds:
+            await asyncio.sleep(holds.pop(0))
         return web.Response(status=201)
 
     async def start(self) -> None:

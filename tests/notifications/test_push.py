@@ -151,21 +151,32 @@ async def test_429_is_retried_after_the_time_the_push_service_asks(
     assert len(receiver.deliveries) == 1
 
 
-async def test_a_failing_push_service_is_retried_then_the_job_fails_visibly(
+async def test_a_failing_push_service_is_retried_until_the_ttl_then_the_job_fails_visibly(
     client: httpx.AsyncClient, receiver: Receiver, sender: push.WebPushSender
 ) -> None:
+    # given a push service that answers 503 for ever
     await traveller(client)
     device = receiver.device()
     await _subscribe(client, receiver, device)
-    for _ in range(8):
+    for _ in range(30):
         receiver.answer(device, 503)
     await submit(client, trip())
-    for _ in range(8):
+    # when it is retried as each backoff ends: more than a count of 8 would have allowed
+    for _ in range(12):
         await _drain()
         await jobs.Job.filter(status=jobs.JobStatus.PENDING).update(run_after=clock.now())
+    retrying = await jobs.Job.get(kind="push.deliver")
+    # and once the message's TTL (24 h) has passed
+    with clock.travel(clock.now() + timedelta(hours=24)):
+        await _drain()
+    # then it stopped, saying why; the inbox keeps the message
     job = await jobs.Job.get(kind="push.deliver")
+    assert retrying.status is jobs.JobStatus.PENDING
+    assert retrying.attempts == 12
     assert job.status is jobs.JobStatus.FAILED
-    assert job.attempts == 8
+    assert job.last_error is not None
+    assert job.last_error.startswith("gave up after 13 attempts: its retry budget ended")
+    assert "push service answered 503" in job.last_error
     assert await Notification.all().count() == 1
 
 
@@ -190,7 +201,7 @@ async def test_a_worker_that_dies_mid_batch_loses_nothing(
     for device in devices:
         await _subscribe(client, receiver, device)
     await submit(client, trip())
-    # when worker A claims the batch and dies before sending anything
+    # when a holder without a liveness record claims them and dies before sending anything
     claimed = await jobs.claim(worker="A", limit=10)
     assert len(claimed) == 3
     assert (await jobs.drain_once(worker="B")).claimed == 0  # leased: B leaves them alone

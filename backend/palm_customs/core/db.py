@@ -14,6 +14,7 @@ APP_LABEL = "palm"
 MODEL_MODULES = [
     "palm_customs.core.models",
     "palm_customs.core.jobs",
+    "palm_customs.core.job_workers",
     "palm_customs.identity.models",
     "palm_customs.catalogue.models",
     "palm_customs.declarations.models",

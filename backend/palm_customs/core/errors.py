@@ -51,6 +51,8 @@ class DomainError(Exception):
     """An expected failure of a business rule; never a bug."""
 
     code: str = "domain_error"
+    # A refusal by a rate limit (counted apart in the metrics).
+    rate_limited: bool = False
 
 
 class ValidationFailed(DomainError):

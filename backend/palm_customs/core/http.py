@@ -24,7 +24,15 @@ access_logger = logging.getLogger("palm_customs.access")
 
 STATE_CHANGING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Paths that are part of the API: never answered with the PWA's index.html.
-API_PREFIXES = ("/graphql", "/healthz", "/readyz", "/api/", "/.well-known/", "/files/")
+API_PREFIXES = (
+    "/graphql",
+    "/healthz",
+    "/readyz",
+    "/metrics",
+    "/api/",
+    "/.well-known/",
+    "/files/",
+)
 
 
 def content_security_policy(settings: Settings) -> str:

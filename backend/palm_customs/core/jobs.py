@@ -1,38 +1,61 @@
 """Background work through a transactional outbox.
 
 A job row is written in the same transaction as the change that needs it (`enqueue`), so a job
-exists exactly when its change committed. Workers claim due jobs with a lease
-(`FOR UPDATE SKIP LOCKED` on PostgreSQL, so replicas never take the same job; SQLite is served
-by one process whose writers are serialized), run the kind's handler, and record the outcome.
-A worker that dies mid-job leaves a lease that expires, and another worker takes the job again.
+exists exactly when its change committed. Workers (core/job_workers.py) claim due jobs, run the
+kind's handler and record the outcome. The delivery rules:
+
+- **A claim covers only what starts now.** A worker claims no more jobs than it has free slots,
+  and each claimed job starts at once; there is no batch waiting behind a slow job, and a
+  finished job frees its slot for the next claim (no head-of-line blocking).
+- **A live worker's job is never taken from it.** Workers keep a liveness record
+  (`job_worker`); a job is taken back only from a worker that stopped or died, and at once
+  (PostgreSQL: the worker's session advisory lock is gone; SQLite, one machine: its process is
+  gone). `locked_until` is a backstop for holders with no liveness record only.
+- **Effects that cannot be taken back are fenced and recorded.** A handler calls
+  `hand_over()` just before such an effect (a push handed to a push service): it records the
+  hand-over, committed, and only if this run still holds the job; otherwise the run stops
+  without acting. A later run that finds a hand-over whose outcome was never learnt (the worker
+  died in between) knows its effect may have happened (`hand_over()` returns True).
+- **Retries spend a time budget, not a count.** A failed run is retried after the delay it asks
+  for (`RetryLater`, e.g. a push service's Retry-After) or an exponential backoff, for as long
+  as the job's `give_up_at` allows; then it stops as FAILED with the reason in `last_error`.
+  A job whose worker died while running it repeatedly stops too (`MAX_RECLAIMS`).
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import os
 import random
 import socket
+import uuid
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
 from tortoise import fields
 from tortoise.backends.base.client import BaseDBAsyncClient
-from tortoise.expressions import F, Q
+from tortoise.connection import connections
+from tortoise.expressions import F
 from tortoise.models import Model
-from tortoise.transactions import in_transaction
 
-from palm_customs.core import clock, invalidation
+from palm_customs.core import clock, invalidation, metrics
+from palm_customs.core.logs import scrub
 
 logger = logging.getLogger(__name__)
 
+# Backstop lease for a holder with no liveness record (a test calling `claim` directly).
 LEASE = timedelta(seconds=60)
 MAX_BACKOFF = timedelta(hours=1)
+# How long a job may keep being retried unless its kind asks otherwise.
+DEFAULT_BUDGET = timedelta(hours=24)
+# A job whose worker died while running it this many times is not run again.
+MAX_RECLAIMS = 5
+DEFAULT_TIMEOUT = 60.0
 
 
 class JobStatus(StrEnum):
@@ -40,6 +63,7 @@ class JobStatus(StrEnum):
     RUNNING = "running"
     DONE = "done"
     FAILED = "failed"
+    DISCARDED = "discarded"
 
 
 class Job(Model):
@@ -47,24 +71,32 @@ class Job(Model):
     kind = fields.CharField(max_length=60)
     payload = fields.JSONField[dict[str, Any]]()
     status = fields.CharEnumField(JobStatus, max_length=10, default=JobStatus.PENDING)
+    # Runs started (claims), including runs whose worker died.
     attempts = fields.IntField(default=0)
-    max_attempts = fields.IntField(default=8)
     run_after = fields.DatetimeField()
+    # The end of the retry budget: a failure after it stops the job.
+    give_up_at = fields.DatetimeField()
     locked_by = fields.CharField(max_length=80, null=True)
     locked_until = fields.DatetimeField(null=True)
+    # Set (committed) just before an effect that cannot be taken back; cleared when the run
+    # learns the effect's outcome. Set on a claimed job: an earlier run may have acted.
+    handed_over_at = fields.DatetimeField(null=True)
+    # Times the job was taken back from a worker that died running it.
+    reclaims = fields.IntField(default=0, db_default=0)
     last_error = fields.CharField(max_length=300, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     finished_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "job"
-        indexes = (("status", "run_after"),)
+        indexes = (("status", "run_after"), ("status", "finished_at"))
 
 
 class RetryLater(Exception):
-    """The handler asks to be run again after `delay` (e.g. a Retry-After header)."""
+    """The handler knows the outcome (nothing was done) and asks to run again after `delay`
+    (e.g. a Retry-After header), or after the usual backoff when `delay` is None."""
 
-    def __init__(self, delay: timedelta, reason: str) -> None:
+    def __init__(self, delay: timedelta | None, reason: str) -> None:
         super().__init__(reason)
         self.delay = delay
 
@@ -73,18 +105,40 @@ class PermanentFailure(Exception):
     """Retrying cannot help: the job is marked failed at once."""
 
 
+class LeaseLost(Exception):
+    """This run no longer holds its job (it was taken back): it must not act."""
+
+
 Handler = Callable[[dict[str, Any]], Awaitable[None]]
-_handlers: dict[str, Handler] | None = None
-_added: dict[str, Handler] = {}
 
 
-def use_handlers(handlers: dict[str, Handler]) -> None:
+@dataclass(frozen=True, slots=True)
+class JobKind:
+    """A handler with its limits: a run longer than `timeout` seconds is abandoned (retried,
+    its outcome unknown); retries stop `budget` after the job was due."""
+
+    run: Handler
+    timeout: float = DEFAULT_TIMEOUT
+    budget: timedelta = DEFAULT_BUDGET
+
+
+HandlerEntry = Handler | JobKind
+
+_handlers: dict[str, JobKind] | None = None
+_added: dict[str, JobKind] = {}
+
+
+def _as_kind(entry: HandlerEntry) -> JobKind:
+    return entry if isinstance(entry, JobKind) else JobKind(run=entry)
+
+
+def use_handlers(handlers: dict[str, HandlerEntry]) -> None:
     """Install every job kind's handler (`palm_customs.registry.install` does, at start)."""
     global _handlers
-    _handlers = dict(handlers)
+    _handlers = {kind: _as_kind(entry) for kind, entry in handlers.items()}
 
 
-def handlers() -> dict[str, Handler]:
+def handlers() -> dict[str, JobKind]:
     """The handlers of this process: the product's (palm_customs/registry.py, loaded on first
     use so a process cannot run jobs without them) and any a test added."""
     if _handlers is None:
@@ -95,9 +149,31 @@ def handlers() -> dict[str, Handler]:
     return {**_handlers, **_added}
 
 
-def register_handler(kind: str, handler: Handler) -> None:
+def register_handler(kind: str, handler: HandlerEntry) -> None:
     """Add a handler beside the product's (tests, benchmarks)."""
-    _added[kind] = handler
+    _added[kind] = _as_kind(handler)
+
+
+def budget_of(kind: str) -> timedelta:
+    found = handlers().get(kind)
+    return found.budget if found is not None else DEFAULT_BUDGET
+
+
+def new_job(
+    *,
+    kind: str,
+    payload: dict[str, Any],
+    run_after: datetime | None = None,
+    budget: timedelta | None = None,
+) -> Job:
+    """An unsaved job (for `bulk_create`); `enqueue` saves one."""
+    due = run_after or clock.now()
+    return Job(
+        kind=kind,
+        payload=payload,
+        run_after=due,
+        give_up_at=due + (budget or budget_of(kind)),
+    )
 
 
 async def enqueue(
@@ -106,16 +182,12 @@ async def enqueue(
     kind: str,
     payload: dict[str, Any],
     run_after: datetime | None = None,
-    max_attempts: int = 8,
+    budget: timedelta | None = None,
 ) -> Job:
     """Write a job inside the caller's transaction."""
-    return await Job.create(
-        using_db=connection,
-        kind=kind,
-        payload=payload,
-        run_after=run_after or clock.now(),
-        max_attempts=max_attempts,
-    )
+    job = new_job(kind=kind, payload=payload, run_after=run_after, budget=budget)
+    await job.save(using_db=connection)
+    return job
 
 
 def backoff(attempts: int) -> timedelta:
@@ -125,96 +197,238 @@ def backoff(attempts: int) -> timedelta:
 
 
 def worker_name() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
+    """Unique per worker: the host, the process and a random part (several in one process)."""
+    return f"{socket.gethostname()[:50]}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+def _placeholders(connection: BaseDBAsyncClient, sql: str) -> str:
+    """Raw SQL is written with `?`; PostgreSQL (asyncpg) numbers its parameters."""
+    if connection.capabilities.dialect != "postgres":
+        return sql
+    parts = sql.split("?")
+    return "".join(f"{part}${n}" for n, part in enumerate(parts[:-1], 1)) + parts[-1]
+
+
+_CLAIM = (
+    "UPDATE job SET status = ?, locked_by = ?, locked_until = ?, attempts = attempts + 1"
+    " WHERE id IN (SELECT id FROM job WHERE status = ? AND run_after <= ?"
+    " ORDER BY run_after, id LIMIT ?"
+)
+_CLAIM_POSTGRES = _CLAIM + " FOR UPDATE SKIP LOCKED) RETURNING id"
+_CLAIM_SQLITE = _CLAIM + ") RETURNING id"
 
 
 async def claim(*, worker: str, limit: int) -> list[Job]:
-    """Lease up to `limit` due jobs to `worker`."""
+    """Lease up to `limit` due jobs to `worker`, oldest first. One statement, so concurrent
+    workers never take the same job (PostgreSQL skips rows another claim has locked; SQLite
+    runs one writer at a time)."""
+    if limit <= 0:
+        return []
     now = clock.now()
-    due = Q(status=JobStatus.PENDING, run_after__lte=now) | Q(
-        status=JobStatus.RUNNING, locked_until__lt=now
+    # A read first: an idle worker polls without writing (on SQLite every write statement
+    # takes the database's one write lock, even one that changes nothing).
+    if not await Job.filter(status=JobStatus.PENDING, run_after__lte=now).exists():
+        return []
+    connection = connections.get("default")
+    postgres = connection.capabilities.dialect == "postgres"
+    sql = _placeholders(connection, _CLAIM_POSTGRES if postgres else _CLAIM_SQLITE)
+    rows = await connection.execute_query_dict(
+        sql,
+        [JobStatus.RUNNING.value, worker, now + LEASE, JobStatus.PENDING.value, now, limit],
     )
-    async with in_transaction() as connection:
-        rows = (
-            await Job.filter(due)
-            .using_db(connection)
-            .order_by("run_after", "id")
-            .limit(limit)
-            .select_for_update(skip_locked=True)
-        )
-        if not rows:
-            return []
-        ids = [row.id for row in rows]
-        await (
-            Job.filter(id__in=ids)
-            .using_db(connection)
-            .update(
-                status=JobStatus.RUNNING,
-                locked_by=worker,
-                locked_until=now + LEASE,
-                attempts=F("attempts") + 1,
-            )
-        )
-        return await Job.filter(id__in=ids).using_db(connection).order_by("run_after", "id")
+    if not rows:
+        return []
+    return await Job.filter(id__in=[row["id"] for row in rows]).order_by("run_after", "id")
 
 
-async def _finish(job: Job, worker: str, **changes: Any) -> None:
-    # Only the lease holder records an outcome: a worker that lost its lease changes nothing.
-    await Job.filter(id=job.id, locked_by=worker, status=JobStatus.RUNNING).update(**changes)
+_running: ContextVar[Job | None] = ContextVar("palm_running_job", default=None)
 
 
-async def run_one(job: Job, worker: str) -> JobStatus:
-    handler = handlers().get(job.kind)
-    now = clock.now()
+async def hand_over() -> bool:
+    """Call just before an effect that cannot be taken back. Records the hand-over (committed
+    before the effect) if this run still holds its job, else raises `LeaseLost` so the run
+    does not act. Returns True when an earlier run handed the same job over and never learnt
+    the outcome: the effect may already have happened."""
+    job = _running.get()
+    if job is None:
+        raise RuntimeError("hand_over() outside a job run")
+    earlier = job.handed_over_at is not None
+    recorded = await Job.filter(
+        id=job.id, locked_by=job.locked_by, status=JobStatus.RUNNING
+    ).update(handed_over_at=clock.now())
+    if not recorded:
+        raise LeaseLost(f"job {job.id} was taken back")
+    return earlier
+
+
+async def _finish(job: Job, worker: str, **changes: Any) -> bool:
+    # Only the holder records an outcome: a run that lost its job changes nothing.
+    updated = await Job.filter(id=job.id, locked_by=worker, status=JobStatus.RUNNING).update(
+        **changes
+    )
+    return updated > 0
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, RetryLater | PermanentFailure):
+        text = str(error)
+    elif isinstance(error, TimeoutError):
+        text = "TimeoutError: the run took longer than its kind allows"
+    else:
+        detail = str(error)
+        text = f"{type(error).__name__}: {detail}" if detail else type(error).__name__
+    return scrub(text)[:300]
+
+
+def _report(kind: str, result: str) -> None:
+    metrics.JOB_RESULTS.labels(kind, result).inc()
+
+
+async def run_one(job: Job, worker: str) -> JobStatus | None:
+    """Run a claimed job and record what happened; None when the run lost its job."""
+    kind = handlers().get(job.kind)
+    token = _running.set(job)
     try:
-        if handler is None:
+        if kind is None:
             raise PermanentFailure(f"no handler for job kind {job.kind!r}")
-        await handler(job.payload)
+        await asyncio.wait_for(kind.run(job.payload), timeout=kind.timeout)
         # What the job changed is committed: other processes' caches hear of it.
         await invalidation.flush()
+    except LeaseLost:
+        invalidation.discard()
+        logger.warning("job %s (%s) was taken back from %s: not acting", job.id, job.kind, worker)
+        _report(job.kind, "lost")
+        return None
     except PermanentFailure as error:
         invalidation.discard()
+        now = clock.now()
         await _finish(
             job,
             worker,
             status=JobStatus.FAILED,
-            last_error=str(error)[:300],
+            last_error=_reason(error),
             finished_at=now,
             locked_until=None,
+            handed_over_at=None,
         )
-        logger.warning("job %s (%s) failed permanently: %s", job.id, job.kind, error)
+        logger.warning("job %s (%s) failed: %s", job.id, job.kind, _reason(error))
+        _report(job.kind, "failed")
         return JobStatus.FAILED
     except Exception as error:
         invalidation.discard()
-        delay = error.delay if isinstance(error, RetryLater) else backoff(job.attempts)
-        reason = str(error) if isinstance(error, RetryLater) else type(error).__name__
-        if job.attempts >= job.max_attempts:
-            await _finish(
-                job,
-                worker,
-                status=JobStatus.FAILED,
-                last_error=reason[:300],
-                finished_at=now,
-                locked_until=None,
-            )
-            logger.warning("job %s (%s) failed after %s attempts", job.id, job.kind, job.attempts)
-            return JobStatus.FAILED
+        return await _retry_or_give_up(job, worker, error)
+    finally:
+        _running.reset(token)
+    await _finish(
+        job,
+        worker,
+        status=JobStatus.DONE,
+        finished_at=clock.now(),
+        locked_until=None,
+        last_error=None,
+    )
+    _report(job.kind, "done")
+    return JobStatus.DONE
+
+
+async def _retry_or_give_up(job: Job, worker: str, error: Exception) -> JobStatus:
+    now = clock.now()
+    known = isinstance(error, RetryLater)
+    delay = error.delay if isinstance(error, RetryLater) and error.delay is not None else None
+    delay = delay if delay is not None else backoff(job.attempts)
+    reason = _reason(error)
+    # An outcome learnt (the service answered) clears the hand-over; an unknown one keeps it.
+    handed_over = {"handed_over_at": None} if known else {}
+    if now + delay > job.give_up_at:
+        ended = job.give_up_at.astimezone(UTC)
+        why = (
+            f"gave up after {job.attempts} attempts: its retry budget ended"
+            f" {ended:%Y-%m-%d %H:%M} UTC; last: {reason}"
+        )
         await _finish(
             job,
             worker,
-            status=JobStatus.PENDING,
-            run_after=now + delay,
-            last_error=reason[:300],
+            status=JobStatus.FAILED,
+            last_error=why[:300],
+            finished_at=now,
             locked_until=None,
-            locked_by=None,
+            **handed_over,
         )
-        if not isinstance(error, RetryLater):
-            logger.exception("job %s (%s) attempt %s failed", job.id, job.kind, job.attempts)
-        return JobStatus.PENDING
+        logger.warning("job %s (%s) %s", job.id, job.kind, why)
+        _report(job.kind, "failed")
+        return JobStatus.FAILED
     await _finish(
-        job, worker, status=JobStatus.DONE, finished_at=now, locked_until=None, last_error=None
+        job,
+        worker,
+        status=JobStatus.PENDING,
+        run_after=now + delay,
+        last_error=reason,
+        locked_until=None,
+        locked_by=None,
+        **handed_over,
     )
-    return JobStatus.DONE
+    if known:
+        logger.info(
+            "job %s (%s) retries in %.1fs: %s", job.id, job.kind, delay.total_seconds(), reason
+        )
+    else:
+        logger.warning(
+            "job %s (%s) attempt %s failed: %s",
+            job.id,
+            job.kind,
+            job.attempts,
+            reason,
+            exc_info=not isinstance(error, ConnectionError | TimeoutError),
+        )
+    _report(job.kind, "retried")
+    return JobStatus.PENDING
+
+
+async def take_back(holders: set[str], *, why: str) -> int:
+    """Make the running jobs of stopped or dead workers due again at once (keeping any
+    hand-over mark: the next run knows an effect may have happened). A job taken back
+    `MAX_RECLAIMS` times stops as FAILED."""
+    if not holders:
+        return 0
+    now = clock.now()
+    running = Job.filter(status=JobStatus.RUNNING, locked_by__in=sorted(holders))
+    poisoned = await running.filter(reclaims__gte=MAX_RECLAIMS - 1).update(
+        status=JobStatus.FAILED,
+        finished_at=now,
+        locked_until=None,
+        reclaims=F("reclaims") + 1,
+        last_error=f"gave up: the worker running it stopped {MAX_RECLAIMS} times ({why})"[:300],
+    )
+    taken = await Job.filter(status=JobStatus.RUNNING, locked_by__in=sorted(holders)).update(
+        status=JobStatus.PENDING,
+        locked_by=None,
+        locked_until=None,
+        run_after=now,
+        reclaims=F("reclaims") + 1,
+        last_error=f"taken back: {why}"[:300],
+    )
+    if taken or poisoned:
+        logger.warning(
+            "took back %s job(s) from %s (%s); %s stopped for good",
+            taken,
+            ", ".join(sorted(holders)),
+            why,
+            poisoned,
+        )
+    return taken
+
+
+async def take_back_lapsed(*, known: set[str]) -> int:
+    """The backstop: running jobs of holders with no liveness record whose lease ran out."""
+    now = clock.now()
+    rows = (
+        await Job.filter(status=JobStatus.RUNNING, locked_until__lt=now)
+        .exclude(locked_by__in=sorted(known) or [""])
+        .distinct()
+        .values("locked_by")
+    )
+    lapsed = {str(row["locked_by"]) for row in rows if row["locked_by"]}
+    return await take_back(lapsed, why="its lease ran out")
 
 
 @dataclass
@@ -225,38 +439,21 @@ class DrainResult:
     retried: int = 0
 
 
-async def drain_once(*, worker: str, limit: int = 20, concurrency: int = 8) -> DrainResult:
-    """Claim a batch and run it, `concurrency` jobs at a time (they wait on the network)."""
+async def drain_once(*, worker: str, limit: int = 8) -> DrainResult:
+    """Claim what can start now (at most `limit`) and run it to the end, concurrently: for
+    tests and benchmarks that drain the outbox in steps. Workers run `job_workers.run_worker`,
+    which claims again as each job finishes."""
+    from palm_customs.core import job_workers
+
+    await take_back_lapsed(known=await job_workers.registered_names())
     result = DrainResult()
     claimed = await claim(worker=worker, limit=limit)
     result.claimed = len(claimed)
-    gate = asyncio.Semaphore(concurrency)
-
-    async def run(job: Job) -> JobStatus:
-        async with gate:
-            return await run_one(job, worker)
-
-    for status in await asyncio.gather(*(run(job) for job in claimed)):
+    for status in await asyncio.gather(*(run_one(job, worker) for job in claimed)):
         if status is JobStatus.DONE:
             result.done += 1
         elif status is JobStatus.FAILED:
             result.failed += 1
-        else:
+        elif status is JobStatus.PENDING:
             result.retried += 1
     return result
-
-
-async def run_worker(stop: asyncio.Event, *, idle_seconds: float = 1.0, limit: int = 50) -> None:
-    """Drain due jobs until `stop` is set; sleep `idle_seconds` when there is nothing to do."""
-    name = worker_name()
-    logger.info("worker %s started", name)
-    while not stop.is_set():
-        try:
-            result = await drain_once(worker=name, limit=limit)
-        except Exception:
-            logger.exception("worker %s: claiming jobs failed; retrying", name)
-            result = DrainResult()
-        if result.claimed == 0:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), timeout=idle_seconds)
-    logger.info("worker %s stopped", name)

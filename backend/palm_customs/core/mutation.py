@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast, overloa
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
-from palm_customs.core import audit, invalidation
+from palm_customs.core import audit, invalidation, metrics
 from palm_customs.core.errors import DomainError
 
 if TYPE_CHECKING:
@@ -178,18 +178,26 @@ async def run_mutation(
         async with in_transaction() as connection:
             result = await perform(connection)
             targets: tuple[str, ...] = getattr(result, "audit_targets", ())
-            await audit.append(
-                connection,
-                context.audit_record(operation=operation, outcome="OK", target_ids=targets),
-            )
+            with metrics.timed(metrics.AUDIT_APPEND_SECONDS, outcome="ok"):
+                await audit.append(
+                    connection,
+                    context.audit_record(operation=operation, outcome="OK", target_ids=targets),
+                )
     except DomainError as error:
         invalidation.discard()
-        await context.audit_refusal(
-            operation=operation, outcome=error.code, target_ids=getattr(error, "audit_targets", ())
-        )
+        with metrics.timed(metrics.AUDIT_APPEND_SECONDS, outcome="refused"):
+            await context.audit_refusal(
+                operation=operation,
+                outcome=error.code,
+                target_ids=getattr(error, "audit_targets", ()),
+            )
+        metrics.MUTATIONS.labels(operation, error.code).inc()
+        if error.rate_limited:
+            metrics.RATE_LIMIT_REFUSALS.labels(operation).inc()
         if after_refusal is not None:
             await after_refusal(error)
         return refusal(error, context, refused, operation=operation)
+    metrics.MUTATIONS.labels(operation, "OK").inc()
     await invalidation.flush()
     if after_commit is not None:
         # Only now may other nodes hear of the change (live updates read committed state).

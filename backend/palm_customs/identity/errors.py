@@ -68,6 +68,7 @@ class SignInFailed(_AboutAccount):
 
 class TooManyAttemptsError(DomainError):
     code = "too_many_attempts"
+    rate_limited = True
 
     def __init__(self, retry_after_seconds: int) -> None:
         super().__init__(f"retry after {retry_after_seconds}s")

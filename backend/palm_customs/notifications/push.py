@@ -21,9 +21,9 @@ import aiohttp
 from py_vapid import Vapid02
 from pywebpush import WebPusher
 
-from palm_customs.core import clock, jobs
+from palm_customs.core import clock, jobs, metrics
 from palm_customs.notifications.models import Notification, PushSubscription
-from palm_customs.notifications.services import PUSH_JOB
+from palm_customs.notifications.services import PUSH_BUDGET, PUSH_JOB
 from palm_customs.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -141,8 +141,20 @@ def use_sender(sender: PushSender | None) -> None:
     _sender = sender
 
 
+def _report(status: str) -> None:
+    metrics.PUSH_RESULTS.labels(status).inc()
+
+
 async def deliver(payload: dict[str, Any]) -> None:
-    """The push job: send one notification to one device, and act on the answer."""
+    """The push job: send one notification to one device, and act on the answer.
+
+    The hand-over is recorded (committed) just before the message leaves, and only while this
+    run still holds its job (core.jobs.hand_over): a worker that lost the job sends nothing.
+    If a run died after a hand-over and before learning the answer, the next run cannot know
+    whether the push service took the message. It sends it again under the same Topic, which
+    makes the push service replace a copy it still holds, and the service worker shows it
+    under the same tag (the topic), replacing a copy already shown: the phone shows it once.
+    """
     if _sender is None:
         raise RuntimeError("no push sender installed")
     notification = await Notification.get_or_none(id=uuid.UUID(payload["notification"]))
@@ -155,6 +167,13 @@ async def deliver(payload: dict[str, Any]) -> None:
         body = payload_for(notification)
     except PayloadTooLarge as error:
         raise jobs.PermanentFailure(f"payload too large: {error}") from None
+    if await jobs.hand_over():
+        logger.info(
+            "push %s: an earlier run's outcome is unknown; sending again under Topic %s",
+            notification.id,
+            notification.topic,
+        )
+        _report("resent")
     try:
         result = await _sender.send(
             subscription=subscription,
@@ -162,8 +181,15 @@ async def deliver(payload: dict[str, Any]) -> None:
             urgency=notification.urgency.value,
             topic=notification.topic,
         )
+    except aiohttp.ClientConnectorError as error:
+        # No connection was made: the message certainly did not leave.
+        _report("unreachable")
+        raise jobs.RetryLater(None, f"push service unreachable: {type(error).__name__}") from None
     except (TimeoutError, aiohttp.ClientError, OSError) as error:
-        raise ConnectionError(f"push service unreachable: {type(error).__name__}") from None
+        # Sent, perhaps received, no answer: the outcome is unknown (the hand-over stays).
+        _report("no answer")
+        raise ConnectionError(f"push service gave no answer: {type(error).__name__}") from None
+    _report(str(result.status))
     if result.status in (200, 201, 202):
         await PushSubscription.filter(id=subscription.id).update(last_success_at=clock.now())
         return
@@ -172,14 +198,14 @@ async def deliver(payload: dict[str, Any]) -> None:
         await PushSubscription.filter(id=subscription.id).delete()
         return
     if result.status == 429 or result.status >= 500:
-        delay = result.retry_after if result.retry_after is not None else None
-        if delay is not None:
-            raise jobs.RetryLater(
-                timedelta(seconds=delay), f"push service answered {result.status}"
-            )
-        raise ConnectionError(f"push service answered {result.status}")
+        delay = None if result.retry_after is None else timedelta(seconds=result.retry_after)
+        # Honoured for as long as the job's budget (the message's TTL) lasts.
+        raise jobs.RetryLater(delay, f"push service answered {result.status}")
     raise jobs.PermanentFailure(f"push service refused the message: {result.status}")
 
 
-# Installed by palm_customs/registry.py.
-JOB_HANDLERS: dict[str, jobs.Handler] = {PUSH_JOB: deliver}
+# Installed by palm_customs/registry.py. A run waits 15 s at most for the push service; the
+# budget is the message's TTL: after it a push service would drop the message anyway.
+JOB_HANDLERS: dict[str, jobs.HandlerEntry] = {
+    PUSH_JOB: jobs.JobKind(run=deliver, timeout=30.0, budget=PUSH_BUDGET)
+}

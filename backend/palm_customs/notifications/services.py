@@ -38,6 +38,8 @@ from palm_customs.settings import Settings
 
 PUSH_JOB = "push.deliver"
 FANOUT_JOB = "policy.fanout"
+# A push is retried for as long as a push service keeps it (its TTL, push.py): 24 hours.
+PUSH_BUDGET = timedelta(hours=24)
 FANOUT_BATCH = 1000
 MAX_SUBSCRIPTIONS = 20
 
@@ -202,14 +204,14 @@ async def queue_pushes(
             if category not in subscription.categories:
                 continue
             queued.append(
-                jobs.Job(
+                jobs.new_job(
                     kind=PUSH_JOB,
                     payload={
                         "notification": str(notification.id),
                         "subscription": str(subscription.id),
                     },
                     run_after=deferred or now,
-                    max_attempts=8,
+                    budget=PUSH_BUDGET,
                 )
             )
     if queued:
@@ -514,4 +516,7 @@ async def _fanout_handler(payload: dict[str, Any]) -> None:
 
 
 # Installed by palm_customs/registry.py (with notifications/push.py's PUSH_JOB).
-JOB_HANDLERS: dict[str, jobs.Handler] = {FANOUT_JOB: _fanout_handler}
+# A fan-out resumes from its cursor when retried; a big one may take minutes.
+JOB_HANDLERS: dict[str, jobs.HandlerEntry] = {
+    FANOUT_JOB: jobs.JobKind(run=_fanout_handler, timeout=600.0)
+}
