@@ -102,7 +102,7 @@ from palm_customs.appointments.services.waitlist import (
 from palm_customs.core import jobs
 
 # This domain's background jobs, installed by palm_customs/registry.py in every process.
-JOB_HANDLERS: dict[str, jobs.Handler] = {
+JOB_HANDLERS: dict[str, jobs.HandlerEntry] = {
     SLOTS_JOB: _run_slot_generation,
     REMINDER_JOB: _remind,
     OFFER_EXPIRY_JOB: _expire_offer_job,
