@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
@@ -23,7 +24,7 @@ from tortoise.connection import get_connection
 
 from palm_customs.app import create_app
 from palm_customs.cli import migrate
-from palm_customs.core import clock
+from palm_customs.core import audit, clock
 from palm_customs.core.db import tortoise_config
 from palm_customs.settings import Settings, load_settings
 
@@ -120,6 +121,11 @@ def settings(migrated: str, var_dir: Path) -> Settings:
     return make_settings(migrated, var_dir)
 
 
+def _forget_audit_heads(settings: Settings) -> None:
+    """The emptied tables' signed heads go too (they live outside the database)."""
+    shutil.rmtree(settings.audit_log_dir, ignore_errors=True)
+
+
 async def _empty_tables() -> None:
     connection = get_connection("default")
     tables = [model._meta.db_table for app in Tortoise.apps.values() for model in app.values()]
@@ -137,11 +143,13 @@ async def _empty_tables() -> None:
 @pytest.fixture
 async def db(settings: Settings) -> AsyncIterator[None]:
     """Tortoise connected to a database with every table empty (service-level tests)."""
+    audit.configure(settings)
     await Tortoise.init(config=tortoise_config(settings.database_url))
     try:
         yield
     finally:
         await _empty_tables()
+        _forget_audit_heads(settings)
         await Tortoise.close_connections()
 
 
@@ -154,6 +162,7 @@ async def app(settings: Settings) -> AsyncIterator[Starlette]:
             yield application
         finally:
             await _empty_tables()
+            _forget_audit_heads(settings)
 
 
 @pytest.fixture

@@ -22,7 +22,8 @@ from tortoise.contrib.starlette import RegisterTortoise
 from palm_customs import registry
 from palm_customs.appointments.services import configure_availability_cache
 from palm_customs.context import Context, RequestMeta
-from palm_customs.core import broadcast, clock, invalidation, metrics
+from palm_customs.core import audit, broadcast, clock, invalidation, metrics
+from palm_customs.core.audit_endpoints import HEAD_PATH, KEYS_PATH, head_endpoint, keys_endpoint
 from palm_customs.core.clock_endpoint import CLOCK_PATH, clock_endpoint
 from palm_customs.core.db import settings_config
 from palm_customs.core.health import healthz, readiness
@@ -104,6 +105,7 @@ def create_app(
     if settings.clock_spec is not None:
         clock.configure(settings.clock_spec)
     register_secret(settings.secret_key.reveal())
+    audit.configure(settings)
     register_secret(settings.vapid_private_key.reveal())
     if settings.metrics_token:
         register_secret(settings.metrics_token.reveal())
@@ -160,6 +162,15 @@ def create_app(
                     await drainer
 
                 stack.push_async_callback(stop_drainer)
+                sealer = asyncio.create_task(
+                    audit.run_sealer(stop, interval=settings.audit_seal_seconds)
+                )
+
+                async def stop_sealer() -> None:
+                    stop.set()
+                    await sealer
+
+                stack.push_async_callback(stop_sealer)
             yield {}
 
     routes: list[BaseRoute] = [
@@ -176,6 +187,8 @@ def create_app(
             methods=["GET"],
         ),
         Route(KEY_SET_PATH, key_set_endpoint, methods=["GET"]),
+        Route(HEAD_PATH, head_endpoint, methods=["GET"]),
+        Route(KEYS_PATH, keys_endpoint, methods=["GET"]),
         Route(UPLOAD_PATH, documents.upload, methods=["POST"]),
         Route(FILES_PATH, documents.download, methods=["GET"]),
         *extra_routes,

@@ -13,7 +13,7 @@ from typing import Any
 from tortoise import Tortoise
 
 from palm_customs import registry
-from palm_customs.core import clock
+from palm_customs.core import audit, clock
 from palm_customs.core.db import settings_config
 from palm_customs.settings import ConfigurationError, Settings, load_settings
 
@@ -119,7 +119,6 @@ def _cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
 def _cmd_officer_create(settings: Settings, args: argparse.Namespace) -> int:
     from tortoise.transactions import in_transaction
 
-    from palm_customs.core import audit
     from palm_customs.core.errors import ValidationFailed
     from palm_customs.identity import services
     from palm_customs.identity.errors import AccountProblem
@@ -188,17 +187,85 @@ def _cmd_export_schema(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _cmd_audit_verify(settings: Settings, args: argparse.Namespace) -> int:
-    from palm_customs.core.audit import verify_chain
-
-    checked, broken = asyncio.run(_with_orm(settings, verify_chain))
-    if broken is not None:
+    report = asyncio.run(_with_orm(settings, audit.verify))
+    if report.breaks:
         print(
-            f"audit chain BROKEN at event seq={broken.seq} (id {broken.event_id}): "
-            f"{broken.reason}; {checked} events before it verified",
+            f"audit log BROKEN: {len(report.breaks)} problem(s); "
+            f"{report.verified} events match the signed tree head of size {report.head_size}",
             file=sys.stderr,
         )
+        for problem in report.breaks[: args.limit]:
+            print(f"  {problem.describe()}", file=sys.stderr)
+        if len(report.breaks) > args.limit:
+            print(f"  … and {len(report.breaks) - args.limit} more", file=sys.stderr)
         return 1
-    print(f"audit chain intact: {checked} events verified")
+    print(
+        f"audit log intact: {report.verified} events verified against {report.heads} signed "
+        f"tree head(s) (latest size {report.head_size}); {report.pending} not yet signed"
+    )
+    return 0
+
+
+def _cmd_audit_seal(settings: Settings, args: argparse.Namespace) -> int:
+    try:
+        result = asyncio.run(_with_orm(settings, audit.seal))
+    except audit.LogDamaged as error:
+        print(f"audit log not sealed: {error}; run `palm-customs audit verify`", file=sys.stderr)
+        return 1
+    size = result.head.size if result.head is not None else 0
+    print(f"sealed {result.numbered} events; signed tree head size {size}")
+    if result.rejected:
+        print(f"rejected {result.rejected} events with an invalid MAC", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _cmd_audit_prove(settings: Settings, args: argparse.Namespace) -> int:
+    import json
+
+    async def work() -> dict[str, object]:
+        if args.consistency is not None:
+            return await audit.consistency(args.consistency, args.to)
+        if args.event is None:
+            raise audit.ProofUnavailable("name an event id, or --consistency SIZE")
+        return await audit.inclusion(args.event)
+
+    try:
+        document = asyncio.run(_with_orm(settings, work))
+    except audit.ProofUnavailable as error:
+        print(f"no proof: {error}", file=sys.stderr)
+        return 1
+    print(json.dumps(document, indent=1, ensure_ascii=False))
+    return 0
+
+
+def _cmd_audit_check_proof(settings: Settings, args: argparse.Namespace) -> int:
+    """Needs no database: the proof file and the public key(s) are enough."""
+    import json
+
+    from palm_customs.core import merkle
+    from palm_customs.core.audit_heads import HeadError, Trust
+
+    try:
+        keys = (
+            Trust.from_pem(Path(args.public_key).read_text()) if args.public_key else audit.trust()
+        )
+        source = sys.stdin.read() if args.proof == "-" else Path(args.proof).read_text()
+        document = json.loads(source)
+        if not isinstance(document, dict):
+            raise merkle.ProofError("a proof is a JSON object")
+        what = audit.check_proof(document, keys)
+    except (OSError, ValueError, HeadError, merkle.ProofError) as error:
+        print(f"proof does NOT verify: {error}", file=sys.stderr)
+        return 1
+    print(f"proof verifies: {what}")
+    return 0
+
+
+def _cmd_audit_public_key(settings: Settings, args: argparse.Namespace) -> int:
+    from palm_customs.core.audit_heads import public_pem
+
+    sys.stdout.write(public_pem(audit.signer().public))
     return 0
 
 
@@ -261,11 +328,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     officer_create.set_defaults(handler=_cmd_officer_create)
 
-    audit = commands.add_parser("audit", help="audit trail tools")
-    audit_commands = audit.add_subparsers(dest="audit_command", required=True)
-    audit_commands.add_parser("verify", help="walk the hash chain").set_defaults(
-        handler=_cmd_audit_verify
+    audit_parser = commands.add_parser("audit", help="the audit log (a transparency log)")
+    audit_commands = audit_parser.add_subparsers(dest="audit_command", required=True)
+    verify = audit_commands.add_parser(
+        "verify", help="check every event against the signed tree heads; exit 1 on any break"
     )
+    verify.add_argument("--limit", type=int, default=200, help="problems printed at most")
+    verify.set_defaults(handler=_cmd_audit_verify)
+    audit_commands.add_parser(
+        "seal", help="number unsealed events and sign a tree head now"
+    ).set_defaults(handler=_cmd_audit_seal)
+    prove = audit_commands.add_parser(
+        "prove", help="print an inclusion proof of an event, or a consistency proof (JSON)"
+    )
+    prove.add_argument("event", type=int, nargs="?", help="the event's id")
+    prove.add_argument("--consistency", type=int, metavar="SIZE", help="from the head of SIZE")
+    prove.add_argument("--to", type=int, metavar="SIZE", help="to the head of SIZE (latest)")
+    prove.set_defaults(handler=_cmd_audit_prove)
+    check = audit_commands.add_parser(
+        "check-proof", help="check a proof with the public key only (no database)"
+    )
+    check.add_argument("proof", help="the proof file, or - for standard input")
+    check.add_argument("--public-key", help="PEM file of trusted key(s); default: this log's")
+    check.set_defaults(handler=_cmd_audit_check_proof)
+    audit_commands.add_parser(
+        "public-key", help="print the public key that signs tree heads (PEM)"
+    ).set_defaults(handler=_cmd_audit_public_key)
 
     keys = commands.add_parser("keys", help="QR credential signing keys")
     keys_commands = keys.add_subparsers(dest="keys_command", required=True)
@@ -283,6 +371,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"palm-customs: configuration error: {error}", file=sys.stderr)
         raise SystemExit(2) from None
     clock.configure(settings.clock_spec)
+    audit.configure(settings)
     # Every command words messages and may queue or run jobs: install them all explicitly.
     registry.install()
     handler: Callable[[Settings, argparse.Namespace], int] = args.handler

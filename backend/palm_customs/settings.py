@@ -56,6 +56,11 @@ KNOWN_VARIABLES = (
     "METRICS_TOKEN",
     "PROMETHEUS_MULTIPROC_DIR",
     "JOB_RETENTION_DAYS",
+    "AUDIT_MAC_KEY",
+    "AUDIT_SIGNING_KEY_FILE",
+    "AUDIT_RETIRED_KEYS_FILE",
+    "AUDIT_CHECKPOINT_DIR",
+    "AUDIT_SEAL_SECONDS",
 )
 
 
@@ -132,6 +137,28 @@ class Settings:
     metrics_multiproc_dir: Path | None = None
     # Finished jobs (done, discarded) are deleted this many days after they finished.
     job_retention_days: int = 14
+    # Keys every audit event's MAC (never stored in the database); unset: derived from
+    # SECRET_KEY for that purpose alone.
+    audit_mac_key: Secret | None = None
+    # The Ed25519 private key (PKCS#8 PEM) that signs the audit log's tree heads; only the
+    # sealer (worker, embedded drainer, CLI) reads it. Outside production it is created on
+    # first use. None: var/secrets/audit_ed25519.pem.
+    audit_signing_key_file: Path | None = None
+    # PEM public keys of retired tree-head signing keys, still trusted for older heads.
+    audit_retired_keys_file: Path | None = None
+    # Where signed tree heads and sealed leaf hashes are written (append-only), outside the
+    # database. None: var/audit-log.
+    audit_checkpoint_dir: Path | None = None
+    # How often the sealer adds new events to the tree and signs a head.
+    audit_seal_seconds: float = 2.0
+
+    @property
+    def audit_key_path(self) -> Path:
+        return self.audit_signing_key_file or self.var_dir / "secrets" / "audit_ed25519.pem"
+
+    @property
+    def audit_log_dir(self) -> Path:
+        return self.audit_checkpoint_dir or self.var_dir / "audit-log"
 
     @property
     def rp_id(self) -> str:
@@ -298,6 +325,16 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     if not 1 <= job_retention_days <= 3650:
         raise ConfigurationError("JOB_RETENTION_DAYS must be between 1 and 3650")
 
+    audit_mac_key = source.get("AUDIT_MAC_KEY") or None
+    if audit_mac_key is not None and len(audit_mac_key) < 32:
+        raise ConfigurationError("AUDIT_MAC_KEY must be at least 32 characters")
+    try:
+        audit_seal_seconds = float(source.get("AUDIT_SEAL_SECONDS", "2"))
+    except ValueError:
+        raise ConfigurationError("AUDIT_SEAL_SECONDS must be a number") from None
+    if not 0.05 <= audit_seal_seconds <= 3600:
+        raise ConfigurationError("AUDIT_SEAL_SECONDS must be between 0.05 and 3600")
+
     clock_spec = source.get("PALM_CLOCK") or None
     if clock_spec is not None:
         if env is not Environment.TEST:
@@ -348,4 +385,15 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         if source.get("PROMETHEUS_MULTIPROC_DIR")
         else None,
         job_retention_days=job_retention_days,
+        audit_mac_key=Secret(audit_mac_key) if audit_mac_key else None,
+        audit_signing_key_file=Path(source["AUDIT_SIGNING_KEY_FILE"]).resolve()
+        if source.get("AUDIT_SIGNING_KEY_FILE")
+        else None,
+        audit_retired_keys_file=Path(source["AUDIT_RETIRED_KEYS_FILE"]).resolve()
+        if source.get("AUDIT_RETIRED_KEYS_FILE")
+        else None,
+        audit_checkpoint_dir=Path(source["AUDIT_CHECKPOINT_DIR"]).resolve()
+        if source.get("AUDIT_CHECKPOINT_DIR")
+        else None,
+        audit_seal_seconds=audit_seal_seconds,
     )

@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 
-from palm_customs.core import metrics
+from palm_customs.core import audit, metrics
 from palm_customs.core.clock_endpoint import CLOCK_PATH, clock_endpoint
 from palm_customs.core.job_workers import WorkerStatus, run_worker
 from palm_customs.core.logs import configure_logging
@@ -96,6 +96,8 @@ async def run(settings: Settings, *, idle_seconds: float) -> None:
     sender = push.WebPushSender(settings)
     push.use_sender(sender)
     status = WorkerStatus()
+    # Every worker runs a sealer; the sealers' own lock lets one seal at a time.
+    sealer = asyncio.create_task(audit.run_sealer(stop, interval=settings.audit_seal_seconds))
     try:
         async with serving_health(settings, status):
             await run_worker(
@@ -106,6 +108,8 @@ async def run(settings: Settings, *, idle_seconds: float) -> None:
                 status=status,
             )
     finally:
+        stop.set()
+        await sealer
         await sender.close()
 
 

@@ -5,10 +5,14 @@ from tortoise.models import Model
 
 
 class AuditEvent(Model):
-    """One append-only, hash-chained record of a mutation (successful or refused)."""
+    """One event of the audit log (core/audit.py): a mutation, refused or not, or a read of
+    someone's record. Rows are inserted with no lock and `seq` NULL, and the sealer numbers
+    them and adds them to the Merkle tree whose signed heads live outside the database. The
+    columns hold exactly what is hashed."""
 
     id = fields.BigIntField(primary_key=True)
-    seq = fields.BigIntField(unique=True)
+    # Position in the log (1-based), assigned by the sealer; NULL until sealed.
+    seq = fields.BigIntField(unique=True, null=True)
     occurred_at = fields.DatetimeField()
     actor = fields.CharField(max_length=80)
     operation = fields.CharField(max_length=80)
@@ -17,8 +21,8 @@ class AuditEvent(Model):
     request_id = fields.CharField(max_length=64)
     ip = fields.CharField(max_length=64)
     user_agent = fields.CharField(max_length=300)
-    prev_hash = fields.CharField(max_length=64, unique=True)
-    hash = fields.CharField(max_length=64, unique=True)
+    # HMAC-SHA256 of the leaf data under a key kept outside the database.
+    mac = fields.CharField(max_length=64)
 
     class Meta:
         table = "audit_event"
