@@ -387,3 +387,32 @@ def test_an_officer_verifies_the_qr_offline_and_records_the_outcome(
     expect(traveller.get_by_test_id("declaration-outcome")).to_contain_text("Duty assessed")
     expect(traveller.get_by_test_id("declaration-outcome")).to_contain_text("1,170.00")
     screenshot(traveller, "declaration-outcome-phone")
+
+
+def test_the_traveller_sees_which_officer_unit_looked_at_their_declaration(
+    journey: Journey,
+) -> None:
+    assert journey.traveller is not None, "the traveller journey must run first"
+    page = journey.traveller
+    origin = journey.server.origin
+    # when the traveller opens "Who looked at my data" from their account page
+    page.goto(origin + "/me")
+    page.get_by_role("link", name="Who looked at my data").click()
+    expect(page).to_have_url(origin + "/me/data-access")
+    expect(page.get_by_role("heading", level=1, name="Who looked at my data")).to_be_visible()
+    # then the officer's look-up and recorded outcome are listed with the officer's unit
+    entries = page.get_by_role("list", name="Who looked at my data").get_by_role("listitem")
+    expect(entries.filter(has_text="Opened").first).to_contain_text("By: Shanghai Pudong Airport")
+    expect(entries.filter(has_text="Changed").first).to_contain_text("Declaration")
+    # and once the log has sealed them (the embedded sealer, every 2 s), a proof is given
+    button = page.get_by_role("button", name="Get a proof").first
+    for _ in range(20):
+        if button.count():
+            break
+        page.wait_for_timeout(1000)
+        page.reload()
+    button.click()
+    proof = page.locator("pre.proof").first
+    expect(proof).to_contain_text('"kind":"inclusion"')
+    no_serious_axe(page, "data access")
+    screenshot(page, "data-access-phone")

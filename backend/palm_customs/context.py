@@ -45,6 +45,7 @@ class Context:
             request_id=self.meta.request_id,
             ip=self.meta.ip,
             user_agent=self.meta.user_agent,
+            index_access=self.principal.is_officer,
         )
 
     async def audit_refusal(
@@ -55,6 +56,17 @@ class Context:
             await audit.append(
                 connection,
                 self.audit_record(operation=operation, outcome=outcome, target_ids=target_ids),
+            )
+
+    async def audit_read(self, *, operation: str, target_ids: tuple[str, ...]) -> None:
+        """Record that an officer opened someone's records (a person reading their own is not
+        recorded): the log behind "who looked at my data"."""
+        if not self.principal.is_officer or not target_ids:
+            return
+        async with in_transaction() as connection:
+            await audit.append(
+                connection,
+                self.audit_record(operation=operation, outcome="READ", target_ids=target_ids),
             )
 
     def set_session_cookie(self, token: str, *, max_age: int) -> None:

@@ -49,6 +49,7 @@ from palm_customs.notifications.mutations import NotificationMutation
 from palm_customs.notifications.queries import NotificationQuery
 from palm_customs.support.mutations import SupportMutation
 from palm_customs.system.queries import SystemQuery, SystemSubscription
+from palm_customs.transparency.queries import TransparencyQuery
 
 logger = logging.getLogger("palm_customs.graphql")
 
@@ -63,6 +64,7 @@ class Query(
     ApplicationQuery,
     DocumentQuery,
     AppointmentQuery,
+    TransparencyQuery,
 ):
     pass
 

@@ -40,6 +40,7 @@ const SignInRoute = lazy(() => import('./routes/SignInRoute'));
 const SignUpRoute = lazy(() => import('./routes/SignUpRoute'));
 const SecurityRoute = lazy(() => import('./routes/SecurityRoute'));
 const EnterprisesRoute = lazy(() => import('./routes/EnterprisesRoute'));
+const DataAccessRoute = lazy(() => import('./routes/DataAccessRoute'));
 const InboxRoute = lazy(() => import('./routes/InboxRoute'));
 const InboxSettingsRoute = lazy(() => import('./routes/InboxSettingsRoute'));
 const NotFoundRoute = lazy(() => import('./routes/NotFoundRoute'));
@@ -85,6 +86,7 @@ export function App() {
               <Route path={ROUTES.signUp} component={SignUpRoute} />
               <Route path={ROUTES.security} component={SecurityRoute} />
               <Route path={ROUTES.enterprises} component={EnterprisesRoute} />
+              <Route path={ROUTES.dataAccess} component={DataAccessRoute} />
               <Route path={ROUTES.inbox} component={InboxRoute} />
               <Route path={ROUTES.inboxSettings} component={InboxSettingsRoute} />
               <Route default component={NotFoundRoute} />

@@ -135,6 +135,11 @@ class ApplicationQuery:
                 continue
             tasks.append((row.due_date, review, row))
         tasks.sort(key=lambda t: (t[0], str(t[1].id)))
+        shown = tasks[: max(1, min(first, 100))]
+        await info.context.audit_read(
+            operation="reviewQueue",
+            target_ids=tuple(dict.fromkeys(f"application:{row.id}" for _, _, row in shown)),
+        )
         return [
             ReviewTask(
                 review=ReviewInfo(
@@ -149,7 +154,7 @@ class ApplicationQuery:
                 draft_json=draft_json(r.draft if r.reviewer_id == principal.account_id else {}),
                 claimed_by_me=r.reviewer_id == principal.account_id,
             )
-            for _, r, row in tasks[: max(1, min(first, 100))]
+            for _, r, row in shown
         ]
 
 

@@ -46,7 +46,7 @@ from palm_customs.core.audit_heads import (
     Trust,
     public_pem,
 )
-from palm_customs.core.models import AuditEvent
+from palm_customs.core.models import AuditAccess, AuditEvent
 from palm_customs.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -79,6 +79,8 @@ class AuditRecord:
     request_id: str
     ip: str
     user_agent: str
+    # An officer acted: index the targets for the people whose records they are (not hashed).
+    index_access: bool = False
 
 
 def _clip(value: str, limit: int) -> str:
@@ -98,6 +100,7 @@ class Leaf:
     request_id: str
     ip: str
     user_agent: str
+    indexed: bool = False
 
     @classmethod
     def from_record(cls, record: AuditRecord, occurred_at: datetime) -> Leaf:
@@ -110,6 +113,7 @@ class Leaf:
             request_id=_clip(record.request_id, LIMITS["request_id"]),
             ip=_clip(record.ip, LIMITS["ip"]),
             user_agent=_clip(record.user_agent, LIMITS["user_agent"]),
+            indexed=record.index_access and bool(record.target_ids),
         )
 
     @classmethod
@@ -124,10 +128,12 @@ class Leaf:
             request_id=event.request_id,
             ip=event.ip,
             user_agent=event.user_agent,
+            indexed=bool(event.indexed),
         )
 
     def to_json(self) -> dict[str, object]:
-        return {
+        extra: dict[str, object] = {"indexed": True} if self.indexed else {}
+        return extra | {
             "v": LEAF_VERSION,
             "at": self.occurred_at.astimezone(UTC).isoformat(timespec="microseconds"),
             "actor": self.actor,
@@ -220,7 +226,7 @@ async def append(connection: BaseDBAsyncClient, record: AuditRecord) -> AuditEve
     """Insert one event in the caller's transaction (the change and its audit commit together).
     No lock: the sealer numbers events later."""
     leaf = Leaf.from_record(record, clock.now())
-    return await AuditEvent.create(
+    event = await AuditEvent.create(
         using_db=connection,
         seq=None,
         occurred_at=leaf.occurred_at,
@@ -232,7 +238,17 @@ async def append(connection: BaseDBAsyncClient, record: AuditRecord) -> AuditEve
         ip=leaf.ip,
         user_agent=leaf.user_agent,
         mac=mac(leaf.data()),
+        indexed=leaf.indexed,
     )
+    if leaf.indexed:
+        await AuditAccess.bulk_create(
+            [
+                AuditAccess(event_id=event.id, target=target, occurred_at=leaf.occurred_at)
+                for target in dict.fromkeys(leaf.target_ids)
+            ],
+            using_db=connection,
+        )
+    return event
 
 
 # --- sealing -------------------------------------------------------------------------------
@@ -513,8 +529,35 @@ async def verify() -> Report:
             report.breaks.append(
                 Break(None, event.id, "not yet sealed and its MAC is invalid (forged or altered)")
             )
+    await _check_access_index(report)
     report.breaks.sort(key=lambda b: (b.seq is None, b.seq or 0, b.event_id or 0))
     return report
+
+
+async def _check_access_index(report: Report) -> None:
+    """The index behind "who looked at my data" holds exactly the targets of the events that
+    say they are indexed: a row deleted to hide an access, or planted, is named."""
+    expected: dict[tuple[int, str], AuditEvent] = {}
+    async for event in _events(indexed=True):
+        for target in Leaf.from_event(event).target_ids:
+            expected[(event.id, target)] = event
+    found: set[tuple[int, str]] = set()
+    rows = await AuditAccess.all().order_by("id").values_list("event_id", "target")
+    for event_id, target in rows:
+        found.add((int(event_id), str(target)))
+    for key in sorted(expected.keys() - found):
+        event = expected[key]
+        report.breaks.append(
+            Break(
+                event.seq if event.seq and event.seq > 0 else None,
+                event.id,
+                f"missing from the access index for {key[1]} (hidden from its owner's view)",
+            )
+        )
+    for event_id, target in sorted(found - expected.keys()):
+        report.breaks.append(
+            Break(None, event_id, f"access index names {target}, which the event does not")
+        )
 
 
 async def _sealed_positions() -> list[int]:

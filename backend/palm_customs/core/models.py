@@ -23,9 +23,24 @@ class AuditEvent(Model):
     user_agent = fields.CharField(max_length=300)
     # HMAC-SHA256 of the leaf data under a key kept outside the database.
     mac = fields.CharField(max_length=64)
+    # An officer acted: its targets are in audit_access (hashed, so the index can be checked).
+    indexed = fields.BooleanField(default=False, db_default=False)
 
     class Meta:
         table = "audit_event"
+
+
+class AuditAccess(Model):
+    """Which records an officer's audited event touched: an index for "who looked at my data".
+    Not hashed (the event is), and `audit verify` checks it against the events."""
+
+    id = fields.BigIntField(primary_key=True)
+    event_id = fields.BigIntField(db_index=True)
+    target = fields.CharField(max_length=130, db_index=True)
+    occurred_at = fields.DatetimeField()
+
+    class Meta:
+        table = "audit_access"
 
 
 class RateLimitBucket(Model):

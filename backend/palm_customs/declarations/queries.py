@@ -199,6 +199,11 @@ class DeclarationQuery:
         self, info: Info[Context, Any], credential: str
     ) -> DeclarationVerification:
         result = await services.verify_credential(credential[:5000])
+        if result.declaration is not None:
+            await info.context.audit_read(
+                operation="declarationVerification",
+                target_ids=(f"declaration:{result.declaration.id}",),
+            )
         language = info.context.language
         declaration = await _present(result.declaration) if result.declaration else None
         superseded = bool(
@@ -223,10 +228,17 @@ class DeclarationQuery:
         extensions=access(Level.VERIFIED, *OFFICERS),
         description="The latest version of a declaration by its number (typed at the channel).",
     )
-    async def declaration_by_number(self, number: str) -> Declaration | None:
+    async def declaration_by_number(
+        self, info: Info[Context, Any], number: str
+    ) -> Declaration | None:
         row = (
             await DeclarationRow.filter(number=number.strip().upper()[:20])
             .order_by("-version")
             .first()
         )
-        return await _present(row) if row else None
+        if row is None:
+            return None
+        await info.context.audit_read(
+            operation="declarationByNumber", target_ids=(f"declaration:{row.id}",)
+        )
+        return await _present(row)

@@ -11,6 +11,7 @@ Anyone else gets 404, never 403, so ids cannot be probed.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -156,6 +157,7 @@ class DocumentEndpoints:
             request_id=getattr(request.state, "request_id", "-"),
             ip=request.client.host if request.client else "-",
             user_agent=request.headers.get("user-agent", "")[:300],
+            index_access=principal.is_officer,
         )
 
     async def _audit(self, record: audit.AuditRecord) -> None:
@@ -261,6 +263,12 @@ class DocumentEndpoints:
             or not await services.may_view(principal, document)
         ):
             return _not_found(negotiate_language(request.headers.get("accept-language")))
+        if principal.is_officer:
+            # An officer opening someone's file is what "who looked at my data" shows.
+            record = self._record(
+                request, principal, outcome="READ", targets=(f"document:{document.id}",)
+            )
+            await self._audit(dataclasses.replace(record, operation="documentDownload"))
         data = await self.store.get(blob_key(document.sha256))
         if data is None:
             logger.error("document %s has no blob %s", document.id, document.sha256)

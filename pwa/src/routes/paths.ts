@@ -30,6 +30,7 @@ export const ROUTES = {
   signUp: '/me/sign-up',
   security: '/me/security',
   enterprises: '/me/enterprises',
+  dataAccess: '/me/data-access',
   inbox: '/inbox',
   inboxSettings: '/inbox/settings',
 } as const;

@@ -6,6 +6,7 @@ import { formatDate } from '../../i18n/format';
 import { refreshMe, type SignedIn } from './identitySession';
 import { IdentityTotpSetup } from './IdentityTotpSetup';
 import { ti } from './identityMessages';
+import { tt } from '../transparency/transparencyMessages';
 
 function PendingTotp() {
   const [pending, setPending] = useState<{ secret: string; uri: string } | null>(null);
@@ -80,6 +81,11 @@ export function IdentityProfile({ account }: { account: SignedIn }) {
         {person && (
           <li>
             <a href="/me/enterprises">{ti('me.link.enterprises')}</a>
+          </li>
+        )}
+        {person && (
+          <li>
+            <a href="/me/data-access">{tt('dataAccess.link')}</a>
           </li>
         )}
         {officer && (

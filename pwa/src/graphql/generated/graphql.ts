@@ -128,6 +128,12 @@ export type CorrectionItemInput = {
   target: string;
 };
 
+/** Which kind of your records. */
+export type DataRecordKind =
+  | 'APPLICATION'
+  | 'DECLARATION'
+  | 'DOCUMENT';
+
 /** Why a declaration action was refused. */
 export type DeclarationErrorCode =
   | 'ALREADY_USED'
@@ -1517,6 +1523,18 @@ export type ServicesItemUpdateMutation = { serviceItemUpdate:
     | { __typename: 'ServiceItemUpdated', item: { code: string, version: number, category: ServiceCategory, handlingMode: HandlingMode, departments: Array<string>, reviewLevels: number, timeLimitDays: number, name: { zhHans: string, zhHant: string, en: string }, description: { zhHans: string, zhHant: string, en: string }, legalBasis: { zhHans: string, zhHant: string, en: string }, conditions: { zhHans: string, zhHant: string, en: string }, fees: { zhHans: string, zhHant: string, en: string }, onsiteReason: { zhHans: string, zhHant: string, en: string } | null, form: Array<{ element: string, required: boolean }>, materials: Array<{ material: string, required: boolean }> } }
     | { __typename: 'ValidationError', message: string, field: string | null, errors: Array<{ field: string, message: string }> }
    };
+
+export type TransparencyDataAccessQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TransparencyDataAccessQuery = { myDataAccess: Array<{ eventId: string, kind: DataRecordKind, recordId: string, label: string, operation: string, outcome: string, officerUnit: string, occurredAt: string, sealed: boolean }> };
+
+export type TransparencyDataAccessProofQueryVariables = Exact<{
+  eventId: string | number;
+}>;
+
+
+export type TransparencyDataAccessProofQuery = { myDataAccessProof: string | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -6395,3 +6413,23 @@ fragment ServicesItemFull on ServiceItemInfo {
   reviewLevels
   timeLimitDays
 }`) as unknown as TypedDocumentString<ServicesItemUpdateMutation, ServicesItemUpdateMutationVariables>;
+export const TransparencyDataAccessDocument = new TypedDocumentString(`
+    query TransparencyDataAccess {
+  myDataAccess(first: 100) {
+    eventId
+    kind
+    recordId
+    label
+    operation
+    outcome
+    officerUnit
+    occurredAt
+    sealed
+  }
+}
+    `) as unknown as TypedDocumentString<TransparencyDataAccessQuery, TransparencyDataAccessQueryVariables>;
+export const TransparencyDataAccessProofDocument = new TypedDocumentString(`
+    query TransparencyDataAccessProof($eventId: ID!) {
+  myDataAccessProof(eventId: $eventId)
+}
+    `) as unknown as TypedDocumentString<TransparencyDataAccessProofQuery, TransparencyDataAccessProofQueryVariables>;

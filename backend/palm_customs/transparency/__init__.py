@@ -1,0 +1,1 @@
+"""Transparency for people: who opened or changed their records, from the audit log."""
