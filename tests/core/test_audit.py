@@ -530,3 +530,46 @@ async def test_two_processes_append_while_another_transaction_stays_open(
     assert await AuditEvent.filter(operation="concurrent").count() == 80
     assert report.breaks == []
     assert report.verified == 81
+
+
+async def test_heads_signed_before_a_key_rotation_verify_with_the_retired_key(
+    db: None, settings: Settings, migrated: str, var_dir: Path, tmp_path: Path
+) -> None:
+    # given heads signed with a first key
+    log_dir = str(settings.audit_log_dir)
+    first = make_settings(
+        migrated,
+        var_dir,
+        AUDIT_CHECKPOINT_DIR=log_dir,
+        AUDIT_SIGNING_KEY_FILE=str(tmp_path / "a.pem"),
+    )
+    audit.configure(first)
+    await _sealed_log(3)
+    retired = tmp_path / "retired.pem"
+    retired.write_text(audit.public_pem(audit.signer().public))
+    # when the key is rotated and more events are sealed with the new one
+    rotated = make_settings(
+        migrated,
+        var_dir,
+        AUDIT_CHECKPOINT_DIR=log_dir,
+        AUDIT_SIGNING_KEY_FILE=str(tmp_path / "b.pem"),
+        AUDIT_RETIRED_KEYS_FILE=str(retired),
+    )
+    audit.configure(rotated)
+    await _sealed_log(2)
+    with_retired = await audit.verify()
+    forgotten = make_settings(
+        migrated,
+        var_dir,
+        AUDIT_CHECKPOINT_DIR=log_dir,
+        AUDIT_SIGNING_KEY_FILE=str(tmp_path / "b.pem"),
+    )
+    audit.configure(forgotten)
+    without_retired = await audit.verify()
+    # then
+    assert with_retired.breaks == []
+    assert with_retired.heads == 2
+    assert with_retired.verified == 5
+    assert without_retired.breaks[0].reason.startswith(
+        "tree head of size 3: signed by an unknown key"
+    )

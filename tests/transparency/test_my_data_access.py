@@ -12,7 +12,7 @@ from palm_customs.core import audit
 from palm_customs.core.audit_heads import HeadError
 from palm_customs.core.models import AuditAccess
 from tests.conftest import ORIGIN, graphql
-from tests.declarations.flows import inspector, submit, traveller, trip
+from tests.declarations.flows import VERIFY, inspector, submit, traveller, trip
 
 BY_NUMBER = "query($n: String!) { declarationByNumber(number: $n) { number } }"
 ACCESS = """
@@ -136,3 +136,21 @@ async def test_hiding_an_access_from_its_owner_is_named_by_audit_verify(
     assert hidden == []
     assert [b.event_id for b in report.breaks] == [row.event_id]
     assert "hidden from its owner's view" in report.breaks[0].reason
+
+
+async def test_an_officer_checking_a_code_online_is_listed_as_an_opening(
+    client: httpx.AsyncClient, app: Starlette
+) -> None:
+    # given
+    await traveller(client)
+    declaration = (await submit(client, trip()))["declaration"]
+    # when an officer checks the traveller's code online
+    async with _client(app) as officer:
+        await inspector(officer)
+        checked = await graphql(officer, VERIFY, {"c": declaration["credential"]})
+    # then
+    assert checked["data"]["declarationVerification"]["valid"] is True  # type: ignore[index]
+    listed = await _accesses(client)
+    assert [(a["operation"], a["outcome"], a["officerUnit"]) for a in listed] == [
+        ("declarationVerification", "READ", "浦东机场")
+    ]
