@@ -140,9 +140,16 @@ class Leaf:
             "operation": self.operation,
             "targets": list(self.target_ids),
             "outcome": self.outcome,
-            "request": self.request_id,
-            "ip": self.ip,
-            "ua": self.user_agent,
+            # Where the request came from is committed to, not shown: a proof handed to a
+            # person must not reveal an officer's address or browser (keyed, so that it
+            # cannot be guessed from the few addresses there are).
+            "private": hmac.new(
+                _configured().mac_key,
+                json.dumps(
+                    ["private", self.request_id, self.ip, self.user_agent], ensure_ascii=False
+                ).encode(),
+                hashlib.sha256,
+            ).hexdigest(),
         }
 
     def data(self) -> bytes:
