@@ -46,7 +46,7 @@ from palm_customs.identity import sessions
 from palm_customs.notifications import push
 from palm_customs.notifications.push import WebPushSender
 from palm_customs.payments import services as payments
-from palm_customs.payments.http import NOTIFY_PATH, wechat_notify
+from palm_customs.payments.http import NOTIFY_PATH, RECEIPT_PATH, receipt_endpoint, wechat_notify
 from palm_customs.schema import build_schema
 from palm_customs.settings import Settings, load_settings
 
@@ -182,6 +182,7 @@ def create_app(
         Route(UPLOAD_PATH, documents.upload, methods=["POST"]),
         Route(FILES_PATH, documents.download, methods=["GET"]),
         Route(NOTIFY_PATH, wechat_notify, methods=["POST"]),
+        Route(RECEIPT_PATH, receipt_endpoint(settings), methods=["GET"]),
         *extra_routes,
         # Tests only: the e2e harness moves this process's clock (never mounted otherwise).
         *([Route(CLOCK_PATH, clock_endpoint, methods=["GET", "PUT"])] if settings.is_test else []),

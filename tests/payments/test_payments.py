@@ -448,3 +448,31 @@ async def test_paying_needs_a_fresh_step_up_and_ones_own_declaration(
     assert below["errors"][0]["extensions"]["code"] == "STEP_UP_REQUIRED"  # type: ignore[index]
     assert (foreign["__typename"], foreign["code"]) == ("PaymentError", "NOT_FOUND")
     assert await PaymentIntent.all().count() == 0
+
+
+async def test_the_payer_downloads_the_receipt_as_a_pdf_and_nobody_else_can(
+    client: httpx.AsyncClient, app: Starlette, standin: StandIn, standin_server: tuple[StandIn, str]
+) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    # given a paid declaration
+    declaration = await declared(client)
+    intent = (await start(client, declaration["id"]))["intent"]
+    path = f"/payments/receipts/{intent['number']}.pdf"
+    unpaid = await client.get(path)
+    await provider_pays(standin_server[1], intent["number"])
+    # when the payer downloads the receipt
+    response = await client.get(path)
+    # then it is a PDF with the facts and the signed code
+    assert unpaid.status_code == 404
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/pdf"
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    assert declaration["number"] in text
+    assert "CNY 780.00" in text
+    assert "PC1:" in text
+    # and to anyone else it does not exist
+    async with other_client(app) as stranger:
+        assert (await stranger.get(path)).status_code == 404

@@ -103,6 +103,7 @@ export function PaymentPanel({ declarationId, number }: { declarationId: string;
   if (payment === null) return null;
   const p = payment;
   const open = p.openIntent;
+  const paidIntent = p.intents.find((i) => i.state === 'SUCCEEDED' || i.state === 'REFUNDED');
   const kind = p.state === 'PAID' || p.state === 'NOTHING_DUE' ? 'success' : p.state === 'DUE' ? 'error' : 'info';
   return (
     <section class="payment-panel" aria-labelledby="payment-heading" data-testid="payment-panel" data-state={p.state}>
@@ -160,6 +161,13 @@ export function PaymentPanel({ declarationId, number }: { declarationId: string;
           <Suspense fallback={<p role="status">{t('loading')}</p>}>
             <QrCode text={p.receipt} label={tp('pay.receipt.qrLabel', { number })} />
           </Suspense>
+          {paidIntent && !offline && (
+            <p>
+              <a href={`/payments/receipts/${paidIntent.number}.pdf`} download data-testid="payment-receipt-pdf">
+                {tp('pay.receipt.pdf')}
+              </a>
+            </p>
+          )}
         </div>
       )}
       {p.intents.length > 0 && (

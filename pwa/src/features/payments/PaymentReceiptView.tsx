@@ -35,7 +35,7 @@ export function PaymentReceiptView({ claims, issuedAt }: { claims: QrClaims; iss
         <dd>{money(due)}</dd>
         <dt>{tp('pay.basis')}</dt>
         <dd>{tp(claims.b === 'assessment' ? 'pay.basis.ASSESSMENT' : 'pay.basis.ESTIMATE')}</dd>
-        <dt>{tp('pay.paid')}</dt>
+        <dt>{tp('pay.verify.at')}</dt>
         <dd>{formatDateTime(str(claims.at) || issuedAt)}</dd>
       </dl>
     </div>
