@@ -279,7 +279,13 @@ def wait_for_service_worker_control(page: Page) -> None:
     page.wait_for_function("() => !!navigator.serviceWorker.controller", timeout=15_000)
 
 
-def start_server(var_dir: Path, *, port: int | None = None, prepare: bool = True) -> LiveServer:
+def start_server(
+    var_dir: Path,
+    *,
+    port: int | None = None,
+    prepare: bool = True,
+    extra_env: dict[str, str] | None = None,
+) -> LiveServer:
     """A `palm-customs serve` the test controls: stop it and start it again on the SAME port and
     data directory (the PWA's origin, cookies, service worker and IndexedDB stay valid).
     `prepare` migrates and seeds (first start only)."""
@@ -299,6 +305,7 @@ def start_server(var_dir: Path, *, port: int | None = None, prepare: bool = True
         "VAR_DIR": str(var_dir),
         "PORT": str(port),
         "PUBLIC_ORIGIN": origin,
+        **(extra_env or {}),
     }
     command = [sys.executable, "-m", "palm_customs"]
     if prepare:

@@ -246,6 +246,9 @@ def test_a_traveller_declares_through_an_outage_and_shows_the_qr_offline(
     no_serious_axe(page, "declaration")
     screenshot(page, "declaration-qr-phone")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    # The page opens with the payment state and the channel first: bring the whole code clear
+    # of the phone's fixed bottom bar before taking its picture, as the traveller scrolls.
+    qr.evaluate("el => el.scrollIntoView({block: 'center'})")
     qr.screenshot(path=str(journey.qr_png))
 
     # when offline again, the QR still shows

@@ -16,7 +16,7 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         useTypeImports: true,
         skipTypename: true,
-        scalars: { DateTime: 'string', Time: 'string' },
+        scalars: { DateTime: 'string', Time: 'string', Fen: 'number' },
       },
     },
   },

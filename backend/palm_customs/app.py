@@ -46,6 +46,8 @@ from palm_customs.documents.http import (
 from palm_customs.identity import sessions
 from palm_customs.notifications import push
 from palm_customs.notifications.push import WebPushSender
+from palm_customs.payments import services as payments
+from palm_customs.payments.http import NOTIFY_PATH, RECEIPT_PATH, receipt_endpoint, wechat_notify
 from palm_customs.schema import build_schema
 from palm_customs.settings import Settings, load_settings
 
@@ -116,6 +118,7 @@ def create_app(
     pwa = PwaFiles(settings.pwa_dist)
     document_store = document_storage.build_store(settings)
     document_storage.use_store(document_store)
+    payments.configure(settings)
     documents = DocumentEndpoints(settings, document_store)
 
     @contextlib.asynccontextmanager
@@ -191,6 +194,8 @@ def create_app(
         Route(KEYS_PATH, keys_endpoint, methods=["GET"]),
         Route(UPLOAD_PATH, documents.upload, methods=["POST"]),
         Route(FILES_PATH, documents.download, methods=["GET"]),
+        Route(NOTIFY_PATH, wechat_notify, methods=["POST"]),
+        Route(RECEIPT_PATH, receipt_endpoint(settings), methods=["GET"]),
         *extra_routes,
         # Tests only: the e2e harness moves this process's clock (never mounted otherwise).
         *([Route(CLOCK_PATH, clock_endpoint, methods=["GET", "PUT"])] if settings.is_test else []),

@@ -269,6 +269,18 @@ def _cmd_audit_public_key(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_payments_standin(settings: Settings, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from palm_customs.payments.standin import StandIn
+
+    if settings.is_production or settings.wechatpay is None or not settings.wechatpay.stand_in:
+        print("the payment stand-in runs only in development or tests, with generated keys")
+        return 1
+    uvicorn.run(StandIn.from_settings(settings).app(), host="127.0.0.1", port=args.port)
+    return 0
+
+
 def _cmd_keys_rotate(settings: Settings, args: argparse.Namespace) -> int:
     from palm_customs.core.signing import rotate
 
@@ -355,6 +367,12 @@ def build_parser() -> argparse.ArgumentParser:
         "public-key", help="print the public key that signs tree heads (PEM)"
     ).set_defaults(handler=_cmd_audit_public_key)
 
+    standin = commands.add_parser(
+        "payments-standin",
+        help="a local stand-in for WeChat Pay API v3 (development and tests only)",
+    )
+    standin.add_argument("--port", type=int, default=8790)
+    standin.set_defaults(handler=_cmd_payments_standin)
     keys = commands.add_parser("keys", help="QR credential signing keys")
     keys_commands = keys.add_subparsers(dest="keys_command", required=True)
     keys_commands.add_parser(

@@ -47,6 +47,9 @@ from palm_customs.identity.queries import IdentityQuery, IdentitySubscription
 from palm_customs.notifications import types as notifications_types
 from palm_customs.notifications.mutations import NotificationMutation
 from palm_customs.notifications.queries import NotificationQuery
+from palm_customs.payments import types as payments_types
+from palm_customs.payments.mutations import PaymentMutation
+from palm_customs.payments.queries import PaymentQuery
 from palm_customs.support.mutations import SupportMutation
 from palm_customs.system.queries import SystemQuery, SystemSubscription
 from palm_customs.transparency.queries import TransparencyQuery
@@ -65,6 +68,7 @@ class Query(
     DocumentQuery,
     AppointmentQuery,
     TransparencyQuery,
+    PaymentQuery,
 ):
     pass
 
@@ -79,6 +83,7 @@ class Mutation(
     ApplicationMutation,
     DocumentMutation,
     AppointmentMutation,
+    PaymentMutation,
 ):
     pass
 
@@ -205,6 +210,7 @@ ERROR_MAPPING = ErrorMapping(
     applications_types.ERROR_MAPPERS,
     documents_types.ERROR_MAPPERS,
     appointments_types.ERROR_MAPPERS,
+    payments_types.ERROR_MAPPERS,
 )
 
 
@@ -225,7 +231,9 @@ def build_schema(*, production: bool = False) -> strawberry.Schema:
         mutation=Mutation,
         subscription=Subscription,
         extensions=extensions,
-        config=StrawberryConfig(disable_field_suggestions=production),
+        config=StrawberryConfig(
+            disable_field_suggestions=production, scalar_map=payments_types.SCALARS
+        ),
     )
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -97,6 +97,28 @@ class Secret:
 
 
 @dataclass(frozen=True, slots=True)
+class WeChatPaySettings:
+    """WeChat Pay API v3 merchant settings (payments/wechat.py). In development and tests,
+    unless WECHATPAY_MCHID is set, keys are generated in var/secrets for the local stand-in
+    (`palm-customs payments-standin`), which reads the same files."""
+
+    merchant_id: str
+    app_id: str
+    # Merchant API private key (RSA PEM) and its certificate's serial number.
+    private_key: Secret
+    cert_serial_no: str
+    # APIv3 key: 32 characters, decrypts notification resources (AES-256-GCM).
+    apiv3_key: Secret
+    # WeChat Pay public key (PEM) and its id: verify responses and notifications.
+    public_key: str
+    public_key_id: str
+    gateway: str
+    notify_url: str
+    timeout_seconds: float
+    stand_in: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     env: Environment
     database_url: str
@@ -137,6 +159,8 @@ class Settings:
     metrics_multiproc_dir: Path | None = None
     # Finished jobs (done, discarded) are deleted this many days after they finished.
     job_retention_days: int = 14
+    # Online payment (WeChat Pay API v3); None: payment is not offered.
+    wechatpay: WeChatPaySettings | None = None
     # Keys every audit event's MAC (never stored in the database); unset: derived from
     # SECRET_KEY for that purpose alone.
     audit_mac_key: Secret | None = None
@@ -224,6 +248,103 @@ def _generated_vapid_keys(var_dir: Path) -> tuple[str, str]:
         serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
     )
     return pem_text, _b64url(public)
+
+
+STANDIN_GATEWAY = "http://127.0.0.1:8790"
+STANDIN_MERCHANT_ID = "1900000109"
+STANDIN_APP_ID = "wxpalmcustoms0001"
+STANDIN_PUBLIC_KEY_ID = "PUB_KEY_ID_0119000001092026"
+_WECHATPAY_REQUIRED = (
+    "WECHATPAY_APPID",
+    "WECHATPAY_PRIVATE_KEY",
+    "WECHATPAY_CERT_SERIAL_NO",
+    "WECHATPAY_APIV3_KEY",
+    "WECHATPAY_PUBLIC_KEY",
+    "WECHATPAY_PUBLIC_KEY_ID",
+)
+
+
+def _generated_rsa_key(var_dir: Path, name: str) -> str:
+    """An RSA-2048 private key (PEM) kept in var/secrets, for the payment stand-in."""
+    path = var_dir / "secrets" / name
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        pem = key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return path.read_text()
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(pem)
+    return path.read_text()
+
+
+def public_pem(private_pem: str) -> str:
+    key = serialization.load_pem_private_key(private_pem.encode(), password=None)
+    return (
+        key.public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        .decode()
+    )
+
+
+def standin_platform_key(var_dir: Path) -> str:
+    """The stand-in's private key (it plays WeChat Pay's platform key pair)."""
+    return _generated_rsa_key(var_dir, "standin_platform_private.pem")
+
+
+def _wechatpay_settings(
+    source: Mapping[str, str], env: Environment, var_dir: Path, public_origin: str
+) -> WeChatPaySettings | None:
+    try:
+        timeout = float(source.get("WECHATPAY_TIMEOUT_SECONDS", "10"))
+    except ValueError:
+        raise ConfigurationError("WECHATPAY_TIMEOUT_SECONDS must be a number") from None
+    if not 0.1 <= timeout <= 60:
+        raise ConfigurationError("WECHATPAY_TIMEOUT_SECONDS must be between 0.1 and 60")
+    notify_url = source.get("WECHATPAY_NOTIFY_URL") or f"{public_origin}/payments/wechat/notify"
+    if source.get("WECHATPAY_MCHID"):
+        missing = [name for name in _WECHATPAY_REQUIRED if not source.get(name)]
+        if missing:
+            raise ConfigurationError(
+                f"WECHATPAY_MCHID is set, so these are required too: {', '.join(missing)}"
+            )
+        apiv3_key = source["WECHATPAY_APIV3_KEY"]
+        if len(apiv3_key.encode()) != 32:
+            raise ConfigurationError("WECHATPAY_APIV3_KEY must be 32 bytes")
+        return WeChatPaySettings(
+            merchant_id=source["WECHATPAY_MCHID"],
+            app_id=source["WECHATPAY_APPID"],
+            private_key=Secret(source["WECHATPAY_PRIVATE_KEY"].replace("\\n", "\n")),
+            cert_serial_no=source["WECHATPAY_CERT_SERIAL_NO"],
+            apiv3_key=Secret(apiv3_key),
+            public_key=source["WECHATPAY_PUBLIC_KEY"].replace("\\n", "\n"),
+            public_key_id=source["WECHATPAY_PUBLIC_KEY_ID"],
+            gateway=source.get("WECHATPAY_GATEWAY", "https://api.mch.weixin.qq.com"),
+            notify_url=notify_url,
+            timeout_seconds=timeout,
+            stand_in=False,
+        )
+    if env is Environment.PRODUCTION:
+        return None
+    return WeChatPaySettings(
+        merchant_id=STANDIN_MERCHANT_ID,
+        app_id=STANDIN_APP_ID,
+        private_key=Secret(_generated_rsa_key(var_dir, "standin_merchant_private.pem")),
+        cert_serial_no="5157F09EFDC096DE15EBE81A47057A7232F1B8E1",
+        apiv3_key=Secret(_generated_secret(var_dir, "standin_apiv3_key")[:32]),
+        public_key=public_pem(standin_platform_key(var_dir)),
+        public_key_id=STANDIN_PUBLIC_KEY_ID,
+        gateway=source.get("WECHATPAY_GATEWAY", STANDIN_GATEWAY),
+        notify_url=notify_url,
+        timeout_seconds=timeout,
+        stand_in=True,
+    )
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
@@ -385,6 +506,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         if source.get("PROMETHEUS_MULTIPROC_DIR")
         else None,
         job_retention_days=job_retention_days,
+        wechatpay=_wechatpay_settings(source, env, var_dir, public_origin),
         audit_mac_key=Secret(audit_mac_key) if audit_mac_key else None,
         audit_signing_key_file=Path(source["AUDIT_SIGNING_KEY_FILE"]).resolve()
         if source.get("AUDIT_SIGNING_KEY_FILE")

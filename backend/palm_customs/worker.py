@@ -114,4 +114,7 @@ async def run(settings: Settings, *, idle_seconds: float) -> None:
 
 
 def configure(settings: Settings) -> None:
+    from palm_customs.payments import services as payments
+
     configure_logging(json_lines=settings.is_production, level=settings.log_level)
+    payments.configure(settings)

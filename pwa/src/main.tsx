@@ -34,6 +34,7 @@ const OfficerRoute = lazy(() => import('./routes/OfficerRoute'));
 const OfficerNoticesRoute = lazy(() => import('./routes/OfficerNoticesRoute'));
 const OfficerMaterialsRoute = lazy(() => import('./routes/OfficerMaterialsRoute'));
 const OfficerItemsRoute = lazy(() => import('./routes/OfficerItemsRoute'));
+const OfficerPaymentsRoute = lazy(() => import('./routes/OfficerPaymentsRoute'));
 const OfficerEnrolRoute = lazy(() => import('./routes/OfficerEnrolRoute'));
 const MeRoute = lazy(() => import('./routes/MeRoute'));
 const SignInRoute = lazy(() => import('./routes/SignInRoute'));
@@ -81,6 +82,7 @@ export function App() {
               <Route path={ROUTES.officerNotices} component={OfficerNoticesRoute} />
               <Route path={ROUTES.officerMaterials} component={OfficerMaterialsRoute} />
               <Route path={ROUTES.officerItems} component={OfficerItemsRoute} />
+              <Route path={ROUTES.officerPayments} component={OfficerPaymentsRoute} />
               <Route path={ROUTES.me} component={MeRoute} />
               <Route path={ROUTES.signIn} component={SignInRoute} />
               <Route path={ROUTES.signUp} component={SignUpRoute} />

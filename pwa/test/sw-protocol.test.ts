@@ -4,7 +4,7 @@ import { isPageToWorkerMessage, MSG, NAVIGATION_DENYLIST } from '../src/sw/proto
 const denied = (path: string) => NAVIGATION_DENYLIST.some((re) => re.test(path));
 
 describe('service worker navigation fallback', () => {
-  it.each(['/graphql', '/graphql?x=1', '/healthz', '/readyz', '/api/push', '/.well-known/webauthn', '/files/abc.pdf'])(
+  it.each(['/graphql', '/graphql?x=1', '/healthz', '/readyz', '/api/push', '/.well-known/webauthn', '/files/abc.pdf', '/payments/receipts/PC1.pdf'])(
     'does not serve the app shell for %s',
     (path) => expect(denied(path)).toBe(true),
   );

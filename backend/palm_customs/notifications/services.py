@@ -52,6 +52,8 @@ CATEGORY = {
     NotificationType.APPOINTMENT_OFFER: "appointment_offers",
     NotificationType.POLICY_NOTICE: "policy_notices",
     NotificationType.WORK_QUEUE: "work_queue",
+    # Paying a declaration's duty (payments/) is part of its outcome.
+    NotificationType.PAYMENT: "declaration_outcomes",
 }
 PUSH_CATEGORIES = frozenset(CATEGORY.values())
 POLICY_CATEGORIES = frozenset(

@@ -101,6 +101,7 @@ const en = {
   'officer.notices.link': 'Publish a policy notice',
   'officer.materials.link': 'Material types',
   'officer.items.link': 'Service items',
+  'officer.payments.link': 'Payment reconciliation',
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -101,6 +101,7 @@ const zhHans: Table<MessageKey> = {
   'officer.notices.link': '发布政策公告',
   'officer.materials.link': '材料类型',
   'officer.items.link': '办事事项',
+  'officer.payments.link': '付款对账',
 };
 
 export default zhHans;

@@ -101,6 +101,7 @@ const zhHant: Table<MessageKey> = {
   'officer.notices.link': '發佈政策公告',
   'officer.materials.link': '材料類型',
   'officer.items.link': '辦事事項',
+  'officer.payments.link': '付款對賬',
 };
 
 export default zhHant;

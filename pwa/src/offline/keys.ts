@@ -30,6 +30,8 @@ export const CACHE_KEYS = {
   outcome: (key: string) => `officer.outcome.${key}`,
   /** Outcomes recorded on this tablet, newest first (what the officer sees as queued / sent). */
   outcomeLog: 'officer.outcomeLog',
+  /** A declaration's payment as last read (state, amounts, the receipt credential), for offline. */
+  payment: (declarationId: string) => `payments.declaration.${declarationId}`,
   /**
    * This device's push subscription as last saved to the server ({endpoint, categories, device,
    * resavePending}); the service worker reads it on `pushsubscriptionchange`.

@@ -38,6 +38,9 @@ export default function OfficerRoute() {
                 <li>
                   <a href="/officer/items">{t('officer.items.link')}</a>
                 </li>
+                <li>
+                  <a href="/officer/payments">{t('officer.payments.link')}</a>
+                </li>
               </>
             )}
             {officer.roles.some((r) => r === 'reviewer' || r === 'senior_reviewer') && (

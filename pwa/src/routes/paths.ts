@@ -25,6 +25,7 @@ export const ROUTES = {
   officerNotices: '/officer/notices',
   officerMaterials: '/officer/materials',
   officerItems: '/officer/items',
+  officerPayments: '/officer/payments',
   me: '/me',
   signIn: '/me/sign-in',
   signUp: '/me/sign-up',

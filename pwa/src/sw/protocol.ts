@@ -93,6 +93,7 @@ export const NAVIGATION_DENYLIST: readonly RegExp[] = [
   /^\/api\//,
   /^\/\.well-known\//,
   /^\/files\//,
+  /^\/payments\//,
 ];
 
 export const SHELL_URL = '/index.html';

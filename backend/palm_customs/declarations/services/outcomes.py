@@ -121,6 +121,10 @@ async def record_outcome(
         recorded_at=now,
         observed_at=when,
     )
+    # Paid on account more than the officer assessed: the difference goes back.
+    from palm_customs.payments import services as payments
+
+    await payments.after_outcome(connection, number=declaration.number)
     await notifications.notify(
         connection,
         recipient_id=declaration.account_id,

@@ -14,6 +14,7 @@ import { amend, declareAgain } from './declarationsStart';
 import { cachedDeclaration, storeDeclaration } from './declarationsStore';
 import { DeclarationArticlePhotos } from './DeclarationArticlePhotos';
 import { td, type DeclarationsKey } from './declarationsMessages';
+import { PaymentPanel } from '../payments/PaymentPanel';
 
 const DeclarationQrCode = lazy(() => import('./DeclarationQrCode'));
 
@@ -74,6 +75,8 @@ export function DeclarationView({ id }: { id: string }) {
           <p>{td('declare.view.superseded')}</p>
         </Notice>
       )}
+      {d.status !== 'SUPERSEDED' && <PaymentPanel declarationId={d.id} number={d.number} />}
+      <DeclarationChannelAdvice estimate={d.estimate} />
       <div class="qr-panel">
         <Suspense fallback={<p role="status">{t('loading')}</p>}>
           <DeclarationQrCode text={d.credential} label={td('declare.view.qrLabel', { number: d.number, version: d.version })} />
@@ -95,7 +98,6 @@ export function DeclarationView({ id }: { id: string }) {
           <p class="field__hint">{formatDateTime(d.outcome.recordedAt)}</p>
         </Notice>
       )}
-      <DeclarationChannelAdvice estimate={d.estimate} />
       <dl class="summary-list">
         <dt>{td('declare.view.status')}</dt>
         <dd>{td(`declare.status.${d.status}`)}</dd>

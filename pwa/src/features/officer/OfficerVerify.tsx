@@ -26,6 +26,7 @@ import { cachedKeySet, refreshKeySet, type CachedKeySet } from './officerKeys';
 import { OUTBOX_OUTCOME, type OutcomeVariables } from './officerOutbox';
 import { readQr, readQrFromFile } from './officerScan';
 import { declarationsMessages, td, type DeclarationsKey } from '../declarations/declarationsMessages';
+import { PaymentReceiptView, RECEIPT_TYPE } from '../payments/PaymentReceiptView';
 
 const secure = createSecureRequest({ client, onStatus: (s) => (stepUpStatus.value = s) });
 type Online = DeclarationVerifyQuery['declarationVerification'];
@@ -148,7 +149,8 @@ export function OfficerVerify() {
     const verification = await verifyQrCredential(trimmed, { keySet: keySet?.keySet ?? { keys: [] }, now: new Date() });
     setResult(verification);
     if ('credential' in verification) setDuty(str(verification.credential.claims.duty));
-    if (navigator.onLine && verification.status !== 'malformed') {
+    const isReceipt = 'credential' in verification && verification.credential.credentialType === RECEIPT_TYPE;
+    if (navigator.onLine && verification.status !== 'malformed' && !isReceipt) {
       secure(DeclarationVerifyDocument, { credential: trimmed })
         .then((data) => setOnline(data.declarationVerification))
         .catch((error) => setOnlineProblem(describeError(error)));
@@ -208,7 +210,10 @@ export function OfficerVerify() {
     }
   };
 
-  const credential = result && 'credential' in result ? result.credential : null;
+  const verified = result && 'credential' in result ? result.credential : null;
+  // A payment receipt is shown as such (paid or not), with no outcome form and no online check.
+  const paymentReceipt = verified?.credentialType === RECEIPT_TYPE ? verified : null;
+  const credential = paymentReceipt ? null : verified;
   const recordOutcome = async (event: Event) => {
     event.preventDefault();
     if (!credential) return;
@@ -337,6 +342,7 @@ export function OfficerVerify() {
             </Notice>
           </div>
         )}
+        {paymentReceipt && <PaymentReceiptView claims={paymentReceipt.claims} issuedAt={paymentReceipt.issuedAt} />}
         {credential && <ClaimsView claims={credential.claims} issuedAt={credential.issuedAt} expiresAt={credential.expiresAt} />}
         {result && !navigator.onLine && <p class="field__hint">{td('verify.offlineOnly')}</p>}
         <IdentityStepUpNotice />

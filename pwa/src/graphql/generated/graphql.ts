@@ -86,6 +86,11 @@ export type ArticleInput = {
   unitValue: string;
 };
 
+/** What an amount was computed from. */
+export type Basis =
+  | 'ASSESSMENT'
+  | 'ESTIMATE';
+
 /** What happened at the window. */
 export type BookingOutcome =
   | 'NO_SHOW'
@@ -240,6 +245,15 @@ export type IdentityErrorCode =
   | 'USER_NOT_VERIFIED'
   | 'VERIFICATION_FAILED';
 
+/** Where one payment (an order at the provider) stands. */
+export type IntentState =
+  | 'CREATED'
+  | 'EXPIRED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'REFUNDED'
+  | 'SUCCEEDED';
+
 export type ItemMaterialInput = {
   material: string;
   required: boolean;
@@ -288,6 +302,7 @@ export type NotificationType =
   | 'APPOINTMENT_REMINDER'
   | 'DECLARATION_OUTCOME'
   | 'DECLARATION_RECEIVED'
+  | 'PAYMENT'
   | 'POLICY_NOTICE'
   | 'PREREVIEW_RESULT'
   | 'WORK_QUEUE';
@@ -308,6 +323,16 @@ export type OutcomeKind =
   | 'DUTY_ASSESSED'
   | 'INSPECTED_NO_DISCREPANCY'
   | 'RELEASED';
+
+/** Why a payment action was refused. */
+export type PaymentErrorCode =
+  | 'ASSESSMENT_CHANGED'
+  | 'IN_PROGRESS'
+  | 'KEY_REUSED'
+  | 'NOTHING_DUE'
+  | 'NOT_FOUND'
+  | 'RECEIPT_INVALID'
+  | 'UNAVAILABLE';
 
 /** Who the person is. Nothing here is asked twice later. */
 export type PersonInput = {
@@ -339,6 +364,11 @@ export type PortKind =
   | 'RAIL'
   | 'SEAPORT';
 
+/** Why money goes back. */
+export type RefundReason =
+  | 'ASSESSED_LOWER'
+  | 'DUPLICATE';
+
 /** Where one department's review stands. */
 export type ReviewStatus =
   | 'CANCELLED'
@@ -367,6 +397,15 @@ export type ServiceItemUpdateInput = {
   reviewLevels?: number | null | undefined;
   timeLimitDays?: number | null | undefined;
 };
+
+/** Where paying a declaration's duty stands. */
+export type SettlementState =
+  | 'DUE'
+  | 'HELD_ON_ACCOUNT'
+  | 'NOTHING_DUE'
+  | 'PAID'
+  | 'PENDING'
+  | 'REFUND_PENDING';
 
 /** How a session was begun. */
 export type SignInMethod =
@@ -1271,6 +1310,34 @@ export type OfficerEnrolFinishMutation = { officerEnrolFinish:
     | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
     | { __typename: 'WebAuthnError', message: string, webAuthnCode: IdentityErrorCode }
    };
+
+export type PaymentIntentFieldsFragment = { id: string, number: string, state: IntentState, basis: Basis, amountFen: number, refundedFen: number, codeUrl: string, createdAt: string, expiresAt: string, succeededAt: string | null };
+
+export type DeclarationPaymentFieldsFragment = { number: string, state: SettlementState, basis: Basis, final: boolean, dueFen: number, paidFen: number, balanceFen: number, refundPendingFen: number, receipt: string | null, openIntent: { id: string, number: string, state: IntentState, basis: Basis, amountFen: number, refundedFen: number, codeUrl: string, createdAt: string, expiresAt: string, succeededAt: string | null } | null, intents: Array<{ id: string, number: string, state: IntentState, basis: Basis, amountFen: number, refundedFen: number, codeUrl: string, createdAt: string, expiresAt: string, succeededAt: string | null }> };
+
+export type PaymentOfDeclarationQueryVariables = Exact<{
+  declarationId: string | number;
+}>;
+
+
+export type PaymentOfDeclarationQuery = { declarationPayment: { number: string, state: SettlementState, basis: Basis, final: boolean, dueFen: number, paidFen: number, balanceFen: number, refundPendingFen: number, receipt: string | null, openIntent: { id: string, number: string, state: IntentState, basis: Basis, amountFen: number, refundedFen: number, codeUrl: string, createdAt: string, expiresAt: string, succeededAt: string | null } | null, intents: Array<{ id: string, number: string, state: IntentState, basis: Basis, amountFen: number, refundedFen: number, codeUrl: string, createdAt: string, expiresAt: string, succeededAt: string | null }> } | null };
+
+export type PaymentStartMutationVariables = Exact<{
+  declarationId: string | number;
+  idempotencyKey: string;
+}>;
+
+
+export type PaymentStartMutation = { paymentStart:
+    | { __typename: 'PaymentError', message: string, paymentCode: PaymentErrorCode }
+    | { __typename: 'PaymentStarted', replayed: boolean, intent: { id: string, number: string, state: IntentState, basis: Basis, amountFen: number, refundedFen: number, codeUrl: string, createdAt: string, expiresAt: string, succeededAt: string | null } }
+    | { __typename: 'ValidationError', message: string }
+   };
+
+export type PaymentReconciliationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PaymentReconciliationQuery = { paymentReconciliation: { unknown: Array<{ id: string, number: string, state: IntentState, basis: Basis, amountFen: number, refundedFen: number, codeUrl: string, createdAt: string, expiresAt: string, succeededAt: string | null }>, mismatches: Array<{ orderNumber: string, outcome: string, receivedAt: string }>, refundsPending: Array<{ number: string, amountFen: number, reason: RefundReason, createdAt: string }>, refundsFailed: Array<{ number: string, amountFen: number, reason: RefundReason, createdAt: string }> } };
 
 export type ReviewsTaskFragment = { draftJson: string, claimedByMe: boolean, review: { id: string, level: number, department: string, status: ReviewStatus, revision: number }, application: { id: string, number: string, itemCode: string, status: ApplicationStatus, revision: number, submittedAt: string, dueDate: unknown, daysLeft: number, paused: boolean, itemName: { zhHans: string, zhHant: string, en: string }, form: Array<{ element: string, value: string }>, materials: Array<{ material: string, documentId: string }> }, changes: { fields: Array<string>, materials: Array<string> } };
 
@@ -2289,6 +2356,50 @@ export const NotificationsOutcomeFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"NotificationsOutcome"}) as unknown as TypedDocumentString<NotificationsOutcomeFragment, unknown>;
+export const PaymentIntentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PaymentIntentFields on PaymentIntent {
+  id
+  number
+  state
+  basis
+  amountFen
+  refundedFen
+  codeUrl
+  createdAt
+  expiresAt
+  succeededAt
+}
+    `, {"fragmentName":"PaymentIntentFields"}) as unknown as TypedDocumentString<PaymentIntentFieldsFragment, unknown>;
+export const DeclarationPaymentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DeclarationPaymentFields on DeclarationPayment {
+  number
+  state
+  basis
+  final
+  dueFen
+  paidFen
+  balanceFen
+  refundPendingFen
+  receipt
+  openIntent {
+    ...PaymentIntentFields
+  }
+  intents {
+    ...PaymentIntentFields
+  }
+}
+    fragment PaymentIntentFields on PaymentIntent {
+  id
+  number
+  state
+  basis
+  amountFen
+  refundedFen
+  codeUrl
+  createdAt
+  expiresAt
+  succeededAt
+}`, {"fragmentName":"DeclarationPaymentFields"}) as unknown as TypedDocumentString<DeclarationPaymentFieldsFragment, unknown>;
 export const ReviewsTaskFragmentDoc = new TypedDocumentString(`
     fragment ReviewsTask on ReviewTask {
   review {
@@ -5628,6 +5739,109 @@ fragment IdentitySignInOutcome on SignInResult {
     field
   }
 }`) as unknown as TypedDocumentString<OfficerEnrolFinishMutation, OfficerEnrolFinishMutationVariables>;
+export const PaymentOfDeclarationDocument = new TypedDocumentString(`
+    query PaymentOfDeclaration($declarationId: ID!) {
+  declarationPayment(declarationId: $declarationId) {
+    ...DeclarationPaymentFields
+  }
+}
+    fragment PaymentIntentFields on PaymentIntent {
+  id
+  number
+  state
+  basis
+  amountFen
+  refundedFen
+  codeUrl
+  createdAt
+  expiresAt
+  succeededAt
+}
+fragment DeclarationPaymentFields on DeclarationPayment {
+  number
+  state
+  basis
+  final
+  dueFen
+  paidFen
+  balanceFen
+  refundPendingFen
+  receipt
+  openIntent {
+    ...PaymentIntentFields
+  }
+  intents {
+    ...PaymentIntentFields
+  }
+}`) as unknown as TypedDocumentString<PaymentOfDeclarationQuery, PaymentOfDeclarationQueryVariables>;
+export const PaymentStartDocument = new TypedDocumentString(`
+    mutation PaymentStart($declarationId: ID!, $idempotencyKey: String!) {
+  paymentStart(declarationId: $declarationId, idempotencyKey: $idempotencyKey) {
+    __typename
+    ... on PaymentStarted {
+      replayed
+      intent {
+        ...PaymentIntentFields
+      }
+    }
+    ... on PaymentError {
+      paymentCode: code
+      message
+    }
+    ... on ValidationError {
+      message
+    }
+  }
+}
+    fragment PaymentIntentFields on PaymentIntent {
+  id
+  number
+  state
+  basis
+  amountFen
+  refundedFen
+  codeUrl
+  createdAt
+  expiresAt
+  succeededAt
+}`) as unknown as TypedDocumentString<PaymentStartMutation, PaymentStartMutationVariables>;
+export const PaymentReconciliationDocument = new TypedDocumentString(`
+    query PaymentReconciliation {
+  paymentReconciliation(first: 50) {
+    unknown {
+      ...PaymentIntentFields
+    }
+    mismatches {
+      orderNumber
+      outcome
+      receivedAt
+    }
+    refundsPending {
+      number
+      amountFen
+      reason
+      createdAt
+    }
+    refundsFailed {
+      number
+      amountFen
+      reason
+      createdAt
+    }
+  }
+}
+    fragment PaymentIntentFields on PaymentIntent {
+  id
+  number
+  state
+  basis
+  amountFen
+  refundedFen
+  codeUrl
+  createdAt
+  expiresAt
+  succeededAt
+}`) as unknown as TypedDocumentString<PaymentReconciliationQuery, PaymentReconciliationQueryVariables>;
 export const ReviewsQueueDocument = new TypedDocumentString(`
     query ReviewsQueue {
   reviewQueue(first: 100) {
