@@ -10,6 +10,7 @@ Pure: no I/O, no strawberry, no ORM.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -53,6 +54,34 @@ class Text:
         return {"zh-Hans": self.zh_hans, "zh-Hant": self.zh_hant, "en": self.en}
 
 
+class BandPer(StrEnum):
+    """What a value band is measured on."""
+
+    UNIT = "unit"  # the value of one unit of the article (a watch)
+    MEASURE = "measure"  # the value per ml or g (cosmetics: 10 yuan/ml or more is high-end)
+
+
+@dataclass(frozen=True, slots=True)
+class ValueBand:
+    """A category defined by a value band: [from_cny, below_cny) per unit or per ml/g.
+
+    Categories sharing a `group` tile the values from 0 with no gap or overlap, so every article
+    of the group is placed in exactly one of them, whatever category the traveller picked.
+    """
+
+    group: str
+    per: BandPer
+    from_cny: Decimal
+    below_cny: Decimal | None
+    basis: str
+
+    def contains(self, unit_cents: int, measure: int) -> bool:
+        # from <= unit / measure < below, compared without dividing.
+        low = _to_cents(self.from_cny) * measure
+        high = None if self.below_cny is None else _to_cents(self.below_cny) * measure
+        return low <= unit_cents and (high is None or unit_cents < high)
+
+
 @dataclass(frozen=True, slots=True)
 class TaxCategory:
     code: str
@@ -60,6 +89,23 @@ class TaxCategory:
     examples: Text
     rate: Decimal
     limit_kind: LimitKind | None = None
+    value_band: ValueBand | None = None
+    # What people type for it, in the three languages (perfume, 香水, 香水).
+    synonyms: tuple[str, ...] = ()
+
+    @property
+    def needs_measure(self) -> bool:
+        return self.limit_kind is not None or (
+            self.value_band is not None and self.value_band.per is BandPer.MEASURE
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class AllowanceChoice:
+    """How the articles the allowance exempts (whole articles only) are chosen, and why."""
+
+    method: str
+    basis: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +116,10 @@ class PersonalAllowance:
     residency: Residency
     amount_cny: Decimal
     basis: str
+    # Arrival duty-free shop purchases may be exempted on top, up to this total with the
+    # articles acquired abroad; None: they share `amount_cny` like any other article.
+    with_duty_free_cny: Decimal | None = None
+    duty_free_basis: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +158,7 @@ class RuleSet:
     categories: tuple[TaxCategory, ...]
     quantity_limits: tuple[QuantityLimit, ...]
     cash: CashLimits
+    allowance_choice: AllowanceChoice = AllowanceChoice(method="", basis="")
 
     def is_effective_on(self, day: date) -> bool:
         return self.effective_from <= day and (
@@ -116,6 +167,11 @@ class RuleSet:
 
     def category(self, code: str) -> TaxCategory | None:
         return next((c for c in self.categories if c.code == code), None)
+
+    def band_members(self, group: str) -> tuple[TaxCategory, ...]:
+        return tuple(
+            c for c in self.categories if c.value_band is not None and c.value_band.group == group
+        )
 
     def allowance(self, *, direction: str, residency: Residency) -> PersonalAllowance:
         for allowance in self.allowances:
@@ -150,6 +206,12 @@ class RuleSet:
                         residency=Residency(a["residency"]),
                         amount_cny=_money(a["amount_cny"]),
                         basis=str(a["basis"]),
+                        with_duty_free_cny=(
+                            None
+                            if a.get("with_duty_free_cny") is None
+                            else _money(a["with_duty_free_cny"])
+                        ),
+                        duty_free_basis=str(a.get("duty_free_basis", "")),
                     )
                     for a in data["allowances"]
                 ),
@@ -160,6 +222,8 @@ class RuleSet:
                         examples=Text.from_dict(c["examples"]),
                         rate=_rate(c["rate"]),
                         limit_kind=None if c["limit_kind"] is None else LimitKind(c["limit_kind"]),
+                        value_band=_band(c.get("value_band")),
+                        synonyms=tuple(str(w) for w in c.get("synonyms", [])),
                     )
                     for c in data["categories"]
                 ),
@@ -179,6 +243,10 @@ class RuleSet:
                     foreign_usd=_money(data["cash"]["foreign_usd"]),
                     basis=str(data["cash"]["basis"]),
                 ),
+                allowance_choice=AllowanceChoice(
+                    method=str(data.get("allowance_choice", {}).get("method", "")),
+                    basis=str(data.get("allowance_choice", {}).get("basis", "")),
+                ),
             )
         except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
             raise RulesDataError(f"malformed rule set: {exc!r}") from exc
@@ -191,6 +259,13 @@ class RuleSet:
         for category in rule_set.categories:
             if category.limit_kind is not None and category.limit_kind not in kinds:
                 raise RulesDataError(f"category {category.code} names a limit that is missing")
+        _check_bands(rule_set)
+        for allowance in rule_set.allowances:
+            if (
+                allowance.with_duty_free_cny is not None
+                and allowance.with_duty_free_cny < allowance.amount_cny
+            ):
+                raise RulesDataError("the limit with duty-free purchases is below the allowance")
         return rule_set
 
     def to_dict(self) -> dict[str, Any]:
@@ -206,6 +281,10 @@ class RuleSet:
                     "residency": a.residency.value,
                     "amount_cny": str(a.amount_cny),
                     "basis": a.basis,
+                    "with_duty_free_cny": (
+                        None if a.with_duty_free_cny is None else str(a.with_duty_free_cny)
+                    ),
+                    "duty_free_basis": a.duty_free_basis,
                 }
                 for a in self.allowances
             ],
@@ -216,6 +295,8 @@ class RuleSet:
                     "examples": c.examples.to_dict(),
                     "rate": str(c.rate),
                     "limit_kind": None if c.limit_kind is None else c.limit_kind.value,
+                    "value_band": None if c.value_band is None else _band_dict(c.value_band),
+                    "synonyms": list(c.synonyms),
                 }
                 for c in self.categories
             ],
@@ -234,6 +315,10 @@ class RuleSet:
                 "cny": str(self.cash.cny),
                 "foreign_usd": str(self.cash.foreign_usd),
                 "basis": self.cash.basis,
+            },
+            "allowance_choice": {
+                "method": self.allowance_choice.method,
+                "basis": self.allowance_choice.basis,
             },
         }
 
@@ -274,6 +359,48 @@ class ExchangeRateTable:
         }
 
 
+def _to_cents(amount: Decimal) -> int:
+    return int(amount.scaleb(2))
+
+
+def _band(data: Any) -> ValueBand | None:
+    if data is None:
+        return None
+    return ValueBand(
+        group=str(data["group"]),
+        per=BandPer(data["per"]),
+        from_cny=_money(data["from_cny"]),
+        below_cny=None if data["below_cny"] is None else _money(data["below_cny"]),
+        basis=str(data["basis"]),
+    )
+
+
+def _band_dict(band: ValueBand) -> dict[str, Any]:
+    return {
+        "group": band.group,
+        "per": band.per.value,
+        "from_cny": str(band.from_cny),
+        "below_cny": None if band.below_cny is None else str(band.below_cny),
+        "basis": band.basis,
+    }
+
+
+def _check_bands(rule_set: RuleSet) -> None:
+    groups = {c.value_band.group for c in rule_set.categories if c.value_band is not None}
+    for group in sorted(groups):
+        bands = sorted(
+            (c.value_band for c in rule_set.band_members(group) if c.value_band is not None),
+            key=lambda b: b.from_cny,
+        )
+        if len({b.per for b in bands}) != 1:
+            raise RulesDataError(f"value bands of {group} must measure the same thing")
+        if bands[0].from_cny != 0 or bands[-1].below_cny is not None:
+            raise RulesDataError(f"value bands of {group} must start at 0 and have no top")
+        for low, high in itertools.pairwise(bands):
+            if low.below_cny != high.from_cny:
+                raise RulesDataError(f"value bands of {group} must meet without gap or overlap")
+
+
 def _decimal(value: Any) -> Decimal:
     # Strings only: a float would carry binary noise into money.
     if not isinstance(value, str):
@@ -306,20 +433,39 @@ def _positive_int(value: Any) -> int:
 _ALLOWANCE_BASIS = (
     "海关总署公告2010年第54号 (GACC Announcement No. 54 of 2010): residents' articles acquired "
     "abroad up to RMB 5,000, non-residents' articles staying in China up to RMB 2,000, are "
-    "exempt; over that only the excess is taxed, a single indivisible article in full."
+    "exempt; over that only the articles in excess are taxed, a single indivisible article in "
+    "full."
 )
 _LIMIT_BASIS = (
     "海关总署公告2010年第54号: alcoholic drinks of 12 % vol or more 1,500 ml; cigarettes 400 "
     "sticks or cigars 100 or pipe tobacco 500 g; travellers under 16 have no such allowance."
 )
-
-# Arrival duty-free shop purchases: 财关税〔2016〕8号 (口岸进境免税店管理暂行办法) lets residents
-# buy in the arrival shop on top of the 5,000 allowance. To keep the estimate simple those
-# purchases count toward the same allowance as articles bought abroad; the estimate can then only
-# overstate the duty, never hide a declaration that was needed.
+_DUTY_FREE_BASIS = (
+    "财政部 商务部 海关总署 国家税务总局 国家旅游局公告2016年第19号 and 财关税〔2016〕8号 "
+    "(口岸进境免税店管理暂行办法): residents may add purchases in an arrival duty-free shop, "
+    "exempt together with the articles acquired abroad up to RMB 8,000 in all; the RMB 5,000 "
+    "allowance for articles acquired abroad is unchanged."
+)
+_CHOICE_BASIS = (
+    '海关总署公告2010年第54号 taxes "only the articles in excess" (仅对超出部分的个人自用物品'
+    "征税) and a single indivisible article in full, so the allowance exempts whole articles, "
+    "never part of one. The announcement does not say which articles are the ones in excess; "
+    "this estimate exempts the set of whole articles, within the allowance, that saves the "
+    "traveller the most duty (exactly, not greedily). The officer's assessment is final."
+)
+_WATCH_BAND_BASIS = (
+    "税委会〔2019〕17号 (进境物品进口税率表): watches with a dutiable value of RMB 10,000 or "
+    "more each are in 税目3 (50 %); below that in 税目2 (20 %)."
+)
+_COSMETICS_BAND_BASIS = (
+    "税委会〔2019〕17号 税目3 covers 高档化妆品; 财税〔2016〕103号 defines them as selling at "
+    "RMB 10 or more per ml or g (or RMB 15 or more per sheet, not modelled here): below "
+    "that, 税目2 "
+    "(20 %)."
+)
 
 SEED_RULES: dict[str, Any] = {
-    "version": "cn-passenger-2019-04-09.1",
+    "version": "cn-passenger-2019-04-09.2",
     "effective_from": "2019-04-09",
     "effective_to": None,
     "source": (
@@ -337,12 +483,16 @@ SEED_RULES: dict[str, Any] = {
             "residency": "resident",
             "amount_cny": "5000.00",
             "basis": _ALLOWANCE_BASIS,
+            "with_duty_free_cny": "8000.00",
+            "duty_free_basis": _DUTY_FREE_BASIS,
         },
         {
             "direction": "arriving",
             "residency": "non_resident",
             "amount_cny": "2000.00",
             "basis": _ALLOWANCE_BASIS,
+            "with_duty_free_cny": None,
+            "duty_free_basis": "",
         },
     ],
     "categories": [
@@ -357,6 +507,20 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.13",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": [
+                "snacks",
+                "sweets",
+                "candy",
+                "chocolate",
+                "milk powder",
+                "formula",
+                "零食",
+                "糖果",
+                "奶粉",
+                "巧克力",
+                "朱古力",
+            ],
         },
         {
             "code": "drinks",
@@ -372,6 +536,8 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.13",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": ["tea", "coffee", "juice", "茶叶", "咖啡", "果汁", "茶葉"],
         },
         {
             "code": "books",
@@ -383,6 +549,8 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.13",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": ["book", "magazine", "newspaper", "书", "杂志", "書", "雜誌"],
         },
         {
             "code": "computers",
@@ -394,6 +562,21 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.13",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": [
+                "laptop",
+                "notebook",
+                "tablet",
+                "ipad",
+                "pc",
+                "computer",
+                "电脑",
+                "笔记本",
+                "平板",
+                "電腦",
+                "筆電",
+                "平板電腦",
+            ],
         },
         {
             "code": "cameras",
@@ -405,6 +588,8 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.13",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": ["camera", "camcorder", "lens", "相机", "镜头", "相機", "鏡頭", "攝影機"],
         },
         {
             "code": "phones",
@@ -416,6 +601,18 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.13",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": [
+                "phone",
+                "smartphone",
+                "mobile",
+                "iphone",
+                "cell phone",
+                "手机",
+                "電話",
+                "手機",
+                "电话",
+            ],
         },
         {
             "code": "furniture",
@@ -423,6 +620,8 @@ SEED_RULES: dict[str, Any] = {
             "examples": {"zh-Hans": "椅子、灯具", "zh-Hant": "椅子、燈具", "en": "chairs, lamps"},
             "rate": "0.13",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": ["chair", "lamp", "table", "椅子", "灯", "燈", "桌子"],
         },
         {
             "code": "toys",
@@ -434,6 +633,18 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.13",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": [
+                "toy",
+                "game",
+                "lego",
+                "console",
+                "玩具",
+                "游戏机",
+                "遊戲機",
+                "積木",
+                "积木",
+            ],
         },
         {
             "code": "medicines",
@@ -445,6 +656,18 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.13",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": [
+                "medicine",
+                "drug",
+                "vitamins",
+                "pills",
+                "药",
+                "维生素",
+                "藥",
+                "維他命",
+                "保健品",
+            ],
         },
         {
             "code": "gold_silver",
@@ -456,6 +679,8 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.13",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": ["gold", "silver", "coin", "bullion", "金", "银", "銀", "金币", "金幣"],
         },
         # 20 % (税目2, including "other goods" not in 税目1 or 3)
         {
@@ -468,6 +693,8 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.20",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": ["towel", "sheet", "fabric", "毛巾", "床单", "布", "床單"],
         },
         {
             "code": "clothing",
@@ -479,6 +706,20 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.20",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": [
+                "clothes",
+                "shirt",
+                "coat",
+                "dress",
+                "jacket",
+                "衣服",
+                "衬衫",
+                "外套",
+                "大衣",
+                "襯衫",
+                "裙子",
+            ],
         },
         {
             "code": "shoes",
@@ -490,6 +731,8 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.20",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": ["shoe", "trainers", "sneakers", "boots", "鞋", "运动鞋", "靴子", "運動鞋"],
         },
         {
             "code": "bags",
@@ -501,6 +744,20 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.20",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": [
+                "bag",
+                "handbag",
+                "suitcase",
+                "backpack",
+                "wallet",
+                "包",
+                "手袋",
+                "背包",
+                "钱包",
+                "錢包",
+                "行李箱",
+            ],
         },
         {
             "code": "watches",
@@ -512,6 +769,14 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.20",
             "limit_kind": None,
+            "value_band": {
+                "group": "watches",
+                "per": "unit",
+                "from_cny": "0.00",
+                "below_cny": "10000.00",
+                "basis": _WATCH_BAND_BASIS,
+            },
+            "synonyms": ["watch", "wristwatch", "smartwatch", "手表", "手錶", "腕表", "腕錶"],
         },
         {
             "code": "bicycles",
@@ -523,6 +788,8 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.20",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": ["bicycle", "bike", "cycle", "单车", "單車", "自行车"],
         },
         {
             "code": "sports",
@@ -534,6 +801,8 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.20",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": ["racket", "fishing", "sport", "球拍", "钓鱼", "釣魚", "运动", "運動"],
         },
         {
             "code": "appliances",
@@ -545,6 +814,21 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.20",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": [
+                "hair dryer",
+                "toothbrush",
+                "shaver",
+                "headphones",
+                "appliance",
+                "吹风机",
+                "电动牙刷",
+                "剃须刀",
+                "耳机",
+                "風筒",
+                "電動牙刷",
+                "耳機",
+            ],
         },
         {
             "code": "cosmetics",
@@ -560,6 +844,32 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.20",
             "limit_kind": None,
+            "value_band": {
+                "group": "cosmetics",
+                "per": "measure",
+                "from_cny": "0.00",
+                "below_cny": "10.00",
+                "basis": _COSMETICS_BAND_BASIS,
+            },
+            "synonyms": [
+                "perfume",
+                "fragrance",
+                "cologne",
+                "cosmetics",
+                "make-up",
+                "makeup",
+                "skin care",
+                "lipstick",
+                "cream",
+                "香水",
+                "化妆品",
+                "护肤品",
+                "口红",
+                "化妝品",
+                "護膚品",
+                "口紅",
+                "面霜",
+            ],
         },
         {
             "code": "other",
@@ -571,6 +881,8 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.20",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": ["other", "gift", "其他", "礼物", "禮物"],
         },
         # 50 % (税目3)
         {
@@ -587,6 +899,23 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.50",
             "limit_kind": "alcohol",
+            "value_band": None,
+            "synonyms": [
+                "wine",
+                "whisky",
+                "whiskey",
+                "baijiu",
+                "spirits",
+                "vodka",
+                "cognac",
+                "liquor",
+                "红酒",
+                "白酒",
+                "威士忌",
+                "葡萄酒",
+                "紅酒",
+                "烈酒",
+            ],
         },
         {
             "code": "alcohol_light",
@@ -598,6 +927,8 @@ SEED_RULES: dict[str, Any] = {
             "examples": {"zh-Hans": "啤酒、苹果酒", "zh-Hant": "啤酒、蘋果酒", "en": "beer, cider"},
             "rate": "0.50",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": ["beer", "cider", "啤酒", "苹果酒", "蘋果酒"],
         },
         {
             "code": "cigarettes",
@@ -605,6 +936,8 @@ SEED_RULES: dict[str, Any] = {
             "examples": {"zh-Hans": "卷烟", "zh-Hant": "捲煙", "en": "cigarettes"},
             "rate": "0.50",
             "limit_kind": "cigarettes",
+            "value_band": None,
+            "synonyms": ["cigarettes", "cigarette", "tobacco", "香烟", "烟", "香菸", "煙"],
         },
         {
             "code": "cigars",
@@ -612,6 +945,8 @@ SEED_RULES: dict[str, Any] = {
             "examples": {"zh-Hans": "雪茄烟", "zh-Hant": "雪茄煙", "en": "cigars"},
             "rate": "0.50",
             "limit_kind": "cigars",
+            "value_band": None,
+            "synonyms": ["cigar", "雪茄"],
         },
         {
             "code": "pipe_tobacco",
@@ -619,6 +954,8 @@ SEED_RULES: dict[str, Any] = {
             "examples": {"zh-Hans": "斗烟丝", "zh-Hant": "斗煙絲", "en": "pipe tobacco"},
             "rate": "0.50",
             "limit_kind": "pipe_tobacco",
+            "value_band": None,
+            "synonyms": ["pipe tobacco", "tobacco", "烟丝", "煙絲", "烟草", "煙草"],
         },
         {
             "code": "cosmetics_high_end",
@@ -630,6 +967,21 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.50",
             "limit_kind": None,
+            "value_band": {
+                "group": "cosmetics",
+                "per": "measure",
+                "from_cny": "10.00",
+                "below_cny": None,
+                "basis": _COSMETICS_BAND_BASIS,
+            },
+            "synonyms": [
+                "perfume",
+                "fragrance",
+                "luxury cosmetics",
+                "高档化妆品",
+                "香水",
+                "高檔化妝品",
+            ],
         },
         {
             "code": "golf",
@@ -641,6 +993,8 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.50",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": ["golf", "golf clubs", "高尔夫", "高爾夫", "球杆", "球桿"],
         },
         {
             "code": "watches_high_value",
@@ -652,6 +1006,14 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.50",
             "limit_kind": None,
+            "value_band": {
+                "group": "watches",
+                "per": "unit",
+                "from_cny": "10000.00",
+                "below_cny": None,
+                "basis": _WATCH_BAND_BASIS,
+            },
+            "synonyms": ["watch", "luxury watch", "rolex", "名表", "手表", "手錶", "名錶"],
         },
         {
             "code": "jewellery",
@@ -667,6 +1029,23 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.50",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": [
+                "jewelry",
+                "jewellery",
+                "ring",
+                "necklace",
+                "diamond",
+                "jade",
+                "首饰",
+                "戒指",
+                "项链",
+                "钻石",
+                "翡翠",
+                "首飾",
+                "項鍊",
+                "鑽石",
+            ],
         },
     ],
     "quantity_limits": [
@@ -710,6 +1089,10 @@ SEED_RULES: dict[str, Any] = {
             "中国人民银行公告〔2004〕第18号: more than RMB 20,000 in cash; 汇发〔2003〕102号: "
             "foreign cash worth more than USD 5,000 — declare to customs"
         ),
+    },
+    "allowance_choice": {
+        "method": "most_favourable_whole_articles",
+        "basis": _CHOICE_BASIS,
     },
 }
 

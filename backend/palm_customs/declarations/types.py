@@ -156,7 +156,9 @@ class OutcomeInput:
 class DutyLine:
     article_key: str
     traveller_key: str
-    category: str
+    category: str = strawberry.field(
+        description="The category taxed: the value band the article falls in."
+    )
     value_cny: str
     allowance_used_cny: str
     taxable_cny: str
@@ -164,6 +166,12 @@ class DutyLine:
     duty_cny: str
     rule: str
     legal_basis: str
+    declared_category: str = strawberry.field(
+        default="", description="The category the traveller picked (may differ from category)."
+    )
+    units_exempt: int = strawberry.field(
+        default=0, description="Whole articles of the line the value allowance exempts."
+    )
 
 
 @strawberry.type
@@ -175,6 +183,11 @@ class DutyTravellerTotal:
     taxable_cny: str
     duty_cny: str
     reasons: list[str]
+    allowance_with_duty_free_cny: str | None = strawberry.field(
+        default=None,
+        description="The limit for articles acquired abroad and arrival duty-free purchases "
+        "together, when duty-free purchases have their own room.",
+    )
 
 
 @strawberry.type(description="The server's duty estimate, line by line, with the rules it used.")

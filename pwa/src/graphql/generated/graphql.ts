@@ -143,7 +143,8 @@ export type DeclarationErrorCode =
   | 'OUTSIDE_WINDOW'
   | 'PHOTO_NOT_FOUND'
   | 'PHOTO_WRONG_TYPE'
-  | 'SUPERSEDED';
+  | 'SUPERSEDED'
+  | 'TOO_MANY_ALLOWANCE_CHOICES';
 
 export type DeclarationInput = {
   articles?: Array<ArticleInput>;
