@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -108,6 +109,20 @@ HEADLINES: dict[str, tuple[str, Channel]] = {
     ),
     # non-residents: 2,500 > 2,000; bag saves 300 > books 130: 1,000 x 13 % = 130.00
     "non_resident_duty_free_purchases_share_the_2000": ("130.00", Channel.DECLARE),
+    # an adult resident from Hong Kong or Macau: 9,500 <= 12,000
+    "resident_from_hong_kong_has_12000": ("0.00", Channel.NOTHING_TO_DECLARE),
+    # aged 17: 5,000; one 3,000 toy taxed: x 13 % = 390.00
+    "resident_aged_17_from_macau_keeps_5000": ("390.00", Channel.DECLARE),
+    # 11,000 <= 12,000 from abroad, 14,500 <= 15,000 with the duty-free perfume
+    "from_hong_kong_with_duty_free_up_to_15000": ("0.00", Channel.NOTHING_TO_DECLARE),
+    # 200 of 400 cigarettes over: 600 x 200 / 400 = 300 x 50 % = 150.00
+    "hk_macau_tobacco_limit_is_200_cigarettes": ("150.00", Channel.DECLARE),
+    # 750 of 1,500 ml over: 800 x 750 / 1,500 = 400 x 50 % = 200.00
+    "hk_macau_one_bottle_of_wine": ("200.00", Channel.DECLARE),
+    # no free alcohol: 300 x 50 % = 150.00; 20 cigarettes within 40
+    "frequent_crosser_has_no_alcohol_allowance": ("150.00", Channel.DECLARE),
+    # visitors keep 2,000: toys 600 x 13 % = 78.00
+    "non_resident_from_hong_kong_keeps_2000": ("78.00", Channel.DECLARE),
 }
 
 
@@ -117,6 +132,8 @@ def traveller_from_json(data: dict[str, Any]) -> Traveller:
         residency=Residency(data["residency"]),
         age=data["age"],
         cash=tuple(Money(Decimal(c["amount"]), c["currency"]) for c in data.get("cash", [])),
+        from_hk_macau=data.get("from_hk_macau", False),
+        frequent_crosser=data.get("frequent_crosser", False),
     )
 
 
@@ -216,7 +233,7 @@ def test_estimate_records_rule_set_version_and_rates_date() -> None:
     estimate = estimate_case("resident_under_allowance")
     # then
     assert (estimate.rule_set_version, estimate.rates_date.isoformat()) == (
-        "cn-passenger-2019-04-09.2",
+        "cn-passenger-2024-08-01.1",
         "2025-01-01",
     )
 
@@ -319,7 +336,7 @@ def test_a_rate_table_without_cny_at_one_is_refused() -> None:
 def test_a_rule_set_is_effective_from_its_start_date() -> None:
     assert (
         RULES.is_effective_on(RULES.effective_from),
-        RULES.is_effective_on(RULES.effective_from.replace(day=8)),
+        RULES.is_effective_on(RULES.effective_from - timedelta(days=1)),
     ) == (True, False)
 
 
@@ -467,6 +484,8 @@ def travellers_strategy(draw: st.DrawFn) -> list[Traveller]:
                     )
                 )
             ),
+            from_hk_macau=draw(st.booleans()),
+            frequent_crosser=draw(st.booleans()),
         )
         for key in TRAVELLER_KEYS[:count]
     ]

@@ -36,6 +36,7 @@ from palm_customs.declarations.rules import (
     BandPer,
     ExchangeRateTable,
     LimitKind,
+    LimitProfile,
     Residency,
     RuleSet,
     TaxCategory,
@@ -100,6 +101,16 @@ class Traveller:
     residency: Residency
     age: int
     cash: tuple[Money, ...] = ()
+    # Arriving from Hong Kong or Macau (a port facing them): their allowance and limits apply.
+    from_hk_macau: bool = False
+    # Crossing to and from Hong Kong or Macau the same day or often: the lowest limits apply.
+    frequent_crosser: bool = False
+
+    @property
+    def limit_profile(self) -> LimitProfile:
+        if self.frequent_crosser:
+            return LimitProfile.FREQUENT_CROSSER
+        return LimitProfile.HK_MACAU if self.from_hk_macau else LimitProfile.GENERAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,7 +291,12 @@ def estimate_duty(
         traveller = by_key[key]
         own = [w for w in works if w.article.traveller_key == key]
         reasons: set[Reason] = set()
-        allowance = rules.allowance(direction=ARRIVING, residency=traveller.residency)
+        allowance = rules.allowance(
+            direction=ARRIVING,
+            residency=traveller.residency,
+            from_hk_macau=traveller.from_hk_macau or traveller.frequent_crosser,
+            age=traveller.age,
+        )
         allowance_cents = _cents(allowance.amount_cny)
 
         ordinary: list[_Work] = []
@@ -605,11 +621,12 @@ def _enumerate(
 
 def _apply_quantity_limits(works: list[_Work], traveller: Traveller, rules: RuleSet) -> set[Reason]:
     reasons: set[Reason] = set()
+    profile = traveller.limit_profile
     by_group: dict[str, list[_Work]] = {}
     for work in works:
         kind = work.category.limit_kind
         assert kind is not None
-        limit = rules.quantity_limit(kind)
+        limit = rules.quantity_limit(kind, profile)
         work.legal_basis = limit.basis
         if traveller.age < limit.min_age:
             work.rule = LineRule.MINOR_NO_ALCOHOL_TOBACCO
@@ -617,13 +634,19 @@ def _apply_quantity_limits(works: list[_Work], traveller: Traveller, rules: Rule
             reasons.add(Reason.MINOR_ALCOHOL_TOBACCO)
             continue
         work.rule = LineRule.ALCOHOL_LIMIT if kind is LimitKind.ALCOHOL else LineRule.TOBACCO_LIMIT
+        if limit.amount == 0:
+            # None of it free of duty (frequent crossers' alcohol).
+            work.taxable = work.value
+            reasons.add(Reason.OVER_ALCOHOL_TOBACCO_LIMIT)
+            continue
         by_group.setdefault(limit.group, []).append(work)
 
     for group, members in by_group.items():
         # Alternatives in a group share one budget in a common unit: with 400 cigarettes, 100
         # cigars or 500 g, the budget is lcm = 2000 units; a cigarette is 5, a cigar 20, a gram 4.
-        budget = math.lcm(*(q.amount for q in rules.quantity_limits if q.group == group))
-        sized = [(work, _units(work, budget, rules)) for work in members]
+        amounts = [q.amount for q in rules.limits_of(profile, group) if q.amount > 0]
+        budget = math.lcm(*amounts)
+        sized = [(work, _units(work, budget, rules, profile)) for work in members]
         remaining = budget
         for work, units in sorted(sized, key=_limit_priority):
             covered = min(remaining, units)
@@ -635,10 +658,10 @@ def _apply_quantity_limits(works: list[_Work], traveller: Traveller, rules: Rule
     return reasons
 
 
-def _units(work: _Work, budget: int, rules: RuleSet) -> int:
+def _units(work: _Work, budget: int, rules: RuleSet, profile: LimitProfile) -> int:
     kind = work.category.limit_kind
     assert kind is not None
-    weight = budget // rules.quantity_limit(kind).amount
+    weight = budget // rules.quantity_limit(kind, profile).amount
     return work.article.quantity * (work.article.unit_measure or 0) * weight
 
 

@@ -36,6 +36,21 @@ class LimitKind(StrEnum):
     PIPE_TOBACCO = "pipe_tobacco"  # grams
 
 
+class LimitProfile(StrEnum):
+    """Whose alcohol and tobacco limits apply."""
+
+    GENERAL = "general"
+    # Arriving from Hong Kong or Macau: their residents and mainland residents on private trips.
+    HK_MACAU = "hk_macau"
+    # Same-day or frequent crossers to and from Hong Kong or Macau.
+    FREQUENT_CROSSER = "frequent_crosser"
+
+
+class AllowanceOrigin(StrEnum):
+    ANY = "any"
+    HK_MACAU = "hk_macau"
+
+
 class RulesDataError(ValueError):
     """A published rule set or rate table is malformed; refuse it before anyone relies on it."""
 
@@ -120,6 +135,9 @@ class PersonalAllowance:
     # articles acquired abroad; None: they share `amount_cny` like any other article.
     with_duty_free_cny: Decimal | None = None
     duty_free_basis: str = ""
+    # Where the traveller arrives from, and the age from which this allowance applies.
+    origin: AllowanceOrigin = AllowanceOrigin.ANY
+    min_age: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,10 +150,11 @@ class QuantityLimit:
 
     kind: LimitKind
     group: str
-    amount: int
+    amount: int  # 0: none may be brought in free of duty
     unit: str
     min_age: int
     basis: str
+    profile: LimitProfile = LimitProfile.GENERAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +178,8 @@ class RuleSet:
     quantity_limits: tuple[QuantityLimit, ...]
     cash: CashLimits
     allowance_choice: AllowanceChoice = AllowanceChoice(method="", basis="")
+    # Land ports facing Hong Kong or Macau: arriving there is arriving from Hong Kong or Macau.
+    hk_macau_ports: tuple[str, ...] = ()
 
     def is_effective_on(self, day: date) -> bool:
         return self.effective_from <= day and (
@@ -173,19 +194,37 @@ class RuleSet:
             c for c in self.categories if c.value_band is not None and c.value_band.group == group
         )
 
-    def allowance(self, *, direction: str, residency: Residency) -> PersonalAllowance:
-        for allowance in self.allowances:
-            if allowance.direction == direction and allowance.residency is residency:
-                return allowance
-        raise RulesDataError(
-            f"rule set {self.version} has no {direction} allowance for {residency}"
-        )
+    def allowance(
+        self, *, direction: str, residency: Residency, from_hk_macau: bool = False, age: int = 99
+    ) -> PersonalAllowance:
+        """The most specific allowance that applies: by origin first, then the higher min age."""
+        fitting = [
+            a
+            for a in self.allowances
+            if a.direction == direction
+            and a.residency is residency
+            and age >= a.min_age
+            and (a.origin is AllowanceOrigin.ANY or from_hk_macau)
+        ]
+        if not fitting:
+            raise RulesDataError(
+                f"rule set {self.version} has no {direction} allowance for {residency}"
+            )
+        return max(fitting, key=lambda a: (a.origin is AllowanceOrigin.HK_MACAU, a.min_age))
 
-    def quantity_limit(self, kind: LimitKind) -> QuantityLimit:
-        for limit in self.quantity_limits:
-            if limit.kind is kind:
-                return limit
+    def quantity_limit(
+        self, kind: LimitKind, profile: LimitProfile = LimitProfile.GENERAL
+    ) -> QuantityLimit:
+        """The limit of `profile`, or the general one where the profile has none of its own."""
+        for wanted in (profile, LimitProfile.GENERAL):
+            for limit in self.quantity_limits:
+                if limit.kind is kind and limit.profile is wanted:
+                    return limit
         raise RulesDataError(f"rule set {self.version} has no quantity limit for {kind}")
+
+    def limits_of(self, profile: LimitProfile, group: str) -> tuple[QuantityLimit, ...]:
+        kinds = {q.kind for q in self.quantity_limits if q.group == group}
+        return tuple(self.quantity_limit(kind, profile) for kind in sorted(kinds))
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RuleSet:
@@ -212,6 +251,8 @@ class RuleSet:
                             else _money(a["with_duty_free_cny"])
                         ),
                         duty_free_basis=str(a.get("duty_free_basis", "")),
+                        origin=AllowanceOrigin(a.get("origin", "any")),
+                        min_age=_natural_int(a.get("min_age", 0)),
                     )
                     for a in data["allowances"]
                 ),
@@ -231,10 +272,11 @@ class RuleSet:
                     QuantityLimit(
                         kind=LimitKind(q["kind"]),
                         group=str(q["group"]),
-                        amount=_positive_int(q["amount"]),
+                        amount=_natural_int(q["amount"]),
                         unit=str(q["unit"]),
                         min_age=_positive_int(q["min_age"]),
                         basis=str(q["basis"]),
+                        profile=LimitProfile(q.get("profile", "general")),
                     )
                     for q in data["quantity_limits"]
                 ),
@@ -247,15 +289,25 @@ class RuleSet:
                     method=str(data.get("allowance_choice", {}).get("method", "")),
                     basis=str(data.get("allowance_choice", {}).get("basis", "")),
                 ),
+                hk_macau_ports=tuple(str(p) for p in data.get("hk_macau_ports", [])),
             )
         except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
             raise RulesDataError(f"malformed rule set: {exc!r}") from exc
         codes = [c.code for c in rule_set.categories]
         if len(set(codes)) != len(codes):
             raise RulesDataError("category codes must be unique")
-        kinds = [q.kind for q in rule_set.quantity_limits]
-        if len(set(kinds)) != len(kinds):
-            raise RulesDataError("one quantity limit per kind")
+        keys = [(q.kind, q.profile) for q in rule_set.quantity_limits]
+        if len(set(keys)) != len(keys):
+            raise RulesDataError("one quantity limit per kind and profile")
+        kinds = [q.kind for q in rule_set.quantity_limits if q.profile is LimitProfile.GENERAL]
+        for limit in rule_set.quantity_limits:
+            if limit.amount == 0 and limit.profile is LimitProfile.GENERAL:
+                raise RulesDataError("a general quantity limit must allow some")
+            if limit.kind not in kinds:
+                raise RulesDataError(f"{limit.kind} has a {limit.profile} limit but no general one")
+        for group in {q.group for q in rule_set.quantity_limits}:
+            if {q.group for q in rule_set.limits_of(LimitProfile.GENERAL, group)} != {group}:
+                raise RulesDataError(f"kinds of the group {group} must stay in it")
         for category in rule_set.categories:
             if category.limit_kind is not None and category.limit_kind not in kinds:
                 raise RulesDataError(f"category {category.code} names a limit that is missing")
@@ -285,6 +337,8 @@ class RuleSet:
                         None if a.with_duty_free_cny is None else str(a.with_duty_free_cny)
                     ),
                     "duty_free_basis": a.duty_free_basis,
+                    "origin": a.origin.value,
+                    "min_age": a.min_age,
                 }
                 for a in self.allowances
             ],
@@ -308,6 +362,7 @@ class RuleSet:
                     "unit": q.unit,
                     "min_age": q.min_age,
                     "basis": q.basis,
+                    "profile": q.profile.value,
                 }
                 for q in self.quantity_limits
             ],
@@ -320,6 +375,7 @@ class RuleSet:
                 "method": self.allowance_choice.method,
                 "basis": self.allowance_choice.basis,
             },
+            "hk_macau_ports": list(self.hk_macau_ports),
         }
 
 
@@ -422,6 +478,12 @@ def _rate(value: Any) -> Decimal:
     return _decimal(value)
 
 
+def _natural_int(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ValueError(f"expected an integer of 0 or more, got {value!r}")
+    return value
+
+
 def _positive_int(value: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
         raise ValueError(f"expected a positive integer, got {value!r}")
@@ -446,6 +508,23 @@ _DUTY_FREE_BASIS = (
     "exempt together with the articles acquired abroad up to RMB 8,000 in all; the RMB 5,000 "
     "allowance for articles acquired abroad is unchanged."
 )
+_HK_MACAU_ALLOWANCE_BASIS = (
+    "财政部 海关总署 税务总局关于提高自香港澳门进境居民旅客携带行李物品免税额度的公告 (28 June "
+    "2024): residents aged 18 or more arriving from Hong Kong or Macau, RMB 12,000; with "
+    "purchases in an arrival duty-free shop, RMB 15,000 in all; from 1 July 2024 at Luohu, "
+    "Futian, Shenzhen Bay, West Kowloon, Gongbei and the HZMB Zhuhai port, from 1 August 2024 "
+    "at every port of entry."
+)
+_HK_MACAU_LIMIT_BASIS = (
+    "海关总署令第58号 and (88)署行字第980号: Hong Kong and Macau residents, and mainland "
+    "residents travelling there privately, 200 cigarettes or 50 cigars or 250 g of pipe "
+    "tobacco, and one bottle (0.75 l or less) of drinks of 12 % vol or more."
+)
+_FREQUENT_LIMIT_BASIS = (
+    "(88)署行字第980号: travellers crossing to and from Hong Kong or Macau the same day or "
+    "often: 40 cigarettes (once a day) or 5 cigars or 40 g of pipe tobacco; no alcohol free of "
+    "duty."
+)
 _CHOICE_BASIS = (
     '海关总署公告2010年第54号 taxes "only the articles in excess" (仅对超出部分的个人自用物品'
     "征税) and a single indivisible article in full, so the allowance exempts whole articles, "
@@ -465,8 +544,8 @@ _COSMETICS_BAND_BASIS = (
 )
 
 SEED_RULES: dict[str, Any] = {
-    "version": "cn-passenger-2019-04-09.2",
-    "effective_from": "2019-04-09",
+    "version": "cn-passenger-2024-08-01.1",
+    "effective_from": "2024-08-01",
     "effective_to": None,
     "source": (
         "海关总署公告2010年第54号; 国务院关税税则委员会 税委会〔2019〕17号 (rates of the "
@@ -485,6 +564,18 @@ SEED_RULES: dict[str, Any] = {
             "basis": _ALLOWANCE_BASIS,
             "with_duty_free_cny": "8000.00",
             "duty_free_basis": _DUTY_FREE_BASIS,
+            "origin": "any",
+            "min_age": 0,
+        },
+        {
+            "direction": "arriving",
+            "residency": "resident",
+            "amount_cny": "12000.00",
+            "basis": _HK_MACAU_ALLOWANCE_BASIS,
+            "with_duty_free_cny": "15000.00",
+            "duty_free_basis": _HK_MACAU_ALLOWANCE_BASIS,
+            "origin": "hk_macau",
+            "min_age": 18,
         },
         {
             "direction": "arriving",
@@ -493,6 +584,8 @@ SEED_RULES: dict[str, Any] = {
             "basis": _ALLOWANCE_BASIS,
             "with_duty_free_cny": None,
             "duty_free_basis": "",
+            "origin": "any",
+            "min_age": 0,
         },
     ],
     "categories": [
@@ -1056,6 +1149,7 @@ SEED_RULES: dict[str, Any] = {
             "unit": "ml",
             "min_age": 16,
             "basis": _LIMIT_BASIS,
+            "profile": "general",
         },
         {
             "kind": "cigarettes",
@@ -1064,6 +1158,7 @@ SEED_RULES: dict[str, Any] = {
             "unit": "stick",
             "min_age": 16,
             "basis": _LIMIT_BASIS,
+            "profile": "general",
         },
         {
             "kind": "cigars",
@@ -1072,6 +1167,7 @@ SEED_RULES: dict[str, Any] = {
             "unit": "cigar",
             "min_age": 16,
             "basis": _LIMIT_BASIS,
+            "profile": "general",
         },
         {
             "kind": "pipe_tobacco",
@@ -1080,6 +1176,79 @@ SEED_RULES: dict[str, Any] = {
             "unit": "g",
             "min_age": 16,
             "basis": _LIMIT_BASIS,
+            "profile": "general",
+        },
+        {
+            "kind": "alcohol",
+            "group": "alcohol",
+            "amount": 750,
+            "unit": "ml",
+            "min_age": 16,
+            "basis": _HK_MACAU_LIMIT_BASIS,
+            "profile": "hk_macau",
+        },
+        {
+            "kind": "cigarettes",
+            "group": "tobacco",
+            "amount": 200,
+            "unit": "stick",
+            "min_age": 16,
+            "basis": _HK_MACAU_LIMIT_BASIS,
+            "profile": "hk_macau",
+        },
+        {
+            "kind": "cigars",
+            "group": "tobacco",
+            "amount": 50,
+            "unit": "cigar",
+            "min_age": 16,
+            "basis": _HK_MACAU_LIMIT_BASIS,
+            "profile": "hk_macau",
+        },
+        {
+            "kind": "pipe_tobacco",
+            "group": "tobacco",
+            "amount": 250,
+            "unit": "g",
+            "min_age": 16,
+            "basis": _HK_MACAU_LIMIT_BASIS,
+            "profile": "hk_macau",
+        },
+        {
+            "kind": "alcohol",
+            "group": "alcohol",
+            "amount": 0,
+            "unit": "ml",
+            "min_age": 16,
+            "basis": _FREQUENT_LIMIT_BASIS,
+            "profile": "frequent_crosser",
+        },
+        {
+            "kind": "cigarettes",
+            "group": "tobacco",
+            "amount": 40,
+            "unit": "stick",
+            "min_age": 16,
+            "basis": _FREQUENT_LIMIT_BASIS,
+            "profile": "frequent_crosser",
+        },
+        {
+            "kind": "cigars",
+            "group": "tobacco",
+            "amount": 5,
+            "unit": "cigar",
+            "min_age": 16,
+            "basis": _FREQUENT_LIMIT_BASIS,
+            "profile": "frequent_crosser",
+        },
+        {
+            "kind": "pipe_tobacco",
+            "group": "tobacco",
+            "amount": 40,
+            "unit": "g",
+            "min_age": 16,
+            "basis": _FREQUENT_LIMIT_BASIS,
+            "profile": "frequent_crosser",
         },
     ],
     "cash": {
@@ -1094,6 +1263,7 @@ SEED_RULES: dict[str, Any] = {
         "method": "most_favourable_whole_articles",
         "basis": _CHOICE_BASIS,
     },
+    "hk_macau_ports": ["LUOHU", "FUTIAN", "SZBAY", "GONGBEI", "HZMB"],
 }
 
 SEED_RATES: dict[str, Any] = {

@@ -416,6 +416,12 @@ class ArticleCategory:
     name: LocalizedText
     examples: LocalizedText
     rate: str
+    synonyms: list[str] = strawberry.field(
+        default_factory=list, description="What people type for it, in the three languages."
+    )
+    needs_measure: bool = strawberry.field(
+        default=False, description="Ask the ml, g, sticks or cigars in one unit."
+    )
 
 
 @strawberry.type

@@ -132,6 +132,11 @@ def compute_estimate(
 ) -> duty.Estimate:
     """The one pure duty function, fed from validated input (never the client's figures)."""
     cash_by_traveller: dict[str, list[duty.Money]] = {t.key: [] for t in travellers}
+    # Arriving at a port facing Hong Kong or Macau is arriving from there.
+    from_hk_macau = (
+        data.direction is Direction.ARRIVING
+        and data.port_code.strip().upper() in current.rules.hk_macau_ports
+    )
     for money in data.cash:
         cash_by_traveller[str(money.traveller)].append(
             duty.Money(amount=money.amount, currency=money.currency.upper())
@@ -142,6 +147,7 @@ def compute_estimate(
             residency=Residency.RESIDENT if t.is_resident else Residency.NON_RESIDENT,
             age=_age_on(t.date_of_birth, today),
             cash=tuple(cash_by_traveller[t.key]),
+            from_hk_macau=from_hk_macau,
         )
         for t in travellers
     ]
@@ -197,6 +203,7 @@ async def estimate_only(
     cash: list[CashInput],
     restricted_yes: list[str],
     direction: Direction = Direction.ARRIVING,
+    port_code: str = "",
     today: date | None = None,
 ) -> duty.Estimate:
     """The live estimate as the traveller types: the same pure function, nothing stored."""
@@ -234,7 +241,7 @@ async def estimate_only(
     ]
     data = DeclarationInput(
         direction=direction,
-        port_code="",
+        port_code=port_code[:12],
         travel_mode=TravelMode.FLIGHT,
         travel_number="",
         scheduled_at=clock.now(),

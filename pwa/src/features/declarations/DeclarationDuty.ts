@@ -18,6 +18,7 @@ export type LineRule =
   | 'tobacco_limit'
   | 'minor_no_alcohol_tobacco'
   | 'not_taxable_taken_out';
+export type LimitProfile = 'general' | 'hk_macau' | 'frequent_crosser';
 export type Channel = 'NOTHING_TO_DECLARE' | 'DECLARE';
 export type Reason =
   | 'duty_owed'
@@ -55,6 +56,9 @@ export interface RuleSetJson {
     /** Arrival duty-free purchases may be exempted on top, up to this total; null: they share the allowance. */
     with_duty_free_cny?: string | null;
     duty_free_basis?: string;
+    /** 'hk_macau': only for travellers arriving from Hong Kong or Macau. */
+    origin?: 'any' | 'hk_macau';
+    min_age?: number;
   }[];
   categories: {
     code: string;
@@ -72,9 +76,12 @@ export interface RuleSetJson {
     unit: string;
     min_age: number;
     basis: string;
+    profile?: LimitProfile;
   }[];
   cash: { cny: string; foreign_usd: string; basis: string };
   allowance_choice?: { method: string; basis: string };
+  /** Land ports facing Hong Kong or Macau. */
+  hk_macau_ports?: string[];
 }
 
 /** A category defined by a value band, [from_cny, below_cny), per unit or per ml/g. */
@@ -102,6 +109,10 @@ export interface TravellerJson {
   residency: Residency;
   age: number;
   cash?: MoneyJson[];
+  /** Arriving from Hong Kong or Macau: their allowance and alcohol/tobacco limits apply. */
+  from_hk_macau?: boolean;
+  /** Crossing to and from Hong Kong or Macau the same day or often: the lowest limits. */
+  frequent_crosser?: boolean;
 }
 
 export interface ArticleJson {
@@ -290,10 +301,7 @@ export function estimateDuty({
     const traveller = byKey.get(key)!;
     const own = works.filter((w) => w.article.traveller_key === key);
     const reasons = new Set<Reason>();
-    const allowance = rules.allowances.find(
-      (a) => a.direction === ARRIVING && a.residency === traveller.residency,
-    );
-    if (allowance === undefined) throw new DutyInputError(`no allowance for ${traveller.residency}`);
+    const allowance = allowanceOf(traveller, rules);
     const allowanceCents = toCents(dec(allowance.amount_cny));
 
     const ordinary: Work[] = [];
@@ -605,15 +613,45 @@ function lastAtMost(sorted: Choice[], room: bigint): number {
   return lo - 1;
 }
 
+/** The most specific allowance that applies: by origin first, then the higher min age (rules.py). */
+function allowanceOf(traveller: TravellerJson, rules: RuleSetJson): RuleSetJson['allowances'][number] {
+  const fromHkMacau = traveller.from_hk_macau === true || traveller.frequent_crosser === true;
+  const fitting = rules.allowances.filter(
+    (a) =>
+      a.direction === ARRIVING &&
+      a.residency === traveller.residency &&
+      traveller.age >= (a.min_age ?? 0) &&
+      ((a.origin ?? 'any') === 'any' || fromHkMacau),
+  );
+  let best: RuleSetJson['allowances'][number] | undefined;
+  for (const a of fitting) {
+    const key = (x: typeof a) => [Number((x.origin ?? 'any') === 'hk_macau'), x.min_age ?? 0] as const;
+    if (best === undefined) best = a;
+    else {
+      const [o1, m1] = key(a);
+      const [o2, m2] = key(best);
+      if (o1 > o2 || (o1 === o2 && m1 > m2)) best = a;
+    }
+  }
+  if (best === undefined) throw new DutyInputError(`no allowance for ${traveller.residency}`);
+  return best;
+}
+
+function profileOf(traveller: TravellerJson): LimitProfile {
+  if (traveller.frequent_crosser === true) return 'frequent_crosser';
+  return traveller.from_hk_macau === true ? 'hk_macau' : 'general';
+}
+
 function applyQuantityLimits(
   works: Work[],
   traveller: TravellerJson,
   rules: RuleSetJson,
   reasons: Set<Reason>,
 ): void {
+  const profile = profileOf(traveller);
   const byGroup = new Map<string, Work[]>();
   for (const work of works) {
-    const limit = limitOf(work, rules);
+    const limit = limitOf(work.category.limit_kind, rules, profile);
     work.legalBasis = limit.basis;
     if (traveller.age < limit.min_age) {
       work.rule = 'minor_no_alcohol_tobacco';
@@ -622,6 +660,12 @@ function applyQuantityLimits(
       continue;
     }
     work.rule = limit.kind === 'alcohol' ? 'alcohol_limit' : 'tobacco_limit';
+    if (limit.amount === 0) {
+      // None of it free of duty (frequent crossers' alcohol).
+      work.taxable = work.value;
+      reasons.add('over_alcohol_tobacco_limit');
+      continue;
+    }
     const members = byGroup.get(limit.group) ?? [];
     members.push(work);
     byGroup.set(limit.group, members);
@@ -629,12 +673,14 @@ function applyQuantityLimits(
 
   for (const [group, members] of byGroup) {
     // Alternatives in a group share one budget in a common unit (the lcm of their amounts).
-    const budget = rules.quantity_limits
-      .filter((q) => q.group === group)
-      .map((q) => BigInt(q.amount))
+    const kinds = [...new Set(rules.quantity_limits.filter((q) => q.group === group).map((q) => q.kind))];
+    const budget = kinds
+      .map((kind) => limitOf(kind, rules, profile).amount)
+      .filter((amount) => amount > 0)
+      .map((amount) => BigInt(amount))
       .reduce((a, b) => (a * b) / gcd(a, b));
     const sized = members.map((work) => {
-      const weight = budget / BigInt(limitOf(work, rules).amount);
+      const weight = budget / BigInt(limitOf(work.category.limit_kind, rules, profile).amount);
       const measure = BigInt(work.article.unit_measure ?? 0);
       return { work, units: BigInt(work.article.quantity) * measure * weight };
     });
@@ -655,12 +701,13 @@ function applyQuantityLimits(
   }
 }
 
-function limitOf(work: Work, rules: RuleSetJson): RuleSetJson['quantity_limits'][number] {
-  const limit = rules.quantity_limits.find((q) => q.kind === work.category.limit_kind);
-  if (limit === undefined) {
-    throw new DutyInputError(`no quantity limit for ${String(work.category.limit_kind)}`);
+/** The limit of the profile, or the general one where the profile has none of its own. */
+function limitOf(kind: LimitKind | null, rules: RuleSetJson, profile: LimitProfile): RuleSetJson['quantity_limits'][number] {
+  for (const wanted of [profile, 'general']) {
+    const limit = rules.quantity_limits.find((q) => q.kind === kind && (q.profile ?? 'general') === wanted);
+    if (limit !== undefined) return limit;
   }
-  return limit;
+  throw new DutyInputError(`no quantity limit for ${String(kind)}`);
 }
 
 function cashOverThreshold(traveller: TravellerJson, rules: RuleSetJson, rates: RatesJson): boolean {

@@ -134,7 +134,13 @@ export interface DeclarantProfile {
 export const STEPS = ['trip', 'companions', 'articles', 'cash', 'checklist', 'review'] as const;
 export type Step = (typeof STEPS)[number];
 
-export const LIMITED_CATEGORIES: Record<string, 'ml' | 'stick' | 'cigar' | 'g'> = {
+/**
+ * Categories that need a measure of one unit: the alcohol and tobacco limits count ml, sticks,
+ * cigars or grams; cosmetics are banded by value per ml or g (high-end from 10 yuan/ml).
+ */
+export const MEASURED_CATEGORIES: Record<string, 'ml' | 'stick' | 'cigar' | 'g' | 'mlg'> = {
+  cosmetics: 'mlg',
+  cosmetics_high_end: 'mlg',
   alcohol: 'ml',
   cigarettes: 'stick',
   cigars: 'cigar',
@@ -242,7 +248,7 @@ export function isMoney(s: string): boolean {
 }
 
 export function articleToInput(a: DraftArticle, travellerIsResident: boolean): ArticleInput {
-  const measure = LIMITED_CATEGORIES[a.categoryCode] ? int(a.unitMeasure) : NaN;
+  const measure = MEASURED_CATEGORIES[a.categoryCode] ? int(a.unitMeasure) : NaN;
   return {
     key: a.key,
     traveller: a.traveller,
@@ -252,7 +258,8 @@ export function articleToInput(a: DraftArticle, travellerIsResident: boolean): A
     unitValue: money(a.unitValue) || '0',
     currency: a.currency,
     unitMeasure: Number.isNaN(measure) ? null : measure,
-    indivisible: a.indivisible && a.quantity.trim() === '1',
+    // A single article is indivisible by nature; the box only says whether several form one set.
+    indivisible: a.indivisible && int(a.quantity) > 1,
     takenOutAgain: !travellerIsResident && a.takenOutAgain,
     dutyFreeShop: a.dutyFreeShop,
     photoDocumentId: a.photo?.documentId ?? null,
@@ -283,7 +290,7 @@ export function estimableArticles(draft: DeclarationDraftData): DraftArticle[] {
       a.categoryCode &&
       int(a.quantity) > 0 &&
       isMoney(a.unitValue) &&
-      (!LIMITED_CATEGORIES[a.categoryCode] || int(a.unitMeasure) > 0) &&
+      (!MEASURED_CATEGORIES[a.categoryCode] || int(a.unitMeasure) > 0) &&
       a.traveller <= draft.companions.length,
   );
 }
@@ -360,6 +367,7 @@ export function offlineEstimateInput(
             unit_measure: a.unitMeasure ?? null,
             indivisible: a.indivisible ?? false,
             taken_out_again: a.takenOutAgain ?? false,
+            duty_free_shop: a.dutyFreeShop ?? false,
           }));
   return { travellers, articles, checklistYes: input.restrictedYes ?? [] };
 }
