@@ -51,8 +51,8 @@ RATES = seed_rates()
 HEADLINES: dict[str, tuple[str, Channel]] = {
     # 2 x 1,000 clothing + 500 books = 2,500 <= 5,000
     "resident_under_allowance": ("0.00", Channel.NOTHING_TO_DECLARE),
-    # an indivisible 5,000.00 laptop is not *over* 5,000.00
-    "resident_exactly_at_allowance": ("0.00", Channel.NOTHING_TO_DECLARE),
+    # a 5,000.00 laptop fits, but computers are taxed even within the allowance: x 13 % = 650.00
+    "computers_are_taxed_even_within_the_allowance": ("650.00", Channel.DECLARE),
     # one article of 5,000.01 is taxed in full: x 50 % = 2,500.005 -> 2,500.01 (HALF_UP)
     "resident_single_article_one_cent_over_taxed_in_full": ("2500.01", Channel.DECLARE),
     # 5,000.01 x 13 % = 650.0013 -> 650.00
@@ -233,7 +233,7 @@ def test_estimate_records_rule_set_version_and_rates_date() -> None:
     estimate = estimate_case("resident_under_allowance")
     # then
     assert (estimate.rule_set_version, estimate.rates_date.isoformat()) == (
-        "cn-passenger-2024-08-01.1",
+        "cn-passenger-2024-08-01.2",
         "2025-01-01",
     )
 

@@ -52,9 +52,22 @@ async def test_an_unticked_8000_laptop_is_taxed_in_full(client: httpx.AsyncClien
     result = await estimate(
         client, article(categoryCode="computers", unitValue="8000.00", indivisible=False)
     )
-    # then: 8,000 x 13 % = 1,040.00, not (8,000 - 5,000) x 13 % = 390.00
+    # then: 8,000 x 13 % = 1,040.00, not (8,000 - 5,000) x 13 % = 390.00 (and computers are
+    # among the goods taxed even within the allowance)
     assert (result["dutyCny"], result["lines"][0]["rule"]) == (
         "1040.00",
+        "taxed_within_allowance",
+    )
+
+
+async def test_a_single_article_over_the_allowance_is_taxed_in_full(
+    client: httpx.AsyncClient,
+) -> None:
+    # when: one handbag of 6,000 (unticked)
+    result = await estimate(client, article(categoryCode="bags", unitValue="6000.00"))
+    # then: 6,000 x 20 % = 1,200.00, not (6,000 - 5,000) x 20 % = 200.00
+    assert (result["dutyCny"], result["lines"][0]["rule"]) == (
+        "1200.00",
         "indivisible_over_allowance",
     )
 

@@ -138,6 +138,7 @@ class LineRule(StrEnum):
     ALLOWANCE_SOME_UNITS = "allowance_some_units"  # some whole units exempted, the rest taxed
     NOT_CHOSEN = "not_chosen"  # fits the allowance alone, but others save more duty
     INDIVISIBLE_OVER_ALLOWANCE = "indivisible_over_allowance"  # one article worth more
+    TAXED_WITHIN_ALLOWANCE = "taxed_within_allowance"  # goods the allowance never covers
     ALCOHOL_LIMIT = "alcohol_limit"
     TOBACCO_LIMIT = "tobacco_limit"
     MINOR_NO_ALCOHOL_TOBACCO = "minor_no_alcohol_tobacco"
@@ -307,6 +308,10 @@ def estimate_duty(
                 work.legal_basis = allowance.basis
             elif work.category.limit_kind is not None:
                 limited.append(work)
+            elif work.category.taxed_within_allowance:
+                work.rule = LineRule.TAXED_WITHIN_ALLOWANCE
+                work.taxable = work.value
+                work.legal_basis = work.category.taxed_within_allowance
             else:
                 work.legal_basis = allowance.basis
                 ordinary.append(work)

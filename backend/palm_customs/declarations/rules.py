@@ -107,6 +107,8 @@ class TaxCategory:
     value_band: ValueBand | None = None
     # What people type for it, in the three languages (perfume, 香水, 香水).
     synonyms: tuple[str, ...] = ()
+    # Goods the State taxes even within the allowance (the "20 kinds of goods"), with the basis.
+    taxed_within_allowance: str = ""
 
     @property
     def needs_measure(self) -> bool:
@@ -265,6 +267,7 @@ class RuleSet:
                         limit_kind=None if c["limit_kind"] is None else LimitKind(c["limit_kind"]),
                         value_band=_band(c.get("value_band")),
                         synonyms=tuple(str(w) for w in c.get("synonyms", [])),
+                        taxed_within_allowance=str(c.get("taxed_within_allowance", "")),
                     )
                     for c in data["categories"]
                 ),
@@ -351,6 +354,7 @@ class RuleSet:
                     "limit_kind": None if c.limit_kind is None else c.limit_kind.value,
                     "value_band": None if c.value_band is None else _band_dict(c.value_band),
                     "synonyms": list(c.synonyms),
+                    "taxed_within_allowance": c.taxed_within_allowance,
                 }
                 for c in self.categories
             ],
@@ -525,6 +529,14 @@ _FREQUENT_LIMIT_BASIS = (
     "often: 40 cigarettes (once a day) or 5 cigars or 40 g of pipe tobacco; no alcohol free of "
     "duty."
 )
+_TWENTY_GOODS_BASIS = (
+    '海关总署公告2010年第54号: the allowance does not cover tobacco, alcohol and "the 20 kinds '
+    'of goods the State taxes" (国家规定应当征税的20种商品: televisions, video cameras and '
+    "recorders, audio equipment, air conditioners, refrigerators, washing machines, cameras, "
+    "photocopiers, telephone exchanges, computers and peripherals, telephones, pagers, fax "
+    "machines, calculators, printers, furniture, lamps, foodstuffs): these are taxed even "
+    "within the allowance."
+)
 _CHOICE_BASIS = (
     '海关总署公告2010年第54号 taxes "only the articles in excess" (仅对超出部分的个人自用物品'
     "征税) and a single indivisible article in full, so the allowance exempts whole articles, "
@@ -544,7 +556,7 @@ _COSMETICS_BAND_BASIS = (
 )
 
 SEED_RULES: dict[str, Any] = {
-    "version": "cn-passenger-2024-08-01.1",
+    "version": "cn-passenger-2024-08-01.2",
     "effective_from": "2024-08-01",
     "effective_to": None,
     "source": (
@@ -614,6 +626,7 @@ SEED_RULES: dict[str, Any] = {
                 "巧克力",
                 "朱古力",
             ],
+            "taxed_within_allowance": "",
         },
         {
             "code": "drinks",
@@ -631,6 +644,7 @@ SEED_RULES: dict[str, Any] = {
             "limit_kind": None,
             "value_band": None,
             "synonyms": ["tea", "coffee", "juice", "茶叶", "咖啡", "果汁", "茶葉"],
+            "taxed_within_allowance": "",
         },
         {
             "code": "books",
@@ -644,6 +658,7 @@ SEED_RULES: dict[str, Any] = {
             "limit_kind": None,
             "value_band": None,
             "synonyms": ["book", "magazine", "newspaper", "书", "杂志", "書", "雜誌"],
+            "taxed_within_allowance": "",
         },
         {
             "code": "computers",
@@ -670,6 +685,7 @@ SEED_RULES: dict[str, Any] = {
                 "筆電",
                 "平板電腦",
             ],
+            "taxed_within_allowance": _TWENTY_GOODS_BASIS,
         },
         {
             "code": "cameras",
@@ -683,6 +699,7 @@ SEED_RULES: dict[str, Any] = {
             "limit_kind": None,
             "value_band": None,
             "synonyms": ["camera", "camcorder", "lens", "相机", "镜头", "相機", "鏡頭", "攝影機"],
+            "taxed_within_allowance": _TWENTY_GOODS_BASIS,
         },
         {
             "code": "phones",
@@ -706,6 +723,7 @@ SEED_RULES: dict[str, Any] = {
                 "手機",
                 "电话",
             ],
+            "taxed_within_allowance": _TWENTY_GOODS_BASIS,
         },
         {
             "code": "furniture",
@@ -715,6 +733,7 @@ SEED_RULES: dict[str, Any] = {
             "limit_kind": None,
             "value_band": None,
             "synonyms": ["chair", "lamp", "table", "椅子", "灯", "燈", "桌子"],
+            "taxed_within_allowance": _TWENTY_GOODS_BASIS,
         },
         {
             "code": "toys",
@@ -738,6 +757,7 @@ SEED_RULES: dict[str, Any] = {
                 "積木",
                 "积木",
             ],
+            "taxed_within_allowance": "",
         },
         {
             "code": "medicines",
@@ -761,6 +781,7 @@ SEED_RULES: dict[str, Any] = {
                 "維他命",
                 "保健品",
             ],
+            "taxed_within_allowance": "",
         },
         {
             "code": "gold_silver",
@@ -774,6 +795,7 @@ SEED_RULES: dict[str, Any] = {
             "limit_kind": None,
             "value_band": None,
             "synonyms": ["gold", "silver", "coin", "bullion", "金", "银", "銀", "金币", "金幣"],
+            "taxed_within_allowance": "",
         },
         # 20 % (税目2, including "other goods" not in 税目1 or 3)
         {
@@ -788,6 +810,7 @@ SEED_RULES: dict[str, Any] = {
             "limit_kind": None,
             "value_band": None,
             "synonyms": ["towel", "sheet", "fabric", "毛巾", "床单", "布", "床單"],
+            "taxed_within_allowance": "",
         },
         {
             "code": "clothing",
@@ -813,6 +836,7 @@ SEED_RULES: dict[str, Any] = {
                 "襯衫",
                 "裙子",
             ],
+            "taxed_within_allowance": "",
         },
         {
             "code": "shoes",
@@ -826,6 +850,7 @@ SEED_RULES: dict[str, Any] = {
             "limit_kind": None,
             "value_band": None,
             "synonyms": ["shoe", "trainers", "sneakers", "boots", "鞋", "运动鞋", "靴子", "運動鞋"],
+            "taxed_within_allowance": "",
         },
         {
             "code": "bags",
@@ -851,6 +876,7 @@ SEED_RULES: dict[str, Any] = {
                 "錢包",
                 "行李箱",
             ],
+            "taxed_within_allowance": "",
         },
         {
             "code": "watches",
@@ -870,6 +896,7 @@ SEED_RULES: dict[str, Any] = {
                 "basis": _WATCH_BAND_BASIS,
             },
             "synonyms": ["watch", "wristwatch", "smartwatch", "手表", "手錶", "腕表", "腕錶"],
+            "taxed_within_allowance": "",
         },
         {
             "code": "bicycles",
@@ -883,6 +910,7 @@ SEED_RULES: dict[str, Any] = {
             "limit_kind": None,
             "value_band": None,
             "synonyms": ["bicycle", "bike", "cycle", "单车", "單車", "自行车"],
+            "taxed_within_allowance": "",
         },
         {
             "code": "sports",
@@ -896,6 +924,7 @@ SEED_RULES: dict[str, Any] = {
             "limit_kind": None,
             "value_band": None,
             "synonyms": ["racket", "fishing", "sport", "球拍", "钓鱼", "釣魚", "运动", "運動"],
+            "taxed_within_allowance": "",
         },
         {
             "code": "appliances",
@@ -922,6 +951,7 @@ SEED_RULES: dict[str, Any] = {
                 "電動牙刷",
                 "耳機",
             ],
+            "taxed_within_allowance": "",
         },
         {
             "code": "cosmetics",
@@ -963,6 +993,7 @@ SEED_RULES: dict[str, Any] = {
                 "口紅",
                 "面霜",
             ],
+            "taxed_within_allowance": "",
         },
         {
             "code": "other",
@@ -976,6 +1007,7 @@ SEED_RULES: dict[str, Any] = {
             "limit_kind": None,
             "value_band": None,
             "synonyms": ["other", "gift", "其他", "礼物", "禮物"],
+            "taxed_within_allowance": "",
         },
         # 50 % (税目3)
         {
@@ -1009,6 +1041,7 @@ SEED_RULES: dict[str, Any] = {
                 "紅酒",
                 "烈酒",
             ],
+            "taxed_within_allowance": "",
         },
         {
             "code": "alcohol_light",
@@ -1022,6 +1055,7 @@ SEED_RULES: dict[str, Any] = {
             "limit_kind": None,
             "value_band": None,
             "synonyms": ["beer", "cider", "啤酒", "苹果酒", "蘋果酒"],
+            "taxed_within_allowance": "",
         },
         {
             "code": "cigarettes",
@@ -1031,6 +1065,7 @@ SEED_RULES: dict[str, Any] = {
             "limit_kind": "cigarettes",
             "value_band": None,
             "synonyms": ["cigarettes", "cigarette", "tobacco", "香烟", "烟", "香菸", "煙"],
+            "taxed_within_allowance": "",
         },
         {
             "code": "cigars",
@@ -1040,6 +1075,7 @@ SEED_RULES: dict[str, Any] = {
             "limit_kind": "cigars",
             "value_band": None,
             "synonyms": ["cigar", "雪茄"],
+            "taxed_within_allowance": "",
         },
         {
             "code": "pipe_tobacco",
@@ -1049,6 +1085,7 @@ SEED_RULES: dict[str, Any] = {
             "limit_kind": "pipe_tobacco",
             "value_band": None,
             "synonyms": ["pipe tobacco", "tobacco", "烟丝", "煙絲", "烟草", "煙草"],
+            "taxed_within_allowance": "",
         },
         {
             "code": "cosmetics_high_end",
@@ -1075,6 +1112,7 @@ SEED_RULES: dict[str, Any] = {
                 "香水",
                 "高檔化妝品",
             ],
+            "taxed_within_allowance": "",
         },
         {
             "code": "golf",
@@ -1088,6 +1126,7 @@ SEED_RULES: dict[str, Any] = {
             "limit_kind": None,
             "value_band": None,
             "synonyms": ["golf", "golf clubs", "高尔夫", "高爾夫", "球杆", "球桿"],
+            "taxed_within_allowance": "",
         },
         {
             "code": "watches_high_value",
@@ -1107,6 +1146,7 @@ SEED_RULES: dict[str, Any] = {
                 "basis": _WATCH_BAND_BASIS,
             },
             "synonyms": ["watch", "luxury watch", "rolex", "名表", "手表", "手錶", "名錶"],
+            "taxed_within_allowance": "",
         },
         {
             "code": "jewellery",
@@ -1139,6 +1179,7 @@ SEED_RULES: dict[str, Any] = {
                 "項鍊",
                 "鑽石",
             ],
+            "taxed_within_allowance": "",
         },
     ],
     "quantity_limits": [

@@ -14,6 +14,7 @@ export type LineRule =
   | 'allowance_some_units'
   | 'not_chosen'
   | 'indivisible_over_allowance'
+  | 'taxed_within_allowance'
   | 'alcohol_limit'
   | 'tobacco_limit'
   | 'minor_no_alcohol_tobacco'
@@ -68,6 +69,8 @@ export interface RuleSetJson {
     limit_kind: LimitKind | null;
     value_band?: ValueBandJson | null;
     synonyms?: string[];
+    /** Goods taxed even within the allowance: the legal basis, or '' (rules.py). */
+    taxed_within_allowance?: string;
   }[];
   quantity_limits: {
     kind: LimitKind;
@@ -312,6 +315,10 @@ export function estimateDuty({
         work.legalBasis = allowance.basis;
       } else if (work.category.limit_kind !== null) {
         limited.push(work);
+      } else if ((work.category.taxed_within_allowance ?? '') !== '') {
+        work.rule = 'taxed_within_allowance';
+        work.taxable = work.value;
+        work.legalBasis = work.category.taxed_within_allowance ?? '';
       } else {
         work.legalBasis = allowance.basis;
         ordinary.push(work);

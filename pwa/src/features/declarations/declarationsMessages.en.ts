@@ -223,6 +223,7 @@ const en = {
   'declare.rule.not_taxable_taken_out': 'Not taxed: it leaves the country again',
   'declare.rule.allowance_some_units': 'Some of them are covered by your allowance, the others are taxed',
   'declare.rule.not_chosen': 'Taxed in full: your allowance covers other articles that save you more duty',
+  'declare.rule.taxed_within_allowance': 'Taxed even within your allowance: one of the goods the State always taxes',
   'declare.estimate.unitsExempt': 'Covered articles',
   'declare.estimate.unitsExemptValue': '{n} of {total}',
   'declare.estimate.placedInBand': 'Taxed as “{category}” because of its value (you chose “{declared}”).',

@@ -224,6 +224,7 @@ const zhHans: Table<DeclarationsKey> = {
   'declare.rule.not_taxable_taken_out': '不征税：将复带出境',
   'declare.rule.allowance_some_units': '部分件数由免税额度整件免除，其余征税',
   'declare.rule.not_chosen': '全额征税：免税额度用于能为您节省更多税款的其他物品',
+  'declare.rule.taxed_within_allowance': '此类物品即使在免税额度内也须征税（国家规定应当征税的20种商品）',
   'declare.estimate.unitsExempt': '免税件数',
   'declare.estimate.unitsExemptValue': '{n} / {total} 件',
   'declare.estimate.placedInBand': '按其价值归入“{category}”征税（您选择的是“{declared}”）。',

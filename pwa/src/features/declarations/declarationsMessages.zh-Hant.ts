@@ -224,6 +224,7 @@ const zhHant: Table<DeclarationsKey> = {
   'declare.rule.not_taxable_taken_out': '不徵稅：將復帶出境',
   'declare.rule.allowance_some_units': '部分件數由免稅額度整件免除，其餘徵稅',
   'declare.rule.not_chosen': '全額徵稅：免稅額度用於能為您節省更多稅款的其他物品',
+  'declare.rule.taxed_within_allowance': '此類物品即使在免稅額度內也須徵稅（國家規定應當徵稅的20種商品）',
   'declare.estimate.unitsExempt': '免稅件數',
   'declare.estimate.unitsExemptValue': '{n} / {total} 件',
   'declare.estimate.placedInBand': '按其價值歸入「{category}」徵稅（您選擇的是「{declared}」）。',
