@@ -187,3 +187,31 @@ async def test_an_adult_resident_arriving_at_luohu_has_the_12000_allowance(
     # then: 12,000 covers it at Luohu; at Pudong it is one article over 5,000: x 20 % = 1,900.00
     assert (luohu["dutyCny"], luohu["travellers"][0]["allowanceCny"]) == ("0.00", "12000.00")
     assert (pudong["dutyCny"], pudong["travellers"][0]["allowanceCny"]) == ("1900.00", "5000.00")
+
+
+async def test_a_frequent_crosser_at_gongbei_has_no_free_alcohol(
+    client: httpx.AsyncClient,
+) -> None:
+    query = """
+    query($travellers: [EstimateTravellerInput!]!, $articles: [ArticleInput!]!, $port: String!,
+          $frequent: Boolean!) {
+      dutyEstimate(travellers: $travellers, articles: $articles, portCode: $port,
+                   frequentCrosser: $frequent) {
+        ... on DutyEstimate { dutyCny }
+      }
+    }
+    """
+    wine = [article(categoryCode="alcohol", unitValue="300.00", unitMeasure=750)]
+
+    async def duty(port: str, *, frequent: bool) -> str:
+        variables = {"travellers": [RESIDENT], "articles": wine, "port": port, "frequent": frequent}
+        body = await graphql(client, query, variables)
+        return body["data"]["dutyEstimate"]["dutyCny"]  # type: ignore[index,no-any-return]
+
+    # when / then: one 750 ml bottle is free from Macau, not for a frequent crosser
+    # (300 x 50 % = 150.00); away from Hong Kong and Macau the answer does not apply
+    assert [
+        await duty("GONGBEI", frequent=False),
+        await duty("GONGBEI", frequent=True),
+        await duty("PVG", frequent=True),
+    ] == ["0.00", "150.00", "0.00"]

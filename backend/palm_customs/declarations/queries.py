@@ -105,6 +105,7 @@ class DeclarationQuery:
         restricted_yes: list[str] | None = None,
         direction: Direction = Direction.ARRIVING,
         port_code: str = "",
+        frequent_crosser: bool = False,
     ) -> DutyEstimateResult:
         try:
             problems: list[Any] = []
@@ -124,6 +125,7 @@ class DeclarationQuery:
                 restricted_yes=(restricted_yes or [])[:50],
                 direction=direction,
                 port_code=port_code,
+                frequent_crosser=frequent_crosser,
             )
         except DomainError as error:
             return refusal(

@@ -136,6 +136,11 @@ class DeclarationInput:
     articles: list[ArticleInput] = strawberry.field(default_factory=list)
     cash: list[CashInput] = strawberry.field(default_factory=list)
     restricted_yes: list[str] = strawberry.field(default_factory=list)
+    frequent_crosser: bool = strawberry.field(
+        default=False,
+        description="Arriving from Hong Kong or Macau: the travellers crossed there and back "
+        "the same day or often (the lowest alcohol and tobacco limits apply).",
+    )
 
 
 @strawberry.input

@@ -148,6 +148,7 @@ def compute_estimate(
             age=_age_on(t.date_of_birth, today),
             cash=tuple(cash_by_traveller[t.key]),
             from_hk_macau=from_hk_macau,
+            frequent_crosser=from_hk_macau and data.frequent_crosser,
         )
         for t in travellers
     ]
@@ -204,6 +205,7 @@ async def estimate_only(
     restricted_yes: list[str],
     direction: Direction = Direction.ARRIVING,
     port_code: str = "",
+    frequent_crosser: bool = False,
     today: date | None = None,
 ) -> duty.Estimate:
     """The live estimate as the traveller types: the same pure function, nothing stored."""
@@ -242,6 +244,7 @@ async def estimate_only(
     data = DeclarationInput(
         direction=direction,
         port_code=port_code[:12],
+        frequent_crosser=frequent_crosser,
         travel_mode=TravelMode.FLIGHT,
         travel_number="",
         scheduled_at=clock.now(),

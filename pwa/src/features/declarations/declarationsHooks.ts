@@ -97,7 +97,11 @@ export function offlineEstimate(
   const fromHkMacau = draft.direction !== 'DEPARTING' && (ruleSet.hk_macau_ports ?? []).includes(draft.portCode.toUpperCase());
   const result = estimateDuty({
     ...input,
-    travellers: input.travellers.map((t) => ({ ...t, from_hk_macau: fromHkMacau })),
+    travellers: input.travellers.map((t) => ({
+      ...t,
+      from_hk_macau: fromHkMacau,
+      frequent_crosser: fromHkMacau && draft.frequentCrosser === 'yes',
+    })),
     rules: ruleSet,
     rates: JSON.parse(rules.rules.ratesJson) as RatesJson,
   });
@@ -152,7 +156,7 @@ export function useEstimate(
   const companions = draft.hasCompanions === 'yes' ? draft.companions : [];
   const articles = estimableArticles({ ...draft, companions });
   const cash = draft.hasCash === 'yes' ? draft.cash : [];
-  const key = JSON.stringify([articles, companions, cash, draft.restricted, draft.direction, draft.portCode, profile]);
+  const key = JSON.stringify([articles, companions, cash, draft.restricted, draft.direction, draft.portCode, draft.frequentCrosser, profile]);
   useEffect(() => {
     const mine = ++seq.current;
     const local = () => {
@@ -177,6 +181,7 @@ export function useEstimate(
         restrictedYes: restrictedYes(draft),
         direction: draft.direction ?? 'ARRIVING',
         portCode: draft.portCode,
+        frequentCrosser: draft.frequentCrosser === 'yes',
       })
         .then((data) => {
           if (mine !== seq.current) return;

@@ -56,6 +56,8 @@ const en = {
   'declare.direction.DEPARTING': 'Leaving',
   'declare.trip.port.label': 'Port',
   'declare.trip.port.hint': 'Where you pass through customs.',
+  'declare.trip.frequent.legend': 'Did you cross to Hong Kong or Macau and back today, or several times recently?',
+  'declare.trip.frequent.hint': 'Travellers who cross the same day or often have lower tobacco limits (40 cigarettes) and no alcohol free of duty.',
   'declare.trip.port.none': 'No ports available: connect to the internet once',
   'declare.trip.port.required': 'Select the port where you pass through customs',
   'declare.trip.mode.legend': 'How are you travelling?',

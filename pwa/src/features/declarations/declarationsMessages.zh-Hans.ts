@@ -57,6 +57,8 @@ const zhHans: Table<DeclarationsKey> = {
   'declare.direction.DEPARTING': '出境',
   'declare.trip.port.label': '口岸',
   'declare.trip.port.hint': '您办理通关的口岸。',
+  'declare.trip.frequent.legend': '您是否当天往返港澳，或近期多次往返港澳？',
+  'declare.trip.frequent.hint': '当天往返或短期内多次往返港澳的旅客，免税烟草限量更低（香烟40支），且酒类不能免税带进。',
   'declare.trip.port.none': '暂无口岸列表：请联网一次',
   'declare.trip.port.required': '请选择通关口岸',
   'declare.trip.mode.legend': '出行方式',

@@ -57,6 +57,8 @@ const zhHant: Table<DeclarationsKey> = {
   'declare.direction.DEPARTING': '出境',
   'declare.trip.port.label': '口岸',
   'declare.trip.port.hint': '您辦理通關的口岸。',
+  'declare.trip.frequent.legend': '您是否當天往返港澳，或近期多次往返港澳？',
+  'declare.trip.frequent.hint': '當天往返或短期內多次往返港澳的旅客，免稅煙草限量更低（香煙40支），且酒類不能免稅帶進。',
   'declare.trip.port.none': '暫無口岸列表：請連網一次',
   'declare.trip.port.required': '請選擇通關口岸',
   'declare.trip.mode.legend': '出行方式',

@@ -111,6 +111,8 @@ export interface DeclarationDraftData {
   scheduledDate: string;
   scheduledTime: string;
   hasCompanions: YesNo;
+  /** Arriving from Hong Kong or Macau: crossed there and back the same day or often. */
+  frequentCrosser?: YesNo;
   companions: DraftCompanion[];
   articles: DraftArticle[];
   hasCash: YesNo;
@@ -317,7 +319,19 @@ export function toDeclarationInput(draft: DeclarationDraftData, profile: Declara
       .map((a) => articleToInput(a, travellerResidency(effective, profile, a.traveller))),
     cash: draft.hasCash === 'yes' ? draft.cash.filter((c) => c.traveller <= companions.length).map(cashToInput) : [],
     restrictedYes: restrictedYes(draft),
+    frequentCrosser: draft.frequentCrosser === 'yes',
   };
+}
+
+/** Ports facing Hong Kong or Macau, from the cached rule set (arriving there is arriving from there). */
+export function facesHkMacau(ruleSetJson: string | undefined, portCode: string): boolean {
+  if (!ruleSetJson || !portCode) return false;
+  try {
+    const ports = (JSON.parse(ruleSetJson) as { hk_macau_ports?: string[] }).hk_macau_ports ?? [];
+    return ports.includes(portCode.toUpperCase());
+  } catch {
+    return false;
+  }
 }
 
 export function ageOn(dateOfBirth: string, today: Date): number {

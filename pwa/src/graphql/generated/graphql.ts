@@ -151,6 +151,8 @@ export type DeclarationInput = {
   cash?: Array<CashInput>;
   companions?: Array<CompanionInput>;
   direction: Direction;
+  /** Arriving from Hong Kong or Macau: the travellers crossed there and back the same day or often (the lowest alcohol and tobacco limits apply). */
+  frequentCrosser?: boolean;
   portCode: string;
   restrictedYes?: Array<string>;
   scheduledAt: string;
@@ -691,6 +693,7 @@ export type DeclarationDutyEstimateQueryVariables = Exact<{
   restrictedYes?: Array<string> | string | null | undefined;
   direction: Direction;
   portCode: string;
+  frequentCrosser: boolean;
 }>;
 
 
@@ -3699,7 +3702,7 @@ export const DeclarationRulesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DeclarationRulesQuery, DeclarationRulesQueryVariables>;
 export const DeclarationDutyEstimateDocument = new TypedDocumentString(`
-    query DeclarationDutyEstimate($travellers: [EstimateTravellerInput!]!, $articles: [ArticleInput!]!, $cash: [CashInput!], $restrictedYes: [String!], $direction: Direction!, $portCode: String!) {
+    query DeclarationDutyEstimate($travellers: [EstimateTravellerInput!]!, $articles: [ArticleInput!]!, $cash: [CashInput!], $restrictedYes: [String!], $direction: Direction!, $portCode: String!, $frequentCrosser: Boolean!) {
   dutyEstimate(
     travellers: $travellers
     articles: $articles
@@ -3707,6 +3710,7 @@ export const DeclarationDutyEstimateDocument = new TypedDocumentString(`
     restrictedYes: $restrictedYes
     direction: $direction
     portCode: $portCode
+    frequentCrosser: $frequentCrosser
   ) {
     __typename
     ... on DutyEstimate {
