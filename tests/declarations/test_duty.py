@@ -734,3 +734,13 @@ def test_a_rule_set_published_before_value_bands_still_loads() -> None:
     rules = RuleSet.from_dict(data)
     # then
     assert rules.category("watches").value_band is None  # type: ignore[union-attr]
+
+
+def test_the_agreement_cases_are_what_the_server_computes() -> None:
+    # given: the random cases the PWA's port is checked against (tests/declarations/
+    # duty_agreement.json), and the same cases generated afresh
+    from tests.declarations import duty_agreement
+
+    stored = json.loads(duty_agreement.PATH.read_text(encoding="utf-8"))["cases"]
+    # when / then
+    assert stored == duty_agreement.cases()

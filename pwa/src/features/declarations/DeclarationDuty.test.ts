@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import agreementJson from '../../../../tests/declarations/duty_agreement.json';
 import vectorsJson from '../../../../tests/declarations/duty_vectors.json';
 import {
   DutyInputError,
@@ -64,6 +65,20 @@ describe('duty estimate vectors shared with the server', () => {
   });
 
   it.each(vectors.cases.map((c) => [c.name, c] as const))('%s', (_, vector) => {
+    expect(withoutLegalBasis(estimate(vector))).toEqual(vector.expected);
+  });
+});
+
+// Random declarations and the server's estimate of each (tests/declarations/duty_agreement.py):
+// the port must give the same answer, tie-breaks of the allowance choice included.
+const agreement = agreementJson as unknown as { cases: Vector[] };
+
+describe('duty estimate agrees with the server on random declarations', () => {
+  it('has cases to run', () => {
+    expect(agreement.cases.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it.each(agreement.cases.map((c) => [c.name, c] as const))('%s', (_, vector) => {
     expect(withoutLegalBasis(estimate(vector))).toEqual(vector.expected);
   });
 });
