@@ -21,7 +21,7 @@ DECLARATION_FIELDS = """
   travellers { key fullName documentNumber consentStatement }
   articles { key categoryCode quantity unitValue currency }
   estimate { dutyCny channel reasons ruleSetVersion ratesDate
-             lines { articleKey valueCny taxableCny rate dutyCny rule } }
+             lines { articleKey category valueCny taxableCny rate dutyCny rule } }
   outcome { kind dutyAssessed reason }
 """
 SUBMIT = (

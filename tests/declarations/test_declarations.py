@@ -44,7 +44,7 @@ async def test_a_traveller_submits_and_gets_a_signed_code_with_the_servers_estim
     declaration = result["declaration"]
     assert declaration["estimate"]["dutyCny"] == "780.00"
     assert declaration["estimate"]["channel"] == "DECLARE"
-    assert declaration["estimate"]["lines"][0]["rule"] == "indivisible_over_allowance"
+    assert declaration["estimate"]["lines"][0]["rule"] == "taxed_within_allowance"
     assert declaration["travelNumber"] == "MU 588"
     assert declaration["travellers"][0]["fullName"] == "王小明1"
     verified = await signing.verify(declaration["credential"], now=clock.now())
@@ -209,7 +209,11 @@ async def test_amending_issues_a_new_version_and_the_old_code_verifies_as_supers
     amended = await graphql(
         client,
         AMEND,
-        {"id": first["id"], "input": trip(articles=[article(unitValue="4000.00")]), "key": key()},
+        {
+            "id": first["id"],
+            "input": trip(articles=[article(categoryCode="bags", unitValue="4000.00")]),
+            "key": key(),
+        },
     )
     # then
     second = amended["data"]["declarationAmend"]["declaration"]  # type: ignore[index]

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -17,8 +18,10 @@ from palm_customs.declarations.duty import (
     Estimate,
     InvalidArticleError,
     LineRule,
+    MeasureRequiredError,
     Money,
     Reason,
+    TooManyChoicesError,
     Traveller,
     UnknownCategoryError,
     UnknownCurrencyError,
@@ -48,24 +51,24 @@ RATES = seed_rates()
 HEADLINES: dict[str, tuple[str, Channel]] = {
     # 2 x 1,000 clothing + 500 books = 2,500 <= 5,000
     "resident_under_allowance": ("0.00", Channel.NOTHING_TO_DECLARE),
-    # an indivisible 5,000.00 laptop is not *over* 5,000.00
-    "resident_exactly_at_allowance": ("0.00", Channel.NOTHING_TO_DECLARE),
-    # 0.01 x 50 % = 0.005 -> 0.01 (HALF_UP)
-    "resident_one_cent_over_at_50_percent": ("0.01", Channel.DECLARE),
-    # 0.01 x 13 % = 0.0013 -> 0.00, but something is taxable
-    "resident_one_cent_over_at_13_percent": ("0.00", Channel.DECLARE),
-    # shoes 1,500 covered, toys 600 get 500: 100 x 13 % = 13.00
-    "non_resident_over_2000": ("13.00", Channel.DECLARE),
+    # a 5,000.00 laptop fits, but computers are taxed even within the allowance: x 13 % = 650.00
+    "computers_are_taxed_even_within_the_allowance": ("650.00", Channel.DECLARE),
+    # one article of 5,000.01 is taxed in full: x 50 % = 2,500.005 -> 2,500.01 (HALF_UP)
+    "resident_single_article_one_cent_over_taxed_in_full": ("2500.01", Channel.DECLARE),
+    # 5,000.01 x 13 % = 650.0013 -> 650.00
+    "resident_one_book_set_one_cent_over_at_13_percent": ("650.00", Channel.DECLARE),
+    # shoes (saves 300) exempted, toys 600 x 13 % = 78.00 in full
+    "non_resident_over_2000": ("78.00", Channel.DECLARE),
     # the camera leaves again; the 300 tea is covered
     "non_resident_taking_articles_out": ("0.00", Channel.NOTHING_TO_DECLARE),
     # 6,000 x 13 % = 780.00 in full; the coat keeps the whole allowance
     "resident_indivisible_camera_over_allowance": ("780.00", Channel.DECLARE),
-    # golf 1,500, clothing 2,000, watch 1,000 covered; books 3,000 - 500 = 2,500 x 13 % = 325.00
-    "resident_mixed_rates_over_allowance": ("325.00", Channel.DECLARE),
-    # 999.99 USD x 7.10 = 7,099.93 indivisible: x 13 % = 922.9909 -> 922.99
+    # golf + coat + watch (4,500, saves 1,350) beat golf + books (1,140): books 3,000 x 13 %
+    "resident_mixed_rates_over_allowance": ("390.00", Channel.DECLARE),
+    # 999.99 USD x 7.10 = 7,099.93, one article: x 13 % = 922.9909 -> 922.99
     "resident_foreign_currencies": ("922.99", Channel.DECLARE),
-    # kid: 5,200 - 5,000 = 200 x 13 % = 26.00; the adults stay under their own 5,000
-    "companions_each_have_their_own_allowance": ("26.00", Channel.DECLARE),
+    # the kid's one 5,200 Lego set: x 13 % = 676.00; the adults stay under their own 5,000
+    "companions_each_have_their_own_allowance": ("676.00", Channel.DECLARE),
     # 300 x 50 % = 150.00; minors have no alcohol allowance
     "minor_with_wine": ("150.00", Channel.DECLARE),
     # 2 x 750 ml = 1,500 ml: exempt
@@ -81,6 +84,45 @@ HEADLINES: dict[str, tuple[str, Channel]] = {
     "checklist_yes_means_declare": ("0.00", Channel.DECLARE),
     # 1.005 -> 1.01 and 0.15 x 7.10 = 1.065 -> 1.07, both covered
     "values_round_half_up_to_the_cent": ("0.00", Channel.NOTHING_TO_DECLARE),
+    # 12,000 is in the >= 10,000 band (50 %), one article over 5,000: 6,000.00
+    "watch_of_12000_is_placed_in_the_high_value_band": ("6000.00", Channel.DECLARE),
+    # 9,000 is in the < 10,000 band (20 %): 1,800.00
+    "watch_of_9000_declared_high_value_is_placed_below": ("1800.00", Channel.DECLARE),
+    # 8,000 x 13 % = 1,040.00, not (8,000 - 5,000) x 13 % = 390.00
+    "unticked_laptop_of_8000_is_taxed_in_full": ("1040.00", Channel.DECLARE),
+    # 3 shirts exempted, the 4th: 1,300 x 20 % = 260.00
+    "units_of_a_line_are_whole_articles": ("260.00", Channel.DECLARE),
+    # one set of 6,000: x 50 % = 3,000.00
+    "a_set_is_one_article": ("3000.00", Channel.DECLARE),
+    # books save 650 > golf 500: golf 1,000 x 50 % = 500.00
+    "allowance_exempts_what_saves_the_most_duty": ("500.00", Channel.DECLARE),
+    # perfume (12/ml, 50 %) + cream (6/ml, 20 %) save 660 > laptop + cream 580: 4,000 x 13 %
+    "cosmetics_are_placed_by_value_per_ml": ("520.00", Channel.DECLARE),
+    # 4,000 abroad + 3,000 duty-free = 7,000 <= 8,000
+    "duty_free_purchases_fit_the_8000_limit": ("0.00", Channel.NOTHING_TO_DECLARE),
+    # 8,500 > 8,000: perfume saves 2,000 > coat 900: 4,500 x 20 % = 900.00
+    "duty_free_purchases_over_the_8000_limit": ("900.00", Channel.DECLARE),
+    # only one 3,000 shirt fits the 5,000 for articles from abroad: 3,000 x 20 % = 600.00
+    "duty_free_purchases_do_not_raise_the_allowance_for_articles_from_abroad": (
+        "600.00",
+        Channel.DECLARE,
+    ),
+    # non-residents: 2,500 > 2,000; bag saves 300 > books 130: 1,000 x 13 % = 130.00
+    "non_resident_duty_free_purchases_share_the_2000": ("130.00", Channel.DECLARE),
+    # an adult resident from Hong Kong or Macau: 9,500 <= 12,000
+    "resident_from_hong_kong_has_12000": ("0.00", Channel.NOTHING_TO_DECLARE),
+    # aged 17: 5,000; one 3,000 toy taxed: x 13 % = 390.00
+    "resident_aged_17_from_macau_keeps_5000": ("390.00", Channel.DECLARE),
+    # 11,000 <= 12,000 from abroad, 14,500 <= 15,000 with the duty-free perfume
+    "from_hong_kong_with_duty_free_up_to_15000": ("0.00", Channel.NOTHING_TO_DECLARE),
+    # 200 of 400 cigarettes over: 600 x 200 / 400 = 300 x 50 % = 150.00
+    "hk_macau_tobacco_limit_is_200_cigarettes": ("150.00", Channel.DECLARE),
+    # 750 of 1,500 ml over: 800 x 750 / 1,500 = 400 x 50 % = 200.00
+    "hk_macau_one_bottle_of_wine": ("200.00", Channel.DECLARE),
+    # no free alcohol: 300 x 50 % = 150.00; 20 cigarettes within 40
+    "frequent_crosser_has_no_alcohol_allowance": ("150.00", Channel.DECLARE),
+    # visitors keep 2,000: toys 600 x 13 % = 78.00
+    "non_resident_from_hong_kong_keeps_2000": ("78.00", Channel.DECLARE),
 }
 
 
@@ -90,6 +132,8 @@ def traveller_from_json(data: dict[str, Any]) -> Traveller:
         residency=Residency(data["residency"]),
         age=data["age"],
         cash=tuple(Money(Decimal(c["amount"]), c["currency"]) for c in data.get("cash", [])),
+        from_hk_macau=data.get("from_hk_macau", False),
+        frequent_crosser=data.get("frequent_crosser", False),
     )
 
 
@@ -104,6 +148,7 @@ def article_from_json(data: dict[str, Any]) -> Article:
         unit_measure=data.get("unit_measure"),
         indivisible=data.get("indivisible", False),
         taken_out_again=data.get("taken_out_again", False),
+        duty_free_shop=data.get("duty_free_shop", False),
     )
 
 
@@ -188,7 +233,7 @@ def test_estimate_records_rule_set_version_and_rates_date() -> None:
     estimate = estimate_case("resident_under_allowance")
     # then
     assert (estimate.rule_set_version, estimate.rates_date.isoformat()) == (
-        "cn-passenger-2019-04-09.1",
+        "cn-passenger-2024-08-01.2",
         "2025-01-01",
     )
 
@@ -291,7 +336,7 @@ def test_a_rate_table_without_cny_at_one_is_refused() -> None:
 def test_a_rule_set_is_effective_from_its_start_date() -> None:
     assert (
         RULES.is_effective_on(RULES.effective_from),
-        RULES.is_effective_on(RULES.effective_from.replace(day=8)),
+        RULES.is_effective_on(RULES.effective_from - timedelta(days=1)),
     ) == (True, False)
 
 
@@ -439,6 +484,8 @@ def travellers_strategy(draw: st.DrawFn) -> list[Traveller]:
                     )
                 )
             ),
+            from_hk_macau=draw(st.booleans()),
+            frequent_crosser=draw(st.booleans()),
         )
         for key in TRAVELLER_KEYS[:count]
     ]
@@ -448,7 +495,7 @@ def travellers_strategy(draw: st.DrawFn) -> list[Traveller]:
 def article_strategy(draw: st.DrawFn, travellers: list[Traveller], key: str) -> Article:
     owner = draw(st.sampled_from(travellers))
     category = draw(st.sampled_from(CATEGORY_CODES))
-    limited = RULES.category(category).limit_kind is not None  # type: ignore[union-attr]
+    limited = RULES.category(category).needs_measure  # type: ignore[union-attr]
     return Article(
         key=key,
         traveller_key=owner.key,
@@ -459,6 +506,7 @@ def article_strategy(draw: st.DrawFn, travellers: list[Traveller], key: str) -> 
         unit_measure=draw(st.integers(min_value=1, max_value=1000)) if limited else None,
         indivisible=draw(st.booleans()),
         taken_out_again=owner.residency is Residency.NON_RESIDENT and draw(st.booleans()),
+        duty_free_shop=draw(st.booleans()),
     )
 
 
@@ -513,7 +561,12 @@ def test_the_allowance_used_never_exceeds_the_allowance(
 ) -> None:
     travellers, articles, _ = case
     estimate = estimate_of(travellers, articles)
-    assert [t for t in estimate.travellers if t.allowance_used_cny > t.allowance_cny] == []
+    # with arrival duty-free purchases, up to the combined limit
+    assert [
+        t
+        for t in estimate.travellers
+        if t.allowance_used_cny > (t.allowance_with_duty_free_cny or t.allowance_cny)
+    ] == []
 
 
 @settings(max_examples=150, deadline=None)
@@ -536,3 +589,158 @@ def test_the_estimate_is_deterministic(
 ) -> None:
     travellers, articles, _ = case
     assert estimate_of(travellers, articles) == estimate_of(travellers, articles)
+
+
+# --- Whole articles and the exact choice ----------------------------------------------------
+
+
+@st.composite
+def ordinary_articles(draw: st.DrawFn) -> list[Article]:
+    codes = ["books", "clothing", "golf", "toys", "jewellery"]
+    return [
+        Article(
+            key=f"x{i}",
+            traveller_key="a",
+            category=draw(st.sampled_from(codes)),
+            quantity=draw(st.integers(min_value=1, max_value=3)),
+            unit_value=Decimal(draw(st.integers(min_value=1, max_value=400))) * 10,
+            currency="CNY",
+            indivisible=draw(st.booleans()),
+            duty_free_shop=draw(st.booleans()),
+        )
+        for i in range(draw(st.integers(min_value=1, max_value=5)))
+    ]
+
+
+def best_by_brute_force(articles: list[Article], *, abroad: int, total: int) -> Decimal:
+    """Duty saved (before rounding) by the best set of whole articles, trying every set."""
+    units: list[tuple[Decimal, Decimal, bool]] = []
+    for article in articles:
+        rate = RULES.category(article.category).rate  # type: ignore[union-attr]
+        if article.indivisible or article.quantity == 1:
+            units.append((article.unit_value * article.quantity, rate, article.duty_free_shop))
+        else:
+            units.extend([(article.unit_value, rate, article.duty_free_shop)] * article.quantity)
+    best = Decimal(0)
+    for mask in range(1 << len(units)):
+        chosen = [u for i, u in enumerate(units) if mask >> i & 1]
+        from_abroad = sum((v for v, _, df in chosen if not df), Decimal(0))
+        everything = sum((v for v, _, _ in chosen), Decimal(0))
+        if from_abroad <= abroad and everything <= total:
+            best = max(best, sum((v * r for v, r, _ in chosen), Decimal(0)))
+    return best
+
+
+@settings(max_examples=150, deadline=None)
+@given(ordinary_articles(), st.sampled_from(list(Residency)))
+def test_the_allowance_exempts_the_best_set_of_whole_articles(
+    articles: list[Article], residency: Residency
+) -> None:
+    # given: the best any set of whole articles could do, by trying them all
+    allowance = RULES.allowance(direction="arriving", residency=residency)
+    total = allowance.with_duty_free_cny or allowance.amount_cny
+    best = best_by_brute_force(articles, abroad=int(allowance.amount_cny), total=int(total))
+    # when
+    estimate = estimate_duty(
+        travellers=[Traveller(key="a", residency=residency, age=30)],
+        articles=articles,
+        rules=RULES,
+        rates=RATES,
+    )
+    # then: the estimate saves exactly that much, and exempts only whole articles
+    saved = sum((line.allowance_used_cny * line.rate for line in estimate.lines), Decimal(0))
+    assert saved == best
+    for article, line in zip(articles, estimate.lines, strict=True):
+        whole = article.unit_value * (article.quantity if article.indivisible else 1)
+        assert line.allowance_used_cny % whole == 0
+
+
+def test_too_many_different_articles_for_an_exact_choice_are_refused() -> None:
+    # given: 40 different single articles over the allowance
+    articles = [create_article(key=f"a{i}", unit_value=f"{200 + i}.00") for i in range(40)]
+    # when / then
+    with pytest.raises(TooManyChoicesError):
+        estimate_duty(travellers=[create_traveller()], articles=articles, rules=RULES, rates=RATES)
+
+
+def test_many_articles_within_the_allowance_need_no_choice() -> None:
+    # given: 100 articles of 10.00 (1,000.00 in all)
+    articles = [create_article(key=f"a{i}", unit_value="10.00") for i in range(100)]
+    # when
+    estimate = estimate_duty(
+        travellers=[create_traveller()], articles=articles, rules=RULES, rates=RATES
+    )
+    # then
+    assert (estimate.duty_cny, estimate.channel) == (Decimal("0.00"), Channel.NOTHING_TO_DECLARE)
+
+
+def test_cosmetics_without_a_measure_are_refused() -> None:
+    with pytest.raises(MeasureRequiredError):
+        estimate_duty(
+            travellers=[create_traveller()],
+            articles=[create_article(category="cosmetics")],
+            rules=RULES,
+            rates=RATES,
+        )
+
+
+def test_a_watch_at_exactly_10000_is_in_the_high_value_band() -> None:
+    # when
+    estimate = estimate_duty(
+        travellers=[create_traveller()],
+        articles=[create_article(category="watches", unit_value="10000.00")],
+        rules=RULES,
+        rates=RATES,
+    )
+    # then: 10,000 x 50 % = 5,000.00
+    line = estimate.lines[0]
+    assert (line.declared_category, line.category, line.duty_cny) == (
+        "watches",
+        "watches_high_value",
+        Decimal("5000.00"),
+    )
+
+
+def test_value_bands_with_a_gap_are_refused() -> None:
+    data = json.loads(json.dumps(SEED_RULES))
+    for category in data["categories"]:
+        if category["code"] == "watches_high_value":
+            category["value_band"]["from_cny"] = "12000.00"
+    with pytest.raises(RulesDataError):
+        RuleSet.from_dict(data)
+
+
+def test_every_category_has_synonyms_in_chinese_and_english() -> None:
+    def has_han(word: str) -> bool:
+        return any("\u4e00" <= ch <= "\u9fff" for ch in word)
+
+    lacking = [
+        c.code
+        for c in RULES.categories
+        if not any(has_han(w) for w in c.synonyms) or all(has_han(w) for w in c.synonyms)
+    ]
+    assert lacking == []
+
+
+def test_a_rule_set_published_before_value_bands_still_loads() -> None:
+    # given: the shape published before this rule set version
+    data = json.loads(json.dumps(SEED_RULES))
+    del data["allowance_choice"]
+    for category in data["categories"]:
+        del category["value_band"], category["synonyms"]
+    for allowance in data["allowances"]:
+        del allowance["with_duty_free_cny"], allowance["duty_free_basis"]
+    # when
+    rules = RuleSet.from_dict(data)
+    # then
+    assert rules.category("watches").value_band is None  # type: ignore[union-attr]
+
+
+def test_the_agreement_cases_are_what_the_server_computes() -> None:
+    # given: the random cases the PWA's port is checked against (tests/declarations/
+    # duty_agreement.json), and the same cases generated afresh
+    from tests.declarations import duty_agreement
+
+    stored = json.loads(duty_agreement.PATH.read_text(encoding="utf-8"))["cases"]
+    # when / then
+    assert stored == duty_agreement.cases()

@@ -9,7 +9,7 @@ from palm_customs.core.models import AuditEvent
 from palm_customs.declarations.models import DutyRuleSet
 from palm_customs.declarations.rules import seed_rule_set
 from tests.conftest import graphql
-from tests.declarations.flows import inspector, submit, traveller, trip
+from tests.declarations.flows import article, inspector, submit, traveller, trip
 
 PUBLISH = """
 mutation($rules: String, $rates: String) {
@@ -43,10 +43,12 @@ async def test_an_administrator_publishes_rules_that_apply_at_once_without_a_rel
     rules = (await graphql(client, "{ dutyRules { version } }"))["data"]["dutyRules"]  # type: ignore[index]
     assert rules["version"] == "test-2026-12"
     assert await AuditEvent.filter(operation="dutyRulesPublish", outcome="OK").count() == 1
-    # and a declaration made now uses them: a 6,000 camera is no longer above the allowance
+    # and a declaration made now uses them: a 6,000 handbag is no longer above the allowance
     client.cookies.clear()
     await traveller(client)
-    declaration = (await submit(client, trip()))["declaration"]
+    declaration = (await submit(client, trip(articles=[article(categoryCode="bags")])))[
+        "declaration"
+    ]
     assert declaration["estimate"]["ruleSetVersion"] == "test-2026-12"
     assert declaration["estimate"]["dutyCny"] == "0.00"
 

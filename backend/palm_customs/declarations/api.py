@@ -78,6 +78,7 @@ def declaration_input(value: DeclarationInput) -> services.DeclarationInput:
         articles=articles(value.articles, "input.", problems),
         cash=cash(value.cash, "input.", problems),
         restricted_yes=[code.strip() for code in value.restricted_yes[:50]],
+        frequent_crosser=value.frequent_crosser,
     )
     if problems:
         raise ValidationFailed(problems)

@@ -5,14 +5,24 @@ The PWA runs a TypeScript port of this module offline
 duty_vectors.json`. Any change here needs the same change there, so the arithmetic is kept to
 integer cents with explicit HALF_UP steps that both languages can reproduce exactly:
 
-1. value of a line = quantity x unit value x rate, rounded to cents;
-2. the value allowance covers whole cents; an alcohol/tobacco limit covers a share of the line's
-   quantity and the taxable part is value x uncovered / total, rounded to cents;
-3. duty of a line = taxable x rate, rounded to cents; totals are sums of lines.
+1. value of a line = quantity x unit value x rate, rounded to cents; value of one unit = unit
+   value x rate, rounded to cents;
+2. an article whose category is a value band (watches, cosmetics) is placed in the band its
+   unit value (or value per ml/g) falls in, whatever band was picked;
+3. the value allowance exempts whole articles, never part of one: each unit of a line is one
+   article, a set (`indivisible`, quantity > 1) is one article. The articles exempted are the
+   set within the allowance that saves the most duty (before rounding), found exactly by a
+   meet-in-the-middle search (`_choose_exempt`); ties go to more value exempted, then to more
+   units of earlier lines. Exempting k < quantity units exempts k x unit value; all of them,
+   the line value;
+4. an alcohol/tobacco limit covers a share of the line's quantity and the taxable part is
+   value x uncovered / total, rounded to cents;
+5. duty of a line = taxable x rate, rounded to cents; totals are sums of lines.
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,8 +33,10 @@ from typing import Any
 
 from palm_customs.declarations.rules import (
     CNY,
+    BandPer,
     ExchangeRateTable,
     LimitKind,
+    LimitProfile,
     Residency,
     RuleSet,
     TaxCategory,
@@ -57,6 +69,26 @@ class InvalidArticleError(DutyInputError):
     code = "invalid_article"
 
 
+class MeasureRequiredError(InvalidArticleError):
+    """A category banded by value per ml/g needs the ml or g in one unit."""
+
+    code = "measure_required"
+
+
+class TooManyChoicesError(DutyInputError):
+    """Too many different articles compete for one allowance to choose among them exactly."""
+
+    code = "too_many_allowance_choices"
+
+
+# The exact choice of exempted articles enumerates at most this many combinations in each half
+# of the meet-in-the-middle search (a traveller's articles are split in two halves). Thirty
+# different single articles, or fewer lines with quantities, fit; more is refused (the API
+# answers TOO_MANY_ALLOWANCE_CHOICES) rather than answered slowly or approximately.
+MAX_HALF_CHOICES = 2**15
+_SATURATE = 2**40
+
+
 @dataclass(frozen=True, slots=True)
 class Money:
     amount: Decimal
@@ -69,6 +101,16 @@ class Traveller:
     residency: Residency
     age: int
     cash: tuple[Money, ...] = ()
+    # Arriving from Hong Kong or Macau (a port facing them): their allowance and limits apply.
+    from_hk_macau: bool = False
+    # Crossing to and from Hong Kong or Macau the same day or often: the lowest limits apply.
+    frequent_crosser: bool = False
+
+    @property
+    def limit_profile(self) -> LimitProfile:
+        if self.frequent_crosser:
+            return LimitProfile.FREQUENT_CROSSER
+        return LimitProfile.HK_MACAU if self.from_hk_macau else LimitProfile.GENERAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,15 +123,22 @@ class Article:
     currency: str
     # Alcohol and tobacco only: ml, sticks, cigars or grams in one unit (a 750 ml bottle: 750).
     unit_measure: int | None = None
-    # One object that cannot be split, e.g. a camera; judged per unit of the line.
+    # Quantity > 1 only: the units form one set that is used only together (a set of golf
+    # clubs), so the line is one article. Otherwise each unit is one article; a single article
+    # is indivisible by nature.
     indivisible: bool = False
     # Non-residents only: the article leaves China again with the traveller.
     taken_out_again: bool = False
+    # Bought in an arrival duty-free shop at the port.
+    duty_free_shop: bool = False
 
 
 class LineRule(StrEnum):
-    ALLOWANCE = "allowance"
-    INDIVISIBLE_OVER_ALLOWANCE = "indivisible_over_allowance"
+    ALLOWANCE = "allowance"  # every unit exempted
+    ALLOWANCE_SOME_UNITS = "allowance_some_units"  # some whole units exempted, the rest taxed
+    NOT_CHOSEN = "not_chosen"  # fits the allowance alone, but others save more duty
+    INDIVISIBLE_OVER_ALLOWANCE = "indivisible_over_allowance"  # one article worth more
+    TAXED_WITHIN_ALLOWANCE = "taxed_within_allowance"  # goods the allowance never covers
     ALCOHOL_LIMIT = "alcohol_limit"
     TOBACCO_LIMIT = "tobacco_limit"
     MINOR_NO_ALCOHOL_TOBACCO = "minor_no_alcohol_tobacco"
@@ -118,10 +167,14 @@ _REASON_ORDER = list(Reason)
 class EstimateLine:
     article_key: str
     traveller_key: str
+    # The category taxed: the band the value falls in, which may differ from the one declared.
     category: str
+    declared_category: str
     value_cny: Decimal
     # Value exempted on this line by the allowance `rule` names (value or quantity allowance).
     allowance_used_cny: Decimal
+    # Value allowance only: how many whole units (articles) of the line it exempts.
+    units_exempt: int
     taxable_cny: Decimal
     rate: Decimal
     duty_cny: Decimal
@@ -133,6 +186,8 @@ class EstimateLine:
 class TravellerTotal:
     traveller_key: str
     allowance_cny: Decimal
+    # The limit for articles acquired abroad and arrival duty-free purchases together, if any.
+    allowance_with_duty_free_cny: Decimal | None
     # Of the value allowance only; alcohol/tobacco limits are counted in their lines.
     allowance_used_cny: Decimal
     value_cny: Decimal
@@ -167,6 +222,11 @@ class Estimate:
                 {
                     "traveller_key": t.traveller_key,
                     "allowance_cny": str(t.allowance_cny),
+                    "allowance_with_duty_free_cny": (
+                        None
+                        if t.allowance_with_duty_free_cny is None
+                        else str(t.allowance_with_duty_free_cny)
+                    ),
                     "allowance_used_cny": str(t.allowance_used_cny),
                     "value_cny": str(t.value_cny),
                     "taxable_cny": str(t.taxable_cny),
@@ -180,8 +240,10 @@ class Estimate:
                     "article_key": line.article_key,
                     "traveller_key": line.traveller_key,
                     "category": line.category,
+                    "declared_category": line.declared_category,
                     "value_cny": str(line.value_cny),
                     "allowance_used_cny": str(line.allowance_used_cny),
+                    "units_exempt": line.units_exempt,
                     "taxable_cny": str(line.taxable_cny),
                     "rate": str(line.rate),
                     "duty_cny": str(line.duty_cny),
@@ -201,7 +263,9 @@ class _Work:
     article: Article
     category: TaxCategory
     value: int
+    unit_value: int
     allowance_used: int = 0
+    units_exempt: int = 0
     taxable: int = 0
     rule: LineRule = LineRule.ALLOWANCE
     legal_basis: str = ""
@@ -228,7 +292,12 @@ def estimate_duty(
         traveller = by_key[key]
         own = [w for w in works if w.article.traveller_key == key]
         reasons: set[Reason] = set()
-        allowance = rules.allowance(direction=ARRIVING, residency=traveller.residency)
+        allowance = rules.allowance(
+            direction=ARRIVING,
+            residency=traveller.residency,
+            from_hk_macau=traveller.from_hk_macau or traveller.frequent_crosser,
+            age=traveller.age,
+        )
         allowance_cents = _cents(allowance.amount_cny)
 
         ordinary: list[_Work] = []
@@ -239,15 +308,21 @@ def estimate_duty(
                 work.legal_basis = allowance.basis
             elif work.category.limit_kind is not None:
                 limited.append(work)
-            elif work.article.indivisible and _unit_value_cents(work, rates) > allowance_cents:
-                work.rule = LineRule.INDIVISIBLE_OVER_ALLOWANCE
+            elif work.category.taxed_within_allowance:
+                work.rule = LineRule.TAXED_WITHIN_ALLOWANCE
                 work.taxable = work.value
-                work.legal_basis = allowance.basis
+                work.legal_basis = work.category.taxed_within_allowance
             else:
                 work.legal_basis = allowance.basis
                 ordinary.append(work)
 
-        allowance_used = _apply_value_allowance(ordinary, allowance_cents)
+        with_duty_free = allowance.with_duty_free_cny
+        allowance_used = _apply_value_allowance(
+            ordinary,
+            abroad=allowance_cents,
+            total=allowance_cents if with_duty_free is None else _cents(with_duty_free),
+            duty_free_apart=with_duty_free is not None,
+        )
         if limited:
             reasons |= _apply_quantity_limits(limited, traveller, rules)
 
@@ -261,6 +336,7 @@ def estimate_duty(
             TravellerTotal(
                 traveller_key=key,
                 allowance_cny=allowance.amount_cny,
+                allowance_with_duty_free_cny=with_duty_free,
                 allowance_used_cny=_money(allowance_used),
                 value_cny=_money(sum(w.value for w in own)),
                 taxable_cny=_money(sum(w.taxable for w in own)),
@@ -274,8 +350,10 @@ def estimate_duty(
             article_key=w.article.key,
             traveller_key=w.article.traveller_key,
             category=w.category.code,
+            declared_category=w.article.category,
             value_cny=_money(w.value),
             allowance_used_cny=_money(w.allowance_used),
+            units_exempt=w.units_exempt,
             taxable_cny=_money(w.taxable),
             rate=w.category.rate,
             duty_cny=_money(_duty_cents(w)),
@@ -324,8 +402,8 @@ def _start_line(
         raise UnknownTravellerError(
             f"article {article.key!r}: no traveller {article.traveller_key!r}"
         )
-    category = rules.category(article.category)
-    if category is None:
+    declared = rules.category(article.category)
+    if declared is None:
         raise UnknownCategoryError(
             f"article {article.key!r}: unknown category {article.category!r}"
         )
@@ -333,15 +411,39 @@ def _start_line(
         raise InvalidArticleError(f"article {article.key!r}: quantity must be at least 1")
     if not article.unit_value.is_finite() or article.unit_value < 0:
         raise InvalidArticleError(f"article {article.key!r}: unit value must be 0 or more")
-    if category.limit_kind is not None and (article.unit_measure or 0) < 1:
+    if declared.limit_kind is not None and (article.unit_measure or 0) < 1:
         raise InvalidArticleError(f"article {article.key!r}: alcohol/tobacco needs unit_measure")
     if article.taken_out_again and traveller.residency is not Residency.NON_RESIDENT:
         raise InvalidArticleError(f"article {article.key!r}: only non-residents take articles out")
     rate = _rate(article.currency, rates)
-    value = _round_cents(
-        _EXACT.multiply(_EXACT.multiply(article.unit_value, rate), article.quantity)
+    unit_in_cny = _EXACT.multiply(article.unit_value, rate)
+    value = _round_cents(_EXACT.multiply(unit_in_cny, article.quantity))
+    unit_value = _round_cents(unit_in_cny)
+    category = _place_in_band(article, declared, rules, unit_value)
+    return _Work(
+        index=index,
+        article=article,
+        category=category,
+        value=value,
+        unit_value=unit_value,
     )
-    return _Work(index=index, article=article, category=category, value=value)
+
+
+def _place_in_band(
+    article: Article, declared: TaxCategory, rules: RuleSet, unit_value: int
+) -> TaxCategory:
+    band = declared.value_band
+    if band is None:
+        return declared
+    measure = 1
+    if band.per is BandPer.MEASURE:
+        if (article.unit_measure or 0) < 1:
+            raise MeasureRequiredError(f"article {article.key!r}: needs ml or g in one unit")
+        measure = article.unit_measure or 1
+    for member in rules.band_members(band.group):
+        if member.value_band is not None and member.value_band.contains(unit_value, measure):
+            return member
+    raise InvalidArticleError(f"article {article.key!r}: no band of {band.group} fits")
 
 
 def _rate(currency: str, rates: ExchangeRateTable) -> Decimal:
@@ -351,33 +453,185 @@ def _rate(currency: str, rates: ExchangeRateTable) -> Decimal:
     return rate
 
 
-def _unit_value_cents(work: _Work, rates: ExchangeRateTable) -> int:
-    rate = _rate(work.article.currency, rates)
-    return _round_cents(_EXACT.multiply(work.article.unit_value, rate))
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """One line as the allowance sees it: `count` interchangeable whole articles."""
+
+    work: _Work
+    duty_free: bool
+    count: int
+    unit: int  # value of one article of the line, in cents
+    rate: int  # the tax rate scaled to an integer (all groups share the scale)
+    most: int  # the most articles of the line that could be exempted on their own
+
+    def weight(self, units: int) -> int:
+        return self.work.value if units == self.count else units * self.unit
 
 
-def _apply_value_allowance(works: list[_Work], allowance: int) -> int:
-    """Cover the articles most favourably to the traveller; return the allowance used.
+_Choice = tuple[int, int, tuple[int, ...]]  # (duty saved, value exempted, units per group)
 
-    Order: highest tax rate first (each yuan covered there saves the most duty), then the larger
-    value, then input order. The last article reached may be partly covered.
+
+def _apply_value_allowance(
+    works: list[_Work], *, abroad: int, total: int, duty_free_apart: bool
+) -> int:
+    """Exempt whole articles; return the value exempted.
+
+    `abroad` caps articles acquired abroad; `total` caps them together with arrival duty-free
+    purchases (equal to `abroad` when those share the allowance).
     """
-    remaining = allowance
-    for work in sorted(works, key=lambda w: (-w.category.rate, -w.value, w.index)):
-        covered = min(remaining, work.value)
-        remaining -= covered
-        work.allowance_used = covered
-        work.taxable = work.value - covered
-    return allowance - remaining
+    groups = _groups(works, abroad=abroad, total=total, duty_free_apart=duty_free_apart)
+    everything = [g.count for g in groups]
+    abroad_all = sum(g.weight(g.count) for g in groups if not g.duty_free)
+    all_value = sum(g.weight(g.count) for g in groups)
+    if abroad_all <= abroad and all_value <= total:
+        chosen = everything
+    else:
+        chosen = _choose_exempt(groups, abroad=abroad, total=total)
+    used = 0
+    for group, units in zip(groups, chosen, strict=True):
+        work = group.work
+        exempt = group.weight(units)
+        used += exempt
+        work.units_exempt = units
+        work.allowance_used = exempt
+        work.taxable = work.value - exempt
+        if units == group.count:
+            work.rule = LineRule.ALLOWANCE
+        elif units > 0:
+            work.rule = LineRule.ALLOWANCE_SOME_UNITS
+        elif group.most == 0 and group.weight(min(1, group.count)) > 0:
+            work.rule = LineRule.INDIVISIBLE_OVER_ALLOWANCE
+        else:
+            work.rule = LineRule.NOT_CHOSEN
+    return used
+
+
+def _groups(works: list[_Work], *, abroad: int, total: int, duty_free_apart: bool) -> list[_Group]:
+    scale = max((_decimals(w.category.rate) for w in works), default=0)
+    out: list[_Group] = []
+    # Duty-free purchases first: the search keeps them all in its first half.
+    ordered = sorted(
+        works, key=lambda w: (not (duty_free_apart and w.article.duty_free_shop), w.index)
+    )
+    for work in ordered:
+        duty_free = duty_free_apart and work.article.duty_free_shop
+        single = work.article.quantity == 1 or work.article.indivisible
+        count = 1 if single else work.article.quantity
+        unit = work.value if single else work.unit_value
+        cap = total if duty_free else min(abroad, total)
+        group = _Group(
+            work=work,
+            duty_free=duty_free,
+            count=count,
+            unit=unit,
+            rate=int(work.category.rate.scaleb(scale)),
+            most=0,
+        )
+        most = max((k for k in _candidates(group, cap)), default=0)
+        out.append(
+            _Group(
+                work=work, duty_free=duty_free, count=count, unit=unit, rate=group.rate, most=most
+            )
+        )
+    return out
+
+
+def _decimals(number: Decimal) -> int:
+    exponent = number.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def _candidates(group: _Group, cap: int) -> range | list[int]:
+    """Units of the group that could be exempted on their own (weight within `cap`)."""
+    if group.weight(group.count) <= cap:
+        top = group.count
+    elif group.unit == 0:
+        top = group.count - 1
+    else:
+        top = min(group.count - 1, cap // group.unit)
+    return [k for k in range(top + 1) if group.weight(k) <= cap]
+
+
+def _choose_exempt(groups: list[_Group], *, abroad: int, total: int) -> list[int]:
+    """The exact most favourable choice: meet in the middle over the groups.
+
+    The first half holds every duty-free group, so the second half weighs only articles
+    acquired abroad and is searched with one bound.
+    """
+    options = [len(_candidates(g, total if g.duty_free else min(abroad, total))) for g in groups]
+    first_duty_free = sum(1 for g in groups if g.duty_free)
+    split = _split(options, first_duty_free)
+    left_product = _product(options[:split])
+    right_product = _product(options[split:])
+    if max(left_product, right_product) > MAX_HALF_CHOICES:
+        raise TooManyChoicesError("too many different articles to choose the exempt ones")
+
+    left = _enumerate(groups[:split], abroad=abroad, total=total)
+    right = sorted(
+        ((a + d, p, c) for a, d, p, c in _enumerate(groups[split:], abroad=abroad, total=total)),
+        key=lambda e: e[0],
+    )
+    weights = [w for w, _, _ in right]
+    best_upto: list[_Choice] = []
+    for w, p, c in right:
+        here: _Choice = (p, w, c)
+        best_upto.append(here if not best_upto or here > best_upto[-1] else best_upto[-1])
+
+    best: _Choice | None = None
+    for a, d, p, c in left:
+        room = min(abroad - a, total - a - d)
+        j = bisect.bisect_right(weights, room) - 1
+        rp, rw, rc = best_upto[j]
+        candidate: _Choice = (p + rp, a + d + rw, c + rc)
+        if best is None or candidate > best:
+            best = candidate
+    assert best is not None  # exempting nothing is always possible
+    return list(best[2])
+
+
+def _split(options: list[int], first: int) -> int:
+    """Where to cut the groups so the larger half enumerates the fewest combinations."""
+    best_split, best_cost = first, _SATURATE + 1
+    for split in range(first, len(options) + 1):
+        cost = max(_product(options[:split]), _product(options[split:]))
+        if cost < best_cost:
+            best_split, best_cost = split, cost
+    return best_split
+
+
+def _product(values: list[int]) -> int:
+    result = 1
+    for value in values:
+        result = min(result * value, _SATURATE)
+    return result
+
+
+def _enumerate(
+    groups: list[_Group], *, abroad: int, total: int
+) -> list[tuple[int, int, int, tuple[int, ...]]]:
+    """Every feasible choice of units of `groups`: (abroad value, duty-free value, saved, units)."""
+    found: list[tuple[int, int, int, tuple[int, ...]]] = [(0, 0, 0, ())]
+    for group in groups:
+        cap = total if group.duty_free else min(abroad, total)
+        grown = []
+        for a, d, p, c in found:
+            for units in _candidates(group, cap):
+                weight = group.weight(units)
+                na, nd = (a, d + weight) if group.duty_free else (a + weight, d)
+                if na <= abroad and na + nd <= total:
+                    grown.append((na, nd, p + weight * group.rate, (*c, units)))
+        found = grown
+    return found
 
 
 def _apply_quantity_limits(works: list[_Work], traveller: Traveller, rules: RuleSet) -> set[Reason]:
     reasons: set[Reason] = set()
+    profile = traveller.limit_profile
     by_group: dict[str, list[_Work]] = {}
     for work in works:
         kind = work.category.limit_kind
         assert kind is not None
-        limit = rules.quantity_limit(kind)
+        limit = rules.quantity_limit(kind, profile)
         work.legal_basis = limit.basis
         if traveller.age < limit.min_age:
             work.rule = LineRule.MINOR_NO_ALCOHOL_TOBACCO
@@ -385,13 +639,19 @@ def _apply_quantity_limits(works: list[_Work], traveller: Traveller, rules: Rule
             reasons.add(Reason.MINOR_ALCOHOL_TOBACCO)
             continue
         work.rule = LineRule.ALCOHOL_LIMIT if kind is LimitKind.ALCOHOL else LineRule.TOBACCO_LIMIT
+        if limit.amount == 0:
+            # None of it free of duty (frequent crossers' alcohol).
+            work.taxable = work.value
+            reasons.add(Reason.OVER_ALCOHOL_TOBACCO_LIMIT)
+            continue
         by_group.setdefault(limit.group, []).append(work)
 
     for group, members in by_group.items():
         # Alternatives in a group share one budget in a common unit: with 400 cigarettes, 100
         # cigars or 500 g, the budget is lcm = 2000 units; a cigarette is 5, a cigar 20, a gram 4.
-        budget = math.lcm(*(q.amount for q in rules.quantity_limits if q.group == group))
-        sized = [(work, _units(work, budget, rules)) for work in members]
+        amounts = [q.amount for q in rules.limits_of(profile, group) if q.amount > 0]
+        budget = math.lcm(*amounts)
+        sized = [(work, _units(work, budget, rules, profile)) for work in members]
         remaining = budget
         for work, units in sorted(sized, key=_limit_priority):
             covered = min(remaining, units)
@@ -403,10 +663,10 @@ def _apply_quantity_limits(works: list[_Work], traveller: Traveller, rules: Rule
     return reasons
 
 
-def _units(work: _Work, budget: int, rules: RuleSet) -> int:
+def _units(work: _Work, budget: int, rules: RuleSet, profile: LimitProfile) -> int:
     kind = work.category.limit_kind
     assert kind is not None
-    weight = budget // rules.quantity_limit(kind).amount
+    weight = budget // rules.quantity_limit(kind, profile).amount
     return work.article.quantity * (work.article.unit_measure or 0) * weight
 
 

@@ -20,6 +20,7 @@ class DeclarationErrorCode(Enum):
     OUTCOME_CONFLICT = "outcome_conflict"
     PHOTO_NOT_FOUND = "photo_not_found"
     PHOTO_WRONG_TYPE = "photo_wrong_type"
+    TOO_MANY_ALLOWANCE_CHOICES = "too_many_allowance_choices"
 
 
 class DeclarationProblem(DomainError):

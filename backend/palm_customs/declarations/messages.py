@@ -24,6 +24,15 @@ MESSAGES: Catalogue = {
         "海關已處理此申報，無法再修改。",
         "Customs has already processed this declaration, so it cannot be changed.",
     ),
+    "declaration.too_many_allowance_choices": (
+        "不同的物品太多，无法精确计算哪些物品免税。请把相同的物品合并为一行并填写数量，"
+        "或向海关申报全部物品。",
+        "不同的物品太多，無法精確計算哪些物品免稅。請把相同的物品合併為一行並填寫數量，"
+        "或向海關申報全部物品。",
+        "There are too many different articles to work out exactly which ones the allowance "
+        "covers. Put identical articles on one line with a quantity, or declare them all to "
+        "customs.",
+    ),
     "declaration.superseded": (
         "此申报已有更新的版本，请使用最新版本。",
         "此申報已有更新的版本，請使用最新版本。",

@@ -79,6 +79,8 @@ class DeclarationQuery:
                         zh_hans=c.examples.zh_hans, zh_hant=c.examples.zh_hant, en=c.examples.en
                     ),
                     rate=str(c.rate),
+                    synonyms=list(c.synonyms),
+                    needs_measure=c.needs_measure,
                 )
                 for c in rules.categories
             ],
@@ -102,6 +104,8 @@ class DeclarationQuery:
         cash: list[CashInput] | None = None,
         restricted_yes: list[str] | None = None,
         direction: Direction = Direction.ARRIVING,
+        port_code: str = "",
+        frequent_crosser: bool = False,
     ) -> DutyEstimateResult:
         try:
             problems: list[Any] = []
@@ -120,6 +124,8 @@ class DeclarationQuery:
                 cash=converted_cash,
                 restricted_yes=(restricted_yes or [])[:50],
                 direction=direction,
+                port_code=port_code,
+                frequent_crosser=frequent_crosser,
             )
         except DomainError as error:
             return refusal(

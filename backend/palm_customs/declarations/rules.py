@@ -10,6 +10,7 @@ Pure: no I/O, no strawberry, no ORM.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -35,6 +36,21 @@ class LimitKind(StrEnum):
     PIPE_TOBACCO = "pipe_tobacco"  # grams
 
 
+class LimitProfile(StrEnum):
+    """Whose alcohol and tobacco limits apply."""
+
+    GENERAL = "general"
+    # Arriving from Hong Kong or Macau: their residents and mainland residents on private trips.
+    HK_MACAU = "hk_macau"
+    # Same-day or frequent crossers to and from Hong Kong or Macau.
+    FREQUENT_CROSSER = "frequent_crosser"
+
+
+class AllowanceOrigin(StrEnum):
+    ANY = "any"
+    HK_MACAU = "hk_macau"
+
+
 class RulesDataError(ValueError):
     """A published rule set or rate table is malformed; refuse it before anyone relies on it."""
 
@@ -53,6 +69,34 @@ class Text:
         return {"zh-Hans": self.zh_hans, "zh-Hant": self.zh_hant, "en": self.en}
 
 
+class BandPer(StrEnum):
+    """What a value band is measured on."""
+
+    UNIT = "unit"  # the value of one unit of the article (a watch)
+    MEASURE = "measure"  # the value per ml or g (cosmetics: 10 yuan/ml or more is high-end)
+
+
+@dataclass(frozen=True, slots=True)
+class ValueBand:
+    """A category defined by a value band: [from_cny, below_cny) per unit or per ml/g.
+
+    Categories sharing a `group` tile the values from 0 with no gap or overlap, so every article
+    of the group is placed in exactly one of them, whatever category the traveller picked.
+    """
+
+    group: str
+    per: BandPer
+    from_cny: Decimal
+    below_cny: Decimal | None
+    basis: str
+
+    def contains(self, unit_cents: int, measure: int) -> bool:
+        # from <= unit / measure < below, compared without dividing.
+        low = _to_cents(self.from_cny) * measure
+        high = None if self.below_cny is None else _to_cents(self.below_cny) * measure
+        return low <= unit_cents and (high is None or unit_cents < high)
+
+
 @dataclass(frozen=True, slots=True)
 class TaxCategory:
     code: str
@@ -60,6 +104,25 @@ class TaxCategory:
     examples: Text
     rate: Decimal
     limit_kind: LimitKind | None = None
+    value_band: ValueBand | None = None
+    # What people type for it, in the three languages (perfume, 香水, 香水).
+    synonyms: tuple[str, ...] = ()
+    # Goods the State taxes even within the allowance (the "20 kinds of goods"), with the basis.
+    taxed_within_allowance: str = ""
+
+    @property
+    def needs_measure(self) -> bool:
+        return self.limit_kind is not None or (
+            self.value_band is not None and self.value_band.per is BandPer.MEASURE
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class AllowanceChoice:
+    """How the articles the allowance exempts (whole articles only) are chosen, and why."""
+
+    method: str
+    basis: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +133,13 @@ class PersonalAllowance:
     residency: Residency
     amount_cny: Decimal
     basis: str
+    # Arrival duty-free shop purchases may be exempted on top, up to this total with the
+    # articles acquired abroad; None: they share `amount_cny` like any other article.
+    with_duty_free_cny: Decimal | None = None
+    duty_free_basis: str = ""
+    # Where the traveller arrives from, and the age from which this allowance applies.
+    origin: AllowanceOrigin = AllowanceOrigin.ANY
+    min_age: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,10 +152,11 @@ class QuantityLimit:
 
     kind: LimitKind
     group: str
-    amount: int
+    amount: int  # 0: none may be brought in free of duty
     unit: str
     min_age: int
     basis: str
+    profile: LimitProfile = LimitProfile.GENERAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +179,9 @@ class RuleSet:
     categories: tuple[TaxCategory, ...]
     quantity_limits: tuple[QuantityLimit, ...]
     cash: CashLimits
+    allowance_choice: AllowanceChoice = AllowanceChoice(method="", basis="")
+    # Land ports facing Hong Kong or Macau: arriving there is arriving from Hong Kong or Macau.
+    hk_macau_ports: tuple[str, ...] = ()
 
     def is_effective_on(self, day: date) -> bool:
         return self.effective_from <= day and (
@@ -117,19 +191,42 @@ class RuleSet:
     def category(self, code: str) -> TaxCategory | None:
         return next((c for c in self.categories if c.code == code), None)
 
-    def allowance(self, *, direction: str, residency: Residency) -> PersonalAllowance:
-        for allowance in self.allowances:
-            if allowance.direction == direction and allowance.residency is residency:
-                return allowance
-        raise RulesDataError(
-            f"rule set {self.version} has no {direction} allowance for {residency}"
+    def band_members(self, group: str) -> tuple[TaxCategory, ...]:
+        return tuple(
+            c for c in self.categories if c.value_band is not None and c.value_band.group == group
         )
 
-    def quantity_limit(self, kind: LimitKind) -> QuantityLimit:
-        for limit in self.quantity_limits:
-            if limit.kind is kind:
-                return limit
+    def allowance(
+        self, *, direction: str, residency: Residency, from_hk_macau: bool = False, age: int = 99
+    ) -> PersonalAllowance:
+        """The most specific allowance that applies: by origin first, then the higher min age."""
+        fitting = [
+            a
+            for a in self.allowances
+            if a.direction == direction
+            and a.residency is residency
+            and age >= a.min_age
+            and (a.origin is AllowanceOrigin.ANY or from_hk_macau)
+        ]
+        if not fitting:
+            raise RulesDataError(
+                f"rule set {self.version} has no {direction} allowance for {residency}"
+            )
+        return max(fitting, key=lambda a: (a.origin is AllowanceOrigin.HK_MACAU, a.min_age))
+
+    def quantity_limit(
+        self, kind: LimitKind, profile: LimitProfile = LimitProfile.GENERAL
+    ) -> QuantityLimit:
+        """The limit of `profile`, or the general one where the profile has none of its own."""
+        for wanted in (profile, LimitProfile.GENERAL):
+            for limit in self.quantity_limits:
+                if limit.kind is kind and limit.profile is wanted:
+                    return limit
         raise RulesDataError(f"rule set {self.version} has no quantity limit for {kind}")
+
+    def limits_of(self, profile: LimitProfile, group: str) -> tuple[QuantityLimit, ...]:
+        kinds = {q.kind for q in self.quantity_limits if q.group == group}
+        return tuple(self.quantity_limit(kind, profile) for kind in sorted(kinds))
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RuleSet:
@@ -150,6 +247,14 @@ class RuleSet:
                         residency=Residency(a["residency"]),
                         amount_cny=_money(a["amount_cny"]),
                         basis=str(a["basis"]),
+                        with_duty_free_cny=(
+                            None
+                            if a.get("with_duty_free_cny") is None
+                            else _money(a["with_duty_free_cny"])
+                        ),
+                        duty_free_basis=str(a.get("duty_free_basis", "")),
+                        origin=AllowanceOrigin(a.get("origin", "any")),
+                        min_age=_natural_int(a.get("min_age", 0)),
                     )
                     for a in data["allowances"]
                 ),
@@ -160,6 +265,9 @@ class RuleSet:
                         examples=Text.from_dict(c["examples"]),
                         rate=_rate(c["rate"]),
                         limit_kind=None if c["limit_kind"] is None else LimitKind(c["limit_kind"]),
+                        value_band=_band(c.get("value_band")),
+                        synonyms=tuple(str(w) for w in c.get("synonyms", [])),
+                        taxed_within_allowance=str(c.get("taxed_within_allowance", "")),
                     )
                     for c in data["categories"]
                 ),
@@ -167,10 +275,11 @@ class RuleSet:
                     QuantityLimit(
                         kind=LimitKind(q["kind"]),
                         group=str(q["group"]),
-                        amount=_positive_int(q["amount"]),
+                        amount=_natural_int(q["amount"]),
                         unit=str(q["unit"]),
                         min_age=_positive_int(q["min_age"]),
                         basis=str(q["basis"]),
+                        profile=LimitProfile(q.get("profile", "general")),
                     )
                     for q in data["quantity_limits"]
                 ),
@@ -179,18 +288,39 @@ class RuleSet:
                     foreign_usd=_money(data["cash"]["foreign_usd"]),
                     basis=str(data["cash"]["basis"]),
                 ),
+                allowance_choice=AllowanceChoice(
+                    method=str(data.get("allowance_choice", {}).get("method", "")),
+                    basis=str(data.get("allowance_choice", {}).get("basis", "")),
+                ),
+                hk_macau_ports=tuple(str(p) for p in data.get("hk_macau_ports", [])),
             )
         except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
             raise RulesDataError(f"malformed rule set: {exc!r}") from exc
         codes = [c.code for c in rule_set.categories]
         if len(set(codes)) != len(codes):
             raise RulesDataError("category codes must be unique")
-        kinds = [q.kind for q in rule_set.quantity_limits]
-        if len(set(kinds)) != len(kinds):
-            raise RulesDataError("one quantity limit per kind")
+        keys = [(q.kind, q.profile) for q in rule_set.quantity_limits]
+        if len(set(keys)) != len(keys):
+            raise RulesDataError("one quantity limit per kind and profile")
+        kinds = [q.kind for q in rule_set.quantity_limits if q.profile is LimitProfile.GENERAL]
+        for limit in rule_set.quantity_limits:
+            if limit.amount == 0 and limit.profile is LimitProfile.GENERAL:
+                raise RulesDataError("a general quantity limit must allow some")
+            if limit.kind not in kinds:
+                raise RulesDataError(f"{limit.kind} has a {limit.profile} limit but no general one")
+        for group in {q.group for q in rule_set.quantity_limits}:
+            if {q.group for q in rule_set.limits_of(LimitProfile.GENERAL, group)} != {group}:
+                raise RulesDataError(f"kinds of the group {group} must stay in it")
         for category in rule_set.categories:
             if category.limit_kind is not None and category.limit_kind not in kinds:
                 raise RulesDataError(f"category {category.code} names a limit that is missing")
+        _check_bands(rule_set)
+        for allowance in rule_set.allowances:
+            if (
+                allowance.with_duty_free_cny is not None
+                and allowance.with_duty_free_cny < allowance.amount_cny
+            ):
+                raise RulesDataError("the limit with duty-free purchases is below the allowance")
         return rule_set
 
     def to_dict(self) -> dict[str, Any]:
@@ -206,6 +336,12 @@ class RuleSet:
                     "residency": a.residency.value,
                     "amount_cny": str(a.amount_cny),
                     "basis": a.basis,
+                    "with_duty_free_cny": (
+                        None if a.with_duty_free_cny is None else str(a.with_duty_free_cny)
+                    ),
+                    "duty_free_basis": a.duty_free_basis,
+                    "origin": a.origin.value,
+                    "min_age": a.min_age,
                 }
                 for a in self.allowances
             ],
@@ -216,6 +352,9 @@ class RuleSet:
                     "examples": c.examples.to_dict(),
                     "rate": str(c.rate),
                     "limit_kind": None if c.limit_kind is None else c.limit_kind.value,
+                    "value_band": None if c.value_band is None else _band_dict(c.value_band),
+                    "synonyms": list(c.synonyms),
+                    "taxed_within_allowance": c.taxed_within_allowance,
                 }
                 for c in self.categories
             ],
@@ -227,6 +366,7 @@ class RuleSet:
                     "unit": q.unit,
                     "min_age": q.min_age,
                     "basis": q.basis,
+                    "profile": q.profile.value,
                 }
                 for q in self.quantity_limits
             ],
@@ -235,6 +375,11 @@ class RuleSet:
                 "foreign_usd": str(self.cash.foreign_usd),
                 "basis": self.cash.basis,
             },
+            "allowance_choice": {
+                "method": self.allowance_choice.method,
+                "basis": self.allowance_choice.basis,
+            },
+            "hk_macau_ports": list(self.hk_macau_ports),
         }
 
 
@@ -274,6 +419,48 @@ class ExchangeRateTable:
         }
 
 
+def _to_cents(amount: Decimal) -> int:
+    return int(amount.scaleb(2))
+
+
+def _band(data: Any) -> ValueBand | None:
+    if data is None:
+        return None
+    return ValueBand(
+        group=str(data["group"]),
+        per=BandPer(data["per"]),
+        from_cny=_money(data["from_cny"]),
+        below_cny=None if data["below_cny"] is None else _money(data["below_cny"]),
+        basis=str(data["basis"]),
+    )
+
+
+def _band_dict(band: ValueBand) -> dict[str, Any]:
+    return {
+        "group": band.group,
+        "per": band.per.value,
+        "from_cny": str(band.from_cny),
+        "below_cny": None if band.below_cny is None else str(band.below_cny),
+        "basis": band.basis,
+    }
+
+
+def _check_bands(rule_set: RuleSet) -> None:
+    groups = {c.value_band.group for c in rule_set.categories if c.value_band is not None}
+    for group in sorted(groups):
+        bands = sorted(
+            (c.value_band for c in rule_set.band_members(group) if c.value_band is not None),
+            key=lambda b: b.from_cny,
+        )
+        if len({b.per for b in bands}) != 1:
+            raise RulesDataError(f"value bands of {group} must measure the same thing")
+        if bands[0].from_cny != 0 or bands[-1].below_cny is not None:
+            raise RulesDataError(f"value bands of {group} must start at 0 and have no top")
+        for low, high in itertools.pairwise(bands):
+            if low.below_cny != high.from_cny:
+                raise RulesDataError(f"value bands of {group} must meet without gap or overlap")
+
+
 def _decimal(value: Any) -> Decimal:
     # Strings only: a float would carry binary noise into money.
     if not isinstance(value, str):
@@ -295,6 +482,12 @@ def _rate(value: Any) -> Decimal:
     return _decimal(value)
 
 
+def _natural_int(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ValueError(f"expected an integer of 0 or more, got {value!r}")
+    return value
+
+
 def _positive_int(value: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
         raise ValueError(f"expected a positive integer, got {value!r}")
@@ -306,21 +499,65 @@ def _positive_int(value: Any) -> int:
 _ALLOWANCE_BASIS = (
     "海关总署公告2010年第54号 (GACC Announcement No. 54 of 2010): residents' articles acquired "
     "abroad up to RMB 5,000, non-residents' articles staying in China up to RMB 2,000, are "
-    "exempt; over that only the excess is taxed, a single indivisible article in full."
+    "exempt; over that only the articles in excess are taxed, a single indivisible article in "
+    "full."
 )
 _LIMIT_BASIS = (
     "海关总署公告2010年第54号: alcoholic drinks of 12 % vol or more 1,500 ml; cigarettes 400 "
     "sticks or cigars 100 or pipe tobacco 500 g; travellers under 16 have no such allowance."
 )
-
-# Arrival duty-free shop purchases: 财关税〔2016〕8号 (口岸进境免税店管理暂行办法) lets residents
-# buy in the arrival shop on top of the 5,000 allowance. To keep the estimate simple those
-# purchases count toward the same allowance as articles bought abroad; the estimate can then only
-# overstate the duty, never hide a declaration that was needed.
+_DUTY_FREE_BASIS = (
+    "财政部 商务部 海关总署 国家税务总局 国家旅游局公告2016年第19号 and 财关税〔2016〕8号 "
+    "(口岸进境免税店管理暂行办法): residents may add purchases in an arrival duty-free shop, "
+    "exempt together with the articles acquired abroad up to RMB 8,000 in all; the RMB 5,000 "
+    "allowance for articles acquired abroad is unchanged."
+)
+_HK_MACAU_ALLOWANCE_BASIS = (
+    "财政部 海关总署 税务总局关于提高自香港澳门进境居民旅客携带行李物品免税额度的公告 (28 June "
+    "2024): residents aged 18 or more arriving from Hong Kong or Macau, RMB 12,000; with "
+    "purchases in an arrival duty-free shop, RMB 15,000 in all; from 1 July 2024 at Luohu, "
+    "Futian, Shenzhen Bay, West Kowloon, Gongbei and the HZMB Zhuhai port, from 1 August 2024 "
+    "at every port of entry."
+)
+_HK_MACAU_LIMIT_BASIS = (
+    "海关总署令第58号 and (88)署行字第980号: Hong Kong and Macau residents, and mainland "
+    "residents travelling there privately, 200 cigarettes or 50 cigars or 250 g of pipe "
+    "tobacco, and one bottle (0.75 l or less) of drinks of 12 % vol or more."
+)
+_FREQUENT_LIMIT_BASIS = (
+    "(88)署行字第980号: travellers crossing to and from Hong Kong or Macau the same day or "
+    "often: 40 cigarettes (once a day) or 5 cigars or 40 g of pipe tobacco; no alcohol free of "
+    "duty."
+)
+_TWENTY_GOODS_BASIS = (
+    '海关总署公告2010年第54号: the allowance does not cover tobacco, alcohol and "the 20 kinds '
+    'of goods the State taxes" (国家规定应当征税的20种商品: televisions, video cameras and '
+    "recorders, audio equipment, air conditioners, refrigerators, washing machines, cameras, "
+    "photocopiers, telephone exchanges, computers and peripherals, telephones, pagers, fax "
+    "machines, calculators, printers, furniture, lamps, foodstuffs): these are taxed even "
+    "within the allowance."
+)
+_CHOICE_BASIS = (
+    '海关总署公告2010年第54号 taxes "only the articles in excess" (仅对超出部分的个人自用物品'
+    "征税) and a single indivisible article in full, so the allowance exempts whole articles, "
+    "never part of one. The announcement does not say which articles are the ones in excess; "
+    "this estimate exempts the set of whole articles, within the allowance, that saves the "
+    "traveller the most duty (exactly, not greedily). The officer's assessment is final."
+)
+_WATCH_BAND_BASIS = (
+    "税委会〔2019〕17号 (进境物品进口税率表): watches with a dutiable value of RMB 10,000 or "
+    "more each are in 税目3 (50 %); below that in 税目2 (20 %)."
+)
+_COSMETICS_BAND_BASIS = (
+    "税委会〔2019〕17号 税目3 covers 高档化妆品; 财税〔2016〕103号 defines them as selling at "
+    "RMB 10 or more per ml or g (or RMB 15 or more per sheet, not modelled here): below "
+    "that, 税目2 "
+    "(20 %)."
+)
 
 SEED_RULES: dict[str, Any] = {
-    "version": "cn-passenger-2019-04-09.1",
-    "effective_from": "2019-04-09",
+    "version": "cn-passenger-2024-08-01.2",
+    "effective_from": "2024-08-01",
     "effective_to": None,
     "source": (
         "海关总署公告2010年第54号; 国务院关税税则委员会 税委会〔2019〕17号 (rates of the "
@@ -337,12 +574,30 @@ SEED_RULES: dict[str, Any] = {
             "residency": "resident",
             "amount_cny": "5000.00",
             "basis": _ALLOWANCE_BASIS,
+            "with_duty_free_cny": "8000.00",
+            "duty_free_basis": _DUTY_FREE_BASIS,
+            "origin": "any",
+            "min_age": 0,
+        },
+        {
+            "direction": "arriving",
+            "residency": "resident",
+            "amount_cny": "12000.00",
+            "basis": _HK_MACAU_ALLOWANCE_BASIS,
+            "with_duty_free_cny": "15000.00",
+            "duty_free_basis": _HK_MACAU_ALLOWANCE_BASIS,
+            "origin": "hk_macau",
+            "min_age": 18,
         },
         {
             "direction": "arriving",
             "residency": "non_resident",
             "amount_cny": "2000.00",
             "basis": _ALLOWANCE_BASIS,
+            "with_duty_free_cny": None,
+            "duty_free_basis": "",
+            "origin": "any",
+            "min_age": 0,
         },
     ],
     "categories": [
@@ -357,6 +612,21 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.13",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": [
+                "snacks",
+                "sweets",
+                "candy",
+                "chocolate",
+                "milk powder",
+                "formula",
+                "零食",
+                "糖果",
+                "奶粉",
+                "巧克力",
+                "朱古力",
+            ],
+            "taxed_within_allowance": "",
         },
         {
             "code": "drinks",
@@ -372,6 +642,9 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.13",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": ["tea", "coffee", "juice", "茶叶", "咖啡", "果汁", "茶葉"],
+            "taxed_within_allowance": "",
         },
         {
             "code": "books",
@@ -383,6 +656,9 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.13",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": ["book", "magazine", "newspaper", "书", "杂志", "書", "雜誌"],
+            "taxed_within_allowance": "",
         },
         {
             "code": "computers",
@@ -394,6 +670,22 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.13",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": [
+                "laptop",
+                "notebook",
+                "tablet",
+                "ipad",
+                "pc",
+                "computer",
+                "电脑",
+                "笔记本",
+                "平板",
+                "電腦",
+                "筆電",
+                "平板電腦",
+            ],
+            "taxed_within_allowance": _TWENTY_GOODS_BASIS,
         },
         {
             "code": "cameras",
@@ -405,6 +697,9 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.13",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": ["camera", "camcorder", "lens", "相机", "镜头", "相機", "鏡頭", "攝影機"],
+            "taxed_within_allowance": _TWENTY_GOODS_BASIS,
         },
         {
             "code": "phones",
@@ -416,6 +711,19 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.13",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": [
+                "phone",
+                "smartphone",
+                "mobile",
+                "iphone",
+                "cell phone",
+                "手机",
+                "電話",
+                "手機",
+                "电话",
+            ],
+            "taxed_within_allowance": _TWENTY_GOODS_BASIS,
         },
         {
             "code": "furniture",
@@ -423,6 +731,9 @@ SEED_RULES: dict[str, Any] = {
             "examples": {"zh-Hans": "椅子、灯具", "zh-Hant": "椅子、燈具", "en": "chairs, lamps"},
             "rate": "0.13",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": ["chair", "lamp", "table", "椅子", "灯", "燈", "桌子"],
+            "taxed_within_allowance": _TWENTY_GOODS_BASIS,
         },
         {
             "code": "toys",
@@ -434,6 +745,19 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.13",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": [
+                "toy",
+                "game",
+                "lego",
+                "console",
+                "玩具",
+                "游戏机",
+                "遊戲機",
+                "積木",
+                "积木",
+            ],
+            "taxed_within_allowance": "",
         },
         {
             "code": "medicines",
@@ -445,6 +769,19 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.13",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": [
+                "medicine",
+                "drug",
+                "vitamins",
+                "pills",
+                "药",
+                "维生素",
+                "藥",
+                "維他命",
+                "保健品",
+            ],
+            "taxed_within_allowance": "",
         },
         {
             "code": "gold_silver",
@@ -456,6 +793,9 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.13",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": ["gold", "silver", "coin", "bullion", "金", "银", "銀", "金币", "金幣"],
+            "taxed_within_allowance": "",
         },
         # 20 % (税目2, including "other goods" not in 税目1 or 3)
         {
@@ -468,6 +808,9 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.20",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": ["towel", "sheet", "fabric", "毛巾", "床单", "布", "床單"],
+            "taxed_within_allowance": "",
         },
         {
             "code": "clothing",
@@ -479,6 +822,21 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.20",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": [
+                "clothes",
+                "shirt",
+                "coat",
+                "dress",
+                "jacket",
+                "衣服",
+                "衬衫",
+                "外套",
+                "大衣",
+                "襯衫",
+                "裙子",
+            ],
+            "taxed_within_allowance": "",
         },
         {
             "code": "shoes",
@@ -490,6 +848,9 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.20",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": ["shoe", "trainers", "sneakers", "boots", "鞋", "运动鞋", "靴子", "運動鞋"],
+            "taxed_within_allowance": "",
         },
         {
             "code": "bags",
@@ -501,6 +862,21 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.20",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": [
+                "bag",
+                "handbag",
+                "suitcase",
+                "backpack",
+                "wallet",
+                "包",
+                "手袋",
+                "背包",
+                "钱包",
+                "錢包",
+                "行李箱",
+            ],
+            "taxed_within_allowance": "",
         },
         {
             "code": "watches",
@@ -512,6 +888,15 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.20",
             "limit_kind": None,
+            "value_band": {
+                "group": "watches",
+                "per": "unit",
+                "from_cny": "0.00",
+                "below_cny": "10000.00",
+                "basis": _WATCH_BAND_BASIS,
+            },
+            "synonyms": ["watch", "wristwatch", "smartwatch", "手表", "手錶", "腕表", "腕錶"],
+            "taxed_within_allowance": "",
         },
         {
             "code": "bicycles",
@@ -523,6 +908,9 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.20",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": ["bicycle", "bike", "cycle", "单车", "單車", "自行车"],
+            "taxed_within_allowance": "",
         },
         {
             "code": "sports",
@@ -534,6 +922,9 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.20",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": ["racket", "fishing", "sport", "球拍", "钓鱼", "釣魚", "运动", "運動"],
+            "taxed_within_allowance": "",
         },
         {
             "code": "appliances",
@@ -545,6 +936,22 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.20",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": [
+                "hair dryer",
+                "toothbrush",
+                "shaver",
+                "headphones",
+                "appliance",
+                "吹风机",
+                "电动牙刷",
+                "剃须刀",
+                "耳机",
+                "風筒",
+                "電動牙刷",
+                "耳機",
+            ],
+            "taxed_within_allowance": "",
         },
         {
             "code": "cosmetics",
@@ -560,6 +967,33 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.20",
             "limit_kind": None,
+            "value_band": {
+                "group": "cosmetics",
+                "per": "measure",
+                "from_cny": "0.00",
+                "below_cny": "10.00",
+                "basis": _COSMETICS_BAND_BASIS,
+            },
+            "synonyms": [
+                "perfume",
+                "fragrance",
+                "cologne",
+                "cosmetics",
+                "make-up",
+                "makeup",
+                "skin care",
+                "lipstick",
+                "cream",
+                "香水",
+                "化妆品",
+                "护肤品",
+                "口红",
+                "化妝品",
+                "護膚品",
+                "口紅",
+                "面霜",
+            ],
+            "taxed_within_allowance": "",
         },
         {
             "code": "other",
@@ -571,6 +1005,9 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.20",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": ["other", "gift", "其他", "礼物", "禮物"],
+            "taxed_within_allowance": "",
         },
         # 50 % (税目3)
         {
@@ -587,6 +1024,24 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.50",
             "limit_kind": "alcohol",
+            "value_band": None,
+            "synonyms": [
+                "wine",
+                "whisky",
+                "whiskey",
+                "baijiu",
+                "spirits",
+                "vodka",
+                "cognac",
+                "liquor",
+                "红酒",
+                "白酒",
+                "威士忌",
+                "葡萄酒",
+                "紅酒",
+                "烈酒",
+            ],
+            "taxed_within_allowance": "",
         },
         {
             "code": "alcohol_light",
@@ -598,6 +1053,9 @@ SEED_RULES: dict[str, Any] = {
             "examples": {"zh-Hans": "啤酒、苹果酒", "zh-Hant": "啤酒、蘋果酒", "en": "beer, cider"},
             "rate": "0.50",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": ["beer", "cider", "啤酒", "苹果酒", "蘋果酒"],
+            "taxed_within_allowance": "",
         },
         {
             "code": "cigarettes",
@@ -605,6 +1063,9 @@ SEED_RULES: dict[str, Any] = {
             "examples": {"zh-Hans": "卷烟", "zh-Hant": "捲煙", "en": "cigarettes"},
             "rate": "0.50",
             "limit_kind": "cigarettes",
+            "value_band": None,
+            "synonyms": ["cigarettes", "cigarette", "tobacco", "香烟", "烟", "香菸", "煙"],
+            "taxed_within_allowance": "",
         },
         {
             "code": "cigars",
@@ -612,6 +1073,9 @@ SEED_RULES: dict[str, Any] = {
             "examples": {"zh-Hans": "雪茄烟", "zh-Hant": "雪茄煙", "en": "cigars"},
             "rate": "0.50",
             "limit_kind": "cigars",
+            "value_band": None,
+            "synonyms": ["cigar", "雪茄"],
+            "taxed_within_allowance": "",
         },
         {
             "code": "pipe_tobacco",
@@ -619,6 +1083,9 @@ SEED_RULES: dict[str, Any] = {
             "examples": {"zh-Hans": "斗烟丝", "zh-Hant": "斗煙絲", "en": "pipe tobacco"},
             "rate": "0.50",
             "limit_kind": "pipe_tobacco",
+            "value_band": None,
+            "synonyms": ["pipe tobacco", "tobacco", "烟丝", "煙絲", "烟草", "煙草"],
+            "taxed_within_allowance": "",
         },
         {
             "code": "cosmetics_high_end",
@@ -630,6 +1097,22 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.50",
             "limit_kind": None,
+            "value_band": {
+                "group": "cosmetics",
+                "per": "measure",
+                "from_cny": "10.00",
+                "below_cny": None,
+                "basis": _COSMETICS_BAND_BASIS,
+            },
+            "synonyms": [
+                "perfume",
+                "fragrance",
+                "luxury cosmetics",
+                "高档化妆品",
+                "香水",
+                "高檔化妝品",
+            ],
+            "taxed_within_allowance": "",
         },
         {
             "code": "golf",
@@ -641,6 +1124,9 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.50",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": ["golf", "golf clubs", "高尔夫", "高爾夫", "球杆", "球桿"],
+            "taxed_within_allowance": "",
         },
         {
             "code": "watches_high_value",
@@ -652,6 +1138,15 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.50",
             "limit_kind": None,
+            "value_band": {
+                "group": "watches",
+                "per": "unit",
+                "from_cny": "10000.00",
+                "below_cny": None,
+                "basis": _WATCH_BAND_BASIS,
+            },
+            "synonyms": ["watch", "luxury watch", "rolex", "名表", "手表", "手錶", "名錶"],
+            "taxed_within_allowance": "",
         },
         {
             "code": "jewellery",
@@ -667,6 +1162,24 @@ SEED_RULES: dict[str, Any] = {
             },
             "rate": "0.50",
             "limit_kind": None,
+            "value_band": None,
+            "synonyms": [
+                "jewelry",
+                "jewellery",
+                "ring",
+                "necklace",
+                "diamond",
+                "jade",
+                "首饰",
+                "戒指",
+                "项链",
+                "钻石",
+                "翡翠",
+                "首飾",
+                "項鍊",
+                "鑽石",
+            ],
+            "taxed_within_allowance": "",
         },
     ],
     "quantity_limits": [
@@ -677,6 +1190,7 @@ SEED_RULES: dict[str, Any] = {
             "unit": "ml",
             "min_age": 16,
             "basis": _LIMIT_BASIS,
+            "profile": "general",
         },
         {
             "kind": "cigarettes",
@@ -685,6 +1199,7 @@ SEED_RULES: dict[str, Any] = {
             "unit": "stick",
             "min_age": 16,
             "basis": _LIMIT_BASIS,
+            "profile": "general",
         },
         {
             "kind": "cigars",
@@ -693,6 +1208,7 @@ SEED_RULES: dict[str, Any] = {
             "unit": "cigar",
             "min_age": 16,
             "basis": _LIMIT_BASIS,
+            "profile": "general",
         },
         {
             "kind": "pipe_tobacco",
@@ -701,6 +1217,79 @@ SEED_RULES: dict[str, Any] = {
             "unit": "g",
             "min_age": 16,
             "basis": _LIMIT_BASIS,
+            "profile": "general",
+        },
+        {
+            "kind": "alcohol",
+            "group": "alcohol",
+            "amount": 750,
+            "unit": "ml",
+            "min_age": 16,
+            "basis": _HK_MACAU_LIMIT_BASIS,
+            "profile": "hk_macau",
+        },
+        {
+            "kind": "cigarettes",
+            "group": "tobacco",
+            "amount": 200,
+            "unit": "stick",
+            "min_age": 16,
+            "basis": _HK_MACAU_LIMIT_BASIS,
+            "profile": "hk_macau",
+        },
+        {
+            "kind": "cigars",
+            "group": "tobacco",
+            "amount": 50,
+            "unit": "cigar",
+            "min_age": 16,
+            "basis": _HK_MACAU_LIMIT_BASIS,
+            "profile": "hk_macau",
+        },
+        {
+            "kind": "pipe_tobacco",
+            "group": "tobacco",
+            "amount": 250,
+            "unit": "g",
+            "min_age": 16,
+            "basis": _HK_MACAU_LIMIT_BASIS,
+            "profile": "hk_macau",
+        },
+        {
+            "kind": "alcohol",
+            "group": "alcohol",
+            "amount": 0,
+            "unit": "ml",
+            "min_age": 16,
+            "basis": _FREQUENT_LIMIT_BASIS,
+            "profile": "frequent_crosser",
+        },
+        {
+            "kind": "cigarettes",
+            "group": "tobacco",
+            "amount": 40,
+            "unit": "stick",
+            "min_age": 16,
+            "basis": _FREQUENT_LIMIT_BASIS,
+            "profile": "frequent_crosser",
+        },
+        {
+            "kind": "cigars",
+            "group": "tobacco",
+            "amount": 5,
+            "unit": "cigar",
+            "min_age": 16,
+            "basis": _FREQUENT_LIMIT_BASIS,
+            "profile": "frequent_crosser",
+        },
+        {
+            "kind": "pipe_tobacco",
+            "group": "tobacco",
+            "amount": 40,
+            "unit": "g",
+            "min_age": 16,
+            "basis": _FREQUENT_LIMIT_BASIS,
+            "profile": "frequent_crosser",
         },
     ],
     "cash": {
@@ -711,6 +1300,11 @@ SEED_RULES: dict[str, Any] = {
             "foreign cash worth more than USD 5,000 — declare to customs"
         ),
     },
+    "allowance_choice": {
+        "method": "most_favourable_whole_articles",
+        "basis": _CHOICE_BASIS,
+    },
+    "hk_macau_ports": ["LUOHU", "FUTIAN", "SZBAY", "GONGBEI", "HZMB"],
 }
 
 SEED_RATES: dict[str, Any] = {

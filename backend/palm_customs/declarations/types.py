@@ -136,6 +136,11 @@ class DeclarationInput:
     articles: list[ArticleInput] = strawberry.field(default_factory=list)
     cash: list[CashInput] = strawberry.field(default_factory=list)
     restricted_yes: list[str] = strawberry.field(default_factory=list)
+    frequent_crosser: bool = strawberry.field(
+        default=False,
+        description="Arriving from Hong Kong or Macau: the travellers crossed there and back "
+        "the same day or often (the lowest alcohol and tobacco limits apply).",
+    )
 
 
 @strawberry.input
@@ -156,7 +161,9 @@ class OutcomeInput:
 class DutyLine:
     article_key: str
     traveller_key: str
-    category: str
+    category: str = strawberry.field(
+        description="The category taxed: the value band the article falls in."
+    )
     value_cny: str
     allowance_used_cny: str
     taxable_cny: str
@@ -164,6 +171,12 @@ class DutyLine:
     duty_cny: str
     rule: str
     legal_basis: str
+    declared_category: str = strawberry.field(
+        default="", description="The category the traveller picked (may differ from category)."
+    )
+    units_exempt: int = strawberry.field(
+        default=0, description="Whole articles of the line the value allowance exempts."
+    )
 
 
 @strawberry.type
@@ -175,6 +188,11 @@ class DutyTravellerTotal:
     taxable_cny: str
     duty_cny: str
     reasons: list[str]
+    allowance_with_duty_free_cny: str | None = strawberry.field(
+        default=None,
+        description="The limit for articles acquired abroad and arrival duty-free purchases "
+        "together, when duty-free purchases have their own room.",
+    )
 
 
 @strawberry.type(description="The server's duty estimate, line by line, with the rules it used.")
@@ -403,6 +421,12 @@ class ArticleCategory:
     name: LocalizedText
     examples: LocalizedText
     rate: str
+    synonyms: list[str] = strawberry.field(
+        default_factory=list, description="What people type for it, in the three languages."
+    )
+    needs_measure: bool = strawberry.field(
+        default=False, description="Ask the ml, g, sticks or cigars in one unit."
+    )
 
 
 @strawberry.type

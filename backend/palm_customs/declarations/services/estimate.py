@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from palm_customs.core import clock
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed, Validator
 from palm_customs.declarations import checklist, duty
+from palm_customs.declarations.errors import DeclarationErrorCode, DeclarationProblem
 from palm_customs.declarations.models import Direction, TravelMode
 from palm_customs.declarations.rules import Residency
 from palm_customs.declarations.services.duty_rules import CurrentRules, current_rules
@@ -56,10 +57,14 @@ def _check_lines(
             check.problems.append(
                 FieldProblem(f"{path}.traveller", ValidationErrorCode.INVALID_CHOICE)
             )
-        if current.rules.category(article.category_code) is None:
+        category = current.rules.category(article.category_code)
+        if category is None:
             check.problems.append(
                 FieldProblem(f"{path}.categoryCode", ValidationErrorCode.INVALID_CHOICE)
             )
+        elif category.needs_measure and article.unit_measure is None:
+            # Alcohol and tobacco limits, and the cosmetics band (value per ml or g).
+            check.problems.append(FieldProblem(f"{path}.unitMeasure", ValidationErrorCode.REQUIRED))
         check.text(f"{path}.description", article.description, max_len=200)
         if not 1 <= article.quantity <= MAX_QUANTITY:
             check.problems.append(
@@ -127,6 +132,11 @@ def compute_estimate(
 ) -> duty.Estimate:
     """The one pure duty function, fed from validated input (never the client's figures)."""
     cash_by_traveller: dict[str, list[duty.Money]] = {t.key: [] for t in travellers}
+    # Arriving at a port facing Hong Kong or Macau is arriving from there.
+    from_hk_macau = (
+        data.direction is Direction.ARRIVING
+        and data.port_code.strip().upper() in current.rules.hk_macau_ports
+    )
     for money in data.cash:
         cash_by_traveller[str(money.traveller)].append(
             duty.Money(amount=money.amount, currency=money.currency.upper())
@@ -137,6 +147,8 @@ def compute_estimate(
             residency=Residency.RESIDENT if t.is_resident else Residency.NON_RESIDENT,
             age=_age_on(t.date_of_birth, today),
             cash=tuple(cash_by_traveller[t.key]),
+            from_hk_macau=from_hk_macau,
+            frequent_crosser=from_hk_macau and data.frequent_crosser,
         )
         for t in travellers
     ]
@@ -151,19 +163,25 @@ def compute_estimate(
             unit_measure=a.unit_measure,
             indivisible=a.indivisible,
             taken_out_again=a.taken_out_again,
+            duty_free_shop=a.duty_free_shop,
         )
         for a in data.articles
     ]
     if data.direction is Direction.DEPARTING:
         # Leaving: no duty is levied on personal articles; only cash and the checklist matter.
         articles = []
-    return duty.estimate_duty(
-        travellers=duty_travellers,
-        articles=articles,
-        checklist_yes=list(data.restricted_yes),
-        rules=current.rules,
-        rates=current.rates,
-    )
+    try:
+        return duty.estimate_duty(
+            travellers=duty_travellers,
+            articles=articles,
+            checklist_yes=list(data.restricted_yes),
+            rules=current.rules,
+            rates=current.rates,
+        )
+    except duty.TooManyChoicesError:
+        raise DeclarationProblem(
+            DeclarationErrorCode.TOO_MANY_ALLOWANCE_CHOICES, field="articles"
+        ) from None
 
 
 def parse_decimal(value: str, path: str) -> Decimal:
@@ -186,6 +204,8 @@ async def estimate_only(
     cash: list[CashInput],
     restricted_yes: list[str],
     direction: Direction = Direction.ARRIVING,
+    port_code: str = "",
+    frequent_crosser: bool = False,
     today: date | None = None,
 ) -> duty.Estimate:
     """The live estimate as the traveller types: the same pure function, nothing stored."""
@@ -223,7 +243,8 @@ async def estimate_only(
     ]
     data = DeclarationInput(
         direction=direction,
-        port_code="",
+        port_code=port_code[:12],
+        frequent_crosser=frequent_crosser,
         travel_mode=TravelMode.FLIGHT,
         travel_number="",
         scheduled_at=clock.now(),

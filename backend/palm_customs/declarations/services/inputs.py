@@ -66,6 +66,8 @@ class DeclarationInput:
     articles: list[ArticleInput] = field(default_factory=list)
     cash: list[CashInput] = field(default_factory=list)
     restricted_yes: list[str] = field(default_factory=list)
+    # Crossed to and from Hong Kong or Macau the same day or often (for everyone declared).
+    frequent_crosser: bool = False
 
 
 def _age_on(born: date, day: date) -> int:

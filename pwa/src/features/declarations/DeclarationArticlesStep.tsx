@@ -4,17 +4,17 @@ import type { SummaryError } from '../../components/ErrorSummary';
 import { Checkbox } from '../../components/Checkbox';
 import { Field } from '../../components/Field';
 import { Select } from '../../components/Select';
-import { formatDateTime, formatNumber } from '../../i18n/format';
+import { formatDateTime, formatMoney, formatNumber } from '../../i18n/format';
 import { inlineErrors } from '../identity/identityErrors';
 import { DeclarationArticlePhoto } from './DeclarationArticlePhoto';
-import { DeclarationEstimateView } from './DeclarationEstimateView';
+import { DeclarationEstimateView, DeclarationLineExplanation } from './DeclarationEstimateView';
 import { draftPath, type StepProps } from './DeclarationWizard';
-import { localized, useEstimate } from './declarationsHooks';
+import { localized, useEstimate, type EstimateState } from './declarationsHooks';
 import {
   blankArticle,
   CURRENCIES,
   isMoney,
-  LIMITED_CATEGORIES,
+  MEASURED_CATEGORIES,
   travellerResidency,
   type DeclarationDraftData,
   type DraftArticle,
@@ -31,8 +31,8 @@ export function articleProblems(a: DraftArticle): SummaryError[] {
   if (!/^\d{1,5}$/.test(a.quantity.trim()) || Number(a.quantity) < 1)
     out.push({ fieldId: id('quantity'), message: td('declare.article.quantity.invalid') });
   if (!isMoney(a.unitValue)) out.push({ fieldId: id('unitValue'), message: td('declare.article.unitValue.invalid') });
-  if (LIMITED_CATEGORIES[a.categoryCode] && !/^\d{1,6}$/.test(a.unitMeasure.trim()))
-    out.push({ fieldId: id('unitMeasure'), message: td(`declare.article.measure.${LIMITED_CATEGORIES[a.categoryCode] ?? 'ml'}.required`) });
+  if (MEASURED_CATEGORIES[a.categoryCode] && !/^\d{1,6}$/.test(a.unitMeasure.trim()))
+    out.push({ fieldId: id('unitMeasure'), message: td(`declare.article.measure.${MEASURED_CATEGORIES[a.categoryCode] ?? 'ml'}.required`) });
   return out;
 }
 
@@ -58,6 +58,20 @@ export function DeclarationRatesOf({ rules, offline }: { rules: CachedRules | nu
       {offline ? ` ${td('declare.rulesOffline')}` : ''}
     </p>
   );
+}
+
+/** The price of one in the person's locale (1 × ¥9,000.00), or what they typed if not a number yet. */
+function unitPrice(a: DraftArticle): string {
+  if (!isMoney(a.unitValue)) return `${a.unitValue || '—'} ${a.currency}`;
+  try {
+    return formatMoney(Number(a.unitValue.trim().replace(/,/g, '')), a.currency);
+  } catch {
+    return `${a.unitValue} ${a.currency}`;
+  }
+}
+
+function lineOf(state: EstimateState, key: string) {
+  return state.kind === 'online' || state.kind === 'offline' ? state.estimate.lines.find((l) => l.articleKey === key) : undefined;
 }
 
 export function DeclarationArticlesStep({ draftId, draft, update, rules, rulesOffline, profile, errors, setErrors, go }: StepProps) {
@@ -87,9 +101,12 @@ export function DeclarationArticlesStep({ draftId, draft, update, rules, rulesOf
             <li class="card-list__item" key={a.key} data-article-key={a.key}>
               <h2 class="card-list__title">{a.description || td('declare.articles.unnamed')}</h2>
               <p>
-                {categoryName(rules, a.categoryCode)} · {a.quantity} × {a.unitValue || '—'} {a.currency}
+                {categoryName(rules, a.categoryCode)} · {a.quantity} × {unitPrice(a)}
                 {names.length > 1 ? ` · ${names[a.traveller] ?? ''}` : ''}
               </p>
+              {lineOf(estimate, a.key) && (
+                <DeclarationLineExplanation line={lineOf(estimate, a.key)!} rules={rules} quantity={Number(a.quantity)} />
+              )}
               {a.photo && <p data-testid="article-has-photo">{td('declare.article.photo.added')}</p>}
               {a.photoRefused && <p class="field__error">{a.photoRefused}</p>}
               {articleProblems(a).length > 0 && <p class="field__error">{td('declare.articles.incompleteOne')}</p>}
@@ -121,11 +138,21 @@ export function DeclarationArticlesStep({ draftId, draft, update, rules, rulesOf
 function matches(category: DutyRules['categories'][number], query: string): boolean {
   const q = query.trim().toLowerCase();
   if (!q) return true;
-  const texts = [category.code, category.name.en, category.name.zhHans, category.name.zhHant, category.examples.en, category.examples.zhHans, category.examples.zhHant];
+  const texts = [
+    category.code,
+    category.name.en,
+    category.name.zhHans,
+    category.name.zhHant,
+    category.examples.en,
+    category.examples.zhHans,
+    category.examples.zhHant,
+    ...(category.synonyms ?? []),
+  ];
   return texts.some((text) => text.toLowerCase().includes(q));
 }
 
 export function DeclarationArticleEdit({ draft, update, rules, profile, errors, setErrors, go, item }: StepProps) {
+  const estimate = useEstimate(draft, profile, rules);
   const inline = inlineErrors(errors);
   const [query, setQuery] = useState('');
   const article = draft.articles.find((a) => a.key === item);
@@ -135,7 +162,7 @@ export function DeclarationArticleEdit({ draft, update, rules, profile, errors, 
   const names = travellerNames(draft, profile?.fullName ?? '');
   const categories = rules?.rules.categories ?? [];
   const shown = categories.filter((c) => matches(c, query) || c.code === article.categoryCode);
-  const measure = LIMITED_CATEGORIES[article.categoryCode];
+  const measure = MEASURED_CATEGORIES[article.categoryCode];
   const nonResident = !travellerResidency(draft, profile ?? null, article.traveller);
   const submit = (event: Event) => {
     event.preventDefault();
@@ -244,7 +271,7 @@ export function DeclarationArticleEdit({ draft, update, rules, profile, errors, 
         options={CURRENCIES.map((c) => ({ value: c, label: c }))}
         onChange={(v) => set('currency', v)}
       />
-      {article.quantity.trim() === '1' && (
+      {/^\d+$/.test(article.quantity.trim()) && Number(article.quantity) > 1 && (
         <Checkbox
           id={id('indivisible')}
           label={td('declare.article.indivisible.label')}
@@ -270,6 +297,11 @@ export function DeclarationArticleEdit({ draft, update, rules, profile, errors, 
         />
       )}
       <DeclarationArticlePhoto article={article} update={update} />
+      {lineOf(estimate, article.key) && (
+        <div aria-live="polite">
+          <DeclarationLineExplanation line={lineOf(estimate, article.key)!} rules={rules} quantity={Number(article.quantity)} />
+        </div>
+      )}
       <Button type="submit">{td('declare.article.save')}</Button>
     </form>
   );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import agreementJson from '../../../../tests/declarations/duty_agreement.json';
 import vectorsJson from '../../../../tests/declarations/duty_vectors.json';
 import {
   DutyInputError,
@@ -60,10 +61,24 @@ const book: ArticleJson = {
 
 describe('duty estimate vectors shared with the server', () => {
   it('has vectors to run', () => {
-    expect(vectors.cases.length).toBeGreaterThanOrEqual(18);
+    expect(vectors.cases.length).toBeGreaterThanOrEqual(36);
   });
 
   it.each(vectors.cases.map((c) => [c.name, c] as const))('%s', (_, vector) => {
+    expect(withoutLegalBasis(estimate(vector))).toEqual(vector.expected);
+  });
+});
+
+// Random declarations and the server's estimate of each (tests/declarations/duty_agreement.py):
+// the port must give the same answer, tie-breaks of the allowance choice included.
+const agreement = agreementJson as unknown as { cases: Vector[] };
+
+describe('duty estimate agrees with the server on random declarations', () => {
+  it('has cases to run', () => {
+    expect(agreement.cases.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it.each(agreement.cases.map((c) => [c.name, c] as const))('%s', (_, vector) => {
     expect(withoutLegalBasis(estimate(vector))).toEqual(vector.expected);
   });
 });
@@ -110,6 +125,29 @@ describe('duty estimate', () => {
     const articles = [{ ...book, category: 'alcohol' }];
     const run = () => estimateDuty({ travellers: [me], articles, rules, rates });
     expect(run).toThrow(expect.objectContaining({ code: 'invalid_article' }));
+  });
+
+  it('refuses too many different articles for an exact choice of the exempt ones', () => {
+    const articles = Array.from({ length: 40 }, (_, i) => ({ ...book, key: `a${i}`, unit_value: `${200 + i}.00` }));
+    const run = () => estimateDuty({ travellers: [me], articles, rules, rates });
+    expect(run).toThrow(expect.objectContaining({ code: 'too_many_allowance_choices' }));
+  });
+
+  it('needs no choice when every article fits the allowance', () => {
+    const articles = Array.from({ length: 100 }, (_, i) => ({ ...book, key: `a${i}`, unit_value: '10.00' }));
+    expect(estimateDuty({ travellers: [me], articles, rules, rates }).duty_cny).toBe('0.00');
+  });
+
+  it('refuses cosmetics without the ml or g in one unit', () => {
+    const articles = [{ ...book, category: 'cosmetics' }];
+    const run = () => estimateDuty({ travellers: [me], articles, rules, rates });
+    expect(run).toThrow(expect.objectContaining({ code: 'measure_required' }));
+  });
+
+  it('places a 10,000.00 watch in the high-value band', () => {
+    const articles = [{ ...book, category: 'watches', unit_value: '10000.00' }];
+    const line = estimateDuty({ travellers: [me], articles, rules, rates }).lines[0];
+    expect([line?.declared_category, line?.category, line?.duty_cny]).toEqual(['watches', 'watches_high_value', '5000.00']);
   });
 
   it('keeps cents exact where binary floats would drift', () => {

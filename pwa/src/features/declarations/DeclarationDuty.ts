@@ -11,11 +11,15 @@ export type Residency = 'resident' | 'non_resident';
 export type LimitKind = 'alcohol' | 'cigarettes' | 'cigars' | 'pipe_tobacco';
 export type LineRule =
   | 'allowance'
+  | 'allowance_some_units'
+  | 'not_chosen'
   | 'indivisible_over_allowance'
+  | 'taxed_within_allowance'
   | 'alcohol_limit'
   | 'tobacco_limit'
   | 'minor_no_alcohol_tobacco'
   | 'not_taxable_taken_out';
+export type LimitProfile = 'general' | 'hk_macau' | 'frequent_crosser';
 export type Channel = 'NOTHING_TO_DECLARE' | 'DECLARE';
 export type Reason =
   | 'duty_owed'
@@ -45,13 +49,28 @@ export interface RuleSetJson {
   effective_to: string | null;
   source: string;
   rates_basis: string;
-  allowances: { direction: string; residency: Residency; amount_cny: string; basis: string }[];
+  allowances: {
+    direction: string;
+    residency: Residency;
+    amount_cny: string;
+    basis: string;
+    /** Arrival duty-free purchases may be exempted on top, up to this total; null: they share the allowance. */
+    with_duty_free_cny?: string | null;
+    duty_free_basis?: string;
+    /** 'hk_macau': only for travellers arriving from Hong Kong or Macau. */
+    origin?: 'any' | 'hk_macau';
+    min_age?: number;
+  }[];
   categories: {
     code: string;
     name: LocalizedText;
     examples: LocalizedText;
     rate: string;
     limit_kind: LimitKind | null;
+    value_band?: ValueBandJson | null;
+    synonyms?: string[];
+    /** Goods taxed even within the allowance: the legal basis, or '' (rules.py). */
+    taxed_within_allowance?: string;
   }[];
   quantity_limits: {
     kind: LimitKind;
@@ -60,8 +79,21 @@ export interface RuleSetJson {
     unit: string;
     min_age: number;
     basis: string;
+    profile?: LimitProfile;
   }[];
   cash: { cny: string; foreign_usd: string; basis: string };
+  allowance_choice?: { method: string; basis: string };
+  /** Land ports facing Hong Kong or Macau. */
+  hk_macau_ports?: string[];
+}
+
+/** A category defined by a value band, [from_cny, below_cny), per unit or per ml/g. */
+export interface ValueBandJson {
+  group: string;
+  per: 'unit' | 'measure';
+  from_cny: string;
+  below_cny: string | null;
+  basis: string;
 }
 
 export interface RatesJson {
@@ -80,6 +112,10 @@ export interface TravellerJson {
   residency: Residency;
   age: number;
   cash?: MoneyJson[];
+  /** Arriving from Hong Kong or Macau: their allowance and alcohol/tobacco limits apply. */
+  from_hk_macau?: boolean;
+  /** Crossing to and from Hong Kong or Macau the same day or often: the lowest limits. */
+  frequent_crosser?: boolean;
 }
 
 export interface ArticleJson {
@@ -91,17 +127,24 @@ export interface ArticleJson {
   currency: string;
   /** Alcohol and tobacco only: ml, sticks, cigars or grams in one unit. */
   unit_measure?: number | null;
+  /** Quantity > 1 only: the units form one set, so the line is one article. */
   indivisible?: boolean;
   /** Non-residents only: the article leaves China again with the traveller. */
   taken_out_again?: boolean;
+  /** Bought in an arrival duty-free shop at the port. */
+  duty_free_shop?: boolean;
 }
 
 export interface EstimateLineJson {
   article_key: string;
   traveller_key: string;
+  /** The category taxed: the band the value falls in. */
   category: string;
+  declared_category: string;
   value_cny: string;
   allowance_used_cny: string;
+  /** Whole articles of the line the value allowance exempts. */
+  units_exempt: number;
   taxable_cny: string;
   rate: string;
   duty_cny: string;
@@ -112,6 +155,7 @@ export interface EstimateLineJson {
 export interface TravellerTotalJson {
   traveller_key: string;
   allowance_cny: string;
+  allowance_with_duty_free_cny: string | null;
   allowance_used_cny: string;
   value_cny: string;
   taxable_cny: string;
@@ -139,6 +183,13 @@ export class DutyInputError extends Error {
     this.code = code;
   }
 }
+
+/**
+ * The exact choice of exempted articles enumerates at most this many combinations in each half of
+ * its meet-in-the-middle search; more is refused (duty.py: MAX_HALF_CHOICES).
+ */
+export const MAX_HALF_CHOICES = 2 ** 15;
+const SATURATE = 2 ** 40;
 
 // --- A tiny exact decimal: value = units / 10^scale, never negative here -----------------------
 
@@ -214,6 +265,8 @@ interface Work {
   category: Category;
   rate: Dec;
   value: bigint;
+  unitValue: bigint;
+  unitsExempt: number;
   allowanceUsed: bigint;
   taxable: bigint;
   rule: LineRule;
@@ -251,10 +304,7 @@ export function estimateDuty({
     const traveller = byKey.get(key)!;
     const own = works.filter((w) => w.article.traveller_key === key);
     const reasons = new Set<Reason>();
-    const allowance = rules.allowances.find(
-      (a) => a.direction === ARRIVING && a.residency === traveller.residency,
-    );
-    if (allowance === undefined) throw new DutyInputError(`no allowance for ${traveller.residency}`);
+    const allowance = allowanceOf(traveller, rules);
     const allowanceCents = toCents(dec(allowance.amount_cny));
 
     const ordinary: Work[] = [];
@@ -265,17 +315,22 @@ export function estimateDuty({
         work.legalBasis = allowance.basis;
       } else if (work.category.limit_kind !== null) {
         limited.push(work);
-      } else if (work.article.indivisible === true && unitValueCents(work, rates) > allowanceCents) {
-        work.rule = 'indivisible_over_allowance';
+      } else if ((work.category.taxed_within_allowance ?? '') !== '') {
+        work.rule = 'taxed_within_allowance';
         work.taxable = work.value;
-        work.legalBasis = allowance.basis;
+        work.legalBasis = work.category.taxed_within_allowance ?? '';
       } else {
         work.legalBasis = allowance.basis;
         ordinary.push(work);
       }
     }
 
-    const allowanceUsed = applyValueAllowance(ordinary, allowanceCents);
+    const withDutyFree = allowance.with_duty_free_cny ?? null;
+    const allowanceUsed = applyValueAllowance(ordinary, {
+      abroad: allowanceCents,
+      total: withDutyFree === null ? allowanceCents : toCents(dec(withDutyFree)),
+      dutyFreeApart: withDutyFree !== null,
+    });
     if (limited.length > 0) applyQuantityLimits(limited, traveller, rules, reasons);
 
     const duty = sum(own.map(dutyCents));
@@ -284,6 +339,7 @@ export function estimateDuty({
     totals.push({
       traveller_key: key,
       allowance_cny: money(allowanceCents),
+      allowance_with_duty_free_cny: withDutyFree === null ? null : money(toCents(dec(withDutyFree))),
       allowance_used_cny: money(allowanceUsed),
       value_cny: money(sum(own.map((w) => w.value))),
       taxable_cny: money(sum(own.map((w) => w.taxable))),
@@ -308,8 +364,10 @@ export function estimateDuty({
       article_key: w.article.key,
       traveller_key: w.article.traveller_key,
       category: w.category.code,
+      declared_category: w.article.category,
       value_cny: money(w.value),
       allowance_used_cny: money(w.allowanceUsed),
+      units_exempt: w.unitsExempt,
       taxable_cny: money(w.taxable),
       rate: w.category.rate,
       duty_cny: money(dutyCents(w)),
@@ -331,15 +389,15 @@ function startLine(
     const message = `article ${article.key}: no traveller ${article.traveller_key}`;
     throw new DutyInputError(message, 'unknown_traveller');
   }
-  const category = rules.categories.find((c) => c.code === article.category);
-  if (category === undefined) {
+  const declared = rules.categories.find((c) => c.code === article.category);
+  if (declared === undefined) {
     const message = `article ${article.key}: unknown category ${article.category}`;
     throw new DutyInputError(message, 'unknown_category');
   }
   if (!positiveInteger(article.quantity)) {
     throw new DutyInputError(`article ${article.key}: quantity below 1`, 'invalid_article');
   }
-  if (category.limit_kind !== null && !positiveInteger(article.unit_measure)) {
+  if (declared.limit_kind !== null && !positiveInteger(article.unit_measure)) {
     throw new DutyInputError(`article ${article.key}: no unit_measure`, 'invalid_article');
   }
   if (article.taken_out_again === true && traveller.residency !== 'non_resident') {
@@ -347,12 +405,16 @@ function startLine(
   }
   const inCny = mul(dec(article.unit_value), rateOf(article.currency, rates));
   const value = toCents(mul(inCny, int(BigInt(article.quantity))));
+  const unitValue = toCents(inCny);
+  const category = placeInBand(article, declared, rules, unitValue);
   return {
     index,
     article,
     category,
     rate: dec(category.rate),
     value,
+    unitValue,
+    unitsExempt: 0,
     allowanceUsed: 0n,
     taxable: 0n,
     rule: 'allowance',
@@ -368,23 +430,223 @@ function rateOf(currency: string, rates: RatesJson): Dec {
   return dec(rate);
 }
 
-function unitValueCents(work: Work, rates: RatesJson): bigint {
-  return toCents(mul(dec(work.article.unit_value), rateOf(work.article.currency, rates)));
+/** The category of the band the article's value falls in (watches, cosmetics); see duty.py. */
+function placeInBand(article: ArticleJson, declared: Category, rules: RuleSetJson, unitValue: bigint): Category {
+  const band = declared.value_band ?? null;
+  if (band === null) return declared;
+  let measure = 1n;
+  if (band.per === 'measure') {
+    if (!positiveInteger(article.unit_measure)) {
+      throw new DutyInputError(`article ${article.key}: needs ml or g in one unit`, 'measure_required');
+    }
+    measure = BigInt(article.unit_measure);
+  }
+  for (const member of rules.categories) {
+    const own = member.value_band ?? null;
+    if (own === null || own.group !== band.group) continue;
+    const low = toCents(dec(own.from_cny)) * measure;
+    const high = own.below_cny === null ? null : toCents(dec(own.below_cny)) * measure;
+    if (low <= unitValue && (high === null || unitValue < high)) return member;
+  }
+  throw new DutyInputError(`article ${article.key}: no band of ${band.group} fits`, 'invalid_article');
 }
 
-/** Highest tax rate first, then the larger value, then input order; see duty.py. */
-function applyValueAllowance(works: Work[], allowance: bigint): bigint {
-  let remaining = allowance;
-  const order = [...works].sort(
-    (a, b) => cmp(b.rate, a.rate) || compareBig(b.value, a.value) || a.index - b.index,
-  );
-  for (const work of order) {
-    const covered = work.value < remaining ? work.value : remaining;
-    remaining -= covered;
-    work.allowanceUsed = covered;
-    work.taxable = work.value - covered;
+/** One line as the allowance sees it: `count` interchangeable whole articles. */
+interface Group {
+  work: Work;
+  dutyFree: boolean;
+  count: number;
+  unit: bigint;
+  rate: bigint;
+  most: number;
+}
+
+/** (duty saved, value exempted, units per group), compared in that order. */
+type Choice = [bigint, bigint, number[]];
+
+function weight(group: Group, units: number): bigint {
+  return units === group.count ? group.work.value : BigInt(units) * group.unit;
+}
+
+function compareChoice(a: Choice, b: Choice): number {
+  const first = compareBig(a[0], b[0]) || compareBig(a[1], b[1]);
+  if (first !== 0) return first;
+  for (let i = 0; i < a[2].length; i++) {
+    const d = (a[2][i] ?? 0) - (b[2][i] ?? 0);
+    if (d !== 0) return d;
   }
-  return allowance - remaining;
+  return 0;
+}
+
+interface Caps {
+  abroad: bigint;
+  total: bigint;
+  dutyFreeApart: boolean;
+}
+
+/** Exempt whole articles, the set that saves the most duty (exactly); return the value exempted. */
+function applyValueAllowance(works: Work[], caps: Caps): bigint {
+  const groups = makeGroups(works, caps);
+  const abroadAll = sum(groups.filter((g) => !g.dutyFree).map((g) => weight(g, g.count)));
+  const allValue = sum(groups.map((g) => weight(g, g.count)));
+  const chosen =
+    abroadAll <= caps.abroad && allValue <= caps.total ? groups.map((g) => g.count) : chooseExempt(groups, caps);
+  let used = 0n;
+  groups.forEach((group, i) => {
+    const units = chosen[i] ?? 0;
+    const work = group.work;
+    const exempt = weight(group, units);
+    used += exempt;
+    work.unitsExempt = units;
+    work.allowanceUsed = exempt;
+    work.taxable = work.value - exempt;
+    if (units === group.count) work.rule = 'allowance';
+    else if (units > 0) work.rule = 'allowance_some_units';
+    else if (group.most === 0 && weight(group, Math.min(1, group.count)) > 0n) work.rule = 'indivisible_over_allowance';
+    else work.rule = 'not_chosen';
+  });
+  return used;
+}
+
+function capOf(group: { dutyFree: boolean }, caps: Caps): bigint {
+  return group.dutyFree ? caps.total : caps.abroad < caps.total ? caps.abroad : caps.total;
+}
+
+function makeGroups(works: Work[], caps: Caps): Group[] {
+  const scale = Math.max(0, ...works.map((w) => w.rate.scale));
+  const isDutyFree = (w: Work) => caps.dutyFreeApart && w.article.duty_free_shop === true;
+  // Duty-free purchases first: the search keeps them all in its first half.
+  const ordered = [...works].sort((a, b) => Number(!isDutyFree(a)) - Number(!isDutyFree(b)) || a.index - b.index);
+  return ordered.map((work) => {
+    const single = work.article.quantity === 1 || work.article.indivisible === true;
+    const group: Group = {
+      work,
+      dutyFree: isDutyFree(work),
+      count: single ? 1 : work.article.quantity,
+      unit: single ? work.value : work.unitValue,
+      rate: rescale(work.rate, scale),
+      most: 0,
+    };
+    group.most = Math.max(0, ...candidates(group, capOf(group, caps)));
+    return group;
+  });
+}
+
+/** Units of the group that could be exempted on their own (weight within `cap`). */
+function candidates(group: Group, cap: bigint): number[] {
+  let top: number;
+  if (weight(group, group.count) <= cap) top = group.count;
+  else if (group.unit === 0n) top = group.count - 1;
+  else {
+    const fit = cap / group.unit;
+    top = fit < BigInt(group.count - 1) ? Number(fit) : group.count - 1;
+  }
+  const out: number[] = [];
+  for (let k = 0; k <= top; k++) if (weight(group, k) <= cap) out.push(k);
+  return out;
+}
+
+function product(values: number[]): number {
+  return values.reduce((a, b) => Math.min(a * b, SATURATE), 1);
+}
+
+type Partial = [bigint, bigint, bigint, number[]]; // abroad value, duty-free value, saved, units
+
+function enumerate(groups: Group[], caps: Caps): Partial[] {
+  let found: Partial[] = [[0n, 0n, 0n, []]];
+  for (const group of groups) {
+    const options = candidates(group, capOf(group, caps));
+    const grown: Partial[] = [];
+    for (const [a, d, p, c] of found) {
+      for (const units of options) {
+        const w = weight(group, units);
+        const na = group.dutyFree ? a : a + w;
+        const nd = group.dutyFree ? d + w : d;
+        if (na <= caps.abroad && na + nd <= caps.total) grown.push([na, nd, p + w * group.rate, [...c, units]]);
+      }
+    }
+    found = grown;
+  }
+  return found;
+}
+
+/** Meet in the middle over the groups; the first half holds every duty-free group (see duty.py). */
+function chooseExempt(groups: Group[], caps: Caps): number[] {
+  const options = groups.map((g) => candidates(g, capOf(g, caps)).length);
+  const first = groups.filter((g) => g.dutyFree).length;
+  let split = first;
+  let bestCost = SATURATE + 1;
+  for (let s = first; s <= options.length; s++) {
+    const cost = Math.max(product(options.slice(0, s)), product(options.slice(s)));
+    if (cost < bestCost) {
+      split = s;
+      bestCost = cost;
+    }
+  }
+  if (Math.max(product(options.slice(0, split)), product(options.slice(split))) > MAX_HALF_CHOICES) {
+    throw new DutyInputError('too many different articles to choose the exempt ones', 'too_many_allowance_choices');
+  }
+  const left = enumerate(groups.slice(0, split), caps);
+  const right = enumerate(groups.slice(split), caps)
+    .map(([a, d, p, c]): Choice => [p, a + d, c])
+    .sort((x, y) => compareBig(x[1], y[1]));
+  const bestUpTo: Choice[] = [];
+  for (const choice of right) {
+    const previous = bestUpTo[bestUpTo.length - 1];
+    bestUpTo.push(previous === undefined || compareChoice(choice, previous) > 0 ? choice : previous);
+  }
+  let best: Choice | null = null;
+  for (const [a, d, p, c] of left) {
+    const roomAbroad = caps.abroad - a;
+    const roomTotal = caps.total - a - d;
+    const room = roomAbroad < roomTotal ? roomAbroad : roomTotal;
+    const j = lastAtMost(right, room);
+    const [rp, rw, rc] = bestUpTo[j]!;
+    const candidate: Choice = [p + rp, a + d + rw, [...c, ...rc]];
+    if (best === null || compareChoice(candidate, best) > 0) best = candidate;
+  }
+  return best![2];
+}
+
+/** Index of the last choice weighing at most `room` (the empty choice weighs 0, so always one). */
+function lastAtMost(sorted: Choice[], room: bigint): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]![1] <= room) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** The most specific allowance that applies: by origin first, then the higher min age (rules.py). */
+function allowanceOf(traveller: TravellerJson, rules: RuleSetJson): RuleSetJson['allowances'][number] {
+  const fromHkMacau = traveller.from_hk_macau === true || traveller.frequent_crosser === true;
+  const fitting = rules.allowances.filter(
+    (a) =>
+      a.direction === ARRIVING &&
+      a.residency === traveller.residency &&
+      traveller.age >= (a.min_age ?? 0) &&
+      ((a.origin ?? 'any') === 'any' || fromHkMacau),
+  );
+  let best: RuleSetJson['allowances'][number] | undefined;
+  for (const a of fitting) {
+    const key = (x: typeof a) => [Number((x.origin ?? 'any') === 'hk_macau'), x.min_age ?? 0] as const;
+    if (best === undefined) best = a;
+    else {
+      const [o1, m1] = key(a);
+      const [o2, m2] = key(best);
+      if (o1 > o2 || (o1 === o2 && m1 > m2)) best = a;
+    }
+  }
+  if (best === undefined) throw new DutyInputError(`no allowance for ${traveller.residency}`);
+  return best;
+}
+
+function profileOf(traveller: TravellerJson): LimitProfile {
+  if (traveller.frequent_crosser === true) return 'frequent_crosser';
+  return traveller.from_hk_macau === true ? 'hk_macau' : 'general';
 }
 
 function applyQuantityLimits(
@@ -393,9 +655,10 @@ function applyQuantityLimits(
   rules: RuleSetJson,
   reasons: Set<Reason>,
 ): void {
+  const profile = profileOf(traveller);
   const byGroup = new Map<string, Work[]>();
   for (const work of works) {
-    const limit = limitOf(work, rules);
+    const limit = limitOf(work.category.limit_kind, rules, profile);
     work.legalBasis = limit.basis;
     if (traveller.age < limit.min_age) {
       work.rule = 'minor_no_alcohol_tobacco';
@@ -404,6 +667,12 @@ function applyQuantityLimits(
       continue;
     }
     work.rule = limit.kind === 'alcohol' ? 'alcohol_limit' : 'tobacco_limit';
+    if (limit.amount === 0) {
+      // None of it free of duty (frequent crossers' alcohol).
+      work.taxable = work.value;
+      reasons.add('over_alcohol_tobacco_limit');
+      continue;
+    }
     const members = byGroup.get(limit.group) ?? [];
     members.push(work);
     byGroup.set(limit.group, members);
@@ -411,12 +680,14 @@ function applyQuantityLimits(
 
   for (const [group, members] of byGroup) {
     // Alternatives in a group share one budget in a common unit (the lcm of their amounts).
-    const budget = rules.quantity_limits
-      .filter((q) => q.group === group)
-      .map((q) => BigInt(q.amount))
+    const kinds = [...new Set(rules.quantity_limits.filter((q) => q.group === group).map((q) => q.kind))];
+    const budget = kinds
+      .map((kind) => limitOf(kind, rules, profile).amount)
+      .filter((amount) => amount > 0)
+      .map((amount) => BigInt(amount))
       .reduce((a, b) => (a * b) / gcd(a, b));
     const sized = members.map((work) => {
-      const weight = budget / BigInt(limitOf(work, rules).amount);
+      const weight = budget / BigInt(limitOf(work.category.limit_kind, rules, profile).amount);
       const measure = BigInt(work.article.unit_measure ?? 0);
       return { work, units: BigInt(work.article.quantity) * measure * weight };
     });
@@ -437,12 +708,13 @@ function applyQuantityLimits(
   }
 }
 
-function limitOf(work: Work, rules: RuleSetJson): RuleSetJson['quantity_limits'][number] {
-  const limit = rules.quantity_limits.find((q) => q.kind === work.category.limit_kind);
-  if (limit === undefined) {
-    throw new DutyInputError(`no quantity limit for ${String(work.category.limit_kind)}`);
+/** The limit of the profile, or the general one where the profile has none of its own. */
+function limitOf(kind: LimitKind | null, rules: RuleSetJson, profile: LimitProfile): RuleSetJson['quantity_limits'][number] {
+  for (const wanted of [profile, 'general']) {
+    const limit = rules.quantity_limits.find((q) => q.kind === kind && (q.profile ?? 'general') === wanted);
+    if (limit !== undefined) return limit;
   }
-  return limit;
+  throw new DutyInputError(`no quantity limit for ${String(kind)}`);
 }
 
 function cashOverThreshold(traveller: TravellerJson, rules: RuleSetJson, rates: RatesJson): boolean {

@@ -12,6 +12,73 @@ export function ruleText(rule: string): string {
   return td(`declare.rule.${rule}` as DeclarationsKey);
 }
 
+type EstimateLine = DeclarationEstimateFragment['lines'][number];
+
+/** Rules under which the allowance chose among articles: then say how it chose. */
+const CHOSEN = new Set(['allowance_some_units', 'not_chosen']);
+
+function choiceBasis(rules: CachedRules | null): string {
+  if (!rules) return '';
+  try {
+    const data = JSON.parse(rules.rules.ruleSetJson) as { allowance_choice?: { basis?: string } };
+    return data.allowance_choice?.basis ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** How the allowance chose whole articles (most duty saved), with its source: only where it chose. */
+export function DeclarationAllowanceChoice({ lines, rules }: { lines: readonly EstimateLine[]; rules: CachedRules | null }) {
+  if (!lines.some((l) => CHOSEN.has(l.rule))) return null;
+  const basis = choiceBasis(rules);
+  return (
+    <Notice title={td('declare.estimate.choiceTitle')}>
+      <p data-testid="allowance-choice">{td('declare.estimate.choiceBody')}</p>
+      {basis && (
+        <details class="details">
+          <summary>{td('declare.estimate.choiceBasis')}</summary>
+          <p>{basis}</p>
+        </details>
+      )}
+    </Notice>
+  );
+}
+
+/** One article's line in a sentence: placed in another band, covered or taxed, and why. */
+export function DeclarationLineExplanation({ line, rules, quantity }: { line: EstimateLine; rules: CachedRules | null; quantity?: number }) {
+  const placed = line.declaredCategory && line.declaredCategory !== line.category;
+  const exempt = line.dutyCny === '0.00' && line.taxableCny === '0.00';
+  return (
+    <div class="line-explanation" data-testid={`explain-${line.articleKey}`}>
+      {placed && (
+        <p data-testid="placed-in-band">
+          {td('declare.estimate.placedInBand', {
+            category: categoryName(rules, line.category),
+            declared: categoryName(rules, line.declaredCategory),
+          })}
+        </p>
+      )}
+      <p>
+        <strong>
+          {exempt
+            ? line.rule === 'alcohol_limit' || line.rule === 'tobacco_limit'
+              ? td('declare.article.explain.withinLimit')
+              : td('declare.article.explain.exempt')
+            : td('declare.article.explain.taxed', {
+                duty: cny(line.dutyCny),
+                taxable: cny(line.taxableCny),
+                rate: formatNumber(Number(line.rate), { style: 'percent' }),
+              })}
+        </strong>
+        {line.rule === 'allowance' ? '' : ` · ${ruleText(line.rule)}`}
+        {quantity !== undefined && quantity > 1 && line.rule === 'allowance_some_units'
+          ? ` · ${td('declare.estimate.unitsExemptValue', { n: line.unitsExempt, total: quantity })}`
+          : ''}
+      </p>
+    </div>
+  );
+}
+
 /** Which customs channel to use, and why. */
 export function DeclarationChannelAdvice({ estimate }: { estimate: Pick<DeclarationEstimateFragment, 'channel' | 'reasons'> }) {
   const red = estimate.channel === 'DECLARE';
@@ -53,11 +120,28 @@ export function DeclarationEstimateLines({
             </h3>
             <dl class="facts">
               <dt>{td('declare.estimate.category')}</dt>
-              <dd>{categoryName(rules, line.category)}</dd>
+              <dd>
+                {categoryName(rules, line.category)}
+                {line.declaredCategory && line.declaredCategory !== line.category && (
+                  <span class="field__hint" data-testid="placed-in-band">
+                    {' '}
+                    {td('declare.estimate.placedInBand', {
+                      category: categoryName(rules, line.category),
+                      declared: categoryName(rules, line.declaredCategory),
+                    })}
+                  </span>
+                )}
+              </dd>
               <dt>{td('declare.estimate.value')}</dt>
               <dd>{cny(line.valueCny)}</dd>
               <dt>{td('declare.estimate.allowance')}</dt>
               <dd>{cny(line.allowanceUsedCny)}</dd>
+              {line.rule === 'allowance_some_units' && (
+                <>
+                  <dt>{td('declare.estimate.unitsExempt')}</dt>
+                  <dd>{formatNumber(line.unitsExempt)}</dd>
+                </>
+              )}
               <dt>{td('declare.estimate.taxable')}</dt>
               <dd>{cny(line.taxableCny)}</dd>
               <dt>{td('declare.estimate.rate')}</dt>
@@ -78,6 +162,7 @@ export function DeclarationEstimateLines({
           </li>
         ))}
       </ol>
+      <DeclarationAllowanceChoice lines={estimate.lines} rules={rules} />
       <dl class="summary-list estimate-total">
         <dt>{td('declare.estimate.totalValue')}</dt>
         <dd>{cny(estimate.valueCny)}</dd>
@@ -117,9 +202,12 @@ export function DeclarationEstimateView({
       {state.kind === 'unavailable' && <p>{td('declare.estimate.unavailable')}</p>}
       {(state.kind === 'online' || state.kind === 'offline') &&
         (compact ? (
-          <p class="lead">
-            {td('declare.estimate.dutySoFar')} <strong data-testid="estimate-duty">{cny(state.estimate.dutyCny)}</strong>
-          </p>
+          <>
+            <p class="lead">
+              {td('declare.estimate.dutySoFar')} <strong data-testid="estimate-duty">{cny(state.estimate.dutyCny)}</strong>
+            </p>
+            <DeclarationAllowanceChoice lines={state.estimate.lines} rules={rules} />
+          </>
         ) : (
           <>
             <DeclarationEstimateLines estimate={state.estimate} rules={rules} names={names} descriptions={descriptions} />

@@ -10,7 +10,7 @@ import { formatDateTime } from '../../i18n/format';
 import { inlineErrors } from '../identity/identityErrors';
 import type { StepProps } from './DeclarationWizard';
 import { localized } from './declarationsHooks';
-import { scheduledAt, submissionWindow, windowState, type DeclarationDraftData } from './declarationsModel';
+import { facesHkMacau, scheduledAt, submissionWindow, windowState, type DeclarationDraftData } from './declarationsModel';
 import { td } from './declarationsMessages';
 
 const id = (name: string) => `trip-${name}`;
@@ -71,6 +71,19 @@ export function DeclarationTripStep({ draft, update, rules, errors, setErrors, g
         ]}
         onChange={(v) => set('portCode', v)}
       />
+      {draft.direction !== 'DEPARTING' && facesHkMacau(rules?.rules.ruleSetJson, draft.portCode) && (
+        <Radios<'yes' | 'no'>
+          id={id('frequent')}
+          legend={td('declare.trip.frequent.legend')}
+          hint={td('declare.trip.frequent.hint')}
+          value={draft.frequentCrosser ?? null}
+          options={[
+            { value: 'yes', label: td('declare.yes') },
+            { value: 'no', label: td('declare.no') },
+          ]}
+          onChange={(v) => set('frequentCrosser', v)}
+        />
+      )}
       <Radios<TravelMode>
         id={id('mode')}
         legend={td('declare.trip.mode.legend')}

@@ -92,9 +92,17 @@ export function offlineEstimate(
   profile: DeclarantProfile | null,
 ): DeclarationEstimateFragment {
   const input = offlineEstimateInput(draft, profile, now());
+  const ruleSet = JSON.parse(rules.rules.ruleSetJson) as RuleSetJson;
+  // Arriving at a port facing Hong Kong or Macau is arriving from there (as on the server).
+  const fromHkMacau = draft.direction !== 'DEPARTING' && (ruleSet.hk_macau_ports ?? []).includes(draft.portCode.toUpperCase());
   const result = estimateDuty({
     ...input,
-    rules: JSON.parse(rules.rules.ruleSetJson) as RuleSetJson,
+    travellers: input.travellers.map((t) => ({
+      ...t,
+      from_hk_macau: fromHkMacau,
+      frequent_crosser: fromHkMacau && draft.frequentCrosser === 'yes',
+    })),
+    rules: ruleSet,
     rates: JSON.parse(rules.rules.ratesJson) as RatesJson,
   });
   return {
@@ -109,8 +117,10 @@ export function offlineEstimate(
       articleKey: l.article_key,
       travellerKey: l.traveller_key,
       category: l.category,
+      declaredCategory: l.declared_category,
       valueCny: l.value_cny,
       allowanceUsedCny: l.allowance_used_cny,
+      unitsExempt: l.units_exempt,
       taxableCny: l.taxable_cny,
       rate: l.rate,
       dutyCny: l.duty_cny,
@@ -120,6 +130,7 @@ export function offlineEstimate(
     travellers: result.travellers.map((t) => ({
       travellerKey: t.traveller_key,
       allowanceCny: t.allowance_cny,
+      allowanceWithDutyFreeCny: t.allowance_with_duty_free_cny,
       allowanceUsedCny: t.allowance_used_cny,
       valueCny: t.value_cny,
       taxableCny: t.taxable_cny,
@@ -145,7 +156,7 @@ export function useEstimate(
   const companions = draft.hasCompanions === 'yes' ? draft.companions : [];
   const articles = estimableArticles({ ...draft, companions });
   const cash = draft.hasCash === 'yes' ? draft.cash : [];
-  const key = JSON.stringify([articles, companions, cash, draft.restricted, draft.direction, profile]);
+  const key = JSON.stringify([articles, companions, cash, draft.restricted, draft.direction, draft.portCode, draft.frequentCrosser, profile]);
   useEffect(() => {
     const mine = ++seq.current;
     const local = () => {
@@ -169,6 +180,8 @@ export function useEstimate(
         cash: cash.map((c) => ({ traveller: c.traveller, currency: c.currency, amount: c.amount.trim() || '0' })),
         restrictedYes: restrictedYes(draft),
         direction: draft.direction ?? 'ARRIVING',
+        portCode: draft.portCode,
+        frequentCrosser: draft.frequentCrosser === 'yes',
       })
         .then((data) => {
           if (mine !== seq.current) return;

@@ -111,6 +111,8 @@ export interface DeclarationDraftData {
   scheduledDate: string;
   scheduledTime: string;
   hasCompanions: YesNo;
+  /** Arriving from Hong Kong or Macau: crossed there and back the same day or often. */
+  frequentCrosser?: YesNo;
   companions: DraftCompanion[];
   articles: DraftArticle[];
   hasCash: YesNo;
@@ -134,7 +136,13 @@ export interface DeclarantProfile {
 export const STEPS = ['trip', 'companions', 'articles', 'cash', 'checklist', 'review'] as const;
 export type Step = (typeof STEPS)[number];
 
-export const LIMITED_CATEGORIES: Record<string, 'ml' | 'stick' | 'cigar' | 'g'> = {
+/**
+ * Categories that need a measure of one unit: the alcohol and tobacco limits count ml, sticks,
+ * cigars or grams; cosmetics are banded by value per ml or g (high-end from 10 yuan/ml).
+ */
+export const MEASURED_CATEGORIES: Record<string, 'ml' | 'stick' | 'cigar' | 'g' | 'mlg'> = {
+  cosmetics: 'mlg',
+  cosmetics_high_end: 'mlg',
   alcohol: 'ml',
   cigarettes: 'stick',
   cigars: 'cigar',
@@ -242,7 +250,7 @@ export function isMoney(s: string): boolean {
 }
 
 export function articleToInput(a: DraftArticle, travellerIsResident: boolean): ArticleInput {
-  const measure = LIMITED_CATEGORIES[a.categoryCode] ? int(a.unitMeasure) : NaN;
+  const measure = MEASURED_CATEGORIES[a.categoryCode] ? int(a.unitMeasure) : NaN;
   return {
     key: a.key,
     traveller: a.traveller,
@@ -252,7 +260,8 @@ export function articleToInput(a: DraftArticle, travellerIsResident: boolean): A
     unitValue: money(a.unitValue) || '0',
     currency: a.currency,
     unitMeasure: Number.isNaN(measure) ? null : measure,
-    indivisible: a.indivisible && a.quantity.trim() === '1',
+    // A single article is indivisible by nature; the box only says whether several form one set.
+    indivisible: a.indivisible && int(a.quantity) > 1,
     takenOutAgain: !travellerIsResident && a.takenOutAgain,
     dutyFreeShop: a.dutyFreeShop,
     photoDocumentId: a.photo?.documentId ?? null,
@@ -283,7 +292,7 @@ export function estimableArticles(draft: DeclarationDraftData): DraftArticle[] {
       a.categoryCode &&
       int(a.quantity) > 0 &&
       isMoney(a.unitValue) &&
-      (!LIMITED_CATEGORIES[a.categoryCode] || int(a.unitMeasure) > 0) &&
+      (!MEASURED_CATEGORIES[a.categoryCode] || int(a.unitMeasure) > 0) &&
       a.traveller <= draft.companions.length,
   );
 }
@@ -310,7 +319,19 @@ export function toDeclarationInput(draft: DeclarationDraftData, profile: Declara
       .map((a) => articleToInput(a, travellerResidency(effective, profile, a.traveller))),
     cash: draft.hasCash === 'yes' ? draft.cash.filter((c) => c.traveller <= companions.length).map(cashToInput) : [],
     restrictedYes: restrictedYes(draft),
+    frequentCrosser: draft.frequentCrosser === 'yes',
   };
+}
+
+/** Ports facing Hong Kong or Macau, from the cached rule set (arriving there is arriving from there). */
+export function facesHkMacau(ruleSetJson: string | undefined, portCode: string): boolean {
+  if (!ruleSetJson || !portCode) return false;
+  try {
+    const ports = (JSON.parse(ruleSetJson) as { hk_macau_ports?: string[] }).hk_macau_ports ?? [];
+    return ports.includes(portCode.toUpperCase());
+  } catch {
+    return false;
+  }
 }
 
 export function ageOn(dateOfBirth: string, today: Date): number {
@@ -360,6 +381,7 @@ export function offlineEstimateInput(
             unit_measure: a.unitMeasure ?? null,
             indivisible: a.indivisible ?? false,
             taken_out_again: a.takenOutAgain ?? false,
+            duty_free_shop: a.dutyFreeShop ?? false,
           }));
   return { travellers, articles, checklistYes: input.restrictedYes ?? [] };
 }

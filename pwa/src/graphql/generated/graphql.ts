@@ -154,13 +154,16 @@ export type DeclarationErrorCode =
   | 'OUTSIDE_WINDOW'
   | 'PHOTO_NOT_FOUND'
   | 'PHOTO_WRONG_TYPE'
-  | 'SUPERSEDED';
+  | 'SUPERSEDED'
+  | 'TOO_MANY_ALLOWANCE_CHOICES';
 
 export type DeclarationInput = {
   articles?: Array<ArticleInput>;
   cash?: Array<CashInput>;
   companions?: Array<CompanionInput>;
   direction: Direction;
+  /** Arriving from Hong Kong or Macau: the travellers crossed there and back the same day or often (the lowest alcohol and tobacco limits apply). */
+  frequentCrosser?: boolean;
   portCode: string;
   restrictedYes?: Array<string>;
   scheduledAt: string;
@@ -707,13 +710,13 @@ export type AppointmentsItemNameQueryVariables = Exact<{
 
 export type AppointmentsItemNameQuery = { serviceItem: { code: string, name: { zhHans: string, zhHant: string, en: string } } | null };
 
-export type DeclarationEstimateFragment = { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> };
+export type DeclarationEstimateFragment = { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, declaredCategory: string, valueCny: string, allowanceUsedCny: string, unitsExempt: number, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceWithDutyFreeCny: string | null, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> };
 
-export type DeclarationFullFragment = { id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean, photo: { documentId: string, format: FileFormat, mediaType: string, url: string } | null }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null };
+export type DeclarationFullFragment = { id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean, photo: { documentId: string, format: FileFormat, mediaType: string, url: string } | null }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, declaredCategory: string, valueCny: string, allowanceUsedCny: string, unitsExempt: number, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceWithDutyFreeCny: string | null, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null };
 
 type DeclarationSubmitOutcome_DeclarationError_Fragment = { __typename: 'DeclarationError', message: string, field: string | null, declarationCode: DeclarationErrorCode };
 
-type DeclarationSubmitOutcome_DeclarationSubmitSuccess_Fragment = { __typename: 'DeclarationSubmitSuccess', replayed: boolean, declaration: { id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean, photo: { documentId: string, format: FileFormat, mediaType: string, url: string } | null }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null } };
+type DeclarationSubmitOutcome_DeclarationSubmitSuccess_Fragment = { __typename: 'DeclarationSubmitSuccess', replayed: boolean, declaration: { id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean, photo: { documentId: string, format: FileFormat, mediaType: string, url: string } | null }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, declaredCategory: string, valueCny: string, allowanceUsedCny: string, unitsExempt: number, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceWithDutyFreeCny: string | null, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null } };
 
 type DeclarationSubmitOutcome_ValidationError_Fragment = { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> };
 
@@ -726,7 +729,7 @@ export type DeclarationSubmitOutcomeFragment =
 export type DeclarationRulesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DeclarationRulesQuery = { dutyRules: { version: string, effectiveFrom: unknown, source: string, ratesDate: unknown, ratesSource: string, ruleSetJson: string, ratesJson: string, categories: Array<{ code: string, rate: string, name: { zhHans: string, zhHant: string, en: string }, examples: { zhHans: string, zhHant: string, en: string } }>, checklist: Array<{ code: string, question: { zhHans: string, zhHant: string, en: string }, guidance: { zhHans: string, zhHant: string, en: string } }> }, ports: { nodes: Array<{ code: string, kind: PortKind, name: { zhHans: string, zhHant: string, en: string }, city: { zhHans: string, zhHant: string, en: string } }> } };
+export type DeclarationRulesQuery = { dutyRules: { version: string, effectiveFrom: unknown, source: string, ratesDate: unknown, ratesSource: string, ruleSetJson: string, ratesJson: string, categories: Array<{ code: string, rate: string, synonyms: Array<string>, needsMeasure: boolean, name: { zhHans: string, zhHant: string, en: string }, examples: { zhHans: string, zhHant: string, en: string } }>, checklist: Array<{ code: string, question: { zhHans: string, zhHant: string, en: string }, guidance: { zhHans: string, zhHant: string, en: string } }> }, ports: { nodes: Array<{ code: string, kind: PortKind, name: { zhHans: string, zhHant: string, en: string }, city: { zhHans: string, zhHant: string, en: string } }> } };
 
 export type DeclarationDutyEstimateQueryVariables = Exact<{
   travellers: Array<EstimateTravellerInput> | EstimateTravellerInput;
@@ -734,12 +737,14 @@ export type DeclarationDutyEstimateQueryVariables = Exact<{
   cash?: Array<CashInput> | CashInput | null | undefined;
   restrictedYes?: Array<string> | string | null | undefined;
   direction: Direction;
+  portCode: string;
+  frequentCrosser: boolean;
 }>;
 
 
 export type DeclarationDutyEstimateQuery = { dutyEstimate:
     | { __typename: 'DeclarationError', message: string, declarationCode: DeclarationErrorCode }
-    | { __typename: 'DutyEstimate', dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }
+    | { __typename: 'DutyEstimate', dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, declaredCategory: string, valueCny: string, allowanceUsedCny: string, unitsExempt: number, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceWithDutyFreeCny: string | null, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }
     | { __typename: 'ValidationError', message: string, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
    };
 
@@ -752,7 +757,7 @@ export type DeclarationSubmitMutationVariables = Exact<{
 
 export type DeclarationSubmitMutation = { declarationSubmit:
     | { __typename: 'DeclarationError', message: string, field: string | null, declarationCode: DeclarationErrorCode }
-    | { __typename: 'DeclarationSubmitSuccess', replayed: boolean, declaration: { id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean, photo: { documentId: string, format: FileFormat, mediaType: string, url: string } | null }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null } }
+    | { __typename: 'DeclarationSubmitSuccess', replayed: boolean, declaration: { id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean, photo: { documentId: string, format: FileFormat, mediaType: string, url: string } | null }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, declaredCategory: string, valueCny: string, allowanceUsedCny: string, unitsExempt: number, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceWithDutyFreeCny: string | null, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null } }
     | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
    };
 
@@ -765,7 +770,7 @@ export type DeclarationAmendMutationVariables = Exact<{
 
 export type DeclarationAmendMutation = { declarationAmend:
     | { __typename: 'DeclarationError', message: string, field: string | null, declarationCode: DeclarationErrorCode }
-    | { __typename: 'DeclarationSubmitSuccess', replayed: boolean, declaration: { id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean, photo: { documentId: string, format: FileFormat, mediaType: string, url: string } | null }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null } }
+    | { __typename: 'DeclarationSubmitSuccess', replayed: boolean, declaration: { id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean, photo: { documentId: string, format: FileFormat, mediaType: string, url: string } | null }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, declaredCategory: string, valueCny: string, allowanceUsedCny: string, unitsExempt: number, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceWithDutyFreeCny: string | null, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null } }
     | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
    };
 
@@ -792,14 +797,14 @@ export type DeclarationMyDraftsQuery = { myDeclarationDrafts: Array<{ id: string
 export type DeclarationMineQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DeclarationMineQuery = { myDeclarations: { nodes: Array<{ id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean, photo: { documentId: string, format: FileFormat, mediaType: string, url: string } | null }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null }> } };
+export type DeclarationMineQuery = { myDeclarations: { nodes: Array<{ id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean, photo: { documentId: string, format: FileFormat, mediaType: string, url: string } | null }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, declaredCategory: string, valueCny: string, allowanceUsedCny: string, unitsExempt: number, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceWithDutyFreeCny: string | null, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null }> } };
 
 export type DeclarationOneQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type DeclarationOneQuery = { declaration: { id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean, photo: { documentId: string, format: FileFormat, mediaType: string, url: string } | null }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null } | null };
+export type DeclarationOneQuery = { declaration: { id: string, number: string, version: number, status: DeclarationStatus, direction: Direction, portCode: string, travelMode: TravelMode, travelNumber: string, scheduledAt: string, validFrom: string, validUntil: string, restrictedYes: Array<string>, credential: string, submittedAt: string, travellers: Array<{ key: string, fullName: string, documentType: string, documentNumber: string, dateOfBirth: unknown, isResident: boolean, consentStatement: string | null }>, articles: Array<{ key: string, traveller: number, categoryCode: string, description: string, quantity: number, unitValue: string, currency: string, unitMeasure: number | null, indivisible: boolean, takenOutAgain: boolean, dutyFreeShop: boolean, photo: { documentId: string, format: FileFormat, mediaType: string, url: string } | null }>, cash: Array<{ traveller: number, currency: string, amount: string }>, estimate: { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, declaredCategory: string, valueCny: string, allowanceUsedCny: string, unitsExempt: number, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceWithDutyFreeCny: string | null, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> }, outcome: { kind: OutcomeKind, dutyAssessed: string | null, reason: string, receiptNumber: string, recordedAt: string, observedAt: string } | null } | null };
 
 export type DeclarationVerifyQueryVariables = Exact<{
   credential: string;
@@ -1939,8 +1944,10 @@ export const DeclarationEstimateFragmentDoc = new TypedDocumentString(`
     articleKey
     travellerKey
     category
+    declaredCategory
     valueCny
     allowanceUsedCny
+    unitsExempt
     taxableCny
     rate
     dutyCny
@@ -1950,6 +1957,7 @@ export const DeclarationEstimateFragmentDoc = new TypedDocumentString(`
   travellers {
     travellerKey
     allowanceCny
+    allowanceWithDutyFreeCny
     allowanceUsedCny
     valueCny
     taxableCny
@@ -2031,8 +2039,10 @@ export const DeclarationFullFragmentDoc = new TypedDocumentString(`
     articleKey
     travellerKey
     category
+    declaredCategory
     valueCny
     allowanceUsedCny
+    unitsExempt
     taxableCny
     rate
     dutyCny
@@ -2042,6 +2052,7 @@ export const DeclarationFullFragmentDoc = new TypedDocumentString(`
   travellers {
     travellerKey
     allowanceCny
+    allowanceWithDutyFreeCny
     allowanceUsedCny
     valueCny
     taxableCny
@@ -2086,8 +2097,10 @@ export const DeclarationSubmitOutcomeFragmentDoc = new TypedDocumentString(`
     articleKey
     travellerKey
     category
+    declaredCategory
     valueCny
     allowanceUsedCny
+    unitsExempt
     taxableCny
     rate
     dutyCny
@@ -2097,6 +2110,7 @@ export const DeclarationSubmitOutcomeFragmentDoc = new TypedDocumentString(`
   travellers {
     travellerKey
     allowanceCny
+    allowanceWithDutyFreeCny
     allowanceUsedCny
     valueCny
     taxableCny
@@ -3781,6 +3795,8 @@ export const DeclarationRulesDocument = new TypedDocumentString(`
         en
       }
       rate
+      synonyms
+      needsMeasure
     }
     checklist {
       code
@@ -3815,13 +3831,15 @@ export const DeclarationRulesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DeclarationRulesQuery, DeclarationRulesQueryVariables>;
 export const DeclarationDutyEstimateDocument = new TypedDocumentString(`
-    query DeclarationDutyEstimate($travellers: [EstimateTravellerInput!]!, $articles: [ArticleInput!]!, $cash: [CashInput!], $restrictedYes: [String!], $direction: Direction!) {
+    query DeclarationDutyEstimate($travellers: [EstimateTravellerInput!]!, $articles: [ArticleInput!]!, $cash: [CashInput!], $restrictedYes: [String!], $direction: Direction!, $portCode: String!, $frequentCrosser: Boolean!) {
   dutyEstimate(
     travellers: $travellers
     articles: $articles
     cash: $cash
     restrictedYes: $restrictedYes
     direction: $direction
+    portCode: $portCode
+    frequentCrosser: $frequentCrosser
   ) {
     __typename
     ... on DutyEstimate {
@@ -3854,8 +3872,10 @@ export const DeclarationDutyEstimateDocument = new TypedDocumentString(`
     articleKey
     travellerKey
     category
+    declaredCategory
     valueCny
     allowanceUsedCny
+    unitsExempt
     taxableCny
     rate
     dutyCny
@@ -3865,6 +3885,7 @@ export const DeclarationDutyEstimateDocument = new TypedDocumentString(`
   travellers {
     travellerKey
     allowanceCny
+    allowanceWithDutyFreeCny
     allowanceUsedCny
     valueCny
     taxableCny
@@ -3894,8 +3915,10 @@ export const DeclarationSubmitDocument = new TypedDocumentString(`
     articleKey
     travellerKey
     category
+    declaredCategory
     valueCny
     allowanceUsedCny
+    unitsExempt
     taxableCny
     rate
     dutyCny
@@ -3905,6 +3928,7 @@ export const DeclarationSubmitDocument = new TypedDocumentString(`
   travellers {
     travellerKey
     allowanceCny
+    allowanceWithDutyFreeCny
     allowanceUsedCny
     valueCny
     taxableCny
@@ -4018,8 +4042,10 @@ export const DeclarationAmendDocument = new TypedDocumentString(`
     articleKey
     travellerKey
     category
+    declaredCategory
     valueCny
     allowanceUsedCny
+    unitsExempt
     taxableCny
     rate
     dutyCny
@@ -4029,6 +4055,7 @@ export const DeclarationAmendDocument = new TypedDocumentString(`
   travellers {
     travellerKey
     allowanceCny
+    allowanceWithDutyFreeCny
     allowanceUsedCny
     valueCny
     taxableCny
@@ -4185,8 +4212,10 @@ export const DeclarationMineDocument = new TypedDocumentString(`
     articleKey
     travellerKey
     category
+    declaredCategory
     valueCny
     allowanceUsedCny
+    unitsExempt
     taxableCny
     rate
     dutyCny
@@ -4196,6 +4225,7 @@ export const DeclarationMineDocument = new TypedDocumentString(`
   travellers {
     travellerKey
     allowanceCny
+    allowanceWithDutyFreeCny
     allowanceUsedCny
     valueCny
     taxableCny
@@ -4281,8 +4311,10 @@ export const DeclarationOneDocument = new TypedDocumentString(`
     articleKey
     travellerKey
     category
+    declaredCategory
     valueCny
     allowanceUsedCny
+    unitsExempt
     taxableCny
     rate
     dutyCny
@@ -4292,6 +4324,7 @@ export const DeclarationOneDocument = new TypedDocumentString(`
   travellers {
     travellerKey
     allowanceCny
+    allowanceWithDutyFreeCny
     allowanceUsedCny
     valueCny
     taxableCny
