@@ -44,6 +44,8 @@ from palm_customs.documents.queries import DocumentQuery
 from palm_customs.identity import types as identity_types
 from palm_customs.identity.mutations import IdentityMutation
 from palm_customs.identity.queries import IdentityQuery, IdentitySubscription
+from palm_customs.knowledge.mutations import KnowledgeMutation
+from palm_customs.knowledge.queries import KnowledgeQuery
 from palm_customs.notifications import types as notifications_types
 from palm_customs.notifications.mutations import NotificationMutation
 from palm_customs.notifications.queries import NotificationQuery
@@ -63,6 +65,7 @@ class Query(
     ApplicationQuery,
     DocumentQuery,
     AppointmentQuery,
+    KnowledgeQuery,
 ):
     pass
 
@@ -77,6 +80,7 @@ class Mutation(
     ApplicationMutation,
     DocumentMutation,
     AppointmentMutation,
+    KnowledgeMutation,
 ):
     pass
 

@@ -23,6 +23,7 @@ MODEL_MODULES = [
     "palm_customs.support.models",
     "palm_customs.documents.models",
     "palm_customs.appointments.models",
+    "palm_customs.knowledge.models",
 ]
 
 

@@ -448,6 +448,9 @@ async def publish_policy_notice(
         published_at=clock.now(),
     )
     await jobs.enqueue(connection, kind=FANOUT_JOB, payload={"notice": str(notice.id)})
+    from palm_customs.knowledge.index import index_notice  # knowledge imports this module
+
+    await index_notice(connection, notice)
     return Published(notice=notice)
 
 
