@@ -24,6 +24,7 @@ CANDIDATES = 80
 TITLE_FACTOR = 3.0
 BREADTH_STEP = 0.05
 BREADTH_CAP = 0.5
+COVERAGE_WEIGHT = 0.45
 FALLBACK_ORDER: dict[str, tuple[str, ...]] = {
     "zh-Hans": ("zh-Hans", "zh-Hant", "en"),
     "zh-Hant": ("zh-Hant", "zh-Hans", "en"),
@@ -98,7 +99,7 @@ async def _candidates(terms: Sequence[str], kinds: Sequence[SearchKind]) -> list
     return [int(row["id"]) for row in rows]
 
 
-def _score(parsed: ParsedQuery, title: set[str], body: set[str]) -> float:
+def _score(parsed: ParsedQuery, title: set[str], body: set[str], wanted: set[str]) -> float:
     """Concepts matched (weighted, a title match counting more), then as a tie-breaker how
     many of their alternatives a text holds (a text about the whole subject names more)."""
     score = 0.0
@@ -113,7 +114,10 @@ def _score(parsed: ParsedQuery, title: set[str], body: set[str]) -> float:
                 best = max(best, 1.0)
                 breadth += 1
         score += concept.weight * best
-    return score + min(breadth * BREADTH_STEP, BREADTH_CAP)
+    # Of two titles that match as well, the one that is more nearly the query comes first
+    # ("Pets" before "A case study of pets and cash at Xiamen, no. 12").
+    coverage = len(title & wanted) / len(title) if title else 0.0
+    return score + min(breadth * BREADTH_STEP, BREADTH_CAP) + coverage * COVERAGE_WEIGHT
 
 
 async def search(
@@ -130,11 +134,12 @@ async def search(
         return Results(hits=[], corrections=sorted({t for v in corrections.values() for t in v}))
     docs = {doc.id: doc for doc in await SearchDoc.filter(id__in=ids)}
     ranked: list[tuple[float, int, SearchDoc]] = []
+    wanted = set(parsed.terms())
     for position, doc_id in enumerate(ids):
         doc = docs.get(doc_id)
         if doc is None:
             continue
-        score = _score(parsed, set(doc.title_terms.split()), set(doc.body_terms.split()))
+        score = _score(parsed, set(doc.title_terms.split()), set(doc.body_terms.split()), wanted)
         ranked.append((score - position / (len(ids) * 100), position, doc))
     ranked.sort(key=lambda entry: (-entry[0], entry[1]))
     hits = []
