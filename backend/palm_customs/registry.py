@@ -24,6 +24,7 @@ def messages() -> i18n.Catalogue:
     from palm_customs.documents import messages as documents
     from palm_customs.identity import messages as identity
     from palm_customs.notifications import messages as notifications
+    from palm_customs.support import messages as support
 
     return i18n.merge(
         [
@@ -35,6 +36,7 @@ def messages() -> i18n.Catalogue:
             applications.MESSAGES,
             documents.MESSAGES,
             appointments.MESSAGES,
+            support.MESSAGES,
         ],
         # Field labels another domain may also define (the first definition is kept).
         [appointments.LABELS],
@@ -46,9 +48,15 @@ def job_handlers() -> dict[str, jobs.HandlerEntry]:
     from palm_customs.appointments import services as appointments
     from palm_customs.notifications import push
     from palm_customs.notifications import services as notifications
+    from palm_customs.support import services as support
 
     handlers: dict[str, jobs.HandlerEntry] = {}
-    for table in (appointments.JOB_HANDLERS, notifications.JOB_HANDLERS, push.JOB_HANDLERS):
+    for table in (
+        appointments.JOB_HANDLERS,
+        notifications.JOB_HANDLERS,
+        push.JOB_HANDLERS,
+        support.JOB_HANDLERS,
+    ):
         clash = handlers.keys() & table.keys()
         if clash:
             raise ValueError(f"job kinds handled twice: {sorted(clash)}")

@@ -49,7 +49,9 @@ from palm_customs.knowledge.queries import KnowledgeQuery
 from palm_customs.notifications import types as notifications_types
 from palm_customs.notifications.mutations import NotificationMutation
 from palm_customs.notifications.queries import NotificationQuery
+from palm_customs.support import types as support_types
 from palm_customs.support.mutations import SupportMutation
+from palm_customs.support.queries import SupportQuery
 from palm_customs.system.queries import SystemQuery, SystemSubscription
 
 logger = logging.getLogger("palm_customs.graphql")
@@ -66,6 +68,7 @@ class Query(
     DocumentQuery,
     AppointmentQuery,
     KnowledgeQuery,
+    SupportQuery,
 ):
     pass
 
@@ -207,6 +210,7 @@ ERROR_MAPPING = ErrorMapping(
     applications_types.ERROR_MAPPERS,
     documents_types.ERROR_MAPPERS,
     appointments_types.ERROR_MAPPERS,
+    support_types.ERROR_MAPPERS,
 )
 
 

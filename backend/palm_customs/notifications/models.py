@@ -17,6 +17,7 @@ class NotificationType(StrEnum):
     APPOINTMENT_OFFER = "appointment_offer"
     POLICY_NOTICE = "policy_notice"
     WORK_QUEUE = "work_queue"
+    FEEDBACK_REPLY = "feedback_reply"
 
 
 class Urgency(StrEnum):

@@ -52,6 +52,7 @@ CATEGORY = {
     NotificationType.APPOINTMENT_OFFER: "appointment_offers",
     NotificationType.POLICY_NOTICE: "policy_notices",
     NotificationType.WORK_QUEUE: "work_queue",
+    NotificationType.FEEDBACK_REPLY: "feedback_replies",
 }
 PUSH_CATEGORIES = frozenset(CATEGORY.values())
 POLICY_CATEGORIES = frozenset(
