@@ -24,6 +24,7 @@ def messages() -> i18n.Catalogue:
     from palm_customs.documents import messages as documents
     from palm_customs.identity import messages as identity
     from palm_customs.notifications import messages as notifications
+    from palm_customs.ratings import messages as ratings
     from palm_customs.support import messages as support
 
     return i18n.merge(
@@ -37,6 +38,7 @@ def messages() -> i18n.Catalogue:
             documents.MESSAGES,
             appointments.MESSAGES,
             support.MESSAGES,
+            ratings.MESSAGES,
         ],
         # Field labels another domain may also define (the first definition is kept).
         [appointments.LABELS],

@@ -49,6 +49,9 @@ from palm_customs.knowledge.queries import KnowledgeQuery
 from palm_customs.notifications import types as notifications_types
 from palm_customs.notifications.mutations import NotificationMutation
 from palm_customs.notifications.queries import NotificationQuery
+from palm_customs.ratings import types as ratings_types
+from palm_customs.ratings.mutations import RatingMutation
+from palm_customs.ratings.queries import RatingQuery
 from palm_customs.support import types as support_types
 from palm_customs.support.mutations import SupportMutation
 from palm_customs.support.queries import SupportQuery
@@ -69,6 +72,7 @@ class Query(
     AppointmentQuery,
     KnowledgeQuery,
     SupportQuery,
+    RatingQuery,
 ):
     pass
 
@@ -84,6 +88,7 @@ class Mutation(
     DocumentMutation,
     AppointmentMutation,
     KnowledgeMutation,
+    RatingMutation,
 ):
     pass
 
@@ -211,6 +216,7 @@ ERROR_MAPPING = ErrorMapping(
     documents_types.ERROR_MAPPERS,
     appointments_types.ERROR_MAPPERS,
     support_types.ERROR_MAPPERS,
+    ratings_types.ERROR_MAPPERS,
 )
 
 

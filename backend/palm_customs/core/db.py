@@ -24,6 +24,7 @@ MODEL_MODULES = [
     "palm_customs.documents.models",
     "palm_customs.appointments.models",
     "palm_customs.knowledge.models",
+    "palm_customs.ratings.models",
 ]
 
 
