@@ -42,6 +42,10 @@ const SecurityRoute = lazy(() => import('./routes/SecurityRoute'));
 const EnterprisesRoute = lazy(() => import('./routes/EnterprisesRoute'));
 const InboxRoute = lazy(() => import('./routes/InboxRoute'));
 const InboxSettingsRoute = lazy(() => import('./routes/InboxSettingsRoute'));
+const HelpRoute = lazy(() => import('./routes/HelpRoute'));
+const HelpArticleRoute = lazy(() => import('./routes/HelpArticleRoute'));
+const HelpFeedbackRoute = lazy(() => import('./routes/HelpFeedbackRoute'));
+const HelpPublicRoute = lazy(() => import('./routes/HelpPublicRoute'));
 const NotFoundRoute = lazy(() => import('./routes/NotFoundRoute'));
 
 export function App() {
@@ -87,6 +91,10 @@ export function App() {
               <Route path={ROUTES.enterprises} component={EnterprisesRoute} />
               <Route path={ROUTES.inbox} component={InboxRoute} />
               <Route path={ROUTES.inboxSettings} component={InboxSettingsRoute} />
+              <Route path={ROUTES.help} component={HelpRoute} />
+              <Route path={ROUTES.helpArticle} component={HelpArticleRoute} />
+              <Route path={ROUTES.helpFeedback} component={HelpFeedbackRoute} />
+              <Route path={ROUTES.helpPublic} component={HelpPublicRoute} />
               <Route default component={NotFoundRoute} />
             </Router>
           </LoadErrorBoundary>

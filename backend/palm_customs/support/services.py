@@ -184,7 +184,7 @@ async def reply(
                     "kind": _kind_words(row.kind),
                     "reply": cleaned[:300],
                 },
-                link=f"/feedback/{row.reference}",
+                link="/help/feedback",
             ),
             now=now,
         )

@@ -32,4 +32,8 @@ export const ROUTES = {
   enterprises: '/me/enterprises',
   inbox: '/inbox',
   inboxSettings: '/inbox/settings',
+  help: '/help',
+  helpArticle: '/help/articles/:slug',
+  helpFeedback: '/help/feedback',
+  helpPublic: '/help/public',
 } as const;
