@@ -56,6 +56,15 @@ const en = {
   'public.empty': 'Nothing has been published yet.',
   'public.question': 'Question',
   'public.reply': 'Answer',
+  'rating.heading': 'Rate this visit',
+  'rating.summary': { count: 'count', one: 'This hall: {average} out of 5 from {count} rating', other: 'This hall: {average} out of 5 from {count} ratings' },
+  'rating.none': 'This hall has no ratings yet.',
+  'rating.stars': 'How was the service?',
+  'rating.windowStars': 'And the window that served you?',
+  'rating.value': '{n} out of 5',
+  'rating.comment': 'Anything to add? (optional)',
+  'rating.send': 'Save my rating',
+  'rating.saved': 'Thank you. You can change your rating until {date}.',
 } satisfies Record<string, Message>;
 
 export type HelpKey = keyof typeof en;

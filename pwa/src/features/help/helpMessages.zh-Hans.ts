@@ -57,6 +57,15 @@ const zhHans: Table<HelpKey> = {
   'public.empty': '暂无公开内容。',
   'public.question': '问题',
   'public.reply': '答复',
+  'rating.heading': '评价本次办理',
+  'rating.summary': '本大厅：{average} 分（满分 5 分），共 {count} 条评价',
+  'rating.none': '本大厅暂无评价。',
+  'rating.stars': '服务怎么样？',
+  'rating.windowStars': '为你办理的窗口怎么样？',
+  'rating.value': '{n} 分',
+  'rating.comment': '其他意见（选填）',
+  'rating.send': '提交评价',
+  'rating.saved': '谢谢。{date} 前可以修改评价。',
 };
 
 export default zhHans;

@@ -57,6 +57,15 @@ const zhHant: Table<HelpKey> = {
   'public.empty': '暫無公開內容。',
   'public.question': '問題',
   'public.reply': '答覆',
+  'rating.heading': '評價本次辦理',
+  'rating.summary': '本大廳：{average} 分（滿分 5 分），共 {count} 條評價',
+  'rating.none': '本大廳暫無評價。',
+  'rating.stars': '服務怎麼樣？',
+  'rating.windowStars': '為你辦理的窗口怎麼樣？',
+  'rating.value': '{n} 分',
+  'rating.comment': '其他意見（選填）',
+  'rating.send': '提交評價',
+  'rating.saved': '謝謝。{date} 前可以修改評價。',
 };
 
 export default zhHant;

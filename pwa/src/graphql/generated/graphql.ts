@@ -379,6 +379,19 @@ export type PortKind =
   | 'RAIL'
   | 'SEAPORT';
 
+/** What can be rated. */
+export type RatedKind =
+  | 'APPOINTMENT'
+  | 'DECLARATION';
+
+export type RatingSaveInput = {
+  comment?: string;
+  kind: RatedKind;
+  stars: number;
+  subjectId: string;
+  windowStars?: number | null | undefined;
+};
+
 /** Where one department's review stands. */
 export type ReviewStatus =
   | 'CANCELLED'
@@ -942,6 +955,32 @@ export type HelpPublicFeedbackQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type HelpPublicFeedbackQuery = { publicFeedback: Array<{ reference: string, kind: FeedbackKind, message: string, reply: string, publishedAt: string }> };
+
+export type HelpRatingSummaryQueryVariables = Exact<{
+  siteCode?: string | null | undefined;
+}>;
+
+
+export type HelpRatingSummaryQuery = { ratingSummary: { count: number, average: number | null } };
+
+export type HelpMyRatingQueryVariables = Exact<{
+  kind: RatedKind;
+  subjectId: string;
+}>;
+
+
+export type HelpMyRatingQuery = { myRating: { stars: number, windowStars: number | null, comment: string, changeableUntil: string } | null };
+
+export type HelpRatingSaveMutationVariables = Exact<{
+  input: RatingSaveInput;
+}>;
+
+
+export type HelpRatingSaveMutation = { ratingSave:
+    | { __typename: 'RatingError', message: string }
+    | { __typename: 'RatingSaved', rating: { stars: number, changeableUntil: string } }
+    | { __typename: 'ValidationError', message: string, field: string | null, errors: Array<{ field: string, message: string }> }
+   };
 
 export type IdentityMeFragment = { accountId: string, kind: AccountKind, assuranceLevel: number, stepUpValidUntil: string | null, signInMethod: SignInMethod, hasPasskey: boolean, needsTotpConfirmation: boolean, person: { fullName: string, dateOfBirth: unknown, nationality: string, isResident: boolean, documentType: DocumentType, documentNumberMasked: string, documentExpiry: unknown, email: string | null, mobile: string | null } | null, officer: { badgeNumber: string, fullName: string, unit: string, roles: Array<string> } | null, memberships: Array<{ id: string, role: EnterpriseRole, status: MembershipStatus, enterprise: { id: string, name: string, uscc: string } }> };
 
@@ -4654,6 +4693,48 @@ export const HelpPublicFeedbackDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HelpPublicFeedbackQuery, HelpPublicFeedbackQueryVariables>;
+export const HelpRatingSummaryDocument = new TypedDocumentString(`
+    query HelpRatingSummary($siteCode: String) {
+  ratingSummary(siteCode: $siteCode) {
+    count
+    average
+  }
+}
+    `) as unknown as TypedDocumentString<HelpRatingSummaryQuery, HelpRatingSummaryQueryVariables>;
+export const HelpMyRatingDocument = new TypedDocumentString(`
+    query HelpMyRating($kind: RatedKind!, $subjectId: String!) {
+  myRating(kind: $kind, subjectId: $subjectId) {
+    stars
+    windowStars
+    comment
+    changeableUntil
+  }
+}
+    `) as unknown as TypedDocumentString<HelpMyRatingQuery, HelpMyRatingQueryVariables>;
+export const HelpRatingSaveDocument = new TypedDocumentString(`
+    mutation HelpRatingSave($input: RatingSaveInput!) {
+  ratingSave(input: $input) {
+    __typename
+    ... on RatingSaved {
+      rating {
+        stars
+        changeableUntil
+      }
+    }
+    ... on RatingError {
+      message
+    }
+    ... on ValidationError {
+      message
+      field
+      errors {
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HelpRatingSaveMutation, HelpRatingSaveMutationVariables>;
 export const IdentityMeDocument = new TypedDocumentString(`
     query IdentityMe {
   me {
