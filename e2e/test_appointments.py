@@ -292,6 +292,19 @@ def test_a_window_clerk_checks_the_person_in_from_the_qr_and_calls_them(
     expect(row).to_have_attribute("data-status", "SERVED")
     expect(phone.get_by_test_id("booking-live")).to_contain_text("Done", timeout=5_000)
 
+    # then the person rates the visit and the window, and the hall's public average changes
+    phone.reload()
+    summary = phone.get_by_test_id("rating-summary")
+    expect(summary).to_have_text("This hall has no ratings yet.")
+    phone.get_by_role("group", name="How was the service?").get_by_label("4 out of 5").check()
+    phone.get_by_role("group", name="And the window that served you?").get_by_label(
+        "5 out of 5"
+    ).check()
+    phone.get_by_role("button", name="Save my rating").click()
+    expect(summary).to_have_text("This hall: 4.0 out of 5 from 1 rating")
+    no_serious_axe(phone, "rating")
+    screenshot(phone, "appointments-rating-phone")
+
     # when the tablet is offline, a typed check-in waits in the outbox and is sent once online
     tablet_context.set_offline(True)
     page.get_by_label("Booking number").fill("B000000ZZZZZZ")

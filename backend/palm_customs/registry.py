@@ -25,6 +25,8 @@ def messages() -> i18n.Catalogue:
     from palm_customs.identity import messages as identity
     from palm_customs.notifications import messages as notifications
     from palm_customs.payments import messages as payments
+    from palm_customs.ratings import messages as ratings
+    from palm_customs.support import messages as support
 
     return i18n.merge(
         [
@@ -37,6 +39,8 @@ def messages() -> i18n.Catalogue:
             documents.MESSAGES,
             appointments.MESSAGES,
             payments.MESSAGES,
+            support.MESSAGES,
+            ratings.MESSAGES,
         ],
         # Field labels another domain may also define (the first definition is kept).
         [appointments.LABELS],
@@ -49,6 +53,7 @@ def job_handlers() -> dict[str, jobs.HandlerEntry]:
     from palm_customs.notifications import push
     from palm_customs.notifications import services as notifications
     from palm_customs.payments import services as payments
+    from palm_customs.support import services as support
 
     handlers: dict[str, jobs.HandlerEntry] = {}
     for table in (
@@ -56,6 +61,7 @@ def job_handlers() -> dict[str, jobs.HandlerEntry]:
         notifications.JOB_HANDLERS,
         push.JOB_HANDLERS,
         payments.JOB_HANDLERS,
+        support.JOB_HANDLERS,
     ):
         clash = handlers.keys() & table.keys()
         if clash:

@@ -44,13 +44,20 @@ from palm_customs.documents.queries import DocumentQuery
 from palm_customs.identity import types as identity_types
 from palm_customs.identity.mutations import IdentityMutation
 from palm_customs.identity.queries import IdentityQuery, IdentitySubscription
+from palm_customs.knowledge.mutations import KnowledgeMutation
+from palm_customs.knowledge.queries import KnowledgeQuery
 from palm_customs.notifications import types as notifications_types
 from palm_customs.notifications.mutations import NotificationMutation
 from palm_customs.notifications.queries import NotificationQuery
 from palm_customs.payments import types as payments_types
 from palm_customs.payments.mutations import PaymentMutation
 from palm_customs.payments.queries import PaymentQuery
+from palm_customs.ratings import types as ratings_types
+from palm_customs.ratings.mutations import RatingMutation
+from palm_customs.ratings.queries import RatingQuery
+from palm_customs.support import types as support_types
 from palm_customs.support.mutations import SupportMutation
+from palm_customs.support.queries import SupportQuery
 from palm_customs.system.queries import SystemQuery, SystemSubscription
 from palm_customs.transparency.queries import TransparencyQuery
 
@@ -69,6 +76,9 @@ class Query(
     AppointmentQuery,
     TransparencyQuery,
     PaymentQuery,
+    KnowledgeQuery,
+    SupportQuery,
+    RatingQuery,
 ):
     pass
 
@@ -84,6 +94,8 @@ class Mutation(
     DocumentMutation,
     AppointmentMutation,
     PaymentMutation,
+    KnowledgeMutation,
+    RatingMutation,
 ):
     pass
 
@@ -211,6 +223,8 @@ ERROR_MAPPING = ErrorMapping(
     documents_types.ERROR_MAPPERS,
     appointments_types.ERROR_MAPPERS,
     payments_types.ERROR_MAPPERS,
+    support_types.ERROR_MAPPERS,
+    ratings_types.ERROR_MAPPERS,
 )
 
 

@@ -44,6 +44,10 @@ const EnterprisesRoute = lazy(() => import('./routes/EnterprisesRoute'));
 const DataAccessRoute = lazy(() => import('./routes/DataAccessRoute'));
 const InboxRoute = lazy(() => import('./routes/InboxRoute'));
 const InboxSettingsRoute = lazy(() => import('./routes/InboxSettingsRoute'));
+const HelpRoute = lazy(() => import('./routes/HelpRoute'));
+const HelpArticleRoute = lazy(() => import('./routes/HelpArticleRoute'));
+const HelpFeedbackRoute = lazy(() => import('./routes/HelpFeedbackRoute'));
+const HelpPublicRoute = lazy(() => import('./routes/HelpPublicRoute'));
 const NotFoundRoute = lazy(() => import('./routes/NotFoundRoute'));
 
 export function App() {
@@ -91,6 +95,10 @@ export function App() {
               <Route path={ROUTES.dataAccess} component={DataAccessRoute} />
               <Route path={ROUTES.inbox} component={InboxRoute} />
               <Route path={ROUTES.inboxSettings} component={InboxSettingsRoute} />
+              <Route path={ROUTES.help} component={HelpRoute} />
+              <Route path={ROUTES.helpArticle} component={HelpArticleRoute} />
+              <Route path={ROUTES.helpFeedback} component={HelpFeedbackRoute} />
+              <Route path={ROUTES.helpPublic} component={HelpPublicRoute} />
               <Route default component={NotFoundRoute} />
             </Router>
           </LoadErrorBoundary>

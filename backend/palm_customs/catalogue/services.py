@@ -211,6 +211,10 @@ async def _publish(
         published_by=editor,
     )
     item.version, item.data, item.updated_at = version, data, now
+    # The search document changes in the same transaction as the item it describes.
+    from palm_customs.knowledge.index import index_service_item
+
+    await index_service_item(connection, item)
 
 
 # ------------------------------------------------------------------ material types

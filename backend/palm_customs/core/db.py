@@ -24,6 +24,8 @@ MODEL_MODULES = [
     "palm_customs.documents.models",
     "palm_customs.appointments.models",
     "palm_customs.payments.models",
+    "palm_customs.knowledge.models",
+    "palm_customs.ratings.models",
 ]
 
 

@@ -18,6 +18,7 @@ class NotificationType(StrEnum):
     POLICY_NOTICE = "policy_notice"
     WORK_QUEUE = "work_queue"
     PAYMENT = "payment"
+    FEEDBACK_REPLY = "feedback_reply"
 
 
 class Urgency(StrEnum):

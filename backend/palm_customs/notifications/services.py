@@ -54,6 +54,7 @@ CATEGORY = {
     NotificationType.WORK_QUEUE: "work_queue",
     # Paying a declaration's duty (payments/) is part of its outcome.
     NotificationType.PAYMENT: "declaration_outcomes",
+    NotificationType.FEEDBACK_REPLY: "feedback_replies",
 }
 PUSH_CATEGORIES = frozenset(CATEGORY.values())
 POLICY_CATEGORIES = frozenset(
@@ -450,6 +451,9 @@ async def publish_policy_notice(
         published_at=clock.now(),
     )
     await jobs.enqueue(connection, kind=FANOUT_JOB, payload={"notice": str(notice.id)})
+    from palm_customs.knowledge.index import index_notice  # knowledge imports this module
+
+    await index_notice(connection, notice)
     return Published(notice=notice)
 
 

@@ -41,6 +41,10 @@ const en = {
   'home.officer.audience': 'For customs officers',
   'home.officer.body': 'Work the review queue, check people in by QR code and record inspections, on a tablet.',
   'home.officer.cta': 'Go to the Officer workspace',
+  'home.help.title': 'Help and 12360',
+  'home.help.audience': 'For everyone, signed in or not',
+  'home.help.body': 'Ask in your own words, read the answers offline, send a complaint or a suggestion.',
+  'home.help.cta': 'Go to Help and 12360',
 
   'services.title': 'Services and pre-review',
   'appointments.title': 'Appointments',

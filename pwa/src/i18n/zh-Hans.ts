@@ -41,6 +41,10 @@ const zhHans: Table<MessageKey> = {
   'home.officer.audience': '适用于海关关员',
   'home.officer.body': '在平板上处理审核队列、扫码签到和记录查验结果。',
   'home.officer.cta': '前往关员工作台',
+  'home.help.title': '12360 咨询与帮助',
+  'home.help.audience': '无需登录',
+  'home.help.body': '用自己的话提问，离线阅读答案，提交投诉或建议。',
+  'home.help.cta': '前往咨询与帮助',
 
   'services.title': '办事服务与预审',
   'appointments.title': '预约办理',

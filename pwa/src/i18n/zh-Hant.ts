@@ -41,6 +41,10 @@ const zhHant: Table<MessageKey> = {
   'home.officer.audience': '適用於海關關員',
   'home.officer.body': '在平板上處理審核隊列、掃碼簽到和記錄查驗結果。',
   'home.officer.cta': '前往關員工作台',
+  'home.help.title': '12360 諮詢與幫助',
+  'home.help.audience': '無需登入',
+  'home.help.body': '用自己的話提問，離線閱讀答案，提交投訴或建議。',
+  'home.help.cta': '前往諮詢與幫助',
 
   'services.title': '辦事服務與預審',
   'appointments.title': '預約辦理',

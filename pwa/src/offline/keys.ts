@@ -47,6 +47,10 @@ export const CACHE_KEYS = {
   /** Check-ins made on this tablet, newest first; the answer to one check-in by its key. */
   checkInLog: 'appointments.checkInLog',
   checkIn: (key: string) => `appointments.checkIn.${key}`,
+  /** A knowledge-base article as last read in a language (readable offline, signed out too). */
+  helpArticle: (slug: string, language: string) => `help.article.${language}.${slug}`,
+  /** Feedback sent from this device: [{reference, trackingCode}] to follow it. */
+  feedbackMine: 'help.feedbackMine',
 } as const;
 
 /** `kind` of records in the `drafts` store. */

@@ -14,6 +14,7 @@ export default function HomeRoute() {
           <HomeJourneyCard journey="declare" href={ROUTES.declare} />
           <HomeJourneyCard journey="services" href={ROUTES.services} />
           <HomeJourneyCard journey="appointments" href={ROUTES.appointments} />
+          <HomeJourneyCard journey="help" href={ROUTES.help} />
           <HomeJourneyCard journey="officer" href={ROUTES.officer} />
         </ul>
       </section>

@@ -34,4 +34,8 @@ export const ROUTES = {
   dataAccess: '/me/data-access',
   inbox: '/inbox',
   inboxSettings: '/inbox/settings',
+  help: '/help',
+  helpArticle: '/help/articles/:slug',
+  helpFeedback: '/help/feedback',
+  helpPublic: '/help/public',
 } as const;

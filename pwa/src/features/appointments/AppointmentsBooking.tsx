@@ -33,6 +33,8 @@ import { cachedBooking, pick, storeBooking, type BookingView } from './appointme
 import './appointments.css';
 
 const AppointmentsQrCode = lazy(() => import('./AppointmentsQrCode'));
+// The rating form (好差评) and its words load only for a served appointment.
+const HelpRating = lazy(() => import('../help/HelpRating').then((m) => ({ default: m.HelpRating })));
 const secure = createSecureRequest({ client, onStatus: (s) => (stepUpStatus.value = s) });
 const LATE_CHOICES = ['5', '10', '15', '20', '30', '45', '60', '90', '120'];
 
@@ -302,6 +304,11 @@ export function AppointmentsBooking({ id }: { id: string }) {
         )}
       </div>
       <IdentityStepUpNotice />
+      {booking.status === 'SERVED' && (
+        <Suspense fallback={<p role="status">{ta('loading')}</p>}>
+          <HelpRating bookingId={booking.id} siteCode={booking.site.code} />
+        </Suspense>
+      )}
 
       {active && (
         <section class="subform" aria-labelledby="booking-change-heading">

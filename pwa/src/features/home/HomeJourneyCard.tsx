@@ -1,6 +1,6 @@
 import { t, type MessageKey } from '../../i18n';
 
-export type Journey = 'declare' | 'services' | 'appointments' | 'officer';
+export type Journey = 'declare' | 'services' | 'appointments' | 'help' | 'officer';
 
 export function HomeJourneyCard({ journey, href }: { journey: Journey; href: string }) {
   const key = (part: string) => `home.${journey}.${part}` as MessageKey;

@@ -198,6 +198,35 @@ export type EstimateTravellerInput = {
   isResident: boolean;
 };
 
+export type FeedbackConsentInput = {
+  agree: boolean;
+  reference: string;
+  trackingCode?: string | null | undefined;
+};
+
+/** Feedback, a complaint, a suggestion or a report (may be anonymous). */
+export type FeedbackKind =
+  | 'COMPLAINT'
+  | 'FEEDBACK'
+  | 'REPORT'
+  | 'SUGGESTION';
+
+/** Where a feedback item is. */
+export type FeedbackStatus =
+  | 'ANSWERED'
+  | 'ESCALATED'
+  | 'PUBLISHED'
+  | 'RECEIVED';
+
+export type FeedbackSubmitInput = {
+  /** Send without the account (always so when signed out); a tracking code is given instead. */
+  anonymous?: boolean;
+  kind?: FeedbackKind;
+  language?: Language;
+  message: string;
+  page?: string;
+};
+
 /** A file's real format, sniffed from its bytes. */
 export type FileFormat =
   | 'HEIC'
@@ -262,6 +291,22 @@ export type ItemMaterialInput = {
   required: boolean;
 };
 
+/** Sections of the knowledge base. */
+export type KnowledgeCategory =
+  | 'ANIMALS_PLANTS'
+  | 'APPOINTMENTS'
+  | 'ENTERPRISE'
+  | 'GENERAL'
+  | 'POSTAL'
+  | 'TAX'
+  | 'TRAVEL';
+
+/** A language the product speaks. */
+export type Language =
+  | 'EN'
+  | 'ZH_HANS'
+  | 'ZH_HANT';
+
 export type LocalizedInput = {
   en: string;
   zhHans: string;
@@ -305,6 +350,7 @@ export type NotificationType =
   | 'APPOINTMENT_REMINDER'
   | 'DECLARATION_OUTCOME'
   | 'DECLARATION_RECEIVED'
+  | 'FEEDBACK_REPLY'
   | 'PAYMENT'
   | 'POLICY_NOTICE'
   | 'PREREVIEW_RESULT'
@@ -367,6 +413,19 @@ export type PortKind =
   | 'RAIL'
   | 'SEAPORT';
 
+/** What can be rated. */
+export type RatedKind =
+  | 'APPOINTMENT'
+  | 'DECLARATION';
+
+export type RatingSaveInput = {
+  comment?: string;
+  kind: RatedKind;
+  stars: number;
+  subjectId: string;
+  windowStars?: number | null | undefined;
+};
+
 /** Why money goes back. */
 export type RefundReason =
   | 'ASSESSED_LOWER'
@@ -380,6 +439,13 @@ export type ReviewStatus =
   | 'PASSED'
   | 'PENDING'
   | 'REJECTED';
+
+/** What a search result is. */
+export type SearchKind =
+  | 'ARTICLE'
+  | 'DUTY_CATEGORY'
+  | 'POLICY_NOTICE'
+  | 'SERVICE_ITEM';
 
 /** The catalogue's categories. */
 export type ServiceCategory =
@@ -890,6 +956,80 @@ export type EnterpriseMemberRemoveMutation = { enterpriseMemberRemove:
     | { __typename: 'IdentityDone', ok: boolean }
     | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
     | { __typename: 'WebAuthnError', message: string, webAuthnCode: IdentityErrorCode }
+   };
+
+export type HelpSearchQueryVariables = Exact<{
+  text: string;
+}>;
+
+
+export type HelpSearchQuery = { search: { corrections: Array<string>, hits: Array<{ kind: SearchKind, key: string, title: string, summary: string, language: string, isFallback: boolean, titleHighlights: Array<{ start: number, length: number }>, summaryHighlights: Array<{ start: number, length: number }> }> } };
+
+export type HelpArticleQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type HelpArticleQuery = { knowledgeArticle: { slug: string, category: KnowledgeCategory, version: number, effectiveFrom: unknown, title: string, body: string, language: string, isFallback: boolean, availableLanguages: Array<string>, serviceItems: Array<string>, dutyCategories: Array<string> } | null };
+
+export type HelpFeedbackSubmitMutationVariables = Exact<{
+  input: FeedbackSubmitInput;
+}>;
+
+
+export type HelpFeedbackSubmitMutation = { feedbackSubmit:
+    | { __typename: 'FeedbackSubmitSuccess', reference: string, dueDate: unknown, trackingCode: string | null }
+    | { __typename: 'ValidationError', message: string, field: string | null, errors: Array<{ field: string, message: string }> }
+   };
+
+export type HelpFeedbackStatusQueryVariables = Exact<{
+  reference: string;
+  trackingCode?: string | null | undefined;
+}>;
+
+
+export type HelpFeedbackStatusQuery = { feedbackStatus: { reference: string, kind: FeedbackKind, status: FeedbackStatus, dueDate: unknown, publicationConsent: boolean | null, replies: Array<{ at: string, text: string }> } | null };
+
+export type HelpFeedbackConsentMutationVariables = Exact<{
+  input: FeedbackConsentInput;
+}>;
+
+
+export type HelpFeedbackConsentMutation = { feedbackConsent:
+    | { __typename: 'FeedbackChanged', item: { reference: string, publicationConsent: boolean | null } }
+    | { __typename: 'FeedbackError', message: string }
+    | { __typename: 'ValidationError', message: string }
+   };
+
+export type HelpPublicFeedbackQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HelpPublicFeedbackQuery = { publicFeedback: Array<{ reference: string, kind: FeedbackKind, message: string, reply: string, publishedAt: string }> };
+
+export type HelpRatingSummaryQueryVariables = Exact<{
+  siteCode?: string | null | undefined;
+}>;
+
+
+export type HelpRatingSummaryQuery = { ratingSummary: { count: number, average: number | null } };
+
+export type HelpMyRatingQueryVariables = Exact<{
+  kind: RatedKind;
+  subjectId: string;
+}>;
+
+
+export type HelpMyRatingQuery = { myRating: { stars: number, windowStars: number | null, comment: string, changeableUntil: string } | null };
+
+export type HelpRatingSaveMutationVariables = Exact<{
+  input: RatingSaveInput;
+}>;
+
+
+export type HelpRatingSaveMutation = { ratingSave:
+    | { __typename: 'RatingError', message: string }
+    | { __typename: 'RatingSaved', rating: { stars: number, changeableUntil: string } }
+    | { __typename: 'ValidationError', message: string, field: string | null, errors: Array<{ field: string, message: string }> }
    };
 
 export type IdentityMeFragment = { accountId: string, kind: AccountKind, assuranceLevel: number, stepUpValidUntil: string | null, signInMethod: SignInMethod, hasPasskey: boolean, needsTotpConfirmation: boolean, person: { fullName: string, dateOfBirth: unknown, nationality: string, isResident: boolean, documentType: DocumentType, documentNumberMasked: string, documentExpiry: unknown, email: string | null, mobile: string | null } | null, officer: { badgeNumber: string, fullName: string, unit: string, roles: Array<string> } | null, memberships: Array<{ id: string, role: EnterpriseRole, status: MembershipStatus, enterprise: { id: string, name: string, uscc: string } }> };
@@ -4610,6 +4750,153 @@ export const EnterpriseMemberRemoveDocument = new TypedDocumentString(`
     message
   }
 }`) as unknown as TypedDocumentString<EnterpriseMemberRemoveMutation, EnterpriseMemberRemoveMutationVariables>;
+export const HelpSearchDocument = new TypedDocumentString(`
+    query HelpSearch($text: String!) {
+  search(text: $text, first: 10) {
+    hits {
+      kind
+      key
+      title
+      titleHighlights {
+        start
+        length
+      }
+      summary
+      summaryHighlights {
+        start
+        length
+      }
+      language
+      isFallback
+    }
+    corrections
+  }
+}
+    `) as unknown as TypedDocumentString<HelpSearchQuery, HelpSearchQueryVariables>;
+export const HelpArticleDocument = new TypedDocumentString(`
+    query HelpArticle($slug: String!) {
+  knowledgeArticle(slug: $slug) {
+    slug
+    category
+    version
+    effectiveFrom
+    title
+    body
+    language
+    isFallback
+    availableLanguages
+    serviceItems
+    dutyCategories
+  }
+}
+    `) as unknown as TypedDocumentString<HelpArticleQuery, HelpArticleQueryVariables>;
+export const HelpFeedbackSubmitDocument = new TypedDocumentString(`
+    mutation HelpFeedbackSubmit($input: FeedbackSubmitInput!) {
+  feedbackSubmit(input: $input) {
+    __typename
+    ... on FeedbackSubmitSuccess {
+      reference
+      dueDate
+      trackingCode
+    }
+    ... on ValidationError {
+      message
+      field
+      errors {
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HelpFeedbackSubmitMutation, HelpFeedbackSubmitMutationVariables>;
+export const HelpFeedbackStatusDocument = new TypedDocumentString(`
+    query HelpFeedbackStatus($reference: String!, $trackingCode: String) {
+  feedbackStatus(reference: $reference, trackingCode: $trackingCode) {
+    reference
+    kind
+    status
+    dueDate
+    publicationConsent
+    replies {
+      at
+      text
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HelpFeedbackStatusQuery, HelpFeedbackStatusQueryVariables>;
+export const HelpFeedbackConsentDocument = new TypedDocumentString(`
+    mutation HelpFeedbackConsent($input: FeedbackConsentInput!) {
+  feedbackConsent(input: $input) {
+    __typename
+    ... on FeedbackChanged {
+      item {
+        reference
+        publicationConsent
+      }
+    }
+    ... on FeedbackError {
+      message
+    }
+    ... on ValidationError {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HelpFeedbackConsentMutation, HelpFeedbackConsentMutationVariables>;
+export const HelpPublicFeedbackDocument = new TypedDocumentString(`
+    query HelpPublicFeedback {
+  publicFeedback(first: 20) {
+    reference
+    kind
+    message
+    reply
+    publishedAt
+  }
+}
+    `) as unknown as TypedDocumentString<HelpPublicFeedbackQuery, HelpPublicFeedbackQueryVariables>;
+export const HelpRatingSummaryDocument = new TypedDocumentString(`
+    query HelpRatingSummary($siteCode: String) {
+  ratingSummary(siteCode: $siteCode) {
+    count
+    average
+  }
+}
+    `) as unknown as TypedDocumentString<HelpRatingSummaryQuery, HelpRatingSummaryQueryVariables>;
+export const HelpMyRatingDocument = new TypedDocumentString(`
+    query HelpMyRating($kind: RatedKind!, $subjectId: String!) {
+  myRating(kind: $kind, subjectId: $subjectId) {
+    stars
+    windowStars
+    comment
+    changeableUntil
+  }
+}
+    `) as unknown as TypedDocumentString<HelpMyRatingQuery, HelpMyRatingQueryVariables>;
+export const HelpRatingSaveDocument = new TypedDocumentString(`
+    mutation HelpRatingSave($input: RatingSaveInput!) {
+  ratingSave(input: $input) {
+    __typename
+    ... on RatingSaved {
+      rating {
+        stars
+        changeableUntil
+      }
+    }
+    ... on RatingError {
+      message
+    }
+    ... on ValidationError {
+      message
+      field
+      errors {
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HelpRatingSaveMutation, HelpRatingSaveMutationVariables>;
 export const IdentityMeDocument = new TypedDocumentString(`
     query IdentityMe {
   me {

@@ -1,0 +1,5 @@
+import { HelpFeedback } from '../features/help/HelpFeedback';
+
+export default function HelpFeedbackRoute() {
+  return <HelpFeedback />;
+}

@@ -1,0 +1,5 @@
+import { HelpPublic } from '../features/help/HelpPublic';
+
+export default function HelpPublicRoute() {
+  return <HelpPublic />;
+}

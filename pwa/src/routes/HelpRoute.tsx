@@ -1,0 +1,5 @@
+import { HelpSearch } from '../features/help/HelpSearch';
+
+export default function HelpRoute() {
+  return <HelpSearch />;
+}
