@@ -7,7 +7,7 @@ from uuid import uuid4
 from tortoise import fields
 
 class Migration(migrations.Migration):
-    dependencies = [('palm', '0020_job_delivery')]
+    dependencies = [('palm', '0031_audit_access')]
 
     initial = False
 

@@ -42,7 +42,7 @@ async def create_full_text_index(apps: Any, schema_editor: Any) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("palm", "0020_job_delivery")]
+    dependencies = [("palm", "0050_payments")]
 
     initial = False
 
