@@ -7,6 +7,7 @@ receives a `Settings` instance and never calls `os.environ`.
 from __future__ import annotations
 
 import base64
+import ipaddress
 import os
 import secrets
 from collections.abc import Mapping
@@ -56,6 +57,7 @@ KNOWN_VARIABLES = (
     "METRICS_TOKEN",
     "PROMETHEUS_MULTIPROC_DIR",
     "JOB_RETENTION_DAYS",
+    "TRUSTED_PROXIES",
 )
 
 
@@ -132,6 +134,9 @@ class Settings:
     metrics_multiproc_dir: Path | None = None
     # Finished jobs (done, discarded) are deleted this many days after they finished.
     job_retention_days: int = 14
+    # Peers whose X-Forwarded-For / -Proto the server believes (the reverse proxy's addresses or
+    # networks); a request from anyone else is taken at its socket address, whatever it claims.
+    trusted_proxies: tuple[str, ...] = ("127.0.0.1",)
 
     @property
     def rp_id(self) -> str:
@@ -298,6 +303,19 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     if not 1 <= job_retention_days <= 3650:
         raise ConfigurationError("JOB_RETENTION_DAYS must be between 1 and 3650")
 
+    trusted_proxies = tuple(
+        part.strip()
+        for part in source.get("TRUSTED_PROXIES", "127.0.0.1").split(",")
+        if part.strip()
+    )
+    for proxy in trusted_proxies:
+        try:
+            ipaddress.ip_network(proxy, strict=False)
+        except ValueError:
+            raise ConfigurationError(
+                "TRUSTED_PROXIES must list IP addresses or networks, separated by commas"
+            ) from None
+
     clock_spec = source.get("PALM_CLOCK") or None
     if clock_spec is not None:
         if env is not Environment.TEST:
@@ -348,4 +366,5 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         if source.get("PROMETHEUS_MULTIPROC_DIR")
         else None,
         job_retention_days=job_retention_days,
+        trusted_proxies=trusted_proxies,
     )
