@@ -90,6 +90,7 @@ lint: $(VENV)/.installed-dev
 	$(UV) lock --check
 	$(BIN)/ruff check backend tests e2e bench
 	$(BIN)/ruff format --check backend tests e2e bench
+	$(BIN)/lint-imports --no-cache
 
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
