@@ -7,7 +7,7 @@ processes.
 - S3-compatible storage: moto's standalone server (the document tests' S3 stand-in);
 - two `palm-customs serve` replicas (EMBEDDED_WORKER=0, separate data folders: nothing is
   shared through the file system), each answering /metrics with a token;
-- standalone `palm-customs worker` processes;
+- two standalone `palm-customs worker` processes;
 - Debian's `caddy` running deploy/Caddyfile itself, in front of the replicas, on a free port
   that is the site's public origin (http://localhost:<port>, so WebAuthn's RP ID is localhost).
 """
@@ -27,6 +27,7 @@ import time
 import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,14 +46,20 @@ CADDYFILE = PROJECT_ROOT / "deploy" / "Caddyfile"
 S3_BUCKET = "palm-topology"
 S3_KEYS = {"S3_ACCESS_KEY_ID": "topology", "S3_SECRET_ACCESS_KEY": "topology-secret"}
 # Start-up is slow on a loaded 2-CPU machine: deadlines only stop a broken run.
-START_SECONDS = 120.0
+START_SECONDS = 300.0
 
 
-def wait_until(check: Callable[[], bool], *, what: str, seconds: float = START_SECONDS) -> None:
+def wait_until(
+    check: Callable[[], bool],
+    *,
+    what: str,
+    seconds: float = START_SECONDS,
+    logs: Callable[[], str] = lambda: "",
+) -> None:
     deadline = time.monotonic() + seconds
     while not check():
         if time.monotonic() > deadline:
-            raise RuntimeError(f"gave up waiting for {what}")
+            raise RuntimeError(f"gave up waiting for {what}\n{logs()}")
         time.sleep(0.1)
 
 
@@ -176,7 +183,7 @@ def _vapid_keys() -> tuple[str, str]:
     return pem, base64.urlsafe_b64encode(public).rstrip(b"=").decode()
 
 
-async def _pg_admin(sql: str) -> None:
+async def pg_admin(sql: str) -> None:
     connection = await asyncpg.connect(PG_ADMIN_URL, timeout=5)
     try:
         await connection.execute(sql)
@@ -202,7 +209,7 @@ def topology(directory: Path, *, run: Callable[..., object]) -> Iterator[Stack]:
     moto = _executable("moto_server", "moto[server] is a dev dependency (uv sync)")
 
     database = f"palm_topology_{uuid.uuid4().hex[:12]}"
-    run(_pg_admin(f'CREATE DATABASE "{database}"'))
+    run(pg_admin(f'CREATE DATABASE "{database}"'))
     database_url = f"postgres://postgres@127.0.0.1:5432/{database}"
     proxy_port, redis_port, s3_port = free_port(), free_port(), free_port()
     origin = f"http://localhost:{proxy_port}"
@@ -314,18 +321,26 @@ def topology(directory: Path, *, run: Callable[..., object]) -> Iterator[Stack]:
         for process in (*replicas, proxy):
             process.start()
             started.append(process)
-        stack.start_worker()
+        # Two standalone workers, as docker-compose.yml runs (started side by side).
+        with ThreadPoolExecutor(2) as pool:
+            list(pool.map(lambda _: stack.start_worker(), range(2)))
         for replica in replicas:
             wait_until(
                 lambda r=replica: answers(f"{r.url}/readyz") or not r.alive(),  # type: ignore[misc]
                 what=f"{replica.name} to be ready",
+                logs=stack.logs,
             )
             assert replica.alive(), replica.log()
-        wait_until(lambda: answers(f"{origin}/healthz"), what="the proxy")
+        wait_until(lambda: answers(f"{origin}/healthz"), what="the proxy", logs=stack.logs)
         yield stack
     finally:
+        # Every process is asked to stop at once, then waited for (one by one takes minutes on
+        # a loaded machine).
+        for child in [*(w.process for w in stack.workers), *(p.process for p in started)]:
+            if child is not None and child.poll() is None:
+                child.terminate()
         for worker in stack.workers:
             worker.stop()
         for process in reversed(started):
             process.stop()
-        run(_pg_admin(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+        run(pg_admin(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
