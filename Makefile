@@ -10,13 +10,17 @@ PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 # A small CJK font (1.6 MB), so screenshots of Chinese screens show characters, not boxes.
 CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+# The reverse proxy of docker-compose.yml, run by the topology test with deploy/Caddyfile.
+CADDY := /usr/bin/caddy
+REDIS_SERVER := /usr/bin/redis-server
 
-.PHONY: help run build lock test lint typecheck test-sqlite test-postgres test-pwa test-e2e test-lighthouse \
+.PHONY: help run build lock test lint typecheck test-sqlite test-postgres test-topology test-pwa test-e2e \
+        test-lighthouse \
         bench clean check-postgres
 
 help:
 	@echo "make run     set up, build the PWA, migrate, load demo data, serve on http://localhost:$(PORT)"
-	@echo "make test    set up and run the whole suite (lint, types, SQLite, PostgreSQL, PWA, e2e)"
+	@echo "make test    set up and run the whole suite (lint, types, SQLite, PostgreSQL, topology, PWA, e2e)"
 	@echo "make lock    refresh uv.lock to the newest releases pyproject.toml allows (on purpose only)"
 	@echo "make bench   run the benchmarks in bench/ (prints figures, never fails on timing)"
 
@@ -63,6 +67,20 @@ $(CHROMIUM):
 	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null
 
+# Debian's caddy package would start a caddy service on port 80 where systemd runs: the test
+# runs its own, so the service is stopped and disabled.
+$(CADDY):
+	@echo "Installing Debian's caddy for the topology test"
+	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq caddy >/dev/null; \
+	if command -v systemctl >/dev/null && systemctl is-system-running >/dev/null 2>&1; then \
+	  $$SUDO systemctl disable --now caddy >/dev/null 2>&1 || true; fi
+
+$(REDIS_SERVER):
+	@echo "Installing Debian's redis-server for the topology test"
+	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq redis-server >/dev/null
+
 $(CJK_FONT):
 	@echo "Installing a CJK font for the end-to-end screenshots"
 	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
@@ -72,6 +90,7 @@ lint: $(VENV)/.installed-dev
 	$(UV) lock --check
 	$(BIN)/ruff check backend tests e2e bench
 	$(BIN)/ruff format --check backend tests e2e bench
+	$(BIN)/lint-imports --no-cache
 
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
@@ -88,6 +107,16 @@ check-postgres:
 
 test-postgres: $(VENV)/.installed-dev check-postgres
 	@if [ -f .skip-postgres ]; then rm -f .skip-postgres; else $(BIN)/pytest --db postgres; fi
+
+# The production shape without Docker (tests/topology): deploy/Caddyfile in Debian's caddy in
+# front of two `palm-customs serve` replicas, standalone workers, PostgreSQL, a Redis and an
+# S3-compatible server of its own; then faults (a worker and a replica killed, Redis restarted).
+# Needs PostgreSQL like test-postgres: mandatory under CI=true, skipped locally without it.
+test-topology: $(VENV)/.installed-dev $(CADDY) $(REDIS_SERVER)
+	@if ! $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null \
+	    && [ "$${CI:-}" != "true" ]; then \
+	  echo "SKIPPED: topology test (nothing listens on 127.0.0.1:5432)"; \
+	else $(BIN)/pytest tests/topology --topology --durations=0; fi
 
 test-pwa: pwa/node_modules/.package-lock.json
 	cd pwa && npm run typecheck && npm test && npm run build && npm run size
@@ -107,7 +136,7 @@ test-e2e: $(VENV)/.installed-dev $(CHROMIUM) $(CJK_FONT) test-pwa
 test-lighthouse: $(VENV)/.installed-dev $(CHROMIUM) test-pwa
 	$(BIN)/python -m e2e.lighthouse
 
-test: lint typecheck test-sqlite test-postgres test-pwa test-e2e test-lighthouse
+test: lint typecheck test-sqlite test-postgres test-topology test-pwa test-e2e test-lighthouse
 
 bench: $(VENV)/.installed-dev build
 	@command -v wrk >/dev/null || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \

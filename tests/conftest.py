@@ -43,10 +43,22 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="database the suite runs against",
     )
     parser.addoption(
+        "--topology",
+        action="store_true",
+        help="run tests/topology (the production shape: proxy, replicas, workers; make test-topology)",
+    )
+    parser.addoption(
         "--clock",
         default=DEFAULT_MOMENT,
         help="the instant (ISO 8601 with offset) the server's clock reads when each test starts",
     )
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    # The topology test starts a dozen processes: only `make test-topology` runs it.
+    if collection_path.name == "topology" and not config.getoption("--topology"):
+        return True
+    return None
 
 
 def pytest_report_header(config: pytest.Config) -> str:

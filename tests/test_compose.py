@@ -8,6 +8,7 @@ environment against the settings module, healthchecks, and the proxy's upstream.
 from __future__ import annotations
 
 import base64
+import ipaddress
 import json
 import re
 import secrets
@@ -29,6 +30,7 @@ from palm_customs.settings import (
     REQUIRED_IN_PRODUCTION,
     ConfigurationError,
     Environment,
+    StorageBackend,
     load_settings,
 )
 
@@ -38,7 +40,7 @@ CADDYFILE = REPO_ROOT / "deploy" / "Caddyfile"
 COMPOSE_SCHEMA = REPO_ROOT / "tests" / "data" / "compose-spec.json"
 
 PALM_SERVICES = ("app", "migrate", "worker")
-SECRET_NAMES = ("POSTGRES_PASSWORD", "SECRET_KEY", "VAPID_PRIVATE_KEY")
+SECRET_NAMES = ("POSTGRES_PASSWORD", "SECRET_KEY", "VAPID_PRIVATE_KEY", "S3_SECRET_ACCESS_KEY")
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -117,6 +119,8 @@ def plausible_operator_environment() -> dict[str, str]:
         "VAPID_PRIVATE_KEY": pem.replace("\n", "\\n"),
         "VAPID_PUBLIC_KEY": b64url(public),
         "VAPID_SUBJECT": "mailto:ops@palm.customs.example",
+        "S3_ACCESS_KEY_ID": "palm-documents",
+        "S3_SECRET_ACCESS_KEY": secrets.token_urlsafe(24),
     }
 
 
@@ -155,6 +159,14 @@ def app_port() -> int:
     command = command_of(service("app"))
     assert "--port" in command, "the app command must say which port it serves"
     return int(command[command.index("--port") + 1])
+
+
+_CADDY_ENV = re.compile(r"\{\$(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?::(?P<default>[^}]*))?\}")
+
+
+def caddy_environment(caddyfile: str, env: Mapping[str, str]) -> str:
+    """Caddy's own substitution of {$VAR} and {$VAR:default}, before the file is parsed."""
+    return _CADDY_ENV.sub(lambda m: env.get(m["name"]) or m["default"] or "", caddyfile)
 
 
 def caddy_upstreams(caddyfile: str) -> list[tuple[str, int]]:
@@ -404,14 +416,47 @@ def test_the_app_runs_several_replicas_with_several_workers_each() -> None:
     assert not app.get("ports"), "replicas cannot share a host port: only the proxy publishes"
 
 
-def test_the_proxy_sends_every_request_to_the_port_the_app_serves() -> None:
+def test_the_proxy_sends_every_request_to_each_app_replica_on_the_port_it_serves() -> None:
     # given
     caddyfile = CADDYFILE.read_text(encoding="utf-8")
-    # when
-    upstreams = caddy_upstreams(caddyfile)
-    # then
+    app = service("app")
+    replicas = (app.get("deploy") or {}).get("replicas", 1)
+    # when Caddy reads the file with the proxy's environment
+    upstreams = caddy_upstreams(caddy_environment(caddyfile, environment_of(service("proxy"))))
+    # then each replica (named <project>-app-<n> by compose) is an upstream
     assert upstreams, "deploy/Caddyfile has no reverse_proxy upstream"
-    assert set(upstreams) == {("app", app_port())}
+    project = compose()["name"]
+    assert upstreams == [(f"{project}-app-{n}", app_port()) for n in range(1, replicas + 1)]
+
+
+def test_the_app_believes_forwarded_addresses_from_the_proxy_only() -> None:
+    # given
+    proxy = service("proxy")
+    address = proxy["networks"]["default"]["ipv4_address"]
+    subnet = compose()["networks"]["default"]["ipam"]["config"][0]["subnet"]
+    # when
+    trusted = {
+        name: load_settings(environment_of(service(name))).trusted_proxies for name in PALM_SERVICES
+    }
+    # then
+    assert ipaddress.ip_address(address) in ipaddress.ip_network(subnet)
+    assert trusted["app"] == (address,)
+
+
+def test_documents_live_in_object_storage_that_the_migration_prepares() -> None:
+    # given one reading of the file (each reading draws new secrets)
+    services = compose()["services"]
+    app_env = environment_of(services["app"])
+    minio = services["minio"]
+    # when
+    settings = load_settings(app_env)
+    # then replicas share no folder: documents go to the minio service, with its credentials
+    assert settings.storage_backend is StorageBackend.S3
+    assert settings.s3_endpoint_url == "http://minio:9000"
+    assert environment_of(minio)["MINIO_ROOT_USER"] == app_env["S3_ACCESS_KEY_ID"]
+    assert environment_of(minio)["MINIO_ROOT_PASSWORD"] == app_env["S3_SECRET_ACCESS_KEY"]
+    assert "minio" in depends_on_names(service("migrate"))
+    assert not any("palm_var" in str(v) for v in service("app").get("volumes") or [])
 
 
 def test_the_proxy_serves_tls_for_the_configured_domain() -> None:

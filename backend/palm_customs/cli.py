@@ -40,8 +40,11 @@ async def _with_orm(settings: Settings, work: Callable[[], Awaitable[Any]]) -> A
 
 
 async def migrate(settings: Settings) -> None:
-    """Apply every pending migration (the same files on SQLite and PostgreSQL)."""
+    """Apply every pending migration (the same files on SQLite and PostgreSQL), and create the
+    documents' bucket when they are kept in S3-compatible storage and it does not exist yet."""
     from tortoise.migrations.api.migrate import migrate as run
+
+    from palm_customs.documents import storage
 
     if settings.uses_sqlite:
         settings.var_dir.mkdir(parents=True, exist_ok=True)
@@ -49,6 +52,9 @@ async def migrate(settings: Settings) -> None:
         await run(config=settings_config(settings))
     finally:
         await Tortoise.close_connections()
+    store = storage.build_store(settings)
+    if isinstance(store, storage.S3Store):
+        await store.ensure_bucket()
 
 
 async def makemigrations(name: str | None) -> None:
@@ -79,7 +85,9 @@ def _cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         port=args.port or settings.port,
         workers=workers,
         proxy_headers=True,
-        forwarded_allow_ips="*" if settings.is_production else "127.0.0.1",
+        # Only the reverse proxy may say who the client is (X-Forwarded-For): a request from
+        # any other peer is taken at its socket address (tests/topology checks both).
+        forwarded_allow_ips=list(settings.trusted_proxies),
         access_log=False,
         log_config=None,
         server_header=False,

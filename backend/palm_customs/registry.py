@@ -12,7 +12,12 @@ that every message and every job kind is there.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from palm_customs.core import i18n, jobs
+
+if TYPE_CHECKING:
+    from palm_customs.identity.services.sign_out import SessionsEnded
 
 
 def messages() -> i18n.Catalogue:
@@ -70,8 +75,18 @@ def job_handlers() -> dict[str, jobs.HandlerEntry]:
     return handlers
 
 
+def session_end_listeners() -> tuple[SessionsEnded, ...]:
+    """What other domains do when identity ends sessions (identity knows no domain above it)."""
+    from palm_customs.notifications import services as notifications
+
+    return notifications.SESSION_END_LISTENERS
+
+
 def install() -> None:
-    """Install the catalogue and the job handlers in this process (at start: a clash or a
-    missing module fails the start, not the first message)."""
+    """Install the catalogue, the job handlers and the session-end listeners in this process
+    (at start: a clash or a missing module fails the start, not the first message)."""
+    from palm_customs.identity.services import sign_out
+
     i18n.use_catalogue(messages())
     jobs.use_handlers(job_handlers())
+    sign_out.use_session_end_listeners(session_end_listeners())

@@ -7,6 +7,7 @@ receives a `Settings` instance and never calls `os.environ`.
 from __future__ import annotations
 
 import base64
+import ipaddress
 import os
 import secrets
 from collections.abc import Mapping
@@ -61,6 +62,7 @@ KNOWN_VARIABLES = (
     "AUDIT_RETIRED_KEYS_FILE",
     "AUDIT_CHECKPOINT_DIR",
     "AUDIT_SEAL_SECONDS",
+    "TRUSTED_PROXIES",
 )
 
 
@@ -183,6 +185,9 @@ class Settings:
     @property
     def audit_log_dir(self) -> Path:
         return self.audit_checkpoint_dir or self.var_dir / "audit-log"
+    # Peers whose X-Forwarded-For / -Proto the server believes (the reverse proxy's addresses or
+    # networks); a request from anyone else is taken at its socket address, whatever it claims.
+    trusted_proxies: tuple[str, ...] = ("127.0.0.1",)
 
     @property
     def rp_id(self) -> str:
@@ -455,6 +460,18 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         raise ConfigurationError("AUDIT_SEAL_SECONDS must be a number") from None
     if not 0.05 <= audit_seal_seconds <= 3600:
         raise ConfigurationError("AUDIT_SEAL_SECONDS must be between 0.05 and 3600")
+    trusted_proxies = tuple(
+        part.strip()
+        for part in source.get("TRUSTED_PROXIES", "127.0.0.1").split(",")
+        if part.strip()
+    )
+    for proxy in trusted_proxies:
+        try:
+            ipaddress.ip_network(proxy, strict=False)
+        except ValueError:
+            raise ConfigurationError(
+                "TRUSTED_PROXIES must list IP addresses or networks, separated by commas"
+            ) from None
 
     clock_spec = source.get("PALM_CLOCK") or None
     if clock_spec is not None:
@@ -518,4 +535,5 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         if source.get("AUDIT_CHECKPOINT_DIR")
         else None,
         audit_seal_seconds=audit_seal_seconds,
+        trusted_proxies=trusted_proxies,
     )

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -171,3 +172,51 @@ async def test_graphiql_is_served_only_in_development(
     assert (page.status_code == 200 and "graphiql" in page.text.lower()) is ide
     assert ("content-security-policy" in page.headers) is not ide
     assert "script-src 'self'" in other.headers["content-security-policy"]
+
+
+@pytest.mark.parametrize(
+    ("raised", "status", "code", "message"),
+    [
+        (
+            ConnectionRefusedError(111, "Connect call failed"),
+            503,
+            "UNAVAILABLE",
+            "The service is unavailable for a moment. Try again shortly.",
+        ),
+        (ZeroDivisionError("a bug"), 500, "INTERNAL", "Something went wrong on our side."),
+    ],
+)
+async def test_an_error_escaping_the_app_is_a_typed_json_answer(
+    raised: Exception, status: int, code: str, message: str
+) -> None:
+    # given an app behind the edge whose route fails before any response (as resolving the
+    # session does when the database has gone away)
+    from starlette.requests import Request
+    from starlette.responses import Response
+    from starlette.routing import Route, Router
+
+    from palm_customs.core.http import EdgeMiddleware
+
+    async def failing(request: Request) -> Response:
+        raise raised
+
+    edge = EdgeMiddleware(
+        Router(routes=[Route("/graphql", failing, methods=["POST"])]),
+        settings=make_settings("sqlite://:memory:", Path("/nonexistent")),
+        max_body_bytes=MAX_BODY_BYTES,
+    )
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=edge), base_url=ORIGIN, headers={"origin": ORIGIN}
+    ) as http:
+        # when
+        response = await http.post(
+            "/graphql", json={"query": "{ me { id } }"}, headers={"accept-language": "en"}
+        )
+    # then
+    assert response.status_code == status
+    error = response.json()["errors"][0]
+    assert error["extensions"]["code"] == code
+    assert error["extensions"]["requestId"] == response.headers["x-request-id"]
+    assert error["message"].startswith(message)
+    assert "a bug" not in response.text
+    assert "Connect call failed" not in response.text

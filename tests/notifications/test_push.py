@@ -12,6 +12,7 @@ from palm_customs.notifications import push
 from palm_customs.notifications.models import Notification, PushSubscription
 from tests.conftest import ORIGIN, graphql
 from tests.declarations.flows import AMEND, RECORD, article, inspector, key, submit, traveller, trip
+from tests.identity.flows import sign_in
 from tests.notifications.receiver import Device, Receiver, b64url
 
 SUBSCRIBE = """
@@ -323,6 +324,25 @@ async def test_signing_out_forgets_this_devices_subscription(
     await _subscribe(client, receiver, receiver.device())
     await graphql(client, "mutation { signOut { __typename } }")
     assert await PushSubscription.all().count() == 0
+
+
+async def test_signing_out_forgets_only_this_devices_and_everywhere_forgets_every_one(
+    client: httpx.AsyncClient, app: Starlette, receiver: Receiver
+) -> None:
+    # given a traveller signed in on a phone and a tablet, each subscribed to pushes
+    auth = await traveller(client)
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url=ORIGIN, headers={"origin": ORIGIN}
+    ) as tablet:
+        assert (await sign_in(tablet, auth))["__typename"] == "SignInSuccess"
+        await _subscribe(client, receiver, receiver.device())
+        await _subscribe(tablet, receiver, receiver.device())
+        # when the phone signs out, then only the phone's subscription is gone
+        await graphql(client, "mutation { signOut { __typename } }")
+        assert await PushSubscription.all().count() == 1
+        # when the tablet signs out everywhere, then none is left
+        await graphql(tablet, "mutation { signOutEverywhere { __typename } }")
+        assert await PushSubscription.all().count() == 0
 
 
 async def test_subscription_keys_are_checked(client: httpx.AsyncClient, receiver: Receiver) -> None:

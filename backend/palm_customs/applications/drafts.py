@@ -19,7 +19,7 @@ from palm_customs.applications.errors import (
 from palm_customs.applications.models import ApplicationDraft
 from palm_customs.applications.services import acting_for, online_item
 from palm_customs.core import drafts
-from palm_customs.core.permissions import Principal
+from palm_customs.core.principal import Principal
 from palm_customs.identity.models import EnterpriseMembership, MembershipStatus
 
 MAX_DRAFTS_LISTED = 100

@@ -9,7 +9,6 @@ fixes only those entries and resubmits; the time limit pauses meanwhile.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import re
 import secrets
@@ -38,7 +37,8 @@ from palm_customs.catalogue.models import DataElement, HandlingMode, ServiceItem
 from palm_customs.core import clock
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed, Validator
 from palm_customs.core.i18n import Language, translate
-from palm_customs.core.permissions import Principal, Role
+from palm_customs.core.principal import Principal, Role
+from palm_customs.documents import services as vault
 from palm_customs.identity import documents as id_documents
 from palm_customs.identity.models import EnterpriseMembership, MembershipStatus, Officer
 from palm_customs.notifications import services as notifications
@@ -178,7 +178,6 @@ async def _document_usable(
 ) -> bool:
     """The document vault decides (its own module): owned by the applicant and usable for the
     material today, under the rules the item version froze (`frozen`)."""
-    vault = importlib.import_module("palm_customs.documents.services")
     return bool(
         await vault.usable_by(
             connection,
@@ -838,7 +837,6 @@ async def document_in_use(document_id: uuid.UUID) -> bool:
 
 
 def register_with_vault() -> None:
-    vault = importlib.import_module("palm_customs.documents.services")
     vault.register_officer_grant(officer_may_view)
     vault.register_usage_check(document_in_use)
 

@@ -7,6 +7,15 @@ from tortoise import fields
 from tortoise.models import Model
 
 
+class FileFormat(StrEnum):
+    """A format sniffed from the bytes (the names material types list as accepted)."""
+
+    JPEG = "jpeg"
+    PNG = "png"
+    HEIC = "heic"
+    PDF = "pdf"
+
+
 class PortKindValue(StrEnum):
     AIRPORT = "airport"
     SEAPORT = "seaport"

@@ -10,6 +10,7 @@ from tortoise.expressions import Q
 from palm_customs.catalogue import items as seed
 from palm_customs.catalogue.models import (
     DataElement,
+    FileFormat,
     HandlingMode,
     MaterialType,
     Port,
@@ -20,7 +21,6 @@ from palm_customs.catalogue.models import (
 )
 from palm_customs.core import clock
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed, Validator
-from palm_customs.documents.models import FileFormat
 
 
 async def port_by_code(code: str) -> Port | None:

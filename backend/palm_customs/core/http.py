@@ -13,14 +13,17 @@ import time
 from collections.abc import Iterable, Mapping
 from urllib.parse import urlsplit
 
+import asyncpg
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from tortoise.exceptions import DBConnectionError
 
 from palm_customs.core.i18n import negotiate_language
 from palm_customs.core.logs import request_id_var
 from palm_customs.settings import Settings
 
 access_logger = logging.getLogger("palm_customs.access")
+logger = logging.getLogger(__name__)
 
 STATE_CHANGING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Paths that are part of the API: never answered with the PWA's index.html.
@@ -96,7 +99,39 @@ _EDGE_MESSAGES = {
         "Send the request as application/json.",
     ),
     "PAYLOAD_TOO_LARGE": ("请求内容过大。", "請求內容過大。", "The request is too large."),
+    "UNAVAILABLE": (
+        "服务暂时不可用，请稍后再试。",
+        "服務暫時無法使用，請稍後再試。",
+        "The service is unavailable for a moment. Try again shortly.",
+    ),
+    "INTERNAL": (
+        "出现了意外错误，请稍后再试。",
+        "發生了意外錯誤，請稍後再試。",
+        "Something went wrong on our side. Try again shortly.",
+    ),
 }
+
+
+def _unavailable(error: BaseException) -> bool:
+    """Whether the error (or one it came from) says a service we depend on cannot be reached:
+    the database going away or restarting, a connection refused or dropped."""
+    seen: BaseException | None = error
+    for _ in range(5):
+        if seen is None:
+            return False
+        if isinstance(
+            seen,
+            OSError
+            | DBConnectionError
+            | asyncpg.PostgresConnectionError
+            | asyncpg.ObjectNotInPrerequisiteStateError
+            | asyncpg.CannotConnectNowError
+            | asyncpg.AdminShutdownError
+            | asyncpg.InterfaceError,
+        ):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 class EdgeMiddleware:
@@ -219,6 +254,17 @@ class EdgeMiddleware:
             except BodyTooLarge:
                 if not response_started:
                     await refuse(413, "PAYLOAD_TOO_LARGE")
+            except Exception as error:
+                # Whatever escaped the app (resolving the session before GraphQL runs, a
+                # database that went away) still gets a typed, translated JSON answer with the
+                # request id; the details go to the log only.
+                if response_started:
+                    raise
+                unavailable = _unavailable(error)
+                logger.error("unhandled error on %s %s", method, path, exc_info=not unavailable)
+                await refuse(
+                    503 if unavailable else 500, "UNAVAILABLE" if unavailable else "INTERNAL"
+                )
         finally:
             access_logger.info(
                 "%s %s %s %.1fms",

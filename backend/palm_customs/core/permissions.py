@@ -8,9 +8,6 @@ fails on any field without one. Levels follow ARCHITECTURE.md:
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass
-from enum import IntEnum, StrEnum
 from typing import TYPE_CHECKING, Any
 
 import strawberry
@@ -21,46 +18,13 @@ from strawberry.schema_directive import Location
 
 from palm_customs.core.api_errors import AccessCode, AccessDenied
 
+# Who the caller is lives apart from GraphQL (business rules use it); re-exported for the API.
+from palm_customs.core.principal import Level as Level
+from palm_customs.core.principal import Principal as Principal
+from palm_customs.core.principal import Role as Role
+
 if TYPE_CHECKING:
     from strawberry.types import Info
-
-
-class Level(IntEnum):
-    ANONYMOUS = 0
-    SESSION = 1
-    VERIFIED = 2
-    STEP_UP = 3
-
-
-class Role(StrEnum):
-    PERSON = "person"
-    ENTERPRISE_ADMIN = "enterprise_admin"
-    DECLARANT = "declarant"
-    REVIEWER = "reviewer"
-    SENIOR_REVIEWER = "senior_reviewer"
-    WINDOW_CLERK = "window_clerk"
-    INSPECTOR = "inspector"
-    SUPERVISOR = "supervisor"
-    ADMINISTRATOR = "administrator"
-
-
-@dataclass(frozen=True, slots=True)
-class Principal:
-    """The caller as the server knows it for this request."""
-
-    actor: str
-    level: Level
-    roles: frozenset[Role]
-    account_id: uuid.UUID | None = None
-    session_id: uuid.UUID | None = None
-
-    @classmethod
-    def anonymous(cls) -> Principal:
-        return cls(actor="anonymous", level=Level.ANONYMOUS, roles=frozenset())
-
-    @property
-    def is_officer(self) -> bool:
-        return bool(self.roles) and Role.PERSON not in self.roles
 
 
 @strawberry.schema_directive(

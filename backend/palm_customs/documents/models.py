@@ -1,21 +1,14 @@
 from __future__ import annotations
 
 import uuid
-from enum import StrEnum
 
 from tortoise import fields
 from tortoise.models import Model
 
+# The formats material types accept are the catalogue's words; the vault sniffs uploads into
+# them (re-exported here for the vault's modules and migration 0009).
+from palm_customs.catalogue.models import FileFormat as FileFormat
 from palm_customs.identity.models import Account, Enterprise
-
-
-class FileFormat(StrEnum):
-    """A format sniffed from the bytes (the names material types list as accepted)."""
-
-    JPEG = "jpeg"
-    PNG = "png"
-    HEIC = "heic"
-    PDF = "pdf"
 
 
 class Document(Model):

@@ -17,7 +17,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from palm_customs.catalogue.models import MaterialType
 from palm_customs.core import clock
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed, Validator
-from palm_customs.core.permissions import Principal, Role
+from palm_customs.core.principal import Principal, Role
 from palm_customs.documents.errors import DocumentErrorCode, DocumentProblem
 from palm_customs.documents.models import Document
 from palm_customs.documents.safety import SafeFile, make_safe

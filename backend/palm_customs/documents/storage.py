@@ -2,7 +2,8 @@
 
 Blobs are content-addressed (the key is the SHA-256 of the bytes), so writing the same file
 twice is harmless and a retried upload never leaves a second copy. Both backends pass the same
-tests (tests/documents/test_storage.py), the S3 one against a real local S3-compatible server.
+tests (tests/documents runs each test on both), the S3 one against a real local S3-compatible
+server; tests/topology serves two replicas from one bucket.
 """
 
 from __future__ import annotations
@@ -146,6 +147,21 @@ class S3Store:
                 Bucket=self.bucket, Key=key, Body=data, ContentType=media_type
             )
         )
+
+    def _ensure_bucket(self) -> bool:
+        try:
+            self.client.head_bucket(Bucket=self.bucket)
+        except ClientError as error:
+            if error.response.get("Error", {}).get("Code") not in ("NoSuchBucket", "404"):
+                raise
+            self.client.create_bucket(Bucket=self.bucket)
+            return True
+        return False
+
+    async def ensure_bucket(self) -> bool:
+        """Create the bucket if it does not exist (`palm-customs migrate` does, so a fresh
+        deployment needs no separate step); True if it was created."""
+        return await anyio.to_thread.run_sync(self._ensure_bucket)
 
     async def get(self, key: str) -> bytes | None:
         return await anyio.to_thread.run_sync(self._get, key)

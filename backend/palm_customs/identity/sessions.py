@@ -17,7 +17,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from palm_customs.core import clock
 from palm_customs.core.crypto import token_digest
-from palm_customs.core.permissions import Level, Principal, Role
+from palm_customs.core.principal import Level, Principal, Role
 from palm_customs.identity.models import Account, AccountKind, Session, SessionMethod
 
 STEP_UP_VALID_FOR = timedelta(minutes=5)

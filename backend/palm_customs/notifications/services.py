@@ -24,7 +24,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from palm_customs.core import clock, jobs
 from palm_customs.core.errors import DomainError, FieldProblem, ValidationErrorCode, Validator
 from palm_customs.core.i18n import Language, translate
-from palm_customs.core.permissions import Principal
+from palm_customs.core.principal import Principal
 from palm_customs.identity.models import Account, AccountStatus
 from palm_customs.notifications.models import (
     Notification,
@@ -355,6 +355,21 @@ async def delete_subscription(
 async def forget_session_devices(connection: BaseDBAsyncClient, *, session_id: uuid.UUID) -> int:
     """At sign-out a device stops receiving that person's pushes."""
     return await PushSubscription.filter(session_id=session_id).using_db(connection).delete()
+
+
+async def forget_devices_of_ended_sessions(
+    connection: BaseDBAsyncClient, *, account_id: uuid.UUID, session_id: uuid.UUID | None
+) -> None:
+    """Sessions ended (identity tells, through the registry): the signed-out device stops
+    receiving the person's pushes, or every device when they signed out everywhere."""
+    devices = PushSubscription.filter(account_id=account_id)
+    if session_id is not None:
+        devices = devices.filter(session_id=session_id)
+    await devices.using_db(connection).delete()
+
+
+# Installed by palm_customs.registry into identity (which knows no domain above it).
+SESSION_END_LISTENERS = (forget_devices_of_ended_sessions,)
 
 
 def _minutes(value: time | None) -> int | None:

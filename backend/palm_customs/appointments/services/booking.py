@@ -36,7 +36,7 @@ from palm_customs.appointments.services.rules import (
 )
 from palm_customs.appointments.services.seats import _count_window, _take_window
 from palm_customs.core import jobs, signing
-from palm_customs.core.permissions import Principal
+from palm_customs.core.principal import Principal
 from palm_customs.identity.models import Account
 from palm_customs.settings import Settings
 

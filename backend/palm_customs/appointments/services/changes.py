@@ -23,7 +23,7 @@ from palm_customs.appointments.services.booking import (
 from palm_customs.appointments.services.release import _end, _release_seat
 from palm_customs.appointments.services.rules import CANCEL_CUT_OFF, _idempotency, _now
 from palm_customs.core.errors import Validator
-from palm_customs.core.permissions import Principal
+from palm_customs.core.principal import Principal
 from palm_customs.settings import Settings
 
 

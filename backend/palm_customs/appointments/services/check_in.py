@@ -15,7 +15,7 @@ from palm_customs.appointments.services.officer_sites import _check_site
 from palm_customs.appointments.services.rules import CREDENTIAL_TYPE, _idempotency, _now, _zone
 from palm_customs.core import signing
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed
-from palm_customs.core.permissions import Principal
+from palm_customs.core.principal import Principal
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,7 @@ from palm_customs.appointments.services.rules import (
 from palm_customs.appointments.services.seats import _count_window, _take_window
 from palm_customs.core import jobs
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, Validator
-from palm_customs.core.permissions import Principal
+from palm_customs.core.principal import Principal
 
 
 @dataclass(frozen=True, slots=True)

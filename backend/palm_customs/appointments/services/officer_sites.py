@@ -6,7 +6,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from palm_customs.appointments.errors import AppointmentErrorCode, AppointmentProblem
 from palm_customs.appointments.models import Site
-from palm_customs.core.permissions import Principal
+from palm_customs.core.principal import Principal
 from palm_customs.identity.models import Officer
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
 import uuid
-from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from palm_customs.applications import services as applications
 from palm_customs.appointments.errors import AppointmentErrorCode, AppointmentProblem
+from palm_customs.catalogue.models import HandlingMode, ServiceItem
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed
 
 # Catalogue items whose on-site step needs a passed online pre-review first. The catalogue
@@ -29,14 +29,9 @@ PREREVIEW_ITEMS = frozenset(
 
 async def requires_prereview(item_code: str, connection: BaseDBAsyncClient | None = None) -> bool:
     """Whether the item's on-site step needs a passed online pre-review (handling mode)."""
-    catalogue = importlib.import_module("palm_customs.catalogue.models")
-    service_item: Any = getattr(catalogue, "ServiceItem", None)
-    if service_item is not None:
-        row = await service_item.filter(code=item_code).using_db(connection).first()
-        if row is not None:
-            return str(getattr(row.handling_mode, "value", row.handling_mode)) == (
-                "prereview_then_onsite"
-            )
+    row = await ServiceItem.filter(code=item_code).using_db(connection).first()
+    if row is not None:
+        return bool(row.handling_mode == HandlingMode.PREREVIEW_THEN_ONSITE)
     return item_code in PREREVIEW_ITEMS
 
 
@@ -44,17 +39,9 @@ async def prereview_passed(account_id: uuid.UUID, item_code: str, application_id
     """Whether `application_id` is this person's application for the item with a passed
     pre-review.
 
-    The applications domain answers when it is installed; without it no application can have
-    passed, so bookings that need one are refused (never let through).
+    The applications domain answers (appointments sits above it: pyproject.toml's contracts).
     """
-    try:
-        applications = importlib.import_module("palm_customs.applications.services")
-    except ImportError:
-        return False
-    check: Any = getattr(applications, "prereview_passed", None)
-    if check is None:
-        return False
-    return bool(await check(account_id, item_code, application_id))
+    return await applications.prereview_passed(account_id, item_code, application_id)
 
 
 async def _check_application(

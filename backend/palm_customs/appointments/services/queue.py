@@ -15,7 +15,7 @@ from palm_customs.appointments.services.check_in import CheckedIn
 from palm_customs.appointments.services.notices import _notify
 from palm_customs.appointments.services.officer_sites import _check_site, officer_site_code
 from palm_customs.appointments.services.rules import NO_SHOW_GRACE, _now, _zone
-from palm_customs.core.permissions import Principal
+from palm_customs.core.principal import Principal
 from palm_customs.identity.models import Person
 from palm_customs.notifications.models import Urgency
 

@@ -33,7 +33,7 @@ from palm_customs.appointments.services.prereview import _check_application
 from palm_customs.appointments.services.release import _end, _release_seat
 from palm_customs.appointments.services.rules import _item_code, _now
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, Validator
-from palm_customs.core.permissions import Principal
+from palm_customs.core.principal import Principal
 from palm_customs.notifications.models import Urgency
 from palm_customs.settings import Settings
 

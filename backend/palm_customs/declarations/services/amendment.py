@@ -8,7 +8,7 @@ from datetime import datetime
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from palm_customs.core import clock
-from palm_customs.core.permissions import Principal
+from palm_customs.core.principal import Principal
 from palm_customs.declarations.errors import DeclarationErrorCode, DeclarationProblem
 from palm_customs.declarations.models import Declaration, DeclarationStatus, InspectionOutcome
 from palm_customs.declarations.services.duty_rules import current_rules

@@ -12,7 +12,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from palm_customs.core import drafts
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed
-from palm_customs.core.permissions import Principal
+from palm_customs.core.principal import Principal
 from palm_customs.declarations.errors import DeclarationErrorCode, DeclarationProblem, DraftConflict
 from palm_customs.declarations.models import DeclarationDraft
 from palm_customs.declarations.services.inputs import MAX_DRAFT_BYTES

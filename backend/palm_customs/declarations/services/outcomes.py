@@ -11,7 +11,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from palm_customs.core import clock
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, Validator
-from palm_customs.core.permissions import Principal
+from palm_customs.core.principal import Principal
 from palm_customs.declarations.errors import DeclarationErrorCode, DeclarationProblem
 from palm_customs.declarations.models import (
     Declaration,

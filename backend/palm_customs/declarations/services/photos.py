@@ -8,7 +8,7 @@ import uuid
 from datetime import timedelta
 
 from palm_customs.core import clock
-from palm_customs.core.permissions import Principal, Role
+from palm_customs.core.principal import Principal, Role
 from palm_customs.declarations.errors import DeclarationErrorCode, DeclarationProblem
 from palm_customs.declarations.models import DeclarationPhoto
 from palm_customs.declarations.services.inputs import ArticleInput

@@ -14,7 +14,7 @@ from tortoise.exceptions import IntegrityError
 
 from palm_customs.core import clock, signing
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed
-from palm_customs.core.permissions import Principal
+from palm_customs.core.principal import Principal
 from palm_customs.declarations.errors import DeclarationErrorCode, DeclarationProblem
 from palm_customs.declarations.models import (
     Declaration,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from palm_customs.core import clock
-from palm_customs.core.permissions import Principal
+from palm_customs.core.principal import Principal
 from palm_customs.identity import sessions
 from palm_customs.identity.errors import AccountErrorCode, AccountProblem
 from palm_customs.identity.models import (

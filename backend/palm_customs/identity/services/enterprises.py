@@ -8,7 +8,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 
 from palm_customs.core.errors import Validator
-from palm_customs.core.permissions import Principal
+from palm_customs.core.principal import Principal
 from palm_customs.identity import documents
 from palm_customs.identity.errors import AccountErrorCode, AccountProblem
 from palm_customs.identity.models import (

@@ -13,7 +13,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from palm_customs.core import clock
 from palm_customs.core.crypto import token_digest
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, Validator
-from palm_customs.core.permissions import Role
+from palm_customs.core.principal import Role
 from palm_customs.identity import passkeys, sessions
 from palm_customs.identity.errors import (
     AccountErrorCode,

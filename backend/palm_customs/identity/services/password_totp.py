@@ -10,7 +10,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from palm_customs.core import clock
 from palm_customs.core.crypto import decrypt, encrypt
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed
-from palm_customs.core.permissions import Principal
+from palm_customs.core.principal import Principal
 from palm_customs.identity import passwords, sessions
 from palm_customs.identity.errors import (
     AccountErrorCode,

@@ -8,7 +8,7 @@ import secrets
 import uuid
 from dataclasses import dataclass, field
 
-from palm_customs.core.permissions import Principal
+from palm_customs.core.principal import Principal
 from palm_customs.identity.errors import AccountErrorCode, AccountProblem
 from palm_customs.identity.models import Account, Session
 

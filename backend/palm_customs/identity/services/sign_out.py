@@ -1,19 +1,62 @@
-"""Ending sessions: this one, or every one of the account."""
+"""Ending sessions: this one, or every one of the account.
+
+Other domains act when sessions end (notifications: a signed-out device stops receiving the
+person's pushes), but identity knows no domain above it (the contracts in pyproject.toml,
+`make lint`): they are listed in `palm_customs/registry.py`, which installs them at start.
+"""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
+from typing import Protocol
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from palm_customs.core import clock
-from palm_customs.core.permissions import Principal
+from palm_customs.core.principal import Principal
 from palm_customs.identity import sessions
 from palm_customs.identity.errors import AccountErrorCode, AccountProblem
 from palm_customs.identity.models import Session
 from palm_customs.identity.services.results import Done, _require_account
-from palm_customs.notifications.models import PushSubscription
-from palm_customs.notifications.services import forget_session_devices
+
+
+class SessionsEnded(Protocol):
+    """Called in the transaction that ends the sessions: one (`session_id`) or every one of
+    the account (`session_id` None)."""
+
+    async def __call__(
+        self,
+        connection: BaseDBAsyncClient,
+        *,
+        account_id: uuid.UUID,
+        session_id: uuid.UUID | None,
+    ) -> None: ...
+
+
+_listeners: tuple[SessionsEnded, ...] | None = None
+
+
+def use_session_end_listeners(listeners: Sequence[SessionsEnded]) -> None:
+    """Install what runs when sessions end (`palm_customs.registry.install` does)."""
+    global _listeners
+    _listeners = tuple(listeners)
+
+
+def _session_end_listeners() -> tuple[SessionsEnded, ...]:
+    if _listeners is None:
+        from palm_customs import registry  # the composition root, imported only here
+
+        use_session_end_listeners(registry.session_end_listeners())
+    assert _listeners is not None
+    return _listeners
+
+
+async def _sessions_ended(
+    connection: BaseDBAsyncClient, *, account_id: uuid.UUID, session_id: uuid.UUID | None
+) -> None:
+    for listener in _session_end_listeners():
+        await listener(connection, account_id=account_id, session_id=session_id)
 
 
 async def end_session(
@@ -34,8 +77,7 @@ async def end_session(
     if ended != 1:
         raise AccountProblem(AccountErrorCode.NOT_FOUND)
     assert target is not None
-    # The signed-out device stops receiving this person's pushes.
-    await forget_session_devices(connection, session_id=target)
+    await _sessions_ended(connection, account_id=account_id, session_id=target)
     return Done(targets=(f"session:{target}",))
 
 
@@ -44,5 +86,5 @@ async def end_every_session(connection: BaseDBAsyncClient, *, principal: Princip
     count = await sessions.end_all(
         connection, account_id=account_id, reason="signed_out_everywhere"
     )
-    await PushSubscription.filter(account_id=account_id).using_db(connection).delete()
+    await _sessions_ended(connection, account_id=account_id, session_id=None)
     return Done(targets=(f"account:{account_id}", f"sessions:{count}"))

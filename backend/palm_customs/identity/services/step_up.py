@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from palm_customs.core.permissions import Principal
+from palm_customs.core.principal import Principal
 from palm_customs.identity import passkeys, sessions
 from palm_customs.identity.errors import (
     AccountErrorCode,
