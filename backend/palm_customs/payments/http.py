@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from palm_customs.core import clock
-from palm_customs.core.permissions import Level
+from palm_customs.core.principal import Level
 from palm_customs.identity import sessions
 from palm_customs.payments import receipt_pdf, services
 from palm_customs.payments.models import IntentState, PaymentIntent

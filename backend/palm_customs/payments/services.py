@@ -24,7 +24,7 @@ from tortoise.transactions import in_transaction
 
 from palm_customs.core import audit, clock, jobs, signing
 from palm_customs.core.logs import request_id_var
-from palm_customs.core.permissions import Principal
+from palm_customs.core.principal import Principal
 from palm_customs.declarations.models import (
     Declaration,
     DeclarationStatus,

@@ -13,7 +13,7 @@ from tortoise.functions import Count
 from palm_customs.appointments.models import Booking, BookingStatus
 from palm_customs.core import clock
 from palm_customs.core.errors import Validator
-from palm_customs.core.permissions import Principal
+from palm_customs.core.principal import Principal
 from palm_customs.declarations.models import Declaration, DeclarationStatus
 from palm_customs.identity.models import Officer
 from palm_customs.ratings.errors import RatingErrorCode, RatingProblem
