@@ -87,6 +87,7 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
   const [alternatives, setAlternatives] = useState<AppointmentsSlotFragment[]>([]);
   const [problem, setProblem] = useState<{ message: string; code?: string } | null>(null);
   const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [applicationError, setApplicationError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const key = useRef<string>(newKey());
 
@@ -141,6 +142,12 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
     () => (applications ?? []).filter((a) => a.itemCode === itemCode && a.status === 'PASSED'),
     [applications, itemCode],
   );
+  // A person with exactly one passed pre-review for this service books for it: nothing to choose.
+  useEffect(() => {
+    if (!moving && passed.length === 1 && applicationId === null) setApplicationId(passed[0]!.id);
+  }, [passed, moving, applicationId]);
+  const chosenApplication = passed.find((a) => a.id === applicationId);
+
   const sitesById = useMemo(() => {
     const map = new Map<string, AppointmentsSiteFragment>();
     for (const s of sites) map.set(s.id, s);
@@ -184,6 +191,11 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
         setAlternatives(result.alternatives);
         return;
       case 'AppointmentError':
+        if (result.appointmentCode === 'PREREVIEW_REQUIRED' && passed.length > 0) {
+          // The answer is on this page: point at the list of passed applications.
+          missingApplication();
+          return;
+        }
         setProblem({ message: result.message, code: result.appointmentCode });
         return;
       case 'ValidationError':
@@ -192,8 +204,18 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
     }
   };
 
+  const missingApplication = () => {
+    const message = ta('book.application.missing');
+    setApplicationError(message);
+    setErrors([{ fieldId: 'book-application', message }]);
+  };
+
   const book = async () => {
     if (!slot || !itemCode || busy) return;
+    if (needsPrereview && !moving && passed.length > 0 && !applicationId) {
+      missingApplication();
+      return;
+    }
     setBusy(true);
     setProblem(null);
     setErrors([]);
@@ -257,6 +279,7 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
                 setAvailability(null);
                 setSlot(null);
                 setApplicationId(null);
+                setApplicationError(null);
                 setSiteCode(ALL_SITES);
                 setAlternatives([]);
                 setProblem(null);
@@ -283,8 +306,13 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
               id="book-application"
               legend={ta('book.application.legend')}
               value={applicationId}
+              error={applicationError ?? undefined}
               options={passed.map((a) => ({ value: a.id, label: a.number, hint: ta('book.application.passed') }))}
-              onChange={setApplicationId}
+              onChange={(id) => {
+                setApplicationId(id);
+                setApplicationError(null);
+                setErrors([]);
+              }}
             />
           )}
         </section>
@@ -362,6 +390,18 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
             <dd>{pick(chosenSite?.name)}</dd>
             <dt>{ta('booking.what')}</dt>
             <dd>{pick(item?.name) || slot.itemCode}</dd>
+            {needsPrereview && !moving && (
+              <>
+                <dt>{ta('book.confirm.application')}</dt>
+                <dd data-testid="book-confirm-application">
+                  {chosenApplication ? (
+                    chosenApplication.number
+                  ) : (
+                    <a href="#book-application">{ta('book.confirm.chooseApplication')}</a>
+                  )}
+                </dd>
+              </>
+            )}
           </dl>
           <IdentityStepUpNotice />
           <Button onClick={() => void book()} disabled={busy} data-testid="book-submit">

@@ -376,10 +376,10 @@ export function AppointmentsDay() {
                       </td>
                       <td>
                         {itemName(b.itemCode)}
-                        {b.applicationId && (
+                        {b.applicationNumber && (
                           <>
                             <br />
-                            <span class="field__hint">{ta('day.application', { id: b.applicationId })}</span>
+                            <span class="field__hint">{ta('day.application', { number: b.applicationNumber })}</span>
                           </>
                         )}
                       </td>

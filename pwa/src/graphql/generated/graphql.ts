@@ -427,7 +427,7 @@ export type AppointmentsSiteFragment = { id: string, code: string, latitude: num
 
 export type AppointmentsSlotFragment = { id: string, siteId: string, itemCode: string, startsAt: string, endsAt: string, seatsLeft: number };
 
-export type AppointmentsBookingFragment = { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } };
+export type AppointmentsBookingFragment = { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } };
 
 export type AppointmentsErrorFragment = { message: string, field: string | null, appointmentCode: AppointmentErrorCode };
 
@@ -435,7 +435,7 @@ export type AppointmentsValidationFragment = { message: string, errors: Array<{ 
 
 type AppointmentsCreateResult_AppointmentError_Fragment = { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode };
 
-type AppointmentsCreateResult_BookingSuccess_Fragment = { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } };
+type AppointmentsCreateResult_BookingSuccess_Fragment = { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } };
 
 type AppointmentsCreateResult_SlotFullError_Fragment = { __typename: 'SlotFullError', message: string, alternatives: Array<{ id: string, siteId: string, itemCode: string, startsAt: string, endsAt: string, seatsLeft: number }> };
 
@@ -450,7 +450,7 @@ export type AppointmentsCreateResultFragment =
 
 type AppointmentsChangeResult_AppointmentError_Fragment = { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode };
 
-type AppointmentsChangeResult_BookingChanged_Fragment = { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } };
+type AppointmentsChangeResult_BookingChanged_Fragment = { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } };
 
 type AppointmentsChangeResult_ValidationError_Fragment = { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> };
 
@@ -492,14 +492,14 @@ export type AppointmentsAvailabilityQuery = { appointmentAvailability: Array<{ d
 export type AppointmentsMineQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AppointmentsMineQuery = { myBookings: Array<{ id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } }>, myWaitlist: Array<{ id: string, itemCode: string, siteId: string | null, earlierThan: string, bookingId: string | null, status: WaitlistStatus, offeredBookingId: string | null, createdAt: string }> };
+export type AppointmentsMineQuery = { myBookings: Array<{ id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } }>, myWaitlist: Array<{ id: string, itemCode: string, siteId: string | null, earlierThan: string, bookingId: string | null, status: WaitlistStatus, offeredBookingId: string | null, createdAt: string }> };
 
 export type AppointmentsBookingByIdQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type AppointmentsBookingByIdQuery = { booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } | null };
+export type AppointmentsBookingByIdQuery = { booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } | null };
 
 export type AppointmentsCreateMutationVariables = Exact<{
   slotId: string | number;
@@ -511,7 +511,7 @@ export type AppointmentsCreateMutationVariables = Exact<{
 
 export type AppointmentsCreateMutation = { bookingCreate:
     | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
-    | { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
+    | { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'SlotFullError', message: string, alternatives: Array<{ id: string, siteId: string, itemCode: string, startsAt: string, endsAt: string, seatsLeft: number }> }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
@@ -525,7 +525,7 @@ export type AppointmentsRescheduleMutationVariables = Exact<{
 
 export type AppointmentsRescheduleMutation = { bookingReschedule:
     | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
-    | { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
+    | { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'SlotFullError', message: string, alternatives: Array<{ id: string, siteId: string, itemCode: string, startsAt: string, endsAt: string, seatsLeft: number }> }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
@@ -537,7 +537,7 @@ export type AppointmentsCancelMutationVariables = Exact<{
 
 export type AppointmentsCancelMutation = { bookingCancel:
     | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
-    | { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
+    | { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
 
@@ -548,7 +548,7 @@ export type AppointmentsReleaseMutationVariables = Exact<{
 
 export type AppointmentsReleaseMutation = { bookingRelease:
     | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
-    | { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
+    | { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
 
@@ -560,7 +560,7 @@ export type AppointmentsLateMutationVariables = Exact<{
 
 export type AppointmentsLateMutation = { bookingLateReport:
     | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
-    | { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
+    | { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
 
@@ -571,7 +571,7 @@ export type AppointmentsOfferConfirmMutationVariables = Exact<{
 
 export type AppointmentsOfferConfirmMutation = { bookingOfferConfirm:
     | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
-    | { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
+    | { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'SlotFullError', message: string, alternatives: Array<{ id: string, siteId: string, itemCode: string, startsAt: string, endsAt: string, seatsLeft: number }> }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
@@ -605,7 +605,7 @@ export type AppointmentsUpdatesSubscriptionVariables = Exact<{
 
 export type AppointmentsUpdatesSubscription = { myBookingUpdates: { bookingId: string, status: BookingStatus, queueNumber: number | null, windowNumber: number | null, message: string } };
 
-export type AppointmentsDayBookingFragment = { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null };
+export type AppointmentsDayBookingFragment = { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, applicationNumber: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null };
 
 export type AppointmentsOfficerSitesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -618,7 +618,7 @@ export type AppointmentsSiteDayQueryVariables = Exact<{
 }>;
 
 
-export type AppointmentsSiteDayQuery = { siteDay: { date: unknown, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, windows: Array<{ number: number, itemCodes: Array<string>, active: boolean }>, bookings: Array<{ id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null }> } | null };
+export type AppointmentsSiteDayQuery = { siteDay: { date: unknown, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, windows: Array<{ number: number, itemCodes: Array<string>, active: boolean }>, bookings: Array<{ id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, applicationNumber: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null }> } | null };
 
 export type AppointmentsCheckInMutationVariables = Exact<{
   idempotencyKey: string;
@@ -629,7 +629,7 @@ export type AppointmentsCheckInMutationVariables = Exact<{
 
 export type AppointmentsCheckInMutation = { bookingCheckIn:
     | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
-    | { __typename: 'CheckInSuccess', queueNumber: number, replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null } }
+    | { __typename: 'CheckInSuccess', queueNumber: number, replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, applicationNumber: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null } }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
 
@@ -641,7 +641,7 @@ export type AppointmentsCallNextMutationVariables = Exact<{
 
 export type AppointmentsCallNextMutation = { queueCallNext:
     | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
-    | { __typename: 'QueueCalled', windowNumber: number, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null } }
+    | { __typename: 'QueueCalled', windowNumber: number, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, applicationNumber: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null } }
    };
 
 export type AppointmentsOutcomeMutationVariables = Exact<{
@@ -652,7 +652,7 @@ export type AppointmentsOutcomeMutationVariables = Exact<{
 
 export type AppointmentsOutcomeMutation = { bookingOutcomeRecord:
     | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
-    | { __typename: 'BookingOutcomeRecorded', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null } }
+    | { __typename: 'BookingOutcomeRecorded', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, applicationNumber: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null } }
    };
 
 export type AppointmentsItemNameQueryVariables = Exact<{
@@ -1365,7 +1365,7 @@ export type ServicesDataElementFragment = { code: string, format: string, ruleJs
 
 export type ServicesDocumentFragment = { id: string, materialCode: string, label: string, format: FileFormat, issueDate: unknown, expiryDate: unknown, expired: boolean, url: string, createdAt: string };
 
-export type ServicesApplicationFragment = { id: string, number: string, itemCode: string, status: ApplicationStatus, revision: number, submittedAt: string, dueDate: unknown, daysLeft: number, paused: boolean, rating: number | null, itemName: { zhHans: string, zhHant: string, en: string }, form: Array<{ element: string, value: string }>, materials: Array<{ material: string, documentId: string }>, corrections: Array<{ target: string, problem: string, action: string, department: string }>, timeline: Array<{ at: string, kind: string, actor: string }> };
+export type ServicesApplicationFragment = { id: string, number: string, itemCode: string, status: ApplicationStatus, revision: number, submittedAt: string, dueDate: unknown, daysLeft: number, paused: boolean, rating: number | null, appointmentNext: boolean, itemName: { zhHans: string, zhHant: string, en: string }, form: Array<{ element: string, value: string }>, materials: Array<{ material: string, documentId: string }>, corrections: Array<{ target: string, problem: string, action: string, department: string }>, timeline: Array<{ at: string, kind: string, actor: string }> };
 
 type ServicesResult_ApplicationDone_Fragment = { __typename: 'ApplicationDone', applicationId: string, status: ApplicationStatus };
 
@@ -1406,7 +1406,7 @@ export type ServicesApplicationOneQueryVariables = Exact<{
 }>;
 
 
-export type ServicesApplicationOneQuery = { application: { id: string, number: string, itemCode: string, status: ApplicationStatus, revision: number, submittedAt: string, dueDate: unknown, daysLeft: number, paused: boolean, rating: number | null, itemName: { zhHans: string, zhHant: string, en: string }, form: Array<{ element: string, value: string }>, materials: Array<{ material: string, documentId: string }>, corrections: Array<{ target: string, problem: string, action: string, department: string }>, timeline: Array<{ at: string, kind: string, actor: string }> } | null };
+export type ServicesApplicationOneQuery = { application: { id: string, number: string, itemCode: string, status: ApplicationStatus, revision: number, submittedAt: string, dueDate: unknown, daysLeft: number, paused: boolean, rating: number | null, appointmentNext: boolean, itemName: { zhHans: string, zhHant: string, en: string }, form: Array<{ element: string, value: string }>, materials: Array<{ material: string, documentId: string }>, corrections: Array<{ target: string, problem: string, action: string, department: string }>, timeline: Array<{ at: string, kind: string, actor: string }> } | null };
 
 export type ServicesMyApplicationsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1575,6 +1575,7 @@ export const AppointmentsBookingFragmentDoc = new TypedDocumentString(`
   startsAt
   endsAt
   applicationId
+  applicationNumber
   credential
   calendarIcs
   offerExpiresAt
@@ -1703,6 +1704,7 @@ fragment AppointmentsBooking on Booking {
   startsAt
   endsAt
   applicationId
+  applicationNumber
   credential
   calendarIcs
   offerExpiresAt
@@ -1780,6 +1782,7 @@ fragment AppointmentsBooking on Booking {
   startsAt
   endsAt
   applicationId
+  applicationNumber
   credential
   calendarIcs
   offerExpiresAt
@@ -1834,6 +1837,7 @@ export const AppointmentsDayBookingFragmentDoc = new TypedDocumentString(`
   endsAt
   personName
   applicationId
+  applicationNumber
   queueNumber
   windowNumber
   lateMinutes
@@ -2481,6 +2485,7 @@ export const ServicesApplicationFragmentDoc = new TypedDocumentString(`
     actor
   }
   rating
+  appointmentNext
 }
     fragment ServicesText on LocalizedText {
   zhHans
@@ -2685,6 +2690,7 @@ fragment AppointmentsBooking on Booking {
   startsAt
   endsAt
   applicationId
+  applicationNumber
   credential
   calendarIcs
   offerExpiresAt
@@ -2751,6 +2757,7 @@ fragment AppointmentsBooking on Booking {
   startsAt
   endsAt
   applicationId
+  applicationNumber
   credential
   calendarIcs
   offerExpiresAt
@@ -2820,6 +2827,7 @@ fragment AppointmentsBooking on Booking {
   startsAt
   endsAt
   applicationId
+  applicationNumber
   credential
   calendarIcs
   offerExpiresAt
@@ -2921,6 +2929,7 @@ fragment AppointmentsBooking on Booking {
   startsAt
   endsAt
   applicationId
+  applicationNumber
   credential
   calendarIcs
   offerExpiresAt
@@ -3010,6 +3019,7 @@ fragment AppointmentsBooking on Booking {
   startsAt
   endsAt
   applicationId
+  applicationNumber
   credential
   calendarIcs
   offerExpiresAt
@@ -3092,6 +3102,7 @@ fragment AppointmentsBooking on Booking {
   startsAt
   endsAt
   applicationId
+  applicationNumber
   credential
   calendarIcs
   offerExpiresAt
@@ -3174,6 +3185,7 @@ fragment AppointmentsBooking on Booking {
   startsAt
   endsAt
   applicationId
+  applicationNumber
   credential
   calendarIcs
   offerExpiresAt
@@ -3264,6 +3276,7 @@ fragment AppointmentsBooking on Booking {
   startsAt
   endsAt
   applicationId
+  applicationNumber
   credential
   calendarIcs
   offerExpiresAt
@@ -3490,6 +3503,7 @@ fragment AppointmentsDayBooking on DayBooking {
   endsAt
   personName
   applicationId
+  applicationNumber
   queueNumber
   windowNumber
   lateMinutes
@@ -3540,6 +3554,7 @@ fragment AppointmentsDayBooking on DayBooking {
   endsAt
   personName
   applicationId
+  applicationNumber
   queueNumber
   windowNumber
   lateMinutes
@@ -3575,6 +3590,7 @@ fragment AppointmentsDayBooking on DayBooking {
   endsAt
   personName
   applicationId
+  applicationNumber
   queueNumber
   windowNumber
   lateMinutes
@@ -3609,6 +3625,7 @@ fragment AppointmentsDayBooking on DayBooking {
   endsAt
   personName
   applicationId
+  applicationNumber
   queueNumber
   windowNumber
   lateMinutes
@@ -6020,6 +6037,7 @@ fragment ServicesApplication on Application {
     actor
   }
   rating
+  appointmentNext
 }`) as unknown as TypedDocumentString<ServicesApplicationOneQuery, ServicesApplicationOneQueryVariables>;
 export const ServicesMyApplicationsDocument = new TypedDocumentString(`
     query ServicesMyApplications {
