@@ -277,7 +277,7 @@ def create_officer(server: LiveServer, var_dir: Path, badge: str) -> str:
         env=server_cli_env(server, var_dir),
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=240,  # a CLI process starts an interpreter and the ORM: slow on a loaded machine
         check=True,
     )
     match = re.search(r"enrolment code:\s*(\S+)", completed.stdout)
@@ -324,6 +324,11 @@ def test_an_officer_verifies_the_qr_offline_and_records_the_outcome(
         expect(status).to_have_attribute("data-status", "valid")
         expect(page.get_by_text(FULL_NAME)).to_be_visible()
         expect(page.get_by_text("Phone X 256 GB", exact=False)).to_be_visible()
+        # each article with the value the traveller declared, not a category code
+        expect(
+            page.get_by_text(re.compile(r"Phone X 256 GB · declared value \D*9,000\.00 each × 1"))
+        ).to_be_visible()
+        expect(page.get_by_text("(phones)", exact=False)).to_have_count(0)
         expect(page.get_by_text("Use the red “Goods to declare” channel")).to_be_visible()
         # in words, not the codes the QR carries
         expect(page.get_by_text("Arriving · PVG · Flight MU588")).to_be_visible()

@@ -24,7 +24,6 @@ const en = {
   'home.intro':
     'Palm Customs brings the customs authority’s services to your phone and tablet: declare what you carry before you land, have the documents you must bring checked online before your visit, and book a time at a service window.',
   'home.journeys': 'What you can do',
-  'home.startsAt': 'Starts at {path}',
   'home.declare.title': 'Declare articles',
   'home.declare.audience': 'For travellers',
   'home.declare.body': 'Declare the articles you carry, see an estimate of the duty before you land, and show a QR code at the customs channel.',

@@ -24,7 +24,6 @@ const zhHans: Table<MessageKey> = {
   'home.intro':
     '掌上海关把海关的服务带到您的手机和平板上：入境前申报随身携带的物品，到现场办理前在网上预审需要携带的材料，并预约服务窗口的办理时间。',
   'home.journeys': '您可以办理',
-  'home.startsAt': '入口：{path}',
   'home.declare.title': '物品申报',
   'home.declare.audience': '适用于旅客',
   'home.declare.body': '申报随身携带的物品，入境前查看税款估算，在海关通道出示二维码。',

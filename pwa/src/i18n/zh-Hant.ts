@@ -24,7 +24,6 @@ const zhHant: Table<MessageKey> = {
   'home.intro':
     '掌上海關把海關的服務帶到您的手機和平板上：入境前申報隨身攜帶的物品，到現場辦理前在網上預審需要攜帶的文件，並預約服務窗口的辦理時間。',
   'home.journeys': '您可以辦理',
-  'home.startsAt': '入口：{path}',
   'home.declare.title': '物品申報',
   'home.declare.audience': '適用於旅客',
   'home.declare.body': '申報隨身攜帶的物品，入境前查看稅款估算，在海關通道出示二維碼。',

@@ -352,7 +352,8 @@ export function AppointmentsDay() {
           </ul>
         )}
         {day && (
-          <section aria-labelledby="day-bookings-heading">
+          <section>
+            {/* the scrolling table below is the landmark this heading names (one, not two) */}
             <h2 id="day-bookings-heading">{ta('day.bookings', { n: day.bookings.length })}</h2>
             <div class="appointments-table-wrap" tabIndex={0} role="region" aria-labelledby="day-bookings-heading">
               <table class="appointments-table">

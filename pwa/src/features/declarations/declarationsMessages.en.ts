@@ -313,6 +313,7 @@ const en = {
   'verify.consentYes': 'consent statement given',
   'verify.consentNo': 'no consent statement',
   'verify.articles': 'Articles ({n})',
+  'verify.article': 'declared value {value} each × {quantity}',
   'verify.photos': 'Photos of the receipts or articles',
   'verify.photo.open': 'Open the photo of {description}',
   'verify.photo.openPdf': 'Open the receipt (PDF) of {description}',

@@ -314,6 +314,7 @@ const zhHans: Table<DeclarationsKey> = {
   'verify.consentYes': '已提供代报说明',
   'verify.consentNo': '无代报说明',
   'verify.articles': '物品（{n} 件）',
+  'verify.article': '申报单价 {value} × {quantity}',
   'verify.photos': '收据或物品照片',
   'verify.photo.open': '查看{description}的照片',
   'verify.photo.openPdf': '查看{description}的收据（PDF）',

@@ -314,6 +314,7 @@ const zhHant: Table<DeclarationsKey> = {
   'verify.consentYes': '已提供代報說明',
   'verify.consentNo': '無代報說明',
   'verify.articles': '物品（{n} 件）',
+  'verify.article': '申報單價 {value} × {quantity}',
   'verify.photos': '收據或物品相片',
   'verify.photo.open': '查看{description}的相片',
   'verify.photo.openPdf': '查看{description}的收據（PDF）',

@@ -56,6 +56,18 @@ export function tripLabel(value: unknown): string {
   return [claimLabel('declare.mode', mode), rest.join(':')].filter(Boolean).join(' ');
 }
 
+/** "8000.00 CNY" (the QR's declared value of one article) in the reader's money format. */
+function declaredValue(value: unknown): string {
+  const [amount = '', currency = ''] = str(value).split(' ');
+  const number = Number(amount);
+  if (!amount || !currency || !Number.isFinite(number)) return '—';
+  try {
+    return formatMoney(number, currency);
+  } catch {
+    return `${amount} ${currency}`; // a currency this browser does not know
+  }
+}
+
 function ClaimsView({ claims, issuedAt, expiresAt }: { claims: QrClaims; issuedAt: Date; expiresAt: Date }) {
   const travellers = Array.isArray(claims.tr) ? (claims.tr as QrClaims[]) : [];
   const articles = Array.isArray(claims.arts) ? (claims.arts as QrClaims[]) : [];
@@ -99,7 +111,7 @@ function ClaimsView({ claims, issuedAt, expiresAt }: { claims: QrClaims; issuedA
       <ul>
         {articles.map((a, i) => (
           <li key={i}>
-            {str(a.d)} ({str(a.c)}) × {str(a.q)}
+            {str(a.d)} · {td('verify.article', { value: declaredValue(a.val), quantity: str(a.q) })}
           </li>
         ))}
       </ul>
