@@ -394,8 +394,18 @@ def test_the_applicant_books_a_window_with_the_passed_application_already_chosen
     expect(page.get_by_role("heading", level=1, name="Book an appointment")).to_be_visible()
     # then their only passed application is already chosen, and the summary names it
     expect(page.locator("#book-application")).to_be_checked()
-    slot = page.locator("[data-testid='slot'][data-item='PETS_ENTRY']").first
+    # and the earliest times at any site come first
+    slot = page.get_by_test_id("availability-earliest").get_by_test_id("slot").first
     expect(slot).to_be_visible(timeout=15_000)
+    by_site = page.locator("[data-testid=availability-site] [data-testid=slot]").evaluate_all(
+        "els => els.map((e) => Date.parse(e.dataset.startsAt))"
+    )
+    assert (
+        page.get_by_test_id("availability-earliest")
+        .get_by_test_id("slot")
+        .evaluate_all("els => els.map((e) => Date.parse(e.dataset.startsAt))")
+        == sorted(by_site)[:4]
+    )
     slot.click()
     expect(page.get_by_test_id("book-confirm-application")).to_have_text(journey.number)
     no_serious_axe(page, "book-with-application")

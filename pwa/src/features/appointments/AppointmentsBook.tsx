@@ -41,11 +41,14 @@ const ALL_SITES = '*';
 function SlotButtons({
   slots,
   site,
+  sitesById,
   chosen,
   onChoose,
 }: {
   slots: readonly AppointmentsSlotFragment[];
   site: AppointmentsSiteFragment | undefined;
+  /** Slots of several sites: each button names its site. */
+  sitesById?: ReadonlyMap<string, AppointmentsSiteFragment>;
   chosen: string | null;
   onChoose: (slot: AppointmentsSlotFragment) => void;
 }) {
@@ -63,7 +66,10 @@ function SlotButtons({
             data-item={slot.itemCode}
             onClick={() => onChoose(slot)}
           >
-            <span class="appointments-slot__time">{siteTime(slot.startsAt, site?.timezone, locale.value)}</span>
+            <span class="appointments-slot__time">
+              {siteTime(slot.startsAt, (sitesById?.get(slot.siteId) ?? site)?.timezone, locale.value)}
+            </span>
+            {sitesById && <span class="appointments-slot__site">{pick(sitesById.get(slot.siteId)?.name)}</span>}
             <span class="appointments-slot__seats">{ta('book.seatsLeft', { n: slot.seatsLeft })}</span>
           </button>
         </li>
@@ -154,6 +160,16 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
     for (const a of availability ?? []) map.set(a.site.id, a.site);
     return map;
   }, [sites, availability]);
+
+  // The earliest times anywhere, first: most people want the soonest, wherever it is.
+  const earliest = useMemo(() => {
+    const withSlots = (availability ?? []).filter((entry) => entry.slots.length > 0);
+    if (withSlots.length < 2) return [];
+    return withSlots
+      .flatMap((entry) => entry.slots)
+      .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))
+      .slice(0, 4);
+  }, [availability]);
 
   const choose = (next: AppointmentsSlotFragment) => {
     if (next.id !== slot?.id) key.current = newKey();
@@ -346,6 +362,12 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
           )}
           {availability === null && <p role="status">{ta('loading')}</p>}
           {availability?.length === 0 && <p>{ta('book.noSites')}</p>}
+          {earliest.length > 0 && (
+            <div class="appointments-site appointments-site--earliest" data-testid="availability-earliest">
+              <h3 class="appointments-site__name">{ta('book.earliest')}</h3>
+              <SlotButtons slots={earliest} site={undefined} sitesById={sitesById} chosen={slot?.id ?? null} onChoose={choose} />
+            </div>
+          )}
           {availability?.map((entry) => (
             <div class="appointments-site" key={entry.site.id} data-testid="availability-site">
               <h3 class="appointments-site__name">{pick(entry.site.name)}</h3>

@@ -285,6 +285,7 @@ const en = {
   'verify.camera.unavailable': 'The camera could not be started. Allow camera access, or use a picture of the code.',
   'verify.image.label': 'Or choose a picture of the code',
   'verify.image.hint': 'A photo or screenshot with the whole code in view.',
+  'verify.image.button': 'Choose a picture',
   'verify.image.noCode': 'No QR code was found in that picture. Try a sharper picture with the whole code in view.',
   'verify.paste.label': 'Or paste the code’s text',
   'verify.paste.check': 'Check this text',

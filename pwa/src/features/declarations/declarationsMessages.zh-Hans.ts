@@ -286,6 +286,7 @@ const zhHans: Table<DeclarationsKey> = {
   'verify.camera.unavailable': '无法打开摄像头。请允许访问摄像头，或使用二维码图片。',
   'verify.image.label': '或选择二维码图片',
   'verify.image.hint': '照片或截图须包含完整二维码。',
+  'verify.image.button': '选择图片',
   'verify.image.noCode': '图片中未找到二维码。请换一张清晰、完整的图片。',
   'verify.paste.label': '或粘贴二维码文本',
   'verify.paste.check': '核验此文本',

@@ -286,6 +286,7 @@ const zhHant: Table<DeclarationsKey> = {
   'verify.camera.unavailable': '無法開啟鏡頭。請允許存取鏡頭，或使用二維碼圖片。',
   'verify.image.label': '或選擇二維碼圖片',
   'verify.image.hint': '相片或截圖須包含完整二維碼。',
+  'verify.image.button': '選擇圖片',
   'verify.image.noCode': '圖片中未找到二維碼。請換一張清晰、完整的圖片。',
   'verify.paste.label': '或貼上二維碼文字',
   'verify.paste.check': '核驗此文字',

@@ -1,3 +1,4 @@
+import { FileButton } from '../../components/FileButton';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Button } from '../../components/Button';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
@@ -197,8 +198,8 @@ export function OfficerVerify() {
     void tick();
   };
 
-  const pickImage = async (event: Event) => {
-    const file = (event.currentTarget as HTMLInputElement).files?.[0];
+  const pickImage = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
     if (!file || !canvas.current) return;
     setScanProblem(null);
     const found = await readQrFromFile(file, canvas.current).catch(() => null);
@@ -294,13 +295,13 @@ export function OfficerVerify() {
         <video ref={video} class="scanner" hidden={!scanning} muted playsInline aria-label={td('verify.camera.label')} />
         <canvas ref={canvas} hidden />
         <div class="field">
-          <label class="field__label" for="verify-image">
+          <p class="field__label" id="verify-image-label">
             {td('verify.image.label')}
-          </label>
+          </p>
           <p class="field__hint" id="verify-image-hint">
             {td('verify.image.hint')}
           </p>
-          <input id="verify-image" type="file" accept="image/*" aria-describedby="verify-image-hint" onChange={(e) => void pickImage(e)} />
+          <FileButton id="verify-image" label={td('verify.image.button')} accept="image/*" describedBy="verify-image-label verify-image-hint" onPick={(input) => void pickImage(input)} />
         </div>
         {scanProblem && (
           <Notice kind="error" title={t('notice.error')} live="alert">
