@@ -248,10 +248,47 @@ def tablet(browser: Browser) -> Iterator[BrowserContext]:
     context.close()
 
 
-def screenshot(page: Page, name: str) -> Path:
+# Latin words, numbers and codes (declaration and booking numbers, microchip numbers…) whose
+# letters land on more than one line: a word broken in the middle. Chinese text may break
+# between any two characters and is not looked at.
+BROKEN_WORDS = """() => {
+  const broken = [];
+  const root = document.querySelector('main') || document.body;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node.parentElement;
+    if (!element || element.closest('[aria-hidden="true"], .visually-hidden, script, style')) continue;
+    const style = getComputedStyle(element);
+    if (style.display === 'none' || style.visibility === 'hidden') continue;
+    const text = node.textContent || '';
+    for (const match of text.matchAll(/[A-Za-z0-9]{2,}/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const lines = new Set(
+        [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom)),
+      );
+      if (lines.size > 1) broken.push(match[0]);
+    }
+  }
+  return broken;
+}"""
+
+
+def broken_words(page: Page) -> list[str]:
+    """The words, numbers and codes on the page that wrap in the middle."""
+    words: list[str] = page.evaluate(BROKEN_WORDS)
+    return words
+
+
+def screenshot(page: Page, name: str, *, whole_words: bool = True) -> Path:
+    """Save a full-page screenshot under e2e/artifacts, then check that no word, number or
+    code on the screen is broken across lines (issue #18: "D261205QMNW4 / C")."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
+    if whole_words:
+        assert broken_words(page) == [], f"{name}: words broken across lines"
     return path
 
 
@@ -364,7 +401,7 @@ def create_officer_with_cli(
         env=server_cli_env(server, var_dir),
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=240,  # a CLI process starts an interpreter and the ORM: slow on a loaded machine
         check=True,
     )
     match = re.search(r"enrolment code:\s*(\S+)", completed.stdout)

@@ -222,20 +222,38 @@ def test_a_traveller_declares_through_an_outage_and_shows_the_qr_offline(
     expect(page.get_by_test_id("estimate-duty")).to_have_text(re.compile(r"1,170\.00"))
     expect(page.get_by_text("Use the red “Goods to declare” channel")).to_be_visible()
     no_serious_axe(page, "review offline")
+    expect(page.get_by_test_id("offline-banner")).to_have_attribute("data-state", "offline")
+    expect(page.get_by_test_id("offline-banner")).to_contain_text("saved on this phone")
     screenshot(page, "declaration-review-offline-phone")
-    # when they send it: it waits in the outbox
+
+    # when the server and the network come back while they read the review
+    journey.restart()
+    phone_context.set_offline(False)
+    # then the banner says so, and the server's estimate replaces the phone's by itself
+    # (a probe of /healthz notices within seconds, even without an `online` event)
+    expect(page.get_by_test_id("offline-banner")).to_have_attribute(
+        "data-state", "back", timeout=20_000
+    )
+    expect(page.get_by_test_id("offline-estimate")).to_be_hidden(timeout=10_000)
+    expect(page.get_by_test_id("estimate-duty")).to_have_text(re.compile(r"1,170\.00"))
+    screenshot(page, "declaration-review-back-online-phone")
+
+    # when the phone loses the network again and they send it: it waits in the outbox
+    phone_context.set_offline(True)
+    expect(page.get_by_test_id("offline-banner")).to_have_attribute("data-state", "offline")
     page.get_by_role("button", name="Send declaration").click()
     expect(page.get_by_test_id("outbox-queued")).to_be_visible()
     screenshot(page, "declaration-queued-phone")
 
-    # when the server is back on the same port and data, and the phone is back online
-    journey.restart()
+    # when the phone is back online
     phone_context.set_offline(False)
     # then the outbox uploads the photo, then sends the declaration by itself: the QR appears
     qr = page.get_by_test_id("declaration-qr")
     expect(qr).to_be_visible(timeout=30_000)
     expect(page).to_have_url(re.compile(r"/declare/declarations/[0-9a-f-]+$"))
     expect(page.get_by_test_id("declaration-number")).to_contain_text("version 1")
+    # and the banner tells what was sent while they were away
+    expect(page.get_by_test_id("offline-banner")).to_contain_text("Sent 1 item that was waiting")
     journey.declaration_url = page.url
     journey.credential = qr.get_attribute("data-credential") or ""
     assert journey.credential.startswith("PC1:")
@@ -257,6 +275,8 @@ def test_a_traveller_declares_through_an_outage_and_shows_the_qr_offline(
     page.reload()
     expect(page.get_by_test_id("declaration-qr")).to_be_visible()
     expect(page.get_by_text("You are offline")).to_be_visible()
+    # and the header still says who is signed in on this phone
+    expect(page.get_by_test_id("header-account")).to_contain_text(FULL_NAME)
     screenshot(page, "declaration-qr-offline-phone")
     phone_context.set_offline(False)
 
@@ -281,7 +301,7 @@ def create_officer(server: LiveServer, var_dir: Path, badge: str) -> str:
         env=server_cli_env(server, var_dir),
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=240,  # a CLI process starts an interpreter and the ORM: slow on a loaded machine
         check=True,
     )
     match = re.search(r"enrolment code:\s*(\S+)", completed.stdout)
@@ -305,6 +325,10 @@ def test_an_officer_verifies_the_qr_offline_and_records_the_outcome(
         page.get_by_label("One-time enrolment code").fill(code)
         page.get_by_role("button", name="Create my passkey").click()
         expect(page).to_have_url(origin + "/officer")
+        # the tablet shows the officer's workspace navigation, not the traveller's
+        nav = page.get_by_role("navigation", name="Officer workspace")
+        expect(nav.get_by_role("link", name="Verify")).to_be_visible()
+        expect(nav.get_by_role("link", name="Declare")).to_have_count(0)
         page.get_by_role("link", name="Verify a declaration").click()
         expect(page.get_by_role("heading", level=1, name="Verify a declaration")).to_be_visible()
         expect(page.get_by_test_id("verify-keys")).to_contain_text(
@@ -328,6 +352,11 @@ def test_an_officer_verifies_the_qr_offline_and_records_the_outcome(
         expect(status).to_have_attribute("data-status", "valid")
         expect(page.get_by_text(FULL_NAME)).to_be_visible()
         expect(page.get_by_text("Phone X 256 GB", exact=False)).to_be_visible()
+        # each article with the value the traveller declared, not a category code
+        expect(
+            page.get_by_text(re.compile(r"Phone X 256 GB · declared value \D*9,000\.00 each × 1"))
+        ).to_be_visible()
+        expect(page.get_by_text("(phones)", exact=False)).to_have_count(0)
         expect(page.get_by_text("Use the red “Goods to declare” channel")).to_be_visible()
         # in words, not the codes the QR carries
         expect(page.get_by_text("Arriving · PVG · Flight MU588")).to_be_visible()

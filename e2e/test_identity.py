@@ -269,7 +269,7 @@ def create_officer(server: LiveServer, var_dir: Path, badge: str) -> str:
         env=server_cli_env(server, var_dir),
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=240,  # a CLI process starts an interpreter and the ORM: slow on a loaded machine
         check=True,
     )
     match = re.search(r"enrolment code:\s*(\S+)", completed.stdout)

@@ -380,6 +380,45 @@ def test_the_reviewer_sees_what_changed_and_passes_after_step_up(journey: Journe
     screenshot(applicant, "services-rated-phone")
 
 
+def test_the_applicant_books_a_window_with_the_passed_application_already_chosen(
+    journey: Journey,
+) -> None:
+    page = journey.applicant
+    assert page is not None
+    # given the passed application, which says what comes next
+    page.goto(journey.application_url)
+    next_step = page.get_by_test_id("application-book")
+    expect(next_step).to_contain_text("Your pre-review has passed")
+    # when they follow it to the booking page
+    next_step.get_by_role("link", name="Book an appointment").click()
+    expect(page.get_by_role("heading", level=1, name="Book an appointment")).to_be_visible()
+    # then their only passed application is already chosen, and the summary names it
+    expect(page.locator("#book-application")).to_be_checked()
+    # and the earliest times at any site come first
+    slot = page.get_by_test_id("availability-earliest").get_by_test_id("slot").first
+    expect(slot).to_be_visible(timeout=15_000)
+    by_site = page.locator("[data-testid=availability-site] [data-testid=slot]").evaluate_all(
+        "els => els.map((e) => Date.parse(e.dataset.startsAt))"
+    )
+    assert (
+        page.get_by_test_id("availability-earliest")
+        .get_by_test_id("slot")
+        .evaluate_all("els => els.map((e) => Date.parse(e.dataset.startsAt))")
+        == sorted(by_site)[:4]
+    )
+    slot.click()
+    expect(page.get_by_test_id("book-confirm-application")).to_have_text(journey.number)
+    no_serious_axe(page, "book-with-application")
+    screenshot(page, "services-book-with-application-phone")
+    page.get_by_test_id("book-submit").click()
+    # and the booking shows the application's number, never its internal identifier
+    expect(page).to_have_url(re.compile(r"/appointments/bookings/[0-9a-f-]+$"), timeout=15_000)
+    facts = page.locator(".facts")
+    expect(facts).to_contain_text(journey.number)
+    assert not re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-", facts.first.inner_text())
+    screenshot(page, "services-booked-with-application-phone")
+
+
 def test_a_draft_started_on_one_browser_is_continued_on_another(
     journey: Journey, browser: Browser
 ) -> None:

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { LocationProvider, Route, Router, lazy } from 'preact-iso';
 import './styles.css';
 import { LoadErrorBoundary } from './components/LoadErrorBoundary';
+import { OfflineBanner } from './components/OfflineBanner';
 import { UpdatePrompt } from './components/UpdatePrompt';
 import { ShellFooter } from './features/shell/ShellFooter';
 import { ShellHeader } from './features/shell/ShellHeader';
@@ -58,6 +59,7 @@ export function App() {
       </a>
       <div class="shell">
         <ShellHeader />
+        <OfflineBanner />
         <ShellNav />
         <main id="main" class="shell-main" tabIndex={-1}>
           <LoadErrorBoundary>

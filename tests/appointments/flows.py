@@ -16,7 +16,7 @@ from tests.conftest import ORIGIN, graphql
 from tests.declarations.flows import inspector, traveller
 
 BOOKING_FIELDS = """
-  id number status itemCode startsAt endsAt applicationId credential calendarIcs
+  id number status itemCode startsAt endsAt applicationId applicationNumber credential calendarIcs
   offerExpiresAt offerAfterClosure queueNumber windowNumber lateMinutes
   site { id code name { en } }
   directions { latitude longitude mapUri address { zhHans en } }

@@ -17,6 +17,7 @@ from palm_customs.appointments.models import (
     Slot,
     SlotStatus,
 )
+from palm_customs.catalogue.services import seed_catalogue
 from palm_customs.core import clock
 from palm_customs.core.jobs import Job
 from palm_customs.identity.models import Account
@@ -24,6 +25,7 @@ from palm_customs.notifications.models import Notification
 from tests.appointments.flows import (
     AVAILABILITY,
     CLOSURE,
+    CREATE,
     ITEM,
     OTHER_ITEM,
     book,
@@ -31,6 +33,7 @@ from tests.appointments.flows import (
     clerk,
     create_site,
     create_slot,
+    key,
     person,
 )
 from tests.conftest import graphql
@@ -243,4 +246,53 @@ async def test_a_passed_pre_review_lets_the_person_book_once_per_application(
     # then
     assert booked["__typename"] == "BookingSuccess", booked
     assert booked["booking"]["applicationId"] == str(application.id)
+    assert booked["booking"]["applicationNumber"] == "A-TEST-1"
     assert twice["code"] == "APPLICATION_ALREADY_BOOKED"
+
+
+async def test_the_calendar_event_names_the_service_place_and_what_to_bring_in_the_language(
+    client: httpx.AsyncClient,
+) -> None:
+    # given a person with a passed pre-review of the (seeded) pet item, booked in Chinese
+    await seed_catalogue()
+    site = await create_site(windows=((1, ("PETS_ENTRY",)),))
+    slot = await create_slot(site, item_code="PETS_ENTRY")
+    await traveller(client)
+    account = await Account.filter(kind="person").first()
+    assert account is not None
+    application = await Application.create(
+        id=uuid.uuid4(),
+        number="A-TEST-2",
+        applicant_id=account.id,
+        item_code="PETS_ENTRY",
+        item_version=1,
+        item_snapshot={},
+        status=ApplicationStatus.PASSED,
+        form_data={},
+        materials=[],
+        idempotency_key="k" * 16,
+        submitted_at=clock.now(),
+        due_date=clock.today(),
+    )
+    # when
+    body = await graphql(
+        client,
+        CREATE,
+        {"slot": str(slot.id), "item": "PETS_ENTRY", "key": key(), "app": str(application.id)},
+        language="zh-Hans",
+    )
+    booked = body["data"]["bookingCreate"]  # type: ignore[index]
+    # then the event reads as a person would write it, never a raw code
+    assert booked["__typename"] == "BookingSuccess", booked
+    booking = booked["booking"]
+    ics = booking["calendarIcs"]
+    assert "PETS_ENTRY" not in ics
+    unfolded = ics.replace("\r\n ", "")
+    assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
+    summary = next(line for line in unfolded.split("\r\n") if line.startswith("SUMMARY:"))
+    assert summary == "SUMMARY:携带宠物入境 · 测试大厅 TEST-A"
+    description = next(line for line in unfolded.split("\r\n") if line.startswith("DESCRIPTION:"))
+    assert f"预约编号：{booking['number']}" in description
+    assert "申请编号：A-TEST-2" in description
+    assert "请携带：" in description
+    assert f"/appointments/bookings/{booking['id']}" in description

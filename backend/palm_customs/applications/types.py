@@ -5,6 +5,8 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 import strawberry
+from strawberry.dataloader import DataLoader
+from strawberry.types import Info
 
 from palm_customs.applications.errors import (
     ApplicationDraftConflict,
@@ -14,7 +16,9 @@ from palm_customs.applications.errors import (
 from palm_customs.applications.models import Application as ApplicationRow
 from palm_customs.applications.models import ApplicationDraft as ApplicationDraftRow
 from palm_customs.applications.models import ApplicationStatus, ReviewStatus
+from palm_customs.catalogue.models import HandlingMode, ServiceItem
 from palm_customs.catalogue.types import localized
+from palm_customs.context import Context
 from palm_customs.core.i18n import translate
 from palm_customs.core.mutation import ErrorMapper, maps
 from palm_customs.core.types import LocalizedText, ValidationError
@@ -26,6 +30,22 @@ strawberry.enum(
 
 strawberry.enum(ApplicationStatus, description="Where an application stands.")
 strawberry.enum(ReviewStatus, description="Where one department's review stands.")
+
+
+async def _handling_modes(codes: list[str]) -> list[HandlingMode | None]:
+    rows = dict(await ServiceItem.filter(code__in=codes).values_list("code", "handling_mode"))
+    return [HandlingMode(rows[code]) if code in rows else None for code in codes]
+
+
+async def _appointment_next(root: Application, info: Info[Context, Any]) -> bool:
+    """A passed pre-review whose service is finished at a window: the person books next."""
+    if root.status is not ApplicationStatus.PASSED:
+        return False
+    name = "applications.handling_mode"
+    if name not in info.context.loaders:
+        info.context.loaders[name] = DataLoader(load_fn=_handling_modes)
+    mode = await info.context.loaders[name].load(root.item_code)
+    return bool(mode is HandlingMode.PREREVIEW_THEN_ONSITE)
 
 
 @strawberry.type(description="An application or review action was refused.")
@@ -148,6 +168,11 @@ class Application:
     reviews: list[ReviewInfo]
     timeline: list[TimelineEntry]
     rating: int | None
+    appointment_next: bool = strawberry.field(
+        resolver=_appointment_next,
+        description="The pre-review passed and the service is finished at a window: book an "
+        "appointment next.",
+    )
 
     @classmethod
     def build(

@@ -3,6 +3,22 @@ from __future__ import annotations
 from palm_customs.core.i18n import Catalogue
 
 MESSAGES: Catalogue = {
+    "appointment.ics.number": (
+        "预约编号：{number}",
+        "預約編號：{number}",
+        "Booking number: {number}",
+    ),
+    "appointment.ics.application": (
+        "申请编号：{number}",
+        "申請編號：{number}",
+        "Application number: {number}",
+    ),
+    "appointment.ics.address": ("地址：{address}", "地址：{address}", "Address: {address}"),
+    "appointment.ics.bring": (
+        "请携带：{materials}",
+        "請攜帶：{materials}",
+        "Bring: {materials}",
+    ),
     "appointment.not_found": (
         "未找到该预约。",
         "找不到該預約。",

@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+import uuid
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import date, datetime
 from enum import Enum
 from typing import Annotated, Any
 
 import strawberry
+from strawberry.dataloader import DataLoader
+from strawberry.types import Info
 
+from palm_customs.applications.models import Application
 from palm_customs.appointments import services
 from palm_customs.appointments.errors import (
     AppointmentErrorCode,
@@ -23,6 +28,8 @@ from palm_customs.appointments.models import (
     WaitlistEntry,
     WaitlistStatus,
 )
+from palm_customs.catalogue.models import MaterialType, ServiceItem
+from palm_customs.context import Context
 from palm_customs.core.i18n import Language, translate
 from palm_customs.core.mutation import ErrorMapper, maps
 from palm_customs.core.types import LocalizedText, ValidationError
@@ -126,6 +133,94 @@ class SiteAvailability:
     slots: list[AppointmentSlot]
 
 
+def _loader(
+    context: Context, name: str, load: Callable[[list[Any]], Awaitable[Sequence[Any]]]
+) -> DataLoader[Any, Any]:
+    """The request's DataLoader called `name` (one batched query per relation per request)."""
+    if name not in context.loaders:
+        context.loaders[name] = DataLoader(load_fn=load)
+    return context.loaders[name]
+
+
+async def _application_numbers(ids: list[str]) -> list[str | None]:
+    keys = {i: uuid.UUID(i) for i in ids if _is_uuid(i)}
+    rows = await Application.filter(id__in=list(keys.values())).values_list("id", "number")
+    numbers = {str(row_id): number for row_id, number in rows}
+    return [numbers.get(str(keys[i])) if i in keys else None for i in ids]
+
+
+async def _items(codes: list[str]) -> list[ServiceItem | None]:
+    rows = {row.code: row for row in await ServiceItem.filter(code__in=codes)}
+    return [rows.get(code) for code in codes]
+
+
+async def _materials(codes: list[str]) -> list[MaterialType | None]:
+    rows = {row.code: row for row in await MaterialType.filter(code__in=codes)}
+    return [rows.get(code) for code in codes]
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _in(texts: dict[str, str] | None, language: Language) -> str:
+    """A text of the catalogue (keyed by language tag) in `language`, else any there is."""
+    texts = texts or {}
+    return texts.get(language.value) or texts.get("en") or next(iter(texts.values()), "")
+
+
+async def application_number(info: Info[Context, Any], application_id: str | None) -> str | None:
+    if application_id is None:
+        return None
+    loader = _loader(info.context, "appointments.application_number", _application_numbers)
+    number: str | None = await loader.load(application_id)
+    return number
+
+
+async def _booking_calendar_ics(root: Booking, info: Info[Context, Any]) -> str:
+    language = info.context.language
+    site = root.site_row
+    site_name = {Language.ZH_HANS: site.name_zh_hans, Language.ZH_HANT: site.name_zh_hant}
+    address_in = {
+        Language.ZH_HANS: site.address_zh_hans,
+        Language.ZH_HANT: site.address_zh_hant,
+    }
+    address = address_in.get(language, site.address_en)
+    item = await _loader(info.context, "appointments.item", _items).load(root.item_code)
+    data: dict[str, Any] = item.data if item is not None else {}
+    service = _in(data.get("names"), language) or root.item_code
+    lines = [translate("appointment.ics.number", language, number=root.number)]
+    number = await application_number(info, root.application_id)
+    if number:
+        lines.append(translate("appointment.ics.application", language, number=number))
+    lines.append(translate("appointment.ics.address", language, address=address))
+    codes = [m["material"] for m in data.get("materials", []) if m.get("required")]
+    if codes:
+        kinds = await _loader(info.context, "appointments.material", _materials).load_many(codes)
+        names = [_in(kind.names, language) for kind in kinds if kind is not None]
+        if names:
+            lines.append(translate("appointment.ics.bring", language, materials="; ".join(names)))
+    origin = info.context.settings.public_origin.rstrip("/")
+    lines.append(f"{origin}/appointments/bookings/{root.id}")
+    return services.calendar_ics(
+        root.row,
+        site,
+        title=f"{service} · {site_name.get(language, site.name_en)}",
+        address=address,
+        description="\n".join(lines),
+    )
+
+
+async def _booking_application_number(
+    root: Booking | DayBooking, info: Info[Context, Any]
+) -> str | None:
+    return await application_number(info, root.application_id)
+
+
 @strawberry.type(description="A person's appointment.")
 class Booking:
     id: strawberry.ID
@@ -137,7 +232,6 @@ class Booking:
     site: AppointmentSite
     application_id: str | None
     credential: str = strawberry.field(description="The signed booking QR text (PC1:…).")
-    calendar_ics: str = strawberry.field(description="An iCalendar (.ics) file of the event.")
     directions: Directions
     offer_expires_at: datetime | None = strawberry.field(
         description="For an offered seat: confirm before this time."
@@ -151,16 +245,20 @@ class Booking:
     late_minutes: int | None
     checked_in_at: datetime | None
     created_at: datetime
+    row: strawberry.Private[BookingRow]
+    site_row: strawberry.Private[Site]
+    application_number: str | None = strawberry.field(
+        resolver=_booking_application_number,
+        description="The number of the pre-reviewed application it is for.",
+    )
+    calendar_ics: str = strawberry.field(
+        resolver=_booking_calendar_ics,
+        description="An iCalendar (.ics) file of the event: the service and place in the "
+        "reader's language, what to bring, and a link back to the booking.",
+    )
 
     @classmethod
     def from_row(cls, row: BookingRow, site: Site, language: Language) -> Booking:
-        name = {Language.ZH_HANS: site.name_zh_hans, Language.ZH_HANT: site.name_zh_hant}.get(
-            language, site.name_en
-        )
-        address = {
-            Language.ZH_HANS: site.address_zh_hans,
-            Language.ZH_HANT: site.address_zh_hant,
-        }.get(language, site.address_en)
         site_type = AppointmentSite.from_row(site)
         return cls(
             id=strawberry.ID(str(row.id)),
@@ -172,9 +270,6 @@ class Booking:
             site=site_type,
             application_id=row.application_id,
             credential=row.credential,
-            calendar_ics=services.calendar_ics(
-                row, site, title=f"{name} · {row.item_code}", address=address
-            ),
             directions=Directions(
                 address=site_type.address,
                 latitude=site.latitude,
@@ -190,6 +285,8 @@ class Booking:
             late_minutes=row.late_minutes,
             checked_in_at=row.checked_in_at,
             created_at=row.created_at,
+            row=row,
+            site_row=site,
         )
 
 
@@ -248,6 +345,11 @@ class DayBooking:
     late_minutes: int | None
     checked_in_at: datetime | None
     called_at: datetime | None
+
+    application_number: str | None = strawberry.field(
+        resolver=_booking_application_number,
+        description="The number of the pre-reviewed application it is for.",
+    )
 
     @classmethod
     def from_row(cls, row: BookingRow, person_name: str) -> DayBooking:

@@ -1,3 +1,4 @@
+import { reachable } from '../offline/network';
 import { locale } from '../i18n';
 import type { TypedDocumentString } from './generated/graphql';
 
@@ -112,8 +113,11 @@ export function createClient({ endpoint = '/graphql', fetch: fetchImpl, language
         ...(options?.signal ? { signal: options.signal } : {}),
       });
     } catch (cause) {
+      if (!(cause instanceof DOMException && cause.name === 'AbortError')) reachable(false);
       throw new NetworkError(cause);
     }
+    // A gateway's answer while the app behind it is down is not the service answering.
+    reachable(response.status < 502 || response.status > 504);
 
     const headerRequestId = response.headers.get(REQUEST_ID_HEADER) ?? undefined;
     let body: unknown;

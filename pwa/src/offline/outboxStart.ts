@@ -6,6 +6,7 @@ import { sendCheckIn, OUTBOX_CHECK_IN } from '../features/appointments/appointme
 import { sendAmend, sendSubmit, OUTBOX_AMEND, OUTBOX_SUBMIT } from '../features/declarations/declarationsOutbox';
 import { sendOutcome, OUTBOX_OUTCOME } from '../features/officer/officerOutbox';
 import { onOutboxSyncRequested, requestOutboxSync } from '../sw-bridge';
+import { reportSent } from './network';
 import { flushOutbox, outboxRecords, registerOutboxHandler } from './outbox';
 import { RetrySchedule } from './retry';
 
@@ -13,7 +14,10 @@ let started = false;
 const retry = new RetrySchedule(() => flush());
 
 function flush(): Promise<void> {
-  return flushOutbox().then(afterFlush, afterFlush);
+  return flushOutbox().then((sent) => {
+    reportSent(sent);
+    return afterFlush();
+  }, afterFlush);
 }
 
 async function afterFlush(): Promise<void> {

@@ -15,8 +15,27 @@ def _ics_time(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def calendar_ics(booking: Booking, site: Site, *, title: str, address: str) -> str:
-    """An RFC 5545 calendar with the appointment as one event (CRLF line ends)."""
+def _fold(line: str) -> list[str]:
+    """RFC 5545 3.1: lines longer than 75 octets continue on the next line after a space,
+    never splitting a UTF-8 character."""
+    parts: list[str] = []
+    current = ""
+    limit = 75
+    for char in line:
+        if len((current + char).encode()) > limit:
+            parts.append(current)
+            current = " "
+            limit = 75
+        current += char
+    parts.append(current)
+    return parts
+
+
+def calendar_ics(
+    booking: Booking, site: Site, *, title: str, address: str, description: str | None = None
+) -> str:
+    """An RFC 5545 calendar with the appointment as one event (CRLF line ends, long lines
+    folded). `description` defaults to the booking number."""
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -30,8 +49,8 @@ def calendar_ics(booking: Booking, site: Site, *, title: str, address: str) -> s
         f"SUMMARY:{_ics_text(title)}",
         f"LOCATION:{_ics_text(address)}",
         f"GEO:{site.latitude:.6f};{site.longitude:.6f}",
-        f"DESCRIPTION:{_ics_text(booking.number)}",
+        f"DESCRIPTION:{_ics_text(description or booking.number)}",
         "END:VEVENT",
         "END:VCALENDAR",
     ]
-    return "\r\n".join(lines) + "\r\n"
+    return "\r\n".join(part for line in lines for part in _fold(line)) + "\r\n"

@@ -62,7 +62,13 @@ def _claims(declaration: Declaration) -> dict[str, Any]:
         "duty": str(declaration.total_duty),
         "ch": declaration.channel,
         "arts": [
-            {"c": a["category_code"], "q": a["quantity"], "d": a["description"][:40]}
+            {
+                "c": a["category_code"],
+                "q": a["quantity"],
+                "d": a["description"][:40],
+                # the declared value of one, as the traveller gave it ("8000 CNY")
+                "val": f"{a['unit_value']} {a['currency']}",
+            }
             for a in declaration.articles[:30]
         ],
         "nart": len(declaration.articles),

@@ -41,11 +41,14 @@ const ALL_SITES = '*';
 function SlotButtons({
   slots,
   site,
+  sitesById,
   chosen,
   onChoose,
 }: {
   slots: readonly AppointmentsSlotFragment[];
   site: AppointmentsSiteFragment | undefined;
+  /** Slots of several sites: each button names its site. */
+  sitesById?: ReadonlyMap<string, AppointmentsSiteFragment>;
   chosen: string | null;
   onChoose: (slot: AppointmentsSlotFragment) => void;
 }) {
@@ -63,7 +66,10 @@ function SlotButtons({
             data-item={slot.itemCode}
             onClick={() => onChoose(slot)}
           >
-            <span class="appointments-slot__time">{siteTime(slot.startsAt, site?.timezone, locale.value)}</span>
+            <span class="appointments-slot__time">
+              {siteTime(slot.startsAt, (sitesById?.get(slot.siteId) ?? site)?.timezone, locale.value)}
+            </span>
+            {sitesById && <span class="appointments-slot__site">{pick(sitesById.get(slot.siteId)?.name)}</span>}
             <span class="appointments-slot__seats">{ta('book.seatsLeft', { n: slot.seatsLeft })}</span>
           </button>
         </li>
@@ -87,6 +93,7 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
   const [alternatives, setAlternatives] = useState<AppointmentsSlotFragment[]>([]);
   const [problem, setProblem] = useState<{ message: string; code?: string } | null>(null);
   const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [applicationError, setApplicationError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const key = useRef<string>(newKey());
 
@@ -141,12 +148,28 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
     () => (applications ?? []).filter((a) => a.itemCode === itemCode && a.status === 'PASSED'),
     [applications, itemCode],
   );
+  // A person with exactly one passed pre-review for this service books for it: nothing to choose.
+  useEffect(() => {
+    if (!moving && passed.length === 1 && applicationId === null) setApplicationId(passed[0]!.id);
+  }, [passed, moving, applicationId]);
+  const chosenApplication = passed.find((a) => a.id === applicationId);
+
   const sitesById = useMemo(() => {
     const map = new Map<string, AppointmentsSiteFragment>();
     for (const s of sites) map.set(s.id, s);
     for (const a of availability ?? []) map.set(a.site.id, a.site);
     return map;
   }, [sites, availability]);
+
+  // The earliest times anywhere, first: most people want the soonest, wherever it is.
+  const earliest = useMemo(() => {
+    const withSlots = (availability ?? []).filter((entry) => entry.slots.length > 0);
+    if (withSlots.length < 2) return [];
+    return withSlots
+      .flatMap((entry) => entry.slots)
+      .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))
+      .slice(0, 4);
+  }, [availability]);
 
   const choose = (next: AppointmentsSlotFragment) => {
     if (next.id !== slot?.id) key.current = newKey();
@@ -184,6 +207,11 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
         setAlternatives(result.alternatives);
         return;
       case 'AppointmentError':
+        if (result.appointmentCode === 'PREREVIEW_REQUIRED' && passed.length > 0) {
+          // The answer is on this page: point at the list of passed applications.
+          missingApplication();
+          return;
+        }
         setProblem({ message: result.message, code: result.appointmentCode });
         return;
       case 'ValidationError':
@@ -192,8 +220,18 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
     }
   };
 
+  const missingApplication = () => {
+    const message = ta('book.application.missing');
+    setApplicationError(message);
+    setErrors([{ fieldId: 'book-application', message }]);
+  };
+
   const book = async () => {
     if (!slot || !itemCode || busy) return;
+    if (needsPrereview && !moving && passed.length > 0 && !applicationId) {
+      missingApplication();
+      return;
+    }
     setBusy(true);
     setProblem(null);
     setErrors([]);
@@ -257,6 +295,7 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
                 setAvailability(null);
                 setSlot(null);
                 setApplicationId(null);
+                setApplicationError(null);
                 setSiteCode(ALL_SITES);
                 setAlternatives([]);
                 setProblem(null);
@@ -283,8 +322,13 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
               id="book-application"
               legend={ta('book.application.legend')}
               value={applicationId}
+              error={applicationError ?? undefined}
               options={passed.map((a) => ({ value: a.id, label: a.number, hint: ta('book.application.passed') }))}
-              onChange={setApplicationId}
+              onChange={(id) => {
+                setApplicationId(id);
+                setApplicationError(null);
+                setErrors([]);
+              }}
             />
           )}
         </section>
@@ -318,6 +362,12 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
           )}
           {availability === null && <p role="status">{ta('loading')}</p>}
           {availability?.length === 0 && <p>{ta('book.noSites')}</p>}
+          {earliest.length > 0 && (
+            <div class="appointments-site appointments-site--earliest" data-testid="availability-earliest">
+              <h3 class="appointments-site__name">{ta('book.earliest')}</h3>
+              <SlotButtons slots={earliest} site={undefined} sitesById={sitesById} chosen={slot?.id ?? null} onChoose={choose} />
+            </div>
+          )}
           {availability?.map((entry) => (
             <div class="appointments-site" key={entry.site.id} data-testid="availability-site">
               <h3 class="appointments-site__name">{pick(entry.site.name)}</h3>
@@ -362,6 +412,18 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
             <dd>{pick(chosenSite?.name)}</dd>
             <dt>{ta('booking.what')}</dt>
             <dd>{pick(item?.name) || slot.itemCode}</dd>
+            {needsPrereview && !moving && (
+              <>
+                <dt>{ta('book.confirm.application')}</dt>
+                <dd data-testid="book-confirm-application">
+                  {chosenApplication ? (
+                    chosenApplication.number
+                  ) : (
+                    <a href="#book-application">{ta('book.confirm.chooseApplication')}</a>
+                  )}
+                </dd>
+              </>
+            )}
           </dl>
           <IdentityStepUpNotice />
           <Button onClick={() => void book()} disabled={busy} data-testid="book-submit">

@@ -255,10 +255,10 @@ export function AppointmentsBooking({ id }: { id: string }) {
         <dd>{pick(booking.directions.address)}</dd>
         <dt>{ta('booking.what')}</dt>
         <dd>{itemName ?? booking.itemCode}</dd>
-        {booking.applicationId && (
+        {booking.applicationNumber && (
           <>
             <dt>{ta('booking.application')}</dt>
-            <dd>{booking.applicationId}</dd>
+            <dd>{booking.applicationNumber}</dd>
           </>
         )}
         {booking.queueNumber != null && (

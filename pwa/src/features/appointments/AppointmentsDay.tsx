@@ -2,6 +2,7 @@
 // booking QR (camera or a picture, decoded like the verify screen) or by number — queued in the
 // outbox with an idempotency key, so it works offline and a resend is harmless — the queue
 // number, "call next" for a window, and served / no-show.
+import { FileButton } from '../../components/FileButton';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Button } from '../../components/Button';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
@@ -182,8 +183,7 @@ export function AppointmentsDay() {
     void tick();
   };
 
-  const pickImage = async (event: Event) => {
-    const input = event.currentTarget as HTMLInputElement;
+  const pickImage = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     if (!file || !canvas.current) return;
     setProblem(null);
@@ -252,13 +252,13 @@ export function AppointmentsDay() {
         <video ref={video} class="scanner" hidden={!scanning} muted playsInline aria-label={ta('day.camera.label')} />
         <canvas ref={canvas} hidden />
         <div class="field">
-          <label class="field__label" for="day-image">
+          <p class="field__label" id="day-image-label">
             {ta('day.image.label')}
-          </label>
+          </p>
           <p class="field__hint" id="day-image-hint">
             {ta('day.image.hint')}
           </p>
-          <input id="day-image" type="file" accept="image/*" aria-describedby="day-image-hint" onChange={(e) => void pickImage(e)} />
+          <FileButton id="day-image" label={ta('day.image.button')} accept="image/*" describedBy="day-image-label day-image-hint" onPick={(input) => void pickImage(input)} />
         </div>
         <form onSubmit={byNumber} class="subform" noValidate>
           <Field
@@ -352,7 +352,8 @@ export function AppointmentsDay() {
           </ul>
         )}
         {day && (
-          <section aria-labelledby="day-bookings-heading">
+          <section>
+            {/* the scrolling table below is the landmark this heading names (one, not two) */}
             <h2 id="day-bookings-heading">{ta('day.bookings', { n: day.bookings.length })}</h2>
             <div class="appointments-table-wrap" tabIndex={0} role="region" aria-labelledby="day-bookings-heading">
               <table class="appointments-table">
@@ -376,10 +377,10 @@ export function AppointmentsDay() {
                       </td>
                       <td>
                         {itemName(b.itemCode)}
-                        {b.applicationId && (
+                        {b.applicationNumber && (
                           <>
                             <br />
-                            <span class="field__hint">{ta('day.application', { id: b.applicationId })}</span>
+                            <span class="field__hint">{ta('day.application', { number: b.applicationNumber })}</span>
                           </>
                         )}
                       </td>

@@ -1,3 +1,4 @@
+import { FileButton } from '../../components/FileButton';
 import { useEffect, useState } from 'preact/hooks';
 import { Button } from '../../components/Button';
 import { UploadRefused } from '../services/servicesUpload';
@@ -127,14 +128,14 @@ export function DeclarationArticlePhoto({ article, update }: { article: DraftArt
       )}
       {preparing && <p role="status">{td('declare.article.photo.preparing')}</p>}
       <div class="declaration-photo__inputs">
-        <label class="declaration-photo__label" for={id}>
-          {td(photo ? 'declare.article.photo.cameraAgain' : 'declare.article.photo.camera')}
-        </label>
-        <input id={id} class="declaration-photo__input" type="file" accept="image/*" capture="environment" onChange={(e) => void pick(e.currentTarget)} />
-        <label class="declaration-photo__label" for={`${id}-file`}>
-          {td('declare.article.photo.file')}
-        </label>
-        <input id={`${id}-file`} class="declaration-photo__input" type="file" accept={PHOTO_ACCEPT} onChange={(e) => void pick(e.currentTarget)} />
+        <FileButton
+          id={id}
+          label={td(photo ? 'declare.article.photo.cameraAgain' : 'declare.article.photo.camera')}
+          accept="image/*"
+          capture="environment"
+          onPick={(input) => void pick(input)}
+        />
+        <FileButton id={`${id}-file`} label={td('declare.article.photo.file')} accept={PHOTO_ACCEPT} onPick={(input) => void pick(input)} />
       </div>
     </fieldset>
   );

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '../../graphql/client';
 import { DeclarationDutyEstimateDocument, type DeclarationEstimateFragment } from '../../graphql/generated/graphql';
 import { locale } from '../../i18n';
+import { online } from '../../offline/network';
 import { me, refreshMe } from '../identity/identitySession';
 import { estimateDuty, type RatesJson, type RuleSetJson } from './DeclarationDuty';
 import {
@@ -157,6 +158,8 @@ export function useEstimate(
   const articles = estimableArticles({ ...draft, companions });
   const cash = draft.hasCash === 'yes' ? draft.cash : [];
   const key = JSON.stringify([articles, companions, cash, draft.restricted, draft.direction, draft.portCode, draft.frequentCrosser, profile]);
+  // Back online: the server's estimate replaces the offline one at once.
+  const isOnline = online.value;
   useEffect(() => {
     const mine = ++seq.current;
     const local = () => {
@@ -167,7 +170,7 @@ export function useEstimate(
         setState({ kind: 'unavailable' });
       }
     };
-    if (!navigator.onLine) {
+    if (!isOnline) {
       local();
       return;
     }
@@ -193,6 +196,6 @@ export function useEstimate(
     }, ESTIMATE_DEBOUNCE_MS);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, rules]);
+  }, [key, rules, isOnline]);
   return state;
 }

@@ -13,7 +13,6 @@ export function HomeJourneyCard({ journey, href }: { journey: Journey; href: str
         </h3>
         <p class="journey-card__audience">{t(key('audience'))}</p>
         <p>{t(key('body'))}</p>
-        <p class="journey-card__start">{t('home.startsAt', { path: href })}</p>
         <a class="journey-card__link" href={href}>
           {t(key('cta'))}
         </a>

@@ -309,7 +309,7 @@ export function IdentitySignUp({ passkeys = browserPasskeys }: { passkeys?: Pass
       <Field
         id={id('dateOfBirth')}
         label={ti('signUp.dateOfBirth.label')}
-        hint={ti(docType === 'RESIDENT_ID' ? 'signUp.dateOfBirth.residentHint' : 'signUp.date.hint')}
+        hint={ti(docType === 'RESIDENT_ID' ? 'signUp.dateOfBirth.residentHint' : 'signUp.dateOfBirth.hint')}
         inputMode="numeric"
         autocomplete="bday"
         value={form.dateOfBirth}

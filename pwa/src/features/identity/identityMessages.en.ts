@@ -71,6 +71,7 @@ const en = {
   'signUp.country.hint': 'The 3-letter code printed on the document, for example CHN, GBR or USA.',
   'signUp.documentExpiry.label': 'Expiry date',
   'signUp.date.hint': 'Year-month-day, for example 2031-03-27.',
+  'signUp.dateOfBirth.hint': 'Year-month-day, for example 1987-07-15.',
   'signUp.mrz.summary': 'Add the two lines at the bottom of the photo page (optional)',
   'signUp.mrz.hint': 'The machine-readable lines, 44 characters each, starting with P<. They let us check your passport details.',
   'signUp.mrz.line1': 'First line',

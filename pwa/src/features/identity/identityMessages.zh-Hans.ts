@@ -72,6 +72,7 @@ const zhHans: Table<IdentityKey> = {
   'signUp.country.hint': '证件上印的 3 字母代码，例如 CHN、GBR 或 USA。',
   'signUp.documentExpiry.label': '有效期至',
   'signUp.date.hint': '年-月-日，例如 2031-03-27。',
+  'signUp.dateOfBirth.hint': '年-月-日，例如 1987-07-15。',
   'signUp.mrz.summary': '添加资料页底部的两行字符（可选）',
   'signUp.mrz.hint': '机读行，每行 44 个字符，以 P< 开头。用于核对您的护照信息。',
   'signUp.mrz.line1': '第一行',

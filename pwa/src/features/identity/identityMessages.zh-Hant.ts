@@ -72,6 +72,7 @@ const zhHant: Table<IdentityKey> = {
   'signUp.country.hint': '證件上印的 3 字母程式碼，例如 CHN、GBR 或 USA。',
   'signUp.documentExpiry.label': '有效期至',
   'signUp.date.hint': '年-月-日，例如 2031-03-27。',
+  'signUp.dateOfBirth.hint': '年-月-日，例如 1987-07-15。',
   'signUp.mrz.summary': '新增資料頁底部的兩行字元（可選）',
   'signUp.mrz.hint': '機讀行，每行 44 個字元，以 P< 開頭。用於核對您的護照資訊。',
   'signUp.mrz.line1': '第一行',

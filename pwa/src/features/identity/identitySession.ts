@@ -8,6 +8,52 @@ export type SignedIn = IdentityMeFragment;
 /** undefined: not known yet; null: signed out. */
 export const me = signal<SignedIn | null | undefined>(undefined);
 
+// The signed-in name is kept on this device (the name only: nothing else about the person), so a
+// reload while offline still shows who is signed in. The session itself is the HttpOnly cookie.
+const REMEMBERED = 'palm.signedInName';
+const REMEMBERED_ROLES = 'palm.officerRoles';
+
+function readName(): string | null {
+  try {
+    return localStorage.getItem(REMEMBERED);
+  } catch {
+    return null;
+  }
+}
+
+function readRoles(): string[] | null {
+  try {
+    const text = localStorage.getItem(REMEMBERED_ROLES);
+    const roles: unknown = text ? JSON.parse(text) : null;
+    return Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The last signed-in name on this device, for the header while the server cannot be asked. */
+export const rememberedName = signal<string | null>(typeof localStorage === 'undefined' ? null : readName());
+/** The last signed-in officer's roles on this device (null: not an officer), for the navigation. */
+export const rememberedOfficerRoles = signal<string[] | null>(
+  typeof localStorage === 'undefined' ? null : readRoles(),
+);
+
+me.subscribe((account) => {
+  if (account === undefined) return;
+  const name = account ? account.person?.fullName ?? account.officer?.fullName ?? '' : null;
+  const roles = account?.officer ? [...account.officer.roles] : null;
+  rememberedName.value = name;
+  rememberedOfficerRoles.value = roles;
+  try {
+    if (name !== null) localStorage.setItem(REMEMBERED, name);
+    else localStorage.removeItem(REMEMBERED);
+    if (roles) localStorage.setItem(REMEMBERED_ROLES, JSON.stringify(roles));
+    else localStorage.removeItem(REMEMBERED_ROLES);
+  } catch {
+    // storage blocked: the header waits for the server next time
+  }
+});
+
 let pending: Promise<SignedIn | null> | null = null;
 
 /** Ask the server who we are (the session cookie is HttpOnly). Offline keeps the last answer. */

@@ -1,3 +1,4 @@
+import { FileButton } from '../../components/FileButton';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Button } from '../../components/Button';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
@@ -57,6 +58,18 @@ export function tripLabel(value: unknown): string {
   return [claimLabel('declare.mode', mode), rest.join(':')].filter(Boolean).join(' ');
 }
 
+/** "8000.00 CNY" (the QR's declared value of one article) in the reader's money format. */
+function declaredValue(value: unknown): string {
+  const [amount = '', currency = ''] = str(value).split(' ');
+  const number = Number(amount);
+  if (!amount || !currency || !Number.isFinite(number)) return '—';
+  try {
+    return formatMoney(number, currency);
+  } catch {
+    return `${amount} ${currency}`; // a currency this browser does not know
+  }
+}
+
 function ClaimsView({ claims, issuedAt, expiresAt }: { claims: QrClaims; issuedAt: Date; expiresAt: Date }) {
   const travellers = Array.isArray(claims.tr) ? (claims.tr as QrClaims[]) : [];
   const articles = Array.isArray(claims.arts) ? (claims.arts as QrClaims[]) : [];
@@ -100,7 +113,7 @@ function ClaimsView({ claims, issuedAt, expiresAt }: { claims: QrClaims; issuedA
       <ul>
         {articles.map((a, i) => (
           <li key={i}>
-            {str(a.d)} ({str(a.c)}) × {str(a.q)}
+            {str(a.d)} · {td('verify.article', { value: declaredValue(a.val), quantity: str(a.q) })}
           </li>
         ))}
       </ul>
@@ -187,8 +200,8 @@ export function OfficerVerify() {
     void tick();
   };
 
-  const pickImage = async (event: Event) => {
-    const file = (event.currentTarget as HTMLInputElement).files?.[0];
+  const pickImage = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
     if (!file || !canvas.current) return;
     setScanProblem(null);
     const found = await readQrFromFile(file, canvas.current).catch(() => null);
@@ -287,13 +300,13 @@ export function OfficerVerify() {
         <video ref={video} class="scanner" hidden={!scanning} muted playsInline aria-label={td('verify.camera.label')} />
         <canvas ref={canvas} hidden />
         <div class="field">
-          <label class="field__label" for="verify-image">
+          <p class="field__label" id="verify-image-label">
             {td('verify.image.label')}
-          </label>
+          </p>
           <p class="field__hint" id="verify-image-hint">
             {td('verify.image.hint')}
           </p>
-          <input id="verify-image" type="file" accept="image/*" aria-describedby="verify-image-hint" onChange={(e) => void pickImage(e)} />
+          <FileButton id="verify-image" label={td('verify.image.button')} accept="image/*" describedBy="verify-image-label verify-image-hint" onPick={(input) => void pickImage(input)} />
         </div>
         {scanProblem && (
           <Notice kind="error" title={t('notice.error')} live="alert">

@@ -135,6 +135,17 @@ export function ServicesApplication({ id }: { id: string }) {
           </p>
         </div>
       )}
+      {a.appointmentNext && (
+        <div class="notice notice--success" data-testid="application-book">
+          <p class="notice__title">{ts('application.book.title')}</p>
+          <p>{ts('application.book.body')}</p>
+          <p>
+            <a class="button button--primary" href={`/appointments/book?item=${encodeURIComponent(a.itemCode)}`}>
+              {ts('application.book.action')}
+            </a>
+          </p>
+        </div>
+      )}
       {a.status === 'PASSED' && <ServicesRate application={a} onRated={() => void reload()} />}
       <h2>{ts('application.form')}</h2>
       <dl class="summary-list">

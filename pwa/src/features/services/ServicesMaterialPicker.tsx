@@ -1,3 +1,4 @@
+import { FileButton } from '../../components/FileButton';
 import { useState } from 'preact/hooks';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
@@ -108,27 +109,8 @@ export function ServicesMaterialPicker({
         </div>
       )}
       <div class="services-upload">
-        <label class="services-upload__label" for={id}>
-          {ts('apply.camera')}
-        </label>
-        <input
-          id={id}
-          class="services-upload__input"
-          type="file"
-          accept="image/*"
-          capture="environment"
-          onChange={(e) => void pickFile(e.currentTarget)}
-        />
-        <label class="services-upload__label" for={`${id}-file`}>
-          {ts('apply.file')}
-        </label>
-        <input
-          id={`${id}-file`}
-          class="services-upload__input"
-          type="file"
-          accept={acceptFor(type)}
-          onChange={(e) => void pickFile(e.currentTarget)}
-        />
+        <FileButton id={id} label={ts('apply.camera')} accept="image/*" capture="environment" onPick={(input) => void pickFile(input)} />
+        <FileButton id={`${id}-file`} label={ts('apply.file')} accept={acceptFor(type)} onPick={(input) => void pickFile(input)} />
       </div>
       {value.pendingFileId && type?.requiresValidity && (
         <Field

@@ -5,12 +5,18 @@ import iconUrl from '../../assets/icon.svg';
 import { t } from '../../i18n';
 import { onOpenLinkRequested } from '../../sw-bridge';
 import { NOTIFICATION_PARAM } from '../../sw/protocol';
-import { displayName, me, refreshMe } from '../identity/identitySession';
+import { displayName, me, refreshMe, rememberedName } from '../identity/identitySession';
 import { startUnreadBadge, unreadCount } from '../notifications/notificationsBadge';
 
 export function ShellHeader() {
   const { route } = useLocation();
-  useEffect(() => void refreshMe(), []);
+  useEffect(() => {
+    void refreshMe();
+    // back online: ask again (the session may have ended meanwhile)
+    const again = () => void refreshMe();
+    addEventListener('online', again);
+    return () => removeEventListener('online', again);
+  }, []);
   useEffect(() => startUnreadBadge(), []);
   // A tapped notification: the worker focused this page and asks it to show the link in-app;
   // or the worker opened a new window at the link with ?notification=<id>.
@@ -55,6 +61,12 @@ export function ShellHeader() {
             <a class="shell-header__link shell-header__account" href="/me" data-testid="header-account">
               <span class="visually-hidden">{t('header.signedInAs')} </span>
               {displayName(account) || t('nav.me')}
+            </a>
+          ) : account === undefined && rememberedName.value ? (
+            // not confirmed yet (offline, or the answer is on its way): the name last seen here
+            <a class="shell-header__link shell-header__account" href="/me" data-testid="header-account">
+              <span class="visually-hidden">{t('header.signedInAs')} </span>
+              {rememberedName.value}
             </a>
           ) : account === null ? (
             <a class="shell-header__link shell-header__account" href="/me/sign-in" data-testid="header-account">

@@ -16,3 +16,12 @@ export const AppointmentsIcon = () => (
 export const MeIcon = () => (
   <svg {...base}><circle cx="12" cy="8" r="4" /><path d="M4 21c1-4 4.5-6 8-6s7 2 8 6" /></svg>
 );
+export const VerifyIcon = () => (
+  <svg {...base}><path d="M4 8V5a1 1 0 0 1 1-1h3M16 4h3a1 1 0 0 1 1 1v3M20 16v3a1 1 0 0 1-1 1h-3M8 20H5a1 1 0 0 1-1-1v-3" /><path d="m8 12 3 3 5-6" /></svg>
+);
+export const QueueIcon = () => (
+  <svg {...base}><path d="M4 6h16M4 12h16M4 18h10" /></svg>
+);
+export const WorkspaceIcon = () => (
+  <svg {...base}><rect x="3" y="7" width="18" height="13" rx="2" /><path d="M9 7V5a1 1 0 0 1 1-1h4a1 1 0 0 1 1 1v2M3 13h18" /></svg>
+);

@@ -541,7 +541,7 @@ export type AppointmentsSiteFragment = { id: string, code: string, latitude: num
 
 export type AppointmentsSlotFragment = { id: string, siteId: string, itemCode: string, startsAt: string, endsAt: string, seatsLeft: number };
 
-export type AppointmentsBookingFragment = { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } };
+export type AppointmentsBookingFragment = { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } };
 
 export type AppointmentsErrorFragment = { message: string, field: string | null, appointmentCode: AppointmentErrorCode };
 
@@ -549,7 +549,7 @@ export type AppointmentsValidationFragment = { message: string, errors: Array<{ 
 
 type AppointmentsCreateResult_AppointmentError_Fragment = { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode };
 
-type AppointmentsCreateResult_BookingSuccess_Fragment = { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } };
+type AppointmentsCreateResult_BookingSuccess_Fragment = { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } };
 
 type AppointmentsCreateResult_SlotFullError_Fragment = { __typename: 'SlotFullError', message: string, alternatives: Array<{ id: string, siteId: string, itemCode: string, startsAt: string, endsAt: string, seatsLeft: number }> };
 
@@ -564,7 +564,7 @@ export type AppointmentsCreateResultFragment =
 
 type AppointmentsChangeResult_AppointmentError_Fragment = { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode };
 
-type AppointmentsChangeResult_BookingChanged_Fragment = { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } };
+type AppointmentsChangeResult_BookingChanged_Fragment = { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } };
 
 type AppointmentsChangeResult_ValidationError_Fragment = { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> };
 
@@ -606,14 +606,14 @@ export type AppointmentsAvailabilityQuery = { appointmentAvailability: Array<{ d
 export type AppointmentsMineQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AppointmentsMineQuery = { myBookings: Array<{ id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } }>, myWaitlist: Array<{ id: string, itemCode: string, siteId: string | null, earlierThan: string, bookingId: string | null, status: WaitlistStatus, offeredBookingId: string | null, createdAt: string }> };
+export type AppointmentsMineQuery = { myBookings: Array<{ id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } }>, myWaitlist: Array<{ id: string, itemCode: string, siteId: string | null, earlierThan: string, bookingId: string | null, status: WaitlistStatus, offeredBookingId: string | null, createdAt: string }> };
 
 export type AppointmentsBookingByIdQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type AppointmentsBookingByIdQuery = { booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } | null };
+export type AppointmentsBookingByIdQuery = { booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } | null };
 
 export type AppointmentsCreateMutationVariables = Exact<{
   slotId: string | number;
@@ -625,7 +625,7 @@ export type AppointmentsCreateMutationVariables = Exact<{
 
 export type AppointmentsCreateMutation = { bookingCreate:
     | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
-    | { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
+    | { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'SlotFullError', message: string, alternatives: Array<{ id: string, siteId: string, itemCode: string, startsAt: string, endsAt: string, seatsLeft: number }> }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
@@ -639,7 +639,7 @@ export type AppointmentsRescheduleMutationVariables = Exact<{
 
 export type AppointmentsRescheduleMutation = { bookingReschedule:
     | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
-    | { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
+    | { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'SlotFullError', message: string, alternatives: Array<{ id: string, siteId: string, itemCode: string, startsAt: string, endsAt: string, seatsLeft: number }> }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
@@ -651,7 +651,7 @@ export type AppointmentsCancelMutationVariables = Exact<{
 
 export type AppointmentsCancelMutation = { bookingCancel:
     | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
-    | { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
+    | { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
 
@@ -662,7 +662,7 @@ export type AppointmentsReleaseMutationVariables = Exact<{
 
 export type AppointmentsReleaseMutation = { bookingRelease:
     | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
-    | { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
+    | { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
 
@@ -674,7 +674,7 @@ export type AppointmentsLateMutationVariables = Exact<{
 
 export type AppointmentsLateMutation = { bookingLateReport:
     | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
-    | { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
+    | { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
 
@@ -685,7 +685,7 @@ export type AppointmentsOfferConfirmMutationVariables = Exact<{
 
 export type AppointmentsOfferConfirmMutation = { bookingOfferConfirm:
     | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
-    | { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
+    | { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'SlotFullError', message: string, alternatives: Array<{ id: string, siteId: string, itemCode: string, startsAt: string, endsAt: string, seatsLeft: number }> }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
@@ -719,7 +719,7 @@ export type AppointmentsUpdatesSubscriptionVariables = Exact<{
 
 export type AppointmentsUpdatesSubscription = { myBookingUpdates: { bookingId: string, status: BookingStatus, queueNumber: number | null, windowNumber: number | null, message: string } };
 
-export type AppointmentsDayBookingFragment = { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null };
+export type AppointmentsDayBookingFragment = { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, applicationNumber: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null };
 
 export type AppointmentsOfficerSitesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -732,7 +732,7 @@ export type AppointmentsSiteDayQueryVariables = Exact<{
 }>;
 
 
-export type AppointmentsSiteDayQuery = { siteDay: { date: unknown, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, windows: Array<{ number: number, itemCodes: Array<string>, active: boolean }>, bookings: Array<{ id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null }> } | null };
+export type AppointmentsSiteDayQuery = { siteDay: { date: unknown, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, windows: Array<{ number: number, itemCodes: Array<string>, active: boolean }>, bookings: Array<{ id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, applicationNumber: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null }> } | null };
 
 export type AppointmentsCheckInMutationVariables = Exact<{
   idempotencyKey: string;
@@ -743,7 +743,7 @@ export type AppointmentsCheckInMutationVariables = Exact<{
 
 export type AppointmentsCheckInMutation = { bookingCheckIn:
     | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
-    | { __typename: 'CheckInSuccess', queueNumber: number, replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null } }
+    | { __typename: 'CheckInSuccess', queueNumber: number, replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, applicationNumber: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null } }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
 
@@ -755,7 +755,7 @@ export type AppointmentsCallNextMutationVariables = Exact<{
 
 export type AppointmentsCallNextMutation = { queueCallNext:
     | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
-    | { __typename: 'QueueCalled', windowNumber: number, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null } }
+    | { __typename: 'QueueCalled', windowNumber: number, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, applicationNumber: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null } }
    };
 
 export type AppointmentsOutcomeMutationVariables = Exact<{
@@ -766,7 +766,7 @@ export type AppointmentsOutcomeMutationVariables = Exact<{
 
 export type AppointmentsOutcomeMutation = { bookingOutcomeRecord:
     | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
-    | { __typename: 'BookingOutcomeRecorded', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null } }
+    | { __typename: 'BookingOutcomeRecorded', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, applicationNumber: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null } }
    };
 
 export type AppointmentsItemNameQueryVariables = Exact<{
@@ -1583,7 +1583,7 @@ export type ServicesDataElementFragment = { code: string, format: string, ruleJs
 
 export type ServicesDocumentFragment = { id: string, materialCode: string, label: string, format: FileFormat, issueDate: unknown, expiryDate: unknown, expired: boolean, url: string, createdAt: string };
 
-export type ServicesApplicationFragment = { id: string, number: string, itemCode: string, status: ApplicationStatus, revision: number, submittedAt: string, dueDate: unknown, daysLeft: number, paused: boolean, rating: number | null, itemName: { zhHans: string, zhHant: string, en: string }, form: Array<{ element: string, value: string }>, materials: Array<{ material: string, documentId: string }>, corrections: Array<{ target: string, problem: string, action: string, department: string }>, timeline: Array<{ at: string, kind: string, actor: string }> };
+export type ServicesApplicationFragment = { id: string, number: string, itemCode: string, status: ApplicationStatus, revision: number, submittedAt: string, dueDate: unknown, daysLeft: number, paused: boolean, rating: number | null, appointmentNext: boolean, itemName: { zhHans: string, zhHant: string, en: string }, form: Array<{ element: string, value: string }>, materials: Array<{ material: string, documentId: string }>, corrections: Array<{ target: string, problem: string, action: string, department: string }>, timeline: Array<{ at: string, kind: string, actor: string }> };
 
 type ServicesResult_ApplicationDone_Fragment = { __typename: 'ApplicationDone', applicationId: string, status: ApplicationStatus };
 
@@ -1624,7 +1624,7 @@ export type ServicesApplicationOneQueryVariables = Exact<{
 }>;
 
 
-export type ServicesApplicationOneQuery = { application: { id: string, number: string, itemCode: string, status: ApplicationStatus, revision: number, submittedAt: string, dueDate: unknown, daysLeft: number, paused: boolean, rating: number | null, itemName: { zhHans: string, zhHant: string, en: string }, form: Array<{ element: string, value: string }>, materials: Array<{ material: string, documentId: string }>, corrections: Array<{ target: string, problem: string, action: string, department: string }>, timeline: Array<{ at: string, kind: string, actor: string }> } | null };
+export type ServicesApplicationOneQuery = { application: { id: string, number: string, itemCode: string, status: ApplicationStatus, revision: number, submittedAt: string, dueDate: unknown, daysLeft: number, paused: boolean, rating: number | null, appointmentNext: boolean, itemName: { zhHans: string, zhHant: string, en: string }, form: Array<{ element: string, value: string }>, materials: Array<{ material: string, documentId: string }>, corrections: Array<{ target: string, problem: string, action: string, department: string }>, timeline: Array<{ at: string, kind: string, actor: string }> } | null };
 
 export type ServicesMyApplicationsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1805,6 +1805,7 @@ export const AppointmentsBookingFragmentDoc = new TypedDocumentString(`
   startsAt
   endsAt
   applicationId
+  applicationNumber
   credential
   calendarIcs
   offerExpiresAt
@@ -1933,6 +1934,7 @@ fragment AppointmentsBooking on Booking {
   startsAt
   endsAt
   applicationId
+  applicationNumber
   credential
   calendarIcs
   offerExpiresAt
@@ -2010,6 +2012,7 @@ fragment AppointmentsBooking on Booking {
   startsAt
   endsAt
   applicationId
+  applicationNumber
   credential
   calendarIcs
   offerExpiresAt
@@ -2064,6 +2067,7 @@ export const AppointmentsDayBookingFragmentDoc = new TypedDocumentString(`
   endsAt
   personName
   applicationId
+  applicationNumber
   queueNumber
   windowNumber
   lateMinutes
@@ -2764,6 +2768,7 @@ export const ServicesApplicationFragmentDoc = new TypedDocumentString(`
     actor
   }
   rating
+  appointmentNext
 }
     fragment ServicesText on LocalizedText {
   zhHans
@@ -2968,6 +2973,7 @@ fragment AppointmentsBooking on Booking {
   startsAt
   endsAt
   applicationId
+  applicationNumber
   credential
   calendarIcs
   offerExpiresAt
@@ -3034,6 +3040,7 @@ fragment AppointmentsBooking on Booking {
   startsAt
   endsAt
   applicationId
+  applicationNumber
   credential
   calendarIcs
   offerExpiresAt
@@ -3103,6 +3110,7 @@ fragment AppointmentsBooking on Booking {
   startsAt
   endsAt
   applicationId
+  applicationNumber
   credential
   calendarIcs
   offerExpiresAt
@@ -3204,6 +3212,7 @@ fragment AppointmentsBooking on Booking {
   startsAt
   endsAt
   applicationId
+  applicationNumber
   credential
   calendarIcs
   offerExpiresAt
@@ -3293,6 +3302,7 @@ fragment AppointmentsBooking on Booking {
   startsAt
   endsAt
   applicationId
+  applicationNumber
   credential
   calendarIcs
   offerExpiresAt
@@ -3375,6 +3385,7 @@ fragment AppointmentsBooking on Booking {
   startsAt
   endsAt
   applicationId
+  applicationNumber
   credential
   calendarIcs
   offerExpiresAt
@@ -3457,6 +3468,7 @@ fragment AppointmentsBooking on Booking {
   startsAt
   endsAt
   applicationId
+  applicationNumber
   credential
   calendarIcs
   offerExpiresAt
@@ -3547,6 +3559,7 @@ fragment AppointmentsBooking on Booking {
   startsAt
   endsAt
   applicationId
+  applicationNumber
   credential
   calendarIcs
   offerExpiresAt
@@ -3773,6 +3786,7 @@ fragment AppointmentsDayBooking on DayBooking {
   endsAt
   personName
   applicationId
+  applicationNumber
   queueNumber
   windowNumber
   lateMinutes
@@ -3823,6 +3837,7 @@ fragment AppointmentsDayBooking on DayBooking {
   endsAt
   personName
   applicationId
+  applicationNumber
   queueNumber
   windowNumber
   lateMinutes
@@ -3858,6 +3873,7 @@ fragment AppointmentsDayBooking on DayBooking {
   endsAt
   personName
   applicationId
+  applicationNumber
   queueNumber
   windowNumber
   lateMinutes
@@ -3892,6 +3908,7 @@ fragment AppointmentsDayBooking on DayBooking {
   endsAt
   personName
   applicationId
+  applicationNumber
   queueNumber
   windowNumber
   lateMinutes
@@ -6572,6 +6589,7 @@ fragment ServicesApplication on Application {
     actor
   }
   rating
+  appointmentNext
 }`) as unknown as TypedDocumentString<ServicesApplicationOneQuery, ServicesApplicationOneQueryVariables>;
 export const ServicesMyApplicationsDocument = new TypedDocumentString(`
     query ServicesMyApplications {
