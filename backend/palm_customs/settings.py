@@ -132,6 +132,11 @@ class Settings:
     metrics_multiproc_dir: Path | None = None
     # Finished jobs (done, discarded) are deleted this many days after they finished.
     job_retention_days: int = 14
+    # The HMAC key of what is kept of a deleted person's identity document (a keyed hash);
+    # unset: derived from SECRET_KEY. Never stored in the database.
+    identity_hash_key: Secret | None = None
+    # How long that keyed hash stops the same document coming back with a clean slate.
+    identity_retention_days: int = 180
 
     @property
     def rp_id(self) -> str:
@@ -348,4 +353,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         if source.get("PROMETHEUS_MULTIPROC_DIR")
         else None,
         job_retention_days=job_retention_days,
+        identity_hash_key=Secret(source["IDENTITY_HASH_KEY"])
+        if source.get("IDENTITY_HASH_KEY")
+        else None,
+        identity_retention_days=int(source.get("IDENTITY_RETENTION_DAYS") or 180),
     )

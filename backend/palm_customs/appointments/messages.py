@@ -60,9 +60,45 @@ MESSAGES: Catalogue = {
         "That application already has an appointment. Reschedule it to change the time.",
     ),
     "appointment.too_many_bookings": (
-        "您最多可同时持有 {limit} 个预约。请先取消或完成一个。",
-        "您最多可同時持有 {limit} 個預約。請先取消或完成一個。",
-        "You can hold at most {limit} appointments at a time. Cancel or attend one first.",
+        "每人最多可同时持有 {limit} 个预约（含待确认的候补和保留名额，按本人计算，不论使用几个"
+        "账户）。请先取消或完成一个；最早一个于 {at} 结束后即可再约。",
+        "每人最多可同時持有 {limit} 個預約（含待確認的候補和保留名額，按本人計算，不論使用幾個"
+        "帳戶）。請先取消或完成一個；最早一個於 {at} 結束後即可再約。",
+        "Each person can hold at most {limit} appointments at a time, counting offers and held "
+        "times and all of your accounts. Cancel or attend one first; you can book again after "
+        "your earliest one ends at {at}.",
+    ),
+    "appointment.one_seat_per_time": (
+        "您在这个时间已有预约（{number}），每人同一时间只能占一个名额。请选择其他时间。",
+        "您在這個時間已有預約（{number}），每人同一時間只能佔一個名額。請選擇其他時間。",
+        "You already have an appointment at this time ({number}). Each person can hold one "
+        "seat at a time. Choose another time.",
+    ),
+    "appointment.item_limit": (
+        "这项业务每人最多可同时持有 {limit} 个预约（含待确认的名额）。{at} 之后可再约，"
+        "或先取消一个。",
+        "這項業務每人最多可同時持有 {limit} 個預約（含待確認的名額）。{at} 之後可再約，"
+        "或先取消一個。",
+        "Each person can hold at most {limit} appointments for this service at a time, "
+        "counting offers. You can book again after {at}, or cancel one first.",
+    ),
+    "appointment.day_limit": (
+        "每人每天最多可预约 {limit} 个名额，您在 {day} 已达上限。请选择其他日期。",
+        "每人每天最多可預約 {limit} 個名額，您在 {day} 已達上限。請選擇其他日期。",
+        "Each person can book at most {limit} appointments a day and you have reached that "
+        "on {day}. Choose another day.",
+    ),
+    "appointment.reschedule_limit": (
+        "这项业务在 {hours} 小时内最多可改约 {limit} 次，您已达上限。{at} 之后可再改约。",
+        "這項業務在 {hours} 小時內最多可改約 {limit} 次，您已達上限。{at} 之後可再改約。",
+        "You can reschedule this service at most {limit} times in {hours} hours and have "
+        "reached that. You can reschedule again from {at}.",
+    ),
+    "appointment.rebook_limit": (
+        "这项业务在 {hours} 小时内已取消 {limit} 次，为公平起见暂不能再预约。{at} 之后可再约。",
+        "這項業務在 {hours} 小時內已取消 {limit} 次，為公平起見暫不能再預約。{at} 之後可再約。",
+        "You have cancelled this service {limit} times in {hours} hours, so to keep it fair "
+        "you can book it again from {at}.",
     ),
     "appointment.cooldown": (
         "由于近期多次预约未到，{until} 之前暂不能预约。",

@@ -260,3 +260,29 @@ class QueueCounter(Model):
     class Meta:
         table = "appointment_queue_counter"
         unique_together = (("site_id", "day"),)
+
+
+class FairnessRule(Model):
+    """How much of one item a person (the human, across their accounts) may hold and how often
+    they may change it: limits and cool-downs as data, set by an administrator. The row with
+    item_code "*" applies to items without a row of their own, and with neither `DEFAULTS`
+    in services/fairness.py applies.
+    """
+
+    id = fields.IntField(primary_key=True)
+    item_code = fields.CharField(max_length=40, unique=True)
+    # Live claims on seats (confirmed, offered, held) of this item at once.
+    max_per_item = fields.IntField()
+    # Live claims on seats of any item starting on one local day of the site.
+    max_per_day = fields.IntField()
+    # Reschedules of this item within `change_window_hours`.
+    max_reschedules = fields.IntField()
+    # Cancellations of this item within `change_window_hours`; at the limit, booking the item
+    # again waits until the oldest of them leaves the window (no cancel-and-rebook cycling).
+    max_cancellations = fields.IntField()
+    change_window_hours = fields.IntField()
+    updated_by = fields.CharField(max_length=80)
+    updated_at = fields.DatetimeField()
+
+    class Meta:
+        table = "appointment_fairness_rule"

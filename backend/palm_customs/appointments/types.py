@@ -306,6 +306,10 @@ class AppointmentError:
     code: AppointmentErrorCode
     message: str
     field: str | None
+    retry_at: datetime | None = strawberry.field(
+        default=None,
+        description="When the rule that refused lets the person try again, where it is known.",
+    )
 
 
 @strawberry.type(description="Someone took the last seat first: here are the next free times.")
@@ -344,7 +348,7 @@ ERROR_MAPPERS: tuple[ErrorMapper[Any], ...] = (
     maps(
         AppointmentProblem,
         lambda e, c: AppointmentError(
-            code=e.error_code, message=_message(e, c.language), field=e.field
+            code=e.error_code, message=_message(e, c.language), field=e.field, retry_at=e.retry_at
         ),
     ),
 )
