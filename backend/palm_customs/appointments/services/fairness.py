@@ -98,12 +98,12 @@ async def lock_human(
     of their accounts booking at once wait for each other (FOR NO KEY UPDATE on PostgreSQL: rows
     referencing the accounts are not blocked; a no-op on SQLite, whose writers queue anyway)."""
     accounts = await human_accounts(connection, account_id, now)
+    # Whole rows: Tortoise drops FOR UPDATE from a values_list query.
     await (
         Account.filter(id__in=accounts)
         .using_db(connection)
         .order_by("id")
         .select_for_update(no_key=True)
-        .values_list("id", flat=True)
     )
     return accounts
 
