@@ -137,6 +137,8 @@ class Settings:
     identity_hash_key: Secret | None = None
     # How long that keyed hash stops the same document coming back with a clean slate.
     identity_retention_days: int = 180
+    # Accounts one network (an IPv4 /24, an IPv6 /64) may create in an hour; then it waits.
+    sign_up_network_limit: int = 20
 
     @property
     def rp_id(self) -> str:
@@ -357,4 +359,5 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         if source.get("IDENTITY_HASH_KEY")
         else None,
         identity_retention_days=int(source.get("IDENTITY_RETENTION_DAYS") or 180),
+        sign_up_network_limit=int(source.get("SIGN_UP_NETWORK_LIMIT") or 20),
     )

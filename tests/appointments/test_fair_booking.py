@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
 from starlette.applications import Starlette
 
+from palm_customs.app import create_app
 from palm_customs.appointments.models import Booking, BookingStatus, FairnessRule, WaitlistEntry
 from palm_customs.core import clock
 from palm_customs.identity.models import Person, RetainedIdentity
+from palm_customs.settings import Settings
 from tests.appointments.flows import (
     CANCEL,
     ITEM,
@@ -25,7 +28,7 @@ from tests.appointments.flows import (
     key,
     person,
 )
-from tests.conftest import ORIGIN, graphql
+from tests.conftest import ORIGIN, _empty_tables, graphql
 from tests.identity.authenticator import SoftAuthenticator
 from tests.identity.flows import ACCOUNT_CREATE_FINISH, ACCOUNT_CREATE_START
 from tests.identity.flows import person as person_input
@@ -316,3 +319,24 @@ async def test_deleting_an_account_frees_its_seats_and_its_document_keeps_its_hi
     assert result["code"] == "REBOOK_LIMIT", result
     for client in (waiter, again):
         await client.aclose()
+
+
+async def test_one_network_creates_its_hourly_share_of_accounts_then_waits(
+    settings: Settings,
+) -> None:
+    # given a server that lets one network create two accounts an hour
+    application = create_app(dataclasses.replace(settings, sign_up_network_limit=2))
+    async with application.router.lifespan_context(application):
+        try:
+            made = [await register(application, person_input(n)) for n in (1, 2)]
+            # when a third sign-up comes from the same network
+            third, refusal = await register(application, person_input(3))
+            # then it is refused with when to try again, and nothing was created
+            assert [client is not None for client, _ in made] == [True, True]
+            assert third is None
+            assert refusal["__typename"] == "TooManyAttempts", refusal
+            assert await Person.all().count() == 2
+            for client, _ in made:
+                await client.aclose()
+        finally:
+            await _empty_tables()

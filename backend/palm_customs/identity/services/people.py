@@ -18,8 +18,9 @@ from tortoise.exceptions import IntegrityError
 
 from palm_customs.core import clock
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, Validator
+from palm_customs.core.ratelimit import RateLimiter, network_of, sign_up_policy
 from palm_customs.identity import documents
-from palm_customs.identity.errors import AccountErrorCode, AccountProblem
+from palm_customs.identity.errors import AccountErrorCode, AccountProblem, TooManyAttemptsError
 from palm_customs.identity.models import (
     Account,
     AccountKind,
@@ -330,3 +331,18 @@ async def _create_person(
         # Someone registered the same document or sign-in name a moment ago.
         raise AccountProblem(AccountErrorCode.DOCUMENT_ALREADY_REGISTERED) from None
     return account
+
+
+def _sign_up_key(ip: str) -> str:
+    return f"signup:net:{network_of(ip)}"
+
+
+async def check_sign_up_limit(limiter: RateLimiter, *, ip: str) -> None:
+    """Refuse a sign-up while the network has created its hourly share of accounts."""
+    wait = await limiter.retry_after(_sign_up_key(ip))
+    if wait > 0:
+        raise TooManyAttemptsError(wait)
+
+
+async def count_sign_up(limiter: RateLimiter, settings: Settings, *, ip: str) -> None:
+    await limiter.failure(_sign_up_key(ip), sign_up_policy(settings.sign_up_network_limit))

@@ -991,6 +991,7 @@ export type IdentityAccountCreateWithPasswordMutationVariables = Exact<{
 export type IdentityAccountCreateWithPasswordMutation = { accountCreateWithPassword:
     | { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode }
     | { __typename: 'PasswordAccountCreated', totpSecret: string, totpUri: string, me: { accountId: string, kind: AccountKind, assuranceLevel: number, stepUpValidUntil: string | null, signInMethod: SignInMethod, hasPasskey: boolean, needsTotpConfirmation: boolean, person: { fullName: string, dateOfBirth: unknown, nationality: string, isResident: boolean, documentType: DocumentType, documentNumberMasked: string, documentExpiry: unknown, email: string | null, mobile: string | null } | null, officer: { badgeNumber: string, fullName: string, unit: string, roles: Array<string> } | null, memberships: Array<{ id: string, role: EnterpriseRole, status: MembershipStatus, enterprise: { id: string, name: string, uscc: string } }> } }
+    | { __typename: 'TooManyAttempts' }
     | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
    };
 
