@@ -43,6 +43,11 @@ class AppointmentErrorCode(Enum):
     DAY_LIMIT = "day_limit"
     RESCHEDULE_LIMIT = "reschedule_limit"
     REBOOK_LIMIT = "rebook_limit"
+    DRAW_ONLY = "draw_only"
+    DRAW_NOT_FOUND = "draw_not_found"
+    DRAW_CLOSED = "draw_closed"
+    DRAW_ALREADY_ENTERED = "draw_already_entered"
+    NOT_VERIFIED = "not_verified"
 
 
 class AppointmentProblem(DomainError):

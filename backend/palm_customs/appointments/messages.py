@@ -105,6 +105,32 @@ MESSAGES: Catalogue = {
         "由於近期多次預約未到，{until} 之前暫不能預約。",
         "Because you missed recent appointments, you can book again from {until}.",
     ),
+    "appointment.draw_only": (
+        "这段时间的名额通过公平抽签分配，不能直接预约。请在 {at} 前参加抽签，结果会通知您。",
+        "這段時間的名額透過公平抽籤分配，不能直接預約。請在 {at} 前參加抽籤，結果會通知您。",
+        "Seats at this time are given by a fair draw, not first come. Enter the draw before "
+        "{at}; we will tell you the result.",
+    ),
+    "appointment.draw_not_found": (
+        "未找到该抽签。",
+        "找不到該抽籤。",
+        "We could not find that draw.",
+    ),
+    "appointment.draw_closed": (
+        "该抽签已截止报名。",
+        "該抽籤已截止報名。",
+        "Entries to that draw have closed.",
+    ),
+    "appointment.draw_already_entered": (
+        "您已参加这次抽签（每人一次，不论使用几个账户）。",
+        "您已參加這次抽籤（每人一次，不論使用幾個帳戶）。",
+        "You have already entered this draw (once per person, whichever account you use).",
+    ),
+    "appointment.not_verified": (
+        "参加抽签需要已登记并核验的身份证件。请在个人资料中登记证件。",
+        "參加抽籤需要已登記並核驗的身分證件。請在個人資料中登記證件。",
+        "Entering a draw needs a registered, checked identity document. Add it to your profile.",
+    ),
     "appointment.not_active": (
         "该预约已取消、改约或完成，无法再操作。",
         "該預約已取消、改約或完成，無法再操作。",
@@ -237,6 +263,28 @@ MESSAGES: Catalogue = {
         "{site_zh}的空位为您保留 {minutes} 分钟，请尽快确认。",
         "{site_hant}的空位為您保留 {minutes} 分鐘，請盡快確認。",
         "A seat at {site} is held for you for {minutes} minutes. Confirm it to take it.",
+    ),
+    "notify.appointment.draw_won.title": (
+        "抽签中签：{when}",
+        "抽籤中籤：{when}",
+        "You won a seat in the draw: {when}",
+    ),
+    "notify.appointment.draw_won.body": (
+        "{site_zh}的名额为您保留至 {until}，请在此之前确认，否则将转给下一位。",
+        "{site_hant}的名額為您保留至 {until}，請在此之前確認，否則將轉給下一位。",
+        "A seat at {site} is held for you until {until}. Confirm it by then or it goes to "
+        "the next person.",
+    ),
+    "notify.appointment.draw_lost.title": (
+        "抽签未中",
+        "抽籤未中",
+        "Not drawn this time",
+    ),
+    "notify.appointment.draw_lost.body": (
+        "{site_zh} {from} 至 {to} 的名额已全部抽出，您这次未中签。可登记候补或参加下一次抽签。",
+        "{site_hant} {from} 至 {to} 的名額已全部抽出，您這次未中籤。可登記候補或參加下一次抽籤。",
+        "Every seat at {site} from {from} to {to} has been drawn and yours was not among "
+        "them this time. You can join the waiting list or enter the next draw.",
     ),
     "notify.appointment.offer_lapsed.title": (
         "保留的空位已过期：{when}",

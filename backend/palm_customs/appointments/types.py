@@ -451,3 +451,74 @@ BookingOutcomeResult = Annotated[
 SiteClosureResult = Annotated[
     SiteClosureAdded | AppointmentError | ValidationError, strawberry.union("SiteClosureResult")
 ]
+
+
+# ------------------------------------------------------------------ fair draw
+
+
+@strawberry.type(
+    description="A fair draw of the seats of an item at a site over a period. Once drawn, "
+    "`seed` and `entryIds` let anyone recompute the order: entries sorted by "
+    "HMAC-SHA256(key = seed bytes, message = entry id), lowest first."
+)
+class AppointmentDraw:
+    id: strawberry.ID
+    site_id: strawberry.ID
+    item_code: str
+    slots_from: datetime
+    slots_to: datetime
+    closes_at: datetime
+    drawn: bool
+    seed: str | None
+    entrants_digest: str | None = strawberry.field(
+        description="SHA-256 of the sorted entry ids joined by newlines."
+    )
+    drawn_at: datetime | None
+    entry_ids: list[strawberry.ID] = strawberry.field(
+        description="Every entry of a drawn draw, sorted (empty until drawn)."
+    )
+
+
+@strawberry.enum
+class DrawEntryState(Enum):
+    ENTERED = "entered"
+    WON = "won"
+    LOST = "lost"
+
+
+@strawberry.type(description="Your entry in a draw and, once drawn, its result.")
+class DrawEntryInfo:
+    id: strawberry.ID
+    draw: AppointmentDraw
+    state: DrawEntryState
+    rank: int | None
+    booking_id: strawberry.ID | None = strawberry.field(
+        description="The seat held for you (confirm it as an offer) when you won."
+    )
+
+
+@strawberry.type
+class DrawCreated:
+    draw: AppointmentDraw
+
+
+@strawberry.type
+class DrawEntered:
+    entry: DrawEntryInfo
+
+
+@strawberry.input
+class DrawCreateInput:
+    site_id: strawberry.ID
+    item_code: str
+    slots_from: datetime
+    slots_to: datetime
+    closes_at: datetime = strawberry.field(description="Entries close; the draw runs then.")
+
+
+DrawCreateResult = Annotated[
+    DrawCreated | AppointmentError | ValidationError, strawberry.union("DrawCreateResult")
+]
+DrawEnterResult = Annotated[
+    DrawEntered | AppointmentError | ValidationError, strawberry.union("DrawEnterResult")
+]

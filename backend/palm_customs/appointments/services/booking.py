@@ -226,6 +226,7 @@ async def book(
     if existing is not None:
         return Booked(booking=existing, replayed=True)
     slot = await _bookable_slot(connection, slot_id, code, now)
+    await fairness.check_not_in_draw(connection, slot)
     if slot.booked >= slot.capacity:
         # Early exit for the many losers of a rush (no lock taken); when the slot looks free
         # the conditional UPDATE below is what decides.

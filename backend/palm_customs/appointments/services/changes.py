@@ -168,6 +168,7 @@ async def reschedule(
         raise AppointmentProblem(AppointmentErrorCode.WRONG_ITEM, field="slotId")
     if slot.id == old.slot_id:
         raise AppointmentProblem(AppointmentErrorCode.SAME_SLOT, field="slotId")
+    await fairness.check_not_in_draw(connection, slot)
     await _check_cool_down(connection, accounts, now)
     await fairness.check_changes(
         connection, accounts, item_code=old.item_code, change=fairness.Change.RESCHEDULE, now=now

@@ -15,7 +15,15 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from palm_customs.appointments.errors import AppointmentErrorCode, AppointmentProblem
-from palm_customs.appointments.models import Booking, BookingStatus, FairnessRule, Site, Slot
+from palm_customs.appointments.models import (
+    Booking,
+    BookingStatus,
+    Draw,
+    DrawStatus,
+    FairnessRule,
+    Site,
+    Slot,
+)
 from palm_customs.appointments.services.rules import LIVE, MAX_ACTIVE_BOOKINGS, _zone
 from palm_customs.core import clock
 from palm_customs.identity.models import Account, Person, RetainedIdentity
@@ -200,4 +208,32 @@ async def check_changes(
             code,
             params={"limit": limit, "hours": hours, "at": at},
             retry_at=until,
+        )
+
+
+async def open_draw_for(connection: BaseDBAsyncClient, slot: Slot) -> Draw | None:
+    """The open draw that allocates this slot's seats, if one does (then they are not sold)."""
+    return (
+        await Draw.filter(
+            site_id=slot.site_id,
+            item_code=slot.item_code,
+            status=DrawStatus.OPEN,
+            slots_from__lte=slot.starts_at,
+            slots_to__gt=slot.starts_at,
+        )
+        .using_db(connection)
+        .first()
+    )
+
+
+async def check_not_in_draw(connection: BaseDBAsyncClient, slot: Slot) -> None:
+    draw = await open_draw_for(connection, slot)
+    if draw is not None:
+        raise AppointmentProblem(
+            AppointmentErrorCode.DRAW_ONLY,
+            field="slotId",
+            params={
+                "at": _at(draw.closes_at, await Site.get(id=slot.site_id, using_db=connection))
+            },
+            retry_at=draw.closes_at,
         )
