@@ -22,6 +22,7 @@ from tests.appointments.flows import (
     WAITLIST_JOIN,
     book,
     call,
+    clerk,
     client_for,
     create_site,
     create_slot,
@@ -340,3 +341,39 @@ async def test_one_network_creates_its_hourly_share_of_accounts_then_waits(
                 await client.aclose()
         finally:
             await _empty_tables()
+
+
+RULE_SET = (
+    "mutation($input: FairnessRuleInput!) { fairnessRuleSet(input: $input) { __typename"
+    " ... on FairnessRuleSaved { rule { itemCode maxPerItem changeWindowHours } }"
+    " ... on ValidationError { errors { field code } } } }"
+)
+
+
+async def test_an_administrator_sets_an_items_limits_and_they_apply(app: Starlette) -> None:
+    # given an administrator
+    admin = await clerk(app, "A1001", roles=("administrator",))
+    limits = {
+        "itemCode": ITEM.lower(),
+        "maxPerItem": 1,
+        "maxPerDay": 3,
+        "maxReschedules": 2,
+        "maxCancellations": 2,
+        "changeWindowHours": 48,
+    }
+    # when they give a limit out of range, nothing is saved
+    bad = await call(admin, RULE_SET, input=limits | {"maxPerItem": 9, "changeWindowHours": 0})
+    assert bad["__typename"] == "ValidationError"
+    assert {e["field"] for e in bad["errors"]} == {"input.maxPerItem", "input.changeWindowHours"}
+    assert await FairnessRule.all().count() == 0
+    # when they set one seat per person for the item
+    saved = await call(admin, RULE_SET, input=limits)
+    assert saved["rule"] == {"itemCode": ITEM, "maxPerItem": 1, "changeWindowHours": 48}
+    # then a person's second seat of the item is refused
+    site = await create_site()
+    slots = [await create_slot(site, starts_in=timedelta(days=2, hours=h)) for h in (0, 1)]
+    me = await person(app, 1)
+    assert (await book(me, slots[0]))["__typename"] == "BookingSuccess"
+    assert (await refused(me, slots[1]))["code"] == "ITEM_LIMIT"
+    for client in (admin, me):
+        await client.aclose()

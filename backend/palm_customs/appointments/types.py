@@ -522,3 +522,34 @@ DrawCreateResult = Annotated[
 DrawEnterResult = Annotated[
     DrawEntered | AppointmentError | ValidationError, strawberry.union("DrawEnterResult")
 ]
+
+
+@strawberry.type(description="How much of an item one person may hold and change (all accounts).")
+class FairnessRuleInfo:
+    item_code: str
+    max_per_item: int
+    max_per_day: int
+    max_reschedules: int
+    max_cancellations: int
+    change_window_hours: int
+    updated_at: datetime
+
+
+@strawberry.input
+class FairnessRuleInput:
+    item_code: str = strawberry.field(description='A catalogue code, or "*" for every other item.')
+    max_per_item: int
+    max_per_day: int
+    max_reschedules: int
+    max_cancellations: int
+    change_window_hours: int
+
+
+@strawberry.type
+class FairnessRuleSaved:
+    rule: FairnessRuleInfo
+
+
+FairnessRuleResult = Annotated[
+    FairnessRuleSaved | ValidationError, strawberry.union("FairnessRuleResult")
+]

@@ -5,6 +5,7 @@ data (FairnessRule) rather than constants.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from palm_customs.appointments.models import (
 )
 from palm_customs.appointments.services.rules import LIVE, MAX_ACTIVE_BOOKINGS, _zone
 from palm_customs.core import clock
+from palm_customs.core.errors import FieldProblem, ValidationErrorCode, Validator
 from palm_customs.identity.models import Account, Person, RetainedIdentity
 
 # A claim on a seat: a booking that holds its window-time, or an offer/hold waiting for a yes.
@@ -237,3 +239,57 @@ async def check_not_in_draw(connection: BaseDBAsyncClient, slot: Slot) -> None:
             },
             retry_at=draw.closes_at,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    rule: FairnessRule
+
+    @property
+    def audit_targets(self) -> tuple[str, ...]:
+        return (f"fairness_rule:{self.rule.item_code}",)
+
+
+async def set_rule(
+    connection: BaseDBAsyncClient,
+    *,
+    principal: Any,
+    item_code: str,
+    max_per_item: int,
+    max_per_day: int,
+    max_reschedules: int,
+    max_cancellations: int,
+    change_window_hours: int,
+    now: datetime,
+) -> RuleSet:
+    """An administrator sets the limits of an item ("*": of every item without its own)."""
+    code = item_code.strip().upper()
+    check = Validator()
+    if code != DEFAULT_RULE and not re.fullmatch(r"[A-Z][A-Z0-9_]{1,39}", code):
+        check.problems.append(FieldProblem("input.itemCode", ValidationErrorCode.INVALID_FORMAT))
+    for path, value, low, high in (
+        ("input.maxPerItem", max_per_item, 1, MAX_ACTIVE_BOOKINGS),
+        ("input.maxPerDay", max_per_day, 1, MAX_ACTIVE_BOOKINGS),
+        ("input.maxReschedules", max_reschedules, 0, 50),
+        ("input.maxCancellations", max_cancellations, 1, 50),
+        ("input.changeWindowHours", change_window_hours, 1, 24 * 90),
+    ):
+        if not low <= value <= high:
+            check.problems.append(
+                FieldProblem(path, ValidationErrorCode.OUT_OF_RANGE, {"low": low, "high": high})
+            )
+    check.raise_if_any()
+    rule, _ = await FairnessRule.update_or_create(
+        defaults={
+            "max_per_item": max_per_item,
+            "max_per_day": max_per_day,
+            "max_reschedules": max_reschedules,
+            "max_cancellations": max_cancellations,
+            "change_window_hours": change_window_hours,
+            "updated_by": principal.actor,
+            "updated_at": now,
+        },
+        using_db=connection,
+        item_code=code,
+    )
+    return RuleSet(rule=rule)
