@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib
 from datetime import datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 import httpx
 from starlette.applications import Starlette
+from tortoise import connections
 
 from palm_customs.app import create_app
 from palm_customs.appointments.models import Booking, BookingStatus, FairnessRule, WaitlistEntry
 from palm_customs.core import clock
-from palm_customs.identity.models import Person, RetainedIdentity
+from palm_customs.identity.models import DocumentType, Person, RetainedIdentity
 from palm_customs.settings import Settings
 from tests.appointments.flows import (
     CANCEL,
@@ -376,4 +379,41 @@ async def test_an_administrator_sets_an_items_limits_and_they_apply(app: Starlet
     assert (await book(me, slots[0]))["__typename"] == "BookingSuccess"
     assert (await refused(me, slots[1]))["code"] == "ITEM_LIMIT"
     for client in (admin, me):
+        await client.aclose()
+
+
+async def test_migration_links_one_documents_earlier_duplicate_registrations(
+    app: Starlette,
+) -> None:
+    # given two accounts registered before document keys with one passport number: once as a
+    # passport, once as a travel permit (the old uniqueness let both in)
+    first, second = await person(app, 1), await person(app, 2)
+    accounts = [p.account_id for p in await Person.all().order_by("id")]
+    await Person.filter(account_id=accounts[0]).update(
+        document_type=DocumentType.PASSPORT,
+        document_number="E00000001",
+        document_key=None,
+        human_key=None,
+    )
+    await Person.filter(account_id=accounts[1]).update(
+        document_type=DocumentType.TRAVEL_PERMIT,
+        document_number="E00000001",
+        document_key=None,
+        human_key=None,
+    )
+    migration = importlib.import_module("palm_customs.migrations.0080_fair_people")
+    # when
+    await migration.key_existing_people(None, SimpleNamespace(client=connections.get("default")))
+    # then the first keeps the key, the second keeps its account without one, as one human
+    people = await Person.all().order_by("id")
+    assert [p.document_key for p in people] == ["TRV:CHN:E00000001", None]
+    assert people[0].human_key is not None
+    assert people[0].human_key == people[1].human_key
+    # and their bookings count together
+    site = await create_site()
+    slots = [await create_slot(site, starts_in=timedelta(days=2, hours=h)) for h in range(4)]
+    for client, slot in ((first, slots[0]), (first, slots[1]), (second, slots[2])):
+        assert (await book(client, slot))["__typename"] == "BookingSuccess"
+    assert (await refused(second, slots[3]))["code"] == "TOO_MANY_BOOKINGS"
+    for client in (first, second):
         await client.aclose()
