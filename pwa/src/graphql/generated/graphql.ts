@@ -184,6 +184,11 @@ export type DocumentType =
   | 'RESIDENT_ID'
   | 'TRAVEL_PERMIT';
 
+export type DrawEntryState =
+  | 'ENTERED'
+  | 'LOST'
+  | 'WON';
+
 /** What a member may do for an enterprise. */
 export type EnterpriseRole =
   | 'ADMINISTRATOR'
@@ -439,11 +444,11 @@ export type AppointmentsSlotFragment = { id: string, siteId: string, itemCode: s
 
 export type AppointmentsBookingFragment = { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } };
 
-export type AppointmentsErrorFragment = { message: string, field: string | null, appointmentCode: AppointmentErrorCode };
+export type AppointmentsErrorFragment = { message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode };
 
 export type AppointmentsValidationFragment = { message: string, errors: Array<{ field: string, message: string }> };
 
-type AppointmentsCreateResult_AppointmentError_Fragment = { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode };
+type AppointmentsCreateResult_AppointmentError_Fragment = { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode };
 
 type AppointmentsCreateResult_BookingSuccess_Fragment = { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } };
 
@@ -458,7 +463,7 @@ export type AppointmentsCreateResultFragment =
   | AppointmentsCreateResult_ValidationError_Fragment
 ;
 
-type AppointmentsChangeResult_AppointmentError_Fragment = { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode };
+type AppointmentsChangeResult_AppointmentError_Fragment = { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode };
 
 type AppointmentsChangeResult_BookingChanged_Fragment = { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } };
 
@@ -520,7 +525,7 @@ export type AppointmentsCreateMutationVariables = Exact<{
 
 
 export type AppointmentsCreateMutation = { bookingCreate:
-    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode }
     | { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'SlotFullError', message: string, alternatives: Array<{ id: string, siteId: string, itemCode: string, startsAt: string, endsAt: string, seatsLeft: number }> }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
@@ -534,7 +539,7 @@ export type AppointmentsRescheduleMutationVariables = Exact<{
 
 
 export type AppointmentsRescheduleMutation = { bookingReschedule:
-    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode }
     | { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'SlotFullError', message: string, alternatives: Array<{ id: string, siteId: string, itemCode: string, startsAt: string, endsAt: string, seatsLeft: number }> }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
@@ -546,7 +551,7 @@ export type AppointmentsCancelMutationVariables = Exact<{
 
 
 export type AppointmentsCancelMutation = { bookingCancel:
-    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode }
     | { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
@@ -557,7 +562,7 @@ export type AppointmentsReleaseMutationVariables = Exact<{
 
 
 export type AppointmentsReleaseMutation = { bookingRelease:
-    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode }
     | { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
@@ -569,7 +574,7 @@ export type AppointmentsLateMutationVariables = Exact<{
 
 
 export type AppointmentsLateMutation = { bookingLateReport:
-    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode }
     | { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
@@ -580,7 +585,7 @@ export type AppointmentsOfferConfirmMutationVariables = Exact<{
 
 
 export type AppointmentsOfferConfirmMutation = { bookingOfferConfirm:
-    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode }
     | { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'SlotFullError', message: string, alternatives: Array<{ id: string, siteId: string, itemCode: string, startsAt: string, endsAt: string, seatsLeft: number }> }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
@@ -592,7 +597,7 @@ export type AppointmentsWaitlistJoinMutationVariables = Exact<{
 
 
 export type AppointmentsWaitlistJoinMutation = { waitlistJoin:
-    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
     | { __typename: 'WaitlistJoined', entry: { id: string, itemCode: string, siteId: string | null, earlierThan: string, bookingId: string | null, status: WaitlistStatus, offeredBookingId: string | null, createdAt: string } }
    };
@@ -603,7 +608,7 @@ export type AppointmentsWaitlistLeaveMutationVariables = Exact<{
 
 
 export type AppointmentsWaitlistLeaveMutation = { waitlistLeave:
-    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
     | { __typename: 'WaitlistJoined', entry: { id: string, itemCode: string, siteId: string | null, earlierThan: string, bookingId: string | null, status: WaitlistStatus, offeredBookingId: string | null, createdAt: string } }
    };
@@ -638,7 +643,7 @@ export type AppointmentsCheckInMutationVariables = Exact<{
 
 
 export type AppointmentsCheckInMutation = { bookingCheckIn:
-    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode }
     | { __typename: 'CheckInSuccess', queueNumber: number, replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null } }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
@@ -650,7 +655,7 @@ export type AppointmentsCallNextMutationVariables = Exact<{
 
 
 export type AppointmentsCallNextMutation = { queueCallNext:
-    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode }
     | { __typename: 'QueueCalled', windowNumber: number, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null } }
    };
 
@@ -661,7 +666,7 @@ export type AppointmentsOutcomeMutationVariables = Exact<{
 
 
 export type AppointmentsOutcomeMutation = { bookingOutcomeRecord:
-    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode }
     | { __typename: 'BookingOutcomeRecorded', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null } }
    };
 
@@ -671,6 +676,25 @@ export type AppointmentsItemNameQueryVariables = Exact<{
 
 
 export type AppointmentsItemNameQuery = { serviceItem: { code: string, name: { zhHans: string, zhHant: string, en: string } } | null };
+
+export type AppointmentsOpenDrawsQueryVariables = Exact<{
+  itemCode: string;
+  siteId?: string | number | null | undefined;
+}>;
+
+
+export type AppointmentsOpenDrawsQuery = { appointmentDraws: Array<{ id: string, drawn: boolean, closesAt: string }> };
+
+export type AppointmentsDrawEnterMutationVariables = Exact<{
+  drawId: string | number;
+}>;
+
+
+export type AppointmentsDrawEnterMutation = { drawEnter:
+    | { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'DrawEntered', entry: { id: string, state: DrawEntryState } }
+    | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
+   };
 
 export type DeclarationEstimateFragment = { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, valueCny: string, allowanceUsedCny: string, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> };
 
@@ -1643,6 +1667,7 @@ export const AppointmentsErrorFragmentDoc = new TypedDocumentString(`
   appointmentCode: code
   message
   field
+  retryAt
 }
     `, {"fragmentName":"AppointmentsError"}) as unknown as TypedDocumentString<AppointmentsErrorFragment, unknown>;
 export const AppointmentsValidationFragmentDoc = new TypedDocumentString(`
@@ -1738,6 +1763,7 @@ fragment AppointmentsError on AppointmentError {
   appointmentCode: code
   message
   field
+  retryAt
 }
 fragment AppointmentsValidation on ValidationError {
   message
@@ -1815,6 +1841,7 @@ fragment AppointmentsError on AppointmentError {
   appointmentCode: code
   message
   field
+  retryAt
 }
 fragment AppointmentsValidation on ValidationError {
   message
@@ -2855,6 +2882,7 @@ fragment AppointmentsError on AppointmentError {
   appointmentCode: code
   message
   field
+  retryAt
 }
 fragment AppointmentsValidation on ValidationError {
   message
@@ -2956,6 +2984,7 @@ fragment AppointmentsError on AppointmentError {
   appointmentCode: code
   message
   field
+  retryAt
 }
 fragment AppointmentsValidation on ValidationError {
   message
@@ -3045,6 +3074,7 @@ fragment AppointmentsError on AppointmentError {
   appointmentCode: code
   message
   field
+  retryAt
 }
 fragment AppointmentsValidation on ValidationError {
   message
@@ -3127,6 +3157,7 @@ fragment AppointmentsError on AppointmentError {
   appointmentCode: code
   message
   field
+  retryAt
 }
 fragment AppointmentsValidation on ValidationError {
   message
@@ -3209,6 +3240,7 @@ fragment AppointmentsError on AppointmentError {
   appointmentCode: code
   message
   field
+  retryAt
 }
 fragment AppointmentsValidation on ValidationError {
   message
@@ -3299,6 +3331,7 @@ fragment AppointmentsError on AppointmentError {
   appointmentCode: code
   message
   field
+  retryAt
 }
 fragment AppointmentsValidation on ValidationError {
   message
@@ -3349,6 +3382,7 @@ export const AppointmentsWaitlistJoinDocument = new TypedDocumentString(`
   appointmentCode: code
   message
   field
+  retryAt
 }
 fragment AppointmentsValidation on ValidationError {
   message
@@ -3388,6 +3422,7 @@ export const AppointmentsWaitlistLeaveDocument = new TypedDocumentString(`
   appointmentCode: code
   message
   field
+  retryAt
 }
 fragment AppointmentsValidation on ValidationError {
   message
@@ -3534,6 +3569,7 @@ export const AppointmentsCheckInDocument = new TypedDocumentString(`
   appointmentCode: code
   message
   field
+  retryAt
 }
 fragment AppointmentsValidation on ValidationError {
   message
@@ -3576,6 +3612,7 @@ export const AppointmentsCallNextDocument = new TypedDocumentString(`
   appointmentCode: code
   message
   field
+  retryAt
 }
 fragment AppointmentsDayBooking on DayBooking {
   id
@@ -3610,6 +3647,7 @@ export const AppointmentsOutcomeDocument = new TypedDocumentString(`
   appointmentCode: code
   message
   field
+  retryAt
 }
 fragment AppointmentsDayBooking on DayBooking {
   id
@@ -3640,6 +3678,46 @@ export const AppointmentsItemNameDocument = new TypedDocumentString(`
   zhHant
   en
 }`) as unknown as TypedDocumentString<AppointmentsItemNameQuery, AppointmentsItemNameQueryVariables>;
+export const AppointmentsOpenDrawsDocument = new TypedDocumentString(`
+    query AppointmentsOpenDraws($itemCode: String!, $siteId: ID) {
+  appointmentDraws(itemCode: $itemCode, siteId: $siteId) {
+    id
+    drawn
+    closesAt
+  }
+}
+    `) as unknown as TypedDocumentString<AppointmentsOpenDrawsQuery, AppointmentsOpenDrawsQueryVariables>;
+export const AppointmentsDrawEnterDocument = new TypedDocumentString(`
+    mutation AppointmentsDrawEnter($drawId: ID!) {
+  drawEnter(drawId: $drawId) {
+    __typename
+    ... on DrawEntered {
+      entry {
+        id
+        state
+      }
+    }
+    ... on AppointmentError {
+      ...AppointmentsError
+    }
+    ... on ValidationError {
+      ...AppointmentsValidation
+    }
+  }
+}
+    fragment AppointmentsError on AppointmentError {
+  appointmentCode: code
+  message
+  field
+  retryAt
+}
+fragment AppointmentsValidation on ValidationError {
+  message
+  errors {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<AppointmentsDrawEnterMutation, AppointmentsDrawEnterMutationVariables>;
 export const DeclarationRulesDocument = new TypedDocumentString(`
     query DeclarationRules {
   dutyRules {
