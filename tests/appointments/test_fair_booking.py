@@ -417,3 +417,28 @@ async def test_migration_links_one_documents_earlier_duplicate_registrations(
     assert (await refused(second, slots[3]))["code"] == "TOO_MANY_BOOKINGS"
     for client in (first, second):
         await client.aclose()
+
+
+async def test_a_freed_seat_skips_a_waiter_already_at_the_cap(app: Starlette) -> None:
+    # given a waiter holding three seats, and another waiting after them
+    site = await create_site(windows=((1, (ITEM, OTHER_ITEM)),))
+    slots = [await create_slot(site, starts_in=timedelta(days=2, hours=h)) for h in range(4)]
+    holder, full, next_one = await person(app, 1), await person(app, 2), await person(app, 3)
+    taken = (await book(holder, slots[0]))["booking"]["id"]
+    for slot in slots[1:]:
+        assert (await book(full, slot))["__typename"] == "BookingSuccess"
+    for client in (full, next_one):
+        joined = await call(
+            client,
+            WAITLIST_JOIN,
+            input={"itemCode": ITEM, "siteId": str(site.id), "earlierThan": _later(4)},
+        )
+        assert joined["__typename"] == "WaitlistJoined", joined
+    # when the seat is freed
+    await call(holder, CANCEL, id=taken)
+    # then it is offered to the next person who can take it
+    offer = await Booking.get(status=BookingStatus.OFFERED)
+    accounts = [p.account_id for p in await Person.all().order_by("id")]
+    assert offer.account_id == accounts[2]
+    for client in (holder, full, next_one):
+        await client.aclose()
