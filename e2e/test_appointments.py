@@ -33,6 +33,7 @@ from e2e.conftest import (
 from e2e.test_identity import BIRTH_DATE, FULL_NAME, RESIDENT_ID, sign_in_usernameless
 from palm_customs.applications.workdays import DEMO_HOLIDAYS
 from palm_customs.core import clock
+from tests.identity.flows import resident_id
 from tests.liveserver import LiveServer
 
 pytestmark = pytest.mark.e2e
@@ -317,3 +318,47 @@ def test_a_window_clerk_checks_the_person_in_from_the_qr_and_calls_them(
     tablet_context.set_offline(False)
     # then the server's answer comes back (an unknown number is refused, with its reason)
     expect(entry.get_by_test_id("checkin-state")).to_have_text("Refused", timeout=30_000)
+
+
+def test_a_person_at_the_cap_is_told_why_and_when_they_may_book_again(
+    journey: Journey, browser: Browser
+) -> None:
+    # given another person on another phone, signed up with their ID card
+    context = new_context(browser, PHONE, locale="en-GB")
+    context.add_init_script(NO_AUTOFILL)
+    page = context.new_page()
+    add_virtual_authenticator(page)
+    origin = journey.server.origin
+    page.goto(origin + "/me/sign-up")
+    page.get_by_label("Full name").fill("李四")
+    page.get_by_label("Yes, I am a resident").check()
+    page.get_by_label("Resident identity card number").fill(resident_id(date(1985, 5, 5), 7))
+    page.get_by_label("Date of birth").fill("1985-05-05")
+    page.get_by_role("button", name="Create account with a passkey").click()
+    expect(page).to_have_url(origin + "/me")
+
+    def book_nth(n: int) -> None:
+        page.goto(origin + "/appointments")
+        page.get_by_test_id("book-start").click()
+        page.get_by_role("radio", name=ITEM_NAME).check()
+        slots = page.locator(f"[data-testid=slot][data-item='{ITEM}']")
+        expect(slots.first).to_be_visible()
+        found = slots.evaluate_all("(els) => els.map((e) => e.dataset.startsAt)")
+        starts = sorted({s for s in found if s})
+        # times after the earliest (another person holds that one), one per time
+        slots.and_(page.locator(f"[data-starts-at='{starts[n + 1]}']")).first.click()
+        page.get_by_test_id("book-submit").click()
+
+    # when they hold three appointments and try a fourth
+    for n in range(3):
+        book_nth(n)
+        expect(page).to_have_url(re.compile(r"/appointments/bookings/[0-9a-f-]+$"), timeout=15_000)
+    book_nth(3)
+    # then they are told the rule (per person, offers counted) and from when they may book
+    problem = page.get_by_test_id("book-problem")
+    expect(problem).to_have_attribute("data-code", "TOO_MANY_BOOKINGS")
+    expect(problem).to_contain_text("Each person can hold at most 3 appointments")
+    expect(page.get_by_test_id("book-retry-at")).to_contain_text("You can try again from")
+    no_serious_axe(page, "book-at-cap")
+    screenshot(page, "appointments-at-cap-phone")
+    context.close()

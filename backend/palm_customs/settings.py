@@ -188,6 +188,13 @@ class Settings:
     # Peers whose X-Forwarded-For / -Proto the server believes (the reverse proxy's addresses or
     # networks); a request from anyone else is taken at its socket address, whatever it claims.
     trusted_proxies: tuple[str, ...] = ("127.0.0.1",)
+    # The HMAC key of what is kept of a deleted person's identity document (a keyed hash);
+    # unset: derived from SECRET_KEY. Never stored in the database.
+    identity_hash_key: Secret | None = None
+    # How long that keyed hash stops the same document coming back with a clean slate.
+    identity_retention_days: int = 180
+    # Accounts one network (an IPv4 /24, an IPv6 /64) may create in an hour; then it waits.
+    sign_up_network_limit: int = 20
 
     @property
     def rp_id(self) -> str:
@@ -536,4 +543,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         else None,
         audit_seal_seconds=audit_seal_seconds,
         trusted_proxies=trusted_proxies,
+        identity_hash_key=Secret(source["IDENTITY_HASH_KEY"])
+        if source.get("IDENTITY_HASH_KEY")
+        else None,
+        identity_retention_days=int(source.get("IDENTITY_RETENTION_DAYS") or 180),
+        sign_up_network_limit=int(source.get("SIGN_UP_NETWORK_LIMIT") or 20),
     )

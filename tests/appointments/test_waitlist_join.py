@@ -132,9 +132,10 @@ async def test_waiting_for_any_site_within_a_distance_matches_only_near_sites(
     far = await create_site(code="FAR", latitude=39.90, longitude=116.40)
     near_slot = await create_slot(near, starts_in=timedelta(days=2), capacity=1)
     far_slot = await create_slot(far, starts_in=timedelta(days=2), capacity=1)
-    holder, waiter = await person(app, 1), await person(app, 2)
+    holder, other, waiter = await person(app, 1), await person(app, 3), await person(app, 2)
+    # (two people: one person holds one seat per time)
     far_booking = (await book(holder, far_slot))["booking"]["id"]
-    near_booking = (await book(holder, near_slot))["booking"]["id"]
+    near_booking = (await book(other, near_slot))["booking"]["id"]
     joined = await call(
         waiter,
         WAITLIST_JOIN,
@@ -149,13 +150,13 @@ async def test_waiting_for_any_site_within_a_distance_matches_only_near_sites(
     # when both seats are freed
     await call(holder, CANCEL, id=far_booking)
     far_offers = await Booking.filter(status=BookingStatus.OFFERED).count()
-    await call(holder, CANCEL, id=near_booking)
+    await call(other, CANCEL, id=near_booking)
     # then only the near seat was offered
     assert far_offers == 0
     offer = await Booking.get(status=BookingStatus.OFFERED)
     assert offer.slot_id == near_slot.id
     assert (await Slot.get(id=far_slot.id)).booked == 0
-    for client in (holder, waiter):
+    for client in (holder, other, waiter):
         await client.aclose()
 
 

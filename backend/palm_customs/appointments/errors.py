@@ -38,6 +38,16 @@ class AppointmentErrorCode(Enum):
     OTHER_SITE = "other_site"
     TOO_EARLY = "too_early"
     IDEMPOTENCY_CONFLICT = "idempotency_conflict"
+    ONE_SEAT_PER_TIME = "one_seat_per_time"
+    ITEM_LIMIT = "item_limit"
+    DAY_LIMIT = "day_limit"
+    RESCHEDULE_LIMIT = "reschedule_limit"
+    REBOOK_LIMIT = "rebook_limit"
+    DRAW_ONLY = "draw_only"
+    DRAW_NOT_FOUND = "draw_not_found"
+    DRAW_CLOSED = "draw_closed"
+    DRAW_ALREADY_ENTERED = "draw_already_entered"
+    NOT_VERIFIED = "not_verified"
 
 
 class AppointmentProblem(DomainError):
@@ -47,12 +57,15 @@ class AppointmentProblem(DomainError):
         *,
         field: str | None = None,
         params: dict[str, object] | None = None,
+        retry_at: datetime | None = None,
     ) -> None:
         super().__init__(code.value)
         self.code = code.value
         self.error_code = code
         self.field = field
         self.params = params or {}
+        # When the rule that refused lets the person try again, where it is known.
+        self.retry_at = retry_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +89,8 @@ class SlotFull(AppointmentProblem):
 class CoolingDown(AppointmentProblem):
     def __init__(self, *, until: datetime) -> None:
         super().__init__(
-            AppointmentErrorCode.COOLDOWN, params={"until": clock.day_of(until).isoformat()}
+            AppointmentErrorCode.COOLDOWN,
+            params={"until": clock.day_of(until).isoformat()},
+            retry_at=until,
         )
         self.until = until

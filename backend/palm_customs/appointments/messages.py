@@ -76,14 +76,76 @@ MESSAGES: Catalogue = {
         "That application already has an appointment. Reschedule it to change the time.",
     ),
     "appointment.too_many_bookings": (
-        "您最多可同时持有 {limit} 个预约。请先取消或完成一个。",
-        "您最多可同時持有 {limit} 個預約。請先取消或完成一個。",
-        "You can hold at most {limit} appointments at a time. Cancel or attend one first.",
+        "每人最多可同时持有 {limit} 个预约（含待确认的候补和保留名额，按本人计算，不论使用几个"
+        "账户）。请先取消或完成一个；最早一个于 {at} 结束后即可再约。",
+        "每人最多可同時持有 {limit} 個預約（含待確認的候補和保留名額，按本人計算，不論使用幾個"
+        "帳戶）。請先取消或完成一個；最早一個於 {at} 結束後即可再約。",
+        "Each person can hold at most {limit} appointments at a time, counting offers and held "
+        "times and all of your accounts. Cancel or attend one first; you can book again after "
+        "your earliest one ends at {at}.",
+    ),
+    "appointment.one_seat_per_time": (
+        "您在这个时间已有预约（{number}），每人同一时间只能占一个名额。请选择其他时间。",
+        "您在這個時間已有預約（{number}），每人同一時間只能佔一個名額。請選擇其他時間。",
+        "You already have an appointment at this time ({number}). Each person can hold one "
+        "seat at a time. Choose another time.",
+    ),
+    "appointment.item_limit": (
+        "这项业务每人最多可同时持有 {limit} 个预约（含待确认的名额）。{at} 之后可再约，"
+        "或先取消一个。",
+        "這項業務每人最多可同時持有 {limit} 個預約（含待確認的名額）。{at} 之後可再約，"
+        "或先取消一個。",
+        "Each person can hold at most {limit} appointments for this service at a time, "
+        "counting offers. You can book again after {at}, or cancel one first.",
+    ),
+    "appointment.day_limit": (
+        "每人每天最多可预约 {limit} 个名额，您在 {day} 已达上限。请选择其他日期。",
+        "每人每天最多可預約 {limit} 個名額，您在 {day} 已達上限。請選擇其他日期。",
+        "Each person can book at most {limit} appointments a day and you have reached that "
+        "on {day}. Choose another day.",
+    ),
+    "appointment.reschedule_limit": (
+        "这项业务在 {hours} 小时内最多可改约 {limit} 次，您已达上限。{at} 之后可再改约。",
+        "這項業務在 {hours} 小時內最多可改約 {limit} 次，您已達上限。{at} 之後可再改約。",
+        "You can reschedule this service at most {limit} times in {hours} hours and have "
+        "reached that. You can reschedule again from {at}.",
+    ),
+    "appointment.rebook_limit": (
+        "这项业务在 {hours} 小时内已取消 {limit} 次，为公平起见暂不能再预约。{at} 之后可再约。",
+        "這項業務在 {hours} 小時內已取消 {limit} 次，為公平起見暫不能再預約。{at} 之後可再約。",
+        "You have cancelled this service {limit} times in {hours} hours, so to keep it fair "
+        "you can book it again from {at}.",
     ),
     "appointment.cooldown": (
         "由于近期多次预约未到，{until} 之前暂不能预约。",
         "由於近期多次預約未到，{until} 之前暫不能預約。",
         "Because you missed recent appointments, you can book again from {until}.",
+    ),
+    "appointment.draw_only": (
+        "这段时间的名额通过公平抽签分配，不能直接预约。请在 {at} 前参加抽签，结果会通知您。",
+        "這段時間的名額透過公平抽籤分配，不能直接預約。請在 {at} 前參加抽籤，結果會通知您。",
+        "Seats at this time are given by a fair draw, not first come. Enter the draw before "
+        "{at}; we will tell you the result.",
+    ),
+    "appointment.draw_not_found": (
+        "未找到该抽签。",
+        "找不到該抽籤。",
+        "We could not find that draw.",
+    ),
+    "appointment.draw_closed": (
+        "该抽签已截止报名。",
+        "該抽籤已截止報名。",
+        "Entries to that draw have closed.",
+    ),
+    "appointment.draw_already_entered": (
+        "您已参加这次抽签（每人一次，不论使用几个账户）。",
+        "您已參加這次抽籤（每人一次，不論使用幾個帳戶）。",
+        "You have already entered this draw (once per person, whichever account you use).",
+    ),
+    "appointment.not_verified": (
+        "参加抽签需要已登记并核验的身份证件。请在个人资料中登记证件。",
+        "參加抽籤需要已登記並核驗的身分證件。請在個人資料中登記證件。",
+        "Entering a draw needs a registered, checked identity document. Add it to your profile.",
     ),
     "appointment.not_active": (
         "该预约已取消、改约或完成，无法再操作。",
@@ -217,6 +279,28 @@ MESSAGES: Catalogue = {
         "{site_zh}的空位为您保留 {minutes} 分钟，请尽快确认。",
         "{site_hant}的空位為您保留 {minutes} 分鐘，請盡快確認。",
         "A seat at {site} is held for you for {minutes} minutes. Confirm it to take it.",
+    ),
+    "notify.appointment.draw_won.title": (
+        "抽签中签：{when}",
+        "抽籤中籤：{when}",
+        "You won a seat in the draw: {when}",
+    ),
+    "notify.appointment.draw_won.body": (
+        "{site_zh}的名额为您保留至 {until}，请在此之前确认，否则将转给下一位。",
+        "{site_hant}的名額為您保留至 {until}，請在此之前確認，否則將轉給下一位。",
+        "A seat at {site} is held for you until {until}. Confirm it by then or it goes to "
+        "the next person.",
+    ),
+    "notify.appointment.draw_lost.title": (
+        "抽签未中",
+        "抽籤未中",
+        "Not drawn this time",
+    ),
+    "notify.appointment.draw_lost.body": (
+        "{site_zh} {from} 至 {to} 的名额已全部抽出，您这次未中签。可登记候补或参加下一次抽签。",
+        "{site_hant} {from} 至 {to} 的名額已全部抽出，您這次未中籤。可登記候補或參加下一次抽籤。",
+        "Every seat at {site} from {from} to {to} has been drawn and yours was not among "
+        "them this time. You can join the waiting list or enter the next draw.",
     ),
     "notify.appointment.offer_lapsed.title": (
         "保留的空位已过期：{when}",

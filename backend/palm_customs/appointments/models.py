@@ -260,3 +260,86 @@ class QueueCounter(Model):
     class Meta:
         table = "appointment_queue_counter"
         unique_together = (("site_id", "day"),)
+
+
+class FairnessRule(Model):
+    """How much of one item a person (the human, across their accounts) may hold and how often
+    they may change it: limits and cool-downs as data, set by an administrator. The row with
+    item_code "*" applies to items without a row of their own, and with neither `DEFAULTS`
+    in services/fairness.py applies.
+    """
+
+    id = fields.IntField(primary_key=True)
+    item_code = fields.CharField(max_length=40, unique=True)
+    # Live claims on seats (confirmed, offered, held) of this item at once.
+    max_per_item = fields.IntField()
+    # Live claims on seats of any item starting on one local day of the site.
+    max_per_day = fields.IntField()
+    # Reschedules of this item within `change_window_hours`.
+    max_reschedules = fields.IntField()
+    # Cancellations of this item within `change_window_hours`; at the limit, booking the item
+    # again waits until the oldest of them leaves the window (no cancel-and-rebook cycling).
+    max_cancellations = fields.IntField()
+    change_window_hours = fields.IntField()
+    updated_by = fields.CharField(max_length=80)
+    updated_at = fields.DatetimeField()
+
+    class Meta:
+        table = "appointment_fairness_rule"
+
+
+class DrawStatus(StrEnum):
+    OPEN = "open"  # collecting entries; the seats of its times are not for sale
+    DRAWN = "drawn"
+
+
+class Draw(Model):
+    """For the scarcest items, a fair draw instead of first-come: entries are collected until
+    `closes_at`, then the seats of the item at the site starting in [slots_from, slots_to) are
+    held, in the order of a seeded lottery, for the people who entered (one entry per human).
+
+    The draw is verifiable: `seed` (random, recorded when drawn) and the entry ids (sorted,
+    digest in `entrants_digest`) give the order, HMAC-SHA256(seed, entry id) ascending."""
+
+    id = fields.IntField(primary_key=True)
+    site_id = fields.IntField()
+    item_code = fields.CharField(max_length=40)
+    slots_from = fields.DatetimeField()
+    slots_to = fields.DatetimeField()
+    closes_at = fields.DatetimeField()
+    status = fields.CharEnumField(DrawStatus, max_length=8, default=DrawStatus.OPEN)
+    seed = fields.CharField(max_length=64, null=True)
+    entrants_digest = fields.CharField(max_length=64, null=True)
+    drawn_at = fields.DatetimeField(null=True)
+    created_by = fields.CharField(max_length=80)
+    created_at = fields.DatetimeField()
+
+    class Meta:
+        table = "appointment_draw"
+        indexes = (("site_id", "item_code", "status"),)
+
+
+class DrawEntryStatus(StrEnum):
+    ENTERED = "entered"
+    WON = "won"  # a seat is held for them (an offer to confirm)
+    LOST = "lost"
+
+
+class DrawEntry(Model):
+    """One human's entry in a draw (UNIQUE per human: several accounts are one entry)."""
+
+    id = fields.UUIDField(primary_key=True)
+    draw: fields.ForeignKeyRelation[Draw] = fields.ForeignKeyField(
+        "palm.Draw", related_name="entries", on_delete=fields.CASCADE
+    )
+    draw_id: int
+    account_id = fields.UUIDField()
+    human_key = fields.CharField(max_length=40)
+    status = fields.CharEnumField(DrawEntryStatus, max_length=8, default=DrawEntryStatus.ENTERED)
+    rank = fields.IntField(null=True)
+    booking_id = fields.UUIDField(null=True)
+    created_at = fields.DatetimeField()
+
+    class Meta:
+        table = "appointment_draw_entry"
+        unique_together = (("draw", "human_key"),)

@@ -11,12 +11,18 @@ from palm_customs.appointments import services
 from palm_customs.appointments.errors import AppointmentProblem
 from palm_customs.appointments.models import Booking as BookingRow
 from palm_customs.appointments.models import BookingStatus, Site, SlotTemplate, WaitlistEntry
+from palm_customs.appointments.models import Draw as DrawRow
+from palm_customs.appointments.models import DrawEntry as DrawEntryRow
+from palm_customs.appointments.mutations.draw_create import present_draw
+from palm_customs.appointments.mutations.draw_enter import present_entry
 from palm_customs.appointments.types import (
+    AppointmentDraw,
     AppointmentSite,
     AppointmentSlot,
     Booking,
     BookingUpdate,
     DayBooking,
+    DrawEntryInfo,
     GeoPointInput,
     ServiceWindowInfo,
     SiteAvailability,
@@ -178,6 +184,39 @@ class AppointmentQuery:
                 DayBooking.from_row(b, view.names.get(b.account_id, "")) for b in view.bookings
             ],
         )
+
+    @strawberry.field(
+        extensions=access(Level.ANONYMOUS),
+        description="Draws of an item (open ones first, then the latest drawn), at most 20.",
+    )
+    async def appointment_draws(
+        self, info: Info[Context, Any], item_code: str, site_id: strawberry.ID | None = None
+    ) -> list[AppointmentDraw]:
+        query = DrawRow.filter(item_code=item_code.strip().upper()[:40])
+        if site_id is not None:
+            try:
+                query = query.filter(site_id=int(site_id))
+            except ValueError:
+                return []
+        rows = await query.order_by("-status", "-closes_at").limit(20)
+        return [await present_draw(r) for r in rows]
+
+    @strawberry.field(
+        extensions=access(Level.SESSION, Role.PERSON),
+        description="Your draw entries and their results, newest first.",
+    )
+    async def my_draw_entries(
+        self, info: Info[Context, Any], first: int = 20
+    ) -> list[DrawEntryInfo]:
+        context = info.context
+        limit = check_page_size(first, context.language)
+        rows = (
+            await DrawEntryRow.filter(account_id=context.principal.account_id)
+            .order_by("-created_at")
+            .limit(limit)
+            .prefetch_related("draw")
+        )
+        return [await present_entry(r, r.draw) for r in rows]
 
 
 @strawberry.type

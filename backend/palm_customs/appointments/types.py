@@ -408,6 +408,10 @@ class AppointmentError:
     code: AppointmentErrorCode
     message: str
     field: str | None
+    retry_at: datetime | None = strawberry.field(
+        default=None,
+        description="When the rule that refused lets the person try again, where it is known.",
+    )
 
 
 @strawberry.type(description="Someone took the last seat first: here are the next free times.")
@@ -446,7 +450,7 @@ ERROR_MAPPERS: tuple[ErrorMapper[Any], ...] = (
     maps(
         AppointmentProblem,
         lambda e, c: AppointmentError(
-            code=e.error_code, message=_message(e, c.language), field=e.field
+            code=e.error_code, message=_message(e, c.language), field=e.field, retry_at=e.retry_at
         ),
     ),
 )
@@ -548,4 +552,106 @@ BookingOutcomeResult = Annotated[
 ]
 SiteClosureResult = Annotated[
     SiteClosureAdded | AppointmentError | ValidationError, strawberry.union("SiteClosureResult")
+]
+
+
+# ------------------------------------------------------------------ fair draw
+
+
+@strawberry.type(
+    description="A fair draw of the seats of an item at a site over a period. Once drawn, "
+    "`seed` and `entryIds` let anyone recompute the order: entries sorted by "
+    "HMAC-SHA256(key = seed bytes, message = entry id), lowest first."
+)
+class AppointmentDraw:
+    id: strawberry.ID
+    site_id: strawberry.ID
+    item_code: str
+    slots_from: datetime
+    slots_to: datetime
+    closes_at: datetime
+    drawn: bool
+    seed: str | None
+    entrants_digest: str | None = strawberry.field(
+        description="SHA-256 of the sorted entry ids joined by newlines."
+    )
+    drawn_at: datetime | None
+    entry_ids: list[strawberry.ID] = strawberry.field(
+        description="Every entry of a drawn draw, sorted (empty until drawn)."
+    )
+
+
+@strawberry.enum
+class DrawEntryState(Enum):
+    ENTERED = "entered"
+    WON = "won"
+    LOST = "lost"
+
+
+@strawberry.type(description="Your entry in a draw and, once drawn, its result.")
+class DrawEntryInfo:
+    id: strawberry.ID
+    draw: AppointmentDraw
+    state: DrawEntryState
+    rank: int | None
+    booking_id: strawberry.ID | None = strawberry.field(
+        description="The seat held for you (confirm it as an offer) when you won."
+    )
+
+
+@strawberry.type
+class DrawCreated:
+    draw: AppointmentDraw
+
+
+@strawberry.type
+class DrawEntered:
+    entry: DrawEntryInfo
+
+
+@strawberry.input
+class DrawCreateInput:
+    site_id: strawberry.ID
+    item_code: str
+    slots_from: datetime
+    slots_to: datetime
+    closes_at: datetime = strawberry.field(description="Entries close; the draw runs then.")
+
+
+DrawCreateResult = Annotated[
+    DrawCreated | AppointmentError | ValidationError, strawberry.union("DrawCreateResult")
+]
+DrawEnterResult = Annotated[
+    DrawEntered | AppointmentError | ValidationError, strawberry.union("DrawEnterResult")
+]
+
+
+@strawberry.type(description="How much of an item one person may hold and change (all accounts).")
+class FairnessRuleInfo:
+    item_code: str
+    max_per_item: int
+    max_per_day: int
+    max_reschedules: int
+    max_cancellations: int
+    change_window_hours: int
+    updated_at: datetime
+
+
+@strawberry.input
+class FairnessRuleInput:
+    item_code: str = strawberry.field(description='A catalogue code, or "*" for every other item.')
+    max_per_item: int
+    max_per_day: int
+    max_reschedules: int
+    max_cancellations: int
+    change_window_hours: int
+
+
+@strawberry.type
+class FairnessRuleSaved:
+    rule: FairnessRuleInfo
+
+
+FairnessRuleResult = Annotated[
+    FairnessRuleSaved | ValidationError, strawberry.union("FairnessRuleResult")
 ]

@@ -8,6 +8,7 @@ implementations pass the same tests.
 
 from __future__ import annotations
 
+import ipaddress
 import math
 from dataclasses import dataclass
 from datetime import timedelta
@@ -42,6 +43,27 @@ SIGN_IN_ACCOUNT = Policy(
 SIGN_IN_ADDRESS = Policy(
     window=timedelta(minutes=15), slow_after=20, lock_after=50, lock_for=timedelta(minutes=15)
 )
+
+
+def sign_up_policy(per_hour: int) -> Policy:
+    """Accounts created from one network: `per_hour`, then none until the hour is over."""
+    return Policy(
+        window=timedelta(hours=1),
+        slow_after=per_hour,
+        lock_after=per_hour,
+        lock_for=timedelta(hours=1),
+    )
+
+
+def network_of(ip: str) -> str:
+    """The network an address belongs to for rate limits: IPv4 /24, IPv6 /64 (one household
+    or one mobile subscriber is one /64); anything else as it is."""
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return ip
+    prefix = 24 if address.version == 4 else 64
+    return str(ipaddress.ip_network(f"{address}/{prefix}", strict=False))
 
 
 class RateLimiter(Protocol):

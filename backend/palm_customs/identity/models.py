@@ -57,10 +57,35 @@ class Person(Model):
     document_number = fields.CharField(max_length=20, null=True)
     document_country = fields.CharField(max_length=3, null=True)
     document_expiry = fields.DateField(null=True)
+    # What identifies the document whatever the person typed: type family, issuing state and
+    # the number normalised (`people.document_key`). NULL only for a duplicate registered
+    # before the key existed (migration 0080 kept the first and linked the rest by human_key).
+    document_key = fields.CharField(max_length=64, null=True, unique=True)
+    # One human behind one or more accounts (an ID card and a passport, a re-registration
+    # within the retention period): random, never derived from personal data. Fairness limits
+    # count every account sharing it.
+    human_key = fields.CharField(max_length=32, null=True, db_index=True)
 
     class Meta:
         table = "person"
         unique_together = (("document_type", "document_number", "document_country"),)
+
+
+class RetainedIdentity(Model):
+    """What is kept of a deleted person's identity document for a retention period: a keyed
+    hash (HMAC, key from settings, never in the database) of its document key and the human it
+    belonged to, so the same document registered again joins that human's history instead of
+    starting with a clean slate. Nothing here reads back to the person without the key."""
+
+    id = fields.IntField(primary_key=True)
+    document_hash = fields.CharField(max_length=64, unique=True)
+    human_key = fields.CharField(max_length=32)
+    account_id = fields.UUIDField()
+    deleted_at = fields.DatetimeField()
+    retain_until = fields.DatetimeField(db_index=True)
+
+    class Meta:
+        table = "retained_identity"
 
 
 class Officer(Model):

@@ -256,7 +256,7 @@ SignInResult = Annotated[
     strawberry.union("SignInResult"),
 ]
 PasswordAccountResult = Annotated[
-    PasswordAccountCreated | ValidationError | AccountError,
+    PasswordAccountCreated | ValidationError | AccountError | TooManyAttempts,
     strawberry.union("PasswordAccountResult"),
 ]
 TotpConfirmResult = Annotated[

@@ -10,6 +10,9 @@ from palm_customs.appointments.mutations.booking_offer_confirm import booking_of
 from palm_customs.appointments.mutations.booking_outcome_record import booking_outcome_record
 from palm_customs.appointments.mutations.booking_release import booking_release
 from palm_customs.appointments.mutations.booking_reschedule import booking_reschedule
+from palm_customs.appointments.mutations.draw_create import draw_create
+from palm_customs.appointments.mutations.draw_enter import draw_enter
+from palm_customs.appointments.mutations.fairness_rule_set import fairness_rule_set
 from palm_customs.appointments.mutations.queue_call_next import queue_call_next
 from palm_customs.appointments.mutations.site_closure_add import site_closure_add
 from palm_customs.appointments.mutations.waitlist_join import waitlist_join
@@ -30,3 +33,6 @@ class AppointmentMutation:
     queue_call_next = queue_call_next
     booking_outcome_record = booking_outcome_record
     site_closure_add = site_closure_add
+    draw_create = draw_create
+    draw_enter = draw_enter
+    fairness_rule_set = fairness_rule_set

@@ -47,6 +47,7 @@ from palm_customs.appointments.services.closures import (
     add_closure,
     hold_rebooking,
 )
+from palm_customs.appointments.services.draw import _draw_job
 from palm_customs.appointments.services.ics import calendar_ics
 from palm_customs.appointments.services.live import channel, publish_update, update_message
 from palm_customs.appointments.services.officer_sites import officer_site_code
@@ -63,6 +64,7 @@ from palm_customs.appointments.services.rules import (
     CLOSURE_REBOOK_JOB,
     COOL_DOWN,
     CREDENTIAL_TYPE,
+    DRAW_JOB,
     HORIZON_DAYS,
     LIVE,
     MAX_ACTIVE_BOOKINGS,
@@ -107,6 +109,7 @@ JOB_HANDLERS: dict[str, jobs.HandlerEntry] = {
     REMINDER_JOB: _remind,
     OFFER_EXPIRY_JOB: _expire_offer_job,
     CLOSURE_REBOOK_JOB: _closure_rebook_job,
+    DRAW_JOB: _draw_job,
 }
 
 __all__ = [
@@ -117,6 +120,7 @@ __all__ = [
     "CLOSURE_REBOOK_JOB",
     "COOL_DOWN",
     "CREDENTIAL_TYPE",
+    "DRAW_JOB",
     "HORIZON_DAYS",
     "JOB_HANDLERS",
     "LIVE",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -17,14 +18,13 @@ from palm_customs.appointments.errors import (
     SlotFull,
 )
 from palm_customs.appointments.models import Booking, BookingStatus, Site, Slot, SlotStatus
+from palm_customs.appointments.services import fairness
 from palm_customs.appointments.services.availability import _alternatives
 from palm_customs.appointments.services.notices import _notify
 from palm_customs.appointments.services.prereview import _check_application
 from palm_customs.appointments.services.rules import (
     COOL_DOWN,
     CREDENTIAL_TYPE,
-    LIVE,
-    MAX_ACTIVE_BOOKINGS,
     NO_SHOW_LIMIT,
     NO_SHOW_WINDOW,
     REMINDER_JOB,
@@ -37,7 +37,6 @@ from palm_customs.appointments.services.rules import (
 from palm_customs.appointments.services.seats import _count_window, _take_window
 from palm_customs.core import jobs, signing
 from palm_customs.core.principal import Principal
-from palm_customs.identity.models import Account
 from palm_customs.settings import Settings
 
 
@@ -51,18 +50,19 @@ class Booked:
         return (f"booking:{self.booking.id}", f"slot:{self.booking.slot_id}")
 
 
-async def _lock_person(connection: BaseDBAsyncClient, account_id: uuid.UUID) -> None:
-    # FOR NO KEY UPDATE on PostgreSQL (rows referencing the account are not blocked), a no-op on
-    # SQLite, whose writers are serialized anyway.
-    await Account.filter(id=account_id).using_db(connection).select_for_update(no_key=True).first()
+async def _lock_person(
+    connection: BaseDBAsyncClient, account_id: uuid.UUID, now: datetime | None = None
+) -> list[uuid.UUID]:
+    """Lock the human behind the account (every account of theirs); return those accounts."""
+    return await fairness.lock_human(connection, account_id, now or _now())
 
 
 async def _check_cool_down(
-    connection: BaseDBAsyncClient, account_id: uuid.UUID, now: datetime
+    connection: BaseDBAsyncClient, accounts: Sequence[uuid.UUID], now: datetime
 ) -> None:
     recent = (
         await Booking.filter(
-            account_id=account_id,
+            account_id__in=list(accounts),
             status=BookingStatus.NO_SHOW,
             starts_at__gte=now - NO_SHOW_WINDOW,
         )
@@ -76,16 +76,15 @@ async def _check_cool_down(
             raise CoolingDown(until=until)
 
 
-async def _check_limit(connection: BaseDBAsyncClient, account_id: uuid.UUID, now: datetime) -> None:
-    active = (
-        await Booking.filter(account_id=account_id, status__in=LIVE, ends_at__gt=now)
-        .using_db(connection)
-        .count()
-    )
-    if active >= MAX_ACTIVE_BOOKINGS:
-        raise AppointmentProblem(
-            AppointmentErrorCode.TOO_MANY_BOOKINGS, params={"limit": MAX_ACTIVE_BOOKINGS}
-        )
+async def _check_limit(
+    connection: BaseDBAsyncClient,
+    accounts: Sequence[uuid.UUID],
+    now: datetime,
+    *,
+    slot: Slot,
+    exclude: Sequence[uuid.UUID] = (),
+) -> None:
+    await fairness.check_claims(connection, accounts, slot=slot, now=now, exclude=exclude)
 
 
 async def _bookable_slot(
@@ -227,19 +226,23 @@ async def book(
     if existing is not None:
         return Booked(booking=existing, replayed=True)
     slot = await _bookable_slot(connection, slot_id, code, now)
+    await fairness.check_not_in_draw(connection, slot)
     if slot.booked >= slot.capacity:
         # Early exit for the many losers of a rush (no lock taken); when the slot looks free
         # the conditional UPDATE below is what decides.
         raise SlotFull(alternatives=await _alternatives(connection, slot, now))
-    await _lock_person(connection, account_id)
+    accounts = await _lock_person(connection, account_id, now)
     existing = await replay()  # the same key sent twice at once: the second waits, then replays
     if existing is not None:
         return Booked(booking=existing, replayed=True)
     application = await _check_application(
         connection, account_id=account_id, item_code=code, application_id=application_id
     )
-    await _check_cool_down(connection, account_id, now)
-    await _check_limit(connection, account_id, now)
+    await _check_cool_down(connection, accounts, now)
+    await _check_limit(connection, accounts, now, slot=slot)
+    await fairness.check_changes(
+        connection, accounts, item_code=code, change=fairness.Change.CANCELLATION, now=now
+    )
     if (
         application is not None
         and await Booking.filter(active_application=application).using_db(connection).exists()

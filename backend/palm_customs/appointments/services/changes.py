@@ -4,6 +4,7 @@ reschedule.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -11,10 +12,12 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from palm_customs.appointments.errors import AppointmentErrorCode, AppointmentProblem
 from palm_customs.appointments.models import Booking, BookingStatus, WaitlistEntry, WaitlistStatus
+from palm_customs.appointments.services import fairness
 from palm_customs.appointments.services.booking import (
     Booked,
     _bookable_slot,
     _check_cool_down,
+    _check_limit,
     _confirmed,
     _lock_person,
     _take_seat,
@@ -146,7 +149,7 @@ async def reschedule(
     account_id = principal.account_id
     assert account_id is not None
     key = _idempotency(idempotency_key)
-    await _lock_person(connection, account_id)
+    accounts = await _lock_person(connection, account_id, now)
     existing = await Booking.get_or_none(
         account_id=account_id, idempotency_key=key, using_db=connection
     )
@@ -165,7 +168,13 @@ async def reschedule(
         raise AppointmentProblem(AppointmentErrorCode.WRONG_ITEM, field="slotId")
     if slot.id == old.slot_id:
         raise AppointmentProblem(AppointmentErrorCode.SAME_SLOT, field="slotId")
-    await _check_cool_down(connection, account_id, now)
+    await fairness.check_not_in_draw(connection, slot)
+    await _check_cool_down(connection, accounts, now)
+    await fairness.check_changes(
+        connection, accounts, item_code=old.item_code, change=fairness.Change.RESCHEDULE, now=now
+    )
+    # The new time is a claim like a booking, but the old one it gives back is not counted.
+    await _check_limit(connection, accounts, now, slot=slot, exclude=(old.id,))
     application = old.application_id
     await _end(
         connection, old, BookingStatus.RESCHEDULED, now, from_statuses=(BookingStatus.CONFIRMED,)
@@ -193,3 +202,42 @@ async def reschedule(
         await _release_seat(connection, booking=old, now=now, exclude=account_id)
     await _confirmed(connection, booking, now)
     return Booked(booking=booking)
+
+
+async def end_for_deleted_account(
+    connection: BaseDBAsyncClient, *, account_id: uuid.UUID, now: datetime | None = None
+) -> int:
+    """An account is being deleted: its future bookings are cancelled and its offers and holds
+    declined, earliest first (the order every transaction takes times in), each seat going to
+    the next person waiting (who is told) or back on sale; its waitlist entries end. Returns
+    how many claims ended. The cancellations stay on record for the human's cool-downs."""
+    now = now or _now()
+    claims = (
+        await Booking.filter(
+            account_id=account_id,
+            status__in=(BookingStatus.CONFIRMED, BookingStatus.OFFERED),
+            ends_at__gt=now,
+        )
+        .using_db(connection)
+        .order_by("starts_at", "slot_id")
+    )
+    for booking in claims:
+        if booking.status is BookingStatus.OFFERED:
+            await decline_offer(connection, booking=booking, now=now)
+            continue
+        await _end(
+            connection,
+            booking,
+            BookingStatus.CANCELLED,
+            now,
+            from_statuses=(BookingStatus.CONFIRMED,),
+        )
+        await _release_seat(connection, booking=booking, now=now, exclude=account_id)
+    await (
+        WaitlistEntry.filter(
+            account_id=account_id, status__in=(WaitlistStatus.WAITING, WaitlistStatus.OFFERED)
+        )
+        .using_db(connection)
+        .update(status=WaitlistStatus.CANCELLED)
+    )
+    return len(claims)

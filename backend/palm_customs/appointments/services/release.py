@@ -19,12 +19,15 @@ from palm_customs.appointments.models import (
     WaitlistStatus,
     WindowSeat,
 )
+from palm_customs.appointments.services import fairness
 from palm_customs.appointments.services.notices import _notify
 from palm_customs.appointments.services.rules import (
+    MAX_ACTIVE_BOOKINGS,
     OFFER_EXPIRY_JOB,
     OFFER_WINDOW,
     WAITLIST_SCAN,
     _new_number,
+    _now,
     distance_km,
 )
 from palm_customs.appointments.services.seats import _count_window
@@ -48,6 +51,17 @@ async def _end(
         raise AppointmentProblem(AppointmentErrorCode.NOT_ACTIVE, field="bookingId")
     booking.status, booking.active_seat, booking.active_application = status, None, None
     booking.ended_at = now
+
+
+async def _at_cap(connection: BaseDBAsyncClient, account_id: uuid.UUID) -> bool:
+    now = _now()
+    accounts = await fairness.human_accounts(connection, account_id, now)
+    held = (
+        await Booking.filter(account_id__in=accounts, status__in=fairness.CLAIMS, ends_at__gt=now)
+        .using_db(connection)
+        .count()
+    )
+    return held >= MAX_ACTIVE_BOOKINGS
 
 
 async def _next_waiter(
@@ -80,6 +94,10 @@ async def _next_waiter(
         else:
             matches = True
         if not matches:
+            continue
+        if entry.booking_id is None and await _at_cap(connection, entry.account_id):
+            # They could not take it (the confirmation checks again, under their lock): holding
+            # a seat for them would only keep it from the next person.
             continue
         claimed = (
             await WaitlistEntry.filter(id=entry.id, status=WaitlistStatus.WAITING)

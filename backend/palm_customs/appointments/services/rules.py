@@ -33,6 +33,11 @@ SLOTS_JOB = "appointments.slots_generate"
 REMINDER_JOB = "appointments.reminder"
 OFFER_EXPIRY_JOB = "appointments.offer_expire"
 CLOSURE_REBOOK_JOB = "appointments.closure_rebook"
+DRAW_JOB = "appointments.draw_run"
+# How long a seat won in a draw is held for the winner to confirm.
+DRAW_HOLD = timedelta(hours=24)
+# The longest run of times one draw allocates.
+DRAW_MAX_SPAN = timedelta(days=31)
 # How long a time held for someone whose booking a closure cancelled waits for them.
 CLOSURE_HOLD = timedelta(hours=24)
 

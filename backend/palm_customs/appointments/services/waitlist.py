@@ -16,6 +16,7 @@ from palm_customs.appointments.models import (
     Booking,
     BookingStatus,
     Site,
+    Slot,
     WaitlistEntry,
     WaitlistStatus,
 )
@@ -65,7 +66,7 @@ async def join_waitlist(
     account_id = principal.account_id
     assert account_id is not None
     code = _item_code(item_code)
-    await _lock_person(connection, account_id)
+    accounts = await _lock_person(connection, account_id, now)
     booking: Booking | None = None
     if booking_id:
         booking = await own_booking(connection, principal, booking_id)
@@ -102,7 +103,7 @@ async def join_waitlist(
     assert earlier_than is not None
     waiting = (
         await WaitlistEntry.filter(
-            account_id=account_id,
+            account_id__in=accounts,
             item_code=code,
             status__in=(WaitlistStatus.WAITING, WaitlistStatus.OFFERED),
         )
@@ -112,7 +113,7 @@ async def join_waitlist(
     if waiting:
         raise AppointmentProblem(AppointmentErrorCode.ALREADY_WAITING, field="itemCode")
     if booking is None:
-        await _check_cool_down(connection, account_id, now)
+        await _check_cool_down(connection, accounts, now)
     entry = await WaitlistEntry.create(
         using_db=connection,
         id=uuid.uuid4(),
@@ -166,7 +167,7 @@ async def confirm_offer(
     now = now or _now()
     account_id = principal.account_id
     assert account_id is not None
-    await _lock_person(connection, account_id)
+    accounts = await _lock_person(connection, account_id, now)
     offer = await own_booking(connection, principal, booking_id)
     if offer.status is not BookingStatus.OFFERED:
         raise AppointmentProblem(AppointmentErrorCode.NOT_ACTIVE, field="bookingId")
@@ -181,7 +182,7 @@ async def confirm_offer(
     old: Booking | None = None
     if entry is not None and entry.booking_id is not None:
         old = await Booking.get_or_none(id=entry.booking_id, using_db=connection)
-    await _check_cool_down(connection, account_id, now)
+    await _check_cool_down(connection, accounts, now)
     if old is not None and old.status is BookingStatus.CONFIRMED:
         await _end(
             connection,
@@ -192,7 +193,9 @@ async def confirm_offer(
         )
         await _release_seat(connection, booking=old, now=now, exclude=account_id)
     else:
-        await _check_limit(connection, account_id, now)
+        # The offer already holds its seat: the others the human holds must leave room for it.
+        slot = await Slot.get(id=offer.slot_id, using_db=connection)
+        await _check_limit(connection, accounts, now, slot=slot, exclude=(offer.id,))
     await _sign(connection, settings, offer, now)
     try:
         confirmed = (

@@ -33,9 +33,15 @@ async def account_create_finish(
 ) -> SignInResult:
     context = info.context
     slot = ChallengeSlot(challenge_id, ChallengePurpose.REGISTER)
+    limiter, ip = context.rate_limiter, context.meta.ip
+
+    async def prepare() -> None:
+        await services.check_sign_up_limit(limiter, ip=ip)
+        await slot.consume()
+
     result = await run_mutation(
         info,
-        prepare=slot.consume,
+        prepare=prepare,
         perform=lambda c: services.finish_account_creation(
             c,
             context.settings,
@@ -51,5 +57,6 @@ async def account_create_finish(
         ),
     )
     if isinstance(result, services.SignedIn):
+        await services.count_sign_up(limiter, context.settings, ip=ip)
         return await sign_in_success(info, result)
     return result

@@ -27,8 +27,10 @@ from palm_customs.identity.types import (
 )
 async def account_create_start(info: Info[Context, Any], input: PersonInput) -> CeremonyResult:
     settings = info.context.settings
+    limiter, ip = info.context.rate_limiter, info.context.meta.ip
     return await run_mutation(
         info,
+        prepare=lambda: services.check_sign_up_limit(limiter, ip=ip),
         perform=lambda c: services.begin_account_creation(c, settings, person=person_data(input)),
         present=ceremony,
         refused=refusals(ValidationError, AccountError, TooManyAttempts, SignInError),

@@ -17,6 +17,7 @@ from palm_customs.identity.types import (
     PasswordAccountCreated,
     PasswordAccountResult,
     PersonInput,
+    TooManyAttempts,
 )
 
 
@@ -29,8 +30,10 @@ async def account_create_with_password(
     info: Info[Context, Any], input: PersonInput, password: str
 ) -> PasswordAccountResult:
     context = info.context
+    limiter, ip = context.rate_limiter, context.meta.ip
     result = await run_mutation(
         info,
+        prepare=lambda: services.check_sign_up_limit(limiter, ip=ip),
         perform=lambda c: services.create_account_with_password(
             c,
             context.settings,
@@ -40,9 +43,10 @@ async def account_create_with_password(
             user_agent=context.meta.user_agent,
             replaces=context.principal.session_id,
         ),
-        refused=refusals(ValidationError, AccountError),
+        refused=refusals(ValidationError, AccountError, TooManyAttempts),
     )
     if isinstance(result, services.PasswordAccount):
+        await services.count_sign_up(limiter, context.settings, ip=ip)
         await signed_in(info, result.signed_in)
         me = await present_me(result.signed_in.account.id, result.signed_in.session)
         return PasswordAccountCreated(

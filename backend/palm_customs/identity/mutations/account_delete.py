@@ -22,7 +22,7 @@ async def account_delete(info: Info[Context, Any]) -> IdentityResult:
     context = info.context
     result = await run_mutation(
         info,
-        perform=lambda c: services.delete_account(c, principal=context.principal),
+        perform=lambda c: services.delete_account(c, context.settings, principal=context.principal),
         present=lambda _: IdentityDone(),
         refused=refusals(AccountError, ValidationError, WebAuthnError),
     )

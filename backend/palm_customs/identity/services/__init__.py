@@ -41,7 +41,13 @@ from palm_customs.identity.services.password_totp import (
     sign_in_with_password,
     validate_password,
 )
-from palm_customs.identity.services.people import CleanPerson, PersonData, validate_person
+from palm_customs.identity.services.people import (
+    CleanPerson,
+    PersonData,
+    check_sign_up_limit,
+    count_sign_up,
+    validate_person,
+)
 from palm_customs.identity.services.results import Ceremony, Done, SignedIn
 from palm_customs.identity.services.sign_in import (
     begin_sign_in,
@@ -70,8 +76,10 @@ __all__ = [
     "begin_sign_in",
     "begin_step_up",
     "check_rate_limit",
+    "check_sign_up_limit",
     "confirm_totp",
     "count_failure",
+    "count_sign_up",
     "create_account_with_password",
     "create_officer",
     "delete_account",

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from palm_customs.appointments.services.changes import end_for_deleted_account
 from palm_customs.core import clock
 from palm_customs.core.principal import Principal
 from palm_customs.identity import sessions
@@ -19,13 +22,20 @@ from palm_customs.identity.models import (
     PasswordCredential,
     Person,
     RecoveryCode,
+    RetainedIdentity,
 )
+from palm_customs.identity.services.people import document_hash, document_key
 from palm_customs.identity.services.results import Done, _require_account
+from palm_customs.settings import Settings
 
 
-async def delete_account(connection: BaseDBAsyncClient, *, principal: Principal) -> Done:
+async def delete_account(
+    connection: BaseDBAsyncClient, settings: Settings, *, principal: Principal
+) -> Done:
     """Erase what the person owns; keep the account row (submitted records and the audit trail
-    refer to it) detached from every personal field."""
+    refer to it) detached from every personal field. Future bookings, offers and holds end
+    (the seats go to people waiting); a keyed hash of the identity document is kept for the
+    retention period so the same document cannot come back at once with a clean slate."""
     account_id = _require_account(principal)
     account = await Account.get(id=account_id, using_db=connection)
     if account.kind is not AccountKind.PERSON:
@@ -49,6 +59,22 @@ async def delete_account(connection: BaseDBAsyncClient, *, principal: Principal)
         )
         if admins <= 1:
             raise AccountProblem(AccountErrorCode.LAST_ADMINISTRATOR)
+    now = clock.now()
+    await end_for_deleted_account(connection, account_id=account_id, now=now)
+    person = await Person.get_or_none(account=account, using_db=connection)
+    if person is not None and person.document_type and person.document_number:
+        key = person.document_key or document_key(
+            person.document_type, person.document_number, person.document_country
+        )
+        retained = {
+            "human_key": person.human_key or account_id.hex,
+            "account_id": account_id,
+            "deleted_at": now,
+            "retain_until": now + timedelta(days=settings.identity_retention_days),
+        }
+        await RetainedIdentity.update_or_create(
+            defaults=retained, using_db=connection, document_hash=document_hash(settings, key)
+        )
     await Person.filter(account=account).using_db(connection).delete()
     await Passkey.filter(account=account).using_db(connection).delete()
     await PasswordCredential.filter(account=account).using_db(connection).delete()
@@ -62,6 +88,6 @@ async def delete_account(connection: BaseDBAsyncClient, *, principal: Principal)
     await (
         Account.filter(id=account_id)
         .using_db(connection)
-        .update(status=AccountStatus.DELETED, sign_in_name=None, deleted_at=clock.now())
+        .update(status=AccountStatus.DELETED, sign_in_name=None, deleted_at=now)
     )
     return Done(targets=(f"account:{account_id}",))

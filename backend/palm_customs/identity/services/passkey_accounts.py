@@ -95,7 +95,7 @@ async def finish_account_creation(
     clean = CleanPerson.from_json(challenge.pending["person"])  # type: ignore[arg-type]
     await _ensure_person_is_new(connection, clean)
     account = await _create_person(
-        connection, clean, user_handle=str(challenge.pending["user_handle"])
+        connection, clean, user_handle=str(challenge.pending["user_handle"]), settings=settings
     )
     await _store_passkey(connection, account=account, new=new, name=name)
     # A user-verified registration is as fresh a proof as a step-up.

@@ -102,7 +102,7 @@ async def create_account_with_password(
     if problems or clean is None:
         raise ValidationFailed(problems)
     await _ensure_person_is_new(connection, clean)
-    account = await _create_person(connection, clean, user_handle=_handle())
+    account = await _create_person(connection, clean, user_handle=_handle(), settings=settings)
     secret = passwords.new_totp_secret()
     await PasswordCredential.create(
         using_db=connection,

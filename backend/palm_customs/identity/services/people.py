@@ -4,7 +4,10 @@ creating the record once.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
+import unicodedata
 import uuid
 from dataclasses import dataclass
 from datetime import date
@@ -15,9 +18,17 @@ from tortoise.exceptions import IntegrityError
 
 from palm_customs.core import clock
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, Validator
+from palm_customs.core.ratelimit import RateLimiter, network_of, sign_up_policy
 from palm_customs.identity import documents
-from palm_customs.identity.errors import AccountErrorCode, AccountProblem
-from palm_customs.identity.models import Account, AccountKind, DocumentType, Person
+from palm_customs.identity.errors import AccountErrorCode, AccountProblem, TooManyAttemptsError
+from palm_customs.identity.models import (
+    Account,
+    AccountKind,
+    DocumentType,
+    Person,
+    RetainedIdentity,
+)
+from palm_customs.settings import Settings
 
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,189}\.[^@\s.]{2,}$")
 _MOBILE = re.compile(r"^\+?[0-9]{6,15}$")
@@ -156,7 +167,8 @@ def validate_person(data: PersonData, *, today: date | None = None) -> CleanPers
                         FieldProblem("input.documentNumber", ValidationErrorCode.INVALID_FORMAT)
                     )
                 expiry = expiry or mrz.expiry_date
-                country = country or mrz.issuing_state
+                # Scanned, the issuing state is read from the document, never chosen.
+                country = mrz.issuing_state
             except documents.DocumentNumberInvalid as error:
                 check.problems.append(_document_problem(error, "input.mrz"))
         if not _COUNTRY.match(country):
@@ -196,12 +208,53 @@ def validate_person(data: PersonData, *, today: date | None = None) -> CleanPers
     )
 
 
+# Documents of one family identify a person the same way: a passport number typed again as a
+# travel permit is the same document for fairness.
+_FAMILY = {
+    DocumentType.RESIDENT_ID: "RID",
+    DocumentType.PASSPORT: "TRV",
+    DocumentType.TRAVEL_PERMIT: "TRV",
+}
+
+
+def normalise_number(number: str) -> str:
+    """Letters and digits only, upper case (spaces, dashes and full-width forms removed)."""
+    folded = unicodedata.normalize("NFKC", number).upper()
+    return "".join(ch for ch in folded if ch.isascii() and ch.isalnum())
+
+
+def document_key(document_type: DocumentType, number: str, country: str | None) -> str:
+    """What identifies a document: type family, issuing state, normalised number."""
+    state = "CHN" if document_type is DocumentType.RESIDENT_ID else (country or "").upper()
+    return f"{_FAMILY[document_type]}:{state}:{normalise_number(number)}"
+
+
+def _name_key(full_name: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", full_name).casefold().split())
+
+
+def retention_key(settings: Settings) -> bytes:
+    if settings.identity_hash_key is not None:
+        return settings.identity_hash_key.reveal().encode()
+    return hmac.new(
+        settings.secret_key.reveal().encode(), b"palm:identity-retention", hashlib.sha256
+    ).digest()
+
+
+def document_hash(settings: Settings, key: str) -> str:
+    """The keyed hash kept of a deleted person's document (see RetainedIdentity)."""
+    return hmac.new(retention_key(settings), key.encode(), hashlib.sha256).hexdigest()
+
+
 async def _ensure_person_is_new(connection: BaseDBAsyncClient, person: CleanPerson) -> None:
+    key = document_key(person.document_type, person.document_number, person.document_country)
+    family = [t for t, f in _FAMILY.items() if f == _FAMILY[person.document_type]]
+    # The same number in the same family under another issuing state is refused too: a
+    # typed (unscanned) passport's state is the person's choice, so it cannot tell two apart.
     taken = (
-        await Person.filter(
-            document_type=person.document_type,
-            document_number=person.document_number,
-            document_country=person.document_country,
+        await Person.filter(document_key=key).using_db(connection).exists()
+        or await Person.filter(
+            document_type__in=family, document_number=normalise_number(person.document_number)
         )
         .using_db(connection)
         .exists()
@@ -218,9 +271,38 @@ async def _ensure_person_is_new(connection: BaseDBAsyncClient, person: CleanPers
         raise AccountProblem(AccountErrorCode.SIGN_IN_NAME_TAKEN, field=field_path)
 
 
+async def _human_key(
+    connection: BaseDBAsyncClient, settings: Settings, person: CleanPerson, key: str
+) -> str:
+    """The human a new person is: the one whose deleted account held this document within the
+    retention period, else one with the same name, date of birth and nationality holding a
+    document of the other family (an ID card and a passport), else a new one."""
+    retained = await RetainedIdentity.get_or_none(
+        document_hash=document_hash(settings, key),
+        retain_until__gt=clock.now(),
+        using_db=connection,
+    )
+    if retained is not None:
+        return retained.human_key
+    if person.date_of_birth is not None:
+        other_family = [t for t, f in _FAMILY.items() if f != _FAMILY[person.document_type]]
+        candidates = await Person.filter(
+            date_of_birth=person.date_of_birth,
+            nationality=person.nationality,
+            document_type__in=other_family,
+            human_key__isnull=False,
+        ).using_db(connection)
+        for candidate in candidates:
+            if _name_key(candidate.full_name) == _name_key(person.full_name):
+                return str(candidate.human_key)
+    return uuid.uuid4().hex
+
+
 async def _create_person(
-    connection: BaseDBAsyncClient, person: CleanPerson, *, user_handle: str
+    connection: BaseDBAsyncClient, person: CleanPerson, *, user_handle: str, settings: Settings
 ) -> Account:
+    key = document_key(person.document_type, person.document_number, person.document_country)
+    human = await _human_key(connection, settings, person, key)
     try:
         account = await Account.create(
             using_db=connection,
@@ -242,8 +324,25 @@ async def _create_person(
             document_number=person.document_number,
             document_country=person.document_country,
             document_expiry=person.document_expiry,
+            document_key=key,
+            human_key=human,
         )
     except IntegrityError:
         # Someone registered the same document or sign-in name a moment ago.
         raise AccountProblem(AccountErrorCode.DOCUMENT_ALREADY_REGISTERED) from None
     return account
+
+
+def _sign_up_key(ip: str) -> str:
+    return f"signup:net:{network_of(ip)}"
+
+
+async def check_sign_up_limit(limiter: RateLimiter, *, ip: str) -> None:
+    """Refuse a sign-up while the network has created its hourly share of accounts."""
+    wait = await limiter.retry_after(_sign_up_key(ip))
+    if wait > 0:
+        raise TooManyAttemptsError(wait)
+
+
+async def count_sign_up(limiter: RateLimiter, settings: Settings, *, ip: str) -> None:
+    await limiter.failure(_sign_up_key(ip), sign_up_policy(settings.sign_up_network_limit))

@@ -11,7 +11,9 @@ import {
   AppointmentsAvailabilityDocument,
   AppointmentsBookingByIdDocument,
   AppointmentsCreateDocument,
+  AppointmentsDrawEnterDocument,
   AppointmentsItemsDocument,
+  AppointmentsOpenDrawsDocument,
   AppointmentsMyApplicationsDocument,
   AppointmentsRescheduleDocument,
   AppointmentsSitesDocument,
@@ -91,7 +93,8 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
   const [availability, setAvailability] = useState<Availability | null>(null);
   const [slot, setSlot] = useState<AppointmentsSlotFragment | null>(null);
   const [alternatives, setAlternatives] = useState<AppointmentsSlotFragment[]>([]);
-  const [problem, setProblem] = useState<{ message: string; code?: string } | null>(null);
+  const [problem, setProblem] = useState<{ message: string; code?: string; retryAt?: string | null } | null>(null);
+  const [drawNote, setDrawNote] = useState<string | null>(null);
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [applicationError, setApplicationError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -212,7 +215,7 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
           missingApplication();
           return;
         }
-        setProblem({ message: result.message, code: result.appointmentCode });
+        setProblem({ message: result.message, code: result.appointmentCode, retryAt: result.retryAt });
         return;
       case 'ValidationError':
         setErrors(result.errors.map((e) => ({ fieldId: 'book-confirm', message: e.message })));
@@ -260,6 +263,26 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
   };
 
   const chosenSite = slot ? sitesById.get(slot.siteId) : undefined;
+
+  // The seats of this time go by a fair draw: enter the open one for the item at the site.
+  const enterDraw = async () => {
+    if (!slot || busy) return;
+    setBusy(true);
+    try {
+      const draws = await request(AppointmentsOpenDrawsDocument, { itemCode: slot.itemCode, siteId: slot.siteId });
+      const open = draws.appointmentDraws.find((d) => !d.drawn);
+      if (!open) return setDrawNote(ta('draw.none'));
+      const data = await secure(AppointmentsDrawEnterDocument, { drawId: open.id });
+      const result = data.drawEnter;
+      if (result.__typename === 'DrawEntered') setDrawNote(ta('draw.entered'));
+      else if (result.__typename === 'AppointmentError') setDrawNote(result.message);
+      else setDrawNote(result.errors.map((e) => e.message).join(' '));
+    } catch (error) {
+      setDrawNote(describeError(error));
+    } finally {
+      setBusy(false);
+    }
+  };
 
   return (
     <>
@@ -386,6 +409,22 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
           <div data-testid="book-problem" data-code={problem.code ?? ''}>
             <Notice kind="error" title={ta('book.problem.title')} live="alert">
               <p>{problem.message}</p>
+              {problem.retryAt ? (
+                <p data-testid="book-retry-at">
+                  {ta('book.problem.retryAt', {
+                    when: siteTime(problem.retryAt, chosenSite?.timezone, locale.value, { dateStyle: 'medium', timeStyle: 'short' }),
+                  })}
+                </p>
+              ) : null}
+              {problem.code === 'DRAW_ONLY' ? (
+                drawNote ? (
+                  <p data-testid="draw-note">{drawNote}</p>
+                ) : (
+                  <Button onClick={() => void enterDraw()} disabled={busy} data-testid="draw-enter">
+                    {ta('draw.enter')}
+                  </Button>
+                )
+              ) : null}
               {problem.code === 'PREREVIEW_REQUIRED' || problem.code === 'PREREVIEW_NOT_PASSED' ? (
                 <p>
                   <a href="/services/applications">{ta('book.application.list')}</a>

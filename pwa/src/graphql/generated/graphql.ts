@@ -45,16 +45,26 @@ export type AppointmentErrorCode =
   | 'CREDENTIAL_TAMPERED'
   | 'CREDENTIAL_UNKNOWN_KEY'
   | 'CUT_OFF_PASSED'
+  | 'DAY_LIMIT'
+  | 'DRAW_ALREADY_ENTERED'
+  | 'DRAW_CLOSED'
+  | 'DRAW_NOT_FOUND'
+  | 'DRAW_ONLY'
   | 'IDEMPOTENCY_CONFLICT'
+  | 'ITEM_LIMIT'
   | 'NOT_ACTIVE'
   | 'NOT_CHECKED_IN'
   | 'NOT_FOUND'
   | 'NOT_TODAY'
+  | 'NOT_VERIFIED'
   | 'OFFER_EXPIRED'
+  | 'ONE_SEAT_PER_TIME'
   | 'OTHER_SITE'
   | 'PREREVIEW_NOT_PASSED'
   | 'PREREVIEW_REQUIRED'
   | 'QUEUE_EMPTY'
+  | 'REBOOK_LIMIT'
+  | 'RESCHEDULE_LIMIT'
   | 'SAME_SLOT'
   | 'SITE_NOT_FOUND'
   | 'SLOT_CLOSED'
@@ -187,6 +197,11 @@ export type DocumentType =
   | 'PASSPORT'
   | 'RESIDENT_ID'
   | 'TRAVEL_PERMIT';
+
+export type DrawEntryState =
+  | 'ENTERED'
+  | 'LOST'
+  | 'WON';
 
 /** What a member may do for an enterprise. */
 export type EnterpriseRole =
@@ -543,11 +558,11 @@ export type AppointmentsSlotFragment = { id: string, siteId: string, itemCode: s
 
 export type AppointmentsBookingFragment = { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } };
 
-export type AppointmentsErrorFragment = { message: string, field: string | null, appointmentCode: AppointmentErrorCode };
+export type AppointmentsErrorFragment = { message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode };
 
 export type AppointmentsValidationFragment = { message: string, errors: Array<{ field: string, message: string }> };
 
-type AppointmentsCreateResult_AppointmentError_Fragment = { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode };
+type AppointmentsCreateResult_AppointmentError_Fragment = { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode };
 
 type AppointmentsCreateResult_BookingSuccess_Fragment = { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } };
 
@@ -562,7 +577,7 @@ export type AppointmentsCreateResultFragment =
   | AppointmentsCreateResult_ValidationError_Fragment
 ;
 
-type AppointmentsChangeResult_AppointmentError_Fragment = { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode };
+type AppointmentsChangeResult_AppointmentError_Fragment = { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode };
 
 type AppointmentsChangeResult_BookingChanged_Fragment = { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } };
 
@@ -624,7 +639,7 @@ export type AppointmentsCreateMutationVariables = Exact<{
 
 
 export type AppointmentsCreateMutation = { bookingCreate:
-    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode }
     | { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'SlotFullError', message: string, alternatives: Array<{ id: string, siteId: string, itemCode: string, startsAt: string, endsAt: string, seatsLeft: number }> }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
@@ -638,7 +653,7 @@ export type AppointmentsRescheduleMutationVariables = Exact<{
 
 
 export type AppointmentsRescheduleMutation = { bookingReschedule:
-    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode }
     | { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'SlotFullError', message: string, alternatives: Array<{ id: string, siteId: string, itemCode: string, startsAt: string, endsAt: string, seatsLeft: number }> }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
@@ -650,7 +665,7 @@ export type AppointmentsCancelMutationVariables = Exact<{
 
 
 export type AppointmentsCancelMutation = { bookingCancel:
-    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode }
     | { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
@@ -661,7 +676,7 @@ export type AppointmentsReleaseMutationVariables = Exact<{
 
 
 export type AppointmentsReleaseMutation = { bookingRelease:
-    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode }
     | { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
@@ -673,7 +688,7 @@ export type AppointmentsLateMutationVariables = Exact<{
 
 
 export type AppointmentsLateMutation = { bookingLateReport:
-    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode }
     | { __typename: 'BookingChanged', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
@@ -684,7 +699,7 @@ export type AppointmentsOfferConfirmMutationVariables = Exact<{
 
 
 export type AppointmentsOfferConfirmMutation = { bookingOfferConfirm:
-    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode }
     | { __typename: 'BookingSuccess', replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, applicationId: string | null, applicationNumber: string | null, credential: string, calendarIcs: string, offerExpiresAt: string | null, offerAfterClosure: boolean, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, site: { id: string, code: string, latitude: number, longitude: number, timezone: string, phone: string, name: { zhHans: string, zhHant: string, en: string }, address: { zhHans: string, zhHant: string, en: string }, accessibility: { zhHans: string, zhHant: string, en: string } }, directions: { latitude: number, longitude: number, mapUri: string, address: { zhHans: string, zhHant: string, en: string } } } }
     | { __typename: 'SlotFullError', message: string, alternatives: Array<{ id: string, siteId: string, itemCode: string, startsAt: string, endsAt: string, seatsLeft: number }> }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
@@ -696,7 +711,7 @@ export type AppointmentsWaitlistJoinMutationVariables = Exact<{
 
 
 export type AppointmentsWaitlistJoinMutation = { waitlistJoin:
-    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
     | { __typename: 'WaitlistJoined', entry: { id: string, itemCode: string, siteId: string | null, earlierThan: string, bookingId: string | null, status: WaitlistStatus, offeredBookingId: string | null, createdAt: string } }
    };
@@ -707,7 +722,7 @@ export type AppointmentsWaitlistLeaveMutationVariables = Exact<{
 
 
 export type AppointmentsWaitlistLeaveMutation = { waitlistLeave:
-    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
     | { __typename: 'WaitlistJoined', entry: { id: string, itemCode: string, siteId: string | null, earlierThan: string, bookingId: string | null, status: WaitlistStatus, offeredBookingId: string | null, createdAt: string } }
    };
@@ -742,7 +757,7 @@ export type AppointmentsCheckInMutationVariables = Exact<{
 
 
 export type AppointmentsCheckInMutation = { bookingCheckIn:
-    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode }
     | { __typename: 'CheckInSuccess', queueNumber: number, replayed: boolean, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, applicationNumber: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null } }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
    };
@@ -754,7 +769,7 @@ export type AppointmentsCallNextMutationVariables = Exact<{
 
 
 export type AppointmentsCallNextMutation = { queueCallNext:
-    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode }
     | { __typename: 'QueueCalled', windowNumber: number, booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, applicationNumber: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null } }
    };
 
@@ -765,7 +780,7 @@ export type AppointmentsOutcomeMutationVariables = Exact<{
 
 
 export type AppointmentsOutcomeMutation = { bookingOutcomeRecord:
-    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode }
     | { __typename: 'BookingOutcomeRecorded', booking: { id: string, number: string, status: BookingStatus, itemCode: string, startsAt: string, endsAt: string, personName: string, applicationId: string | null, applicationNumber: string | null, queueNumber: number | null, windowNumber: number | null, lateMinutes: number | null, checkedInAt: string | null, calledAt: string | null } }
    };
 
@@ -775,6 +790,25 @@ export type AppointmentsItemNameQueryVariables = Exact<{
 
 
 export type AppointmentsItemNameQuery = { serviceItem: { code: string, name: { zhHans: string, zhHant: string, en: string } } | null };
+
+export type AppointmentsOpenDrawsQueryVariables = Exact<{
+  itemCode: string;
+  siteId?: string | number | null | undefined;
+}>;
+
+
+export type AppointmentsOpenDrawsQuery = { appointmentDraws: Array<{ id: string, drawn: boolean, closesAt: string }> };
+
+export type AppointmentsDrawEnterMutationVariables = Exact<{
+  drawId: string | number;
+}>;
+
+
+export type AppointmentsDrawEnterMutation = { drawEnter:
+    | { __typename: 'AppointmentError', message: string, field: string | null, retryAt: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'DrawEntered', entry: { id: string, state: DrawEntryState } }
+    | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
+   };
 
 export type DeclarationEstimateFragment = { dutyCny: string, valueCny: string, taxableCny: string, channel: string, reasons: Array<string>, ruleSetVersion: string, ratesDate: unknown, lines: Array<{ articleKey: string, travellerKey: string, category: string, declaredCategory: string, valueCny: string, allowanceUsedCny: string, unitsExempt: number, taxableCny: string, rate: string, dutyCny: string, rule: string, legalBasis: string }>, travellers: Array<{ travellerKey: string, allowanceCny: string, allowanceWithDutyFreeCny: string | null, allowanceUsedCny: string, valueCny: string, taxableCny: string, dutyCny: string, reasons: Array<string> }> };
 
@@ -1176,6 +1210,7 @@ export type IdentityAccountCreateWithPasswordMutationVariables = Exact<{
 export type IdentityAccountCreateWithPasswordMutation = { accountCreateWithPassword:
     | { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode }
     | { __typename: 'PasswordAccountCreated', totpSecret: string, totpUri: string, me: { accountId: string, kind: AccountKind, assuranceLevel: number, stepUpValidUntil: string | null, signInMethod: SignInMethod, hasPasskey: boolean, needsTotpConfirmation: boolean, person: { fullName: string, dateOfBirth: unknown, nationality: string, isResident: boolean, documentType: DocumentType, documentNumberMasked: string, documentExpiry: unknown, email: string | null, mobile: string | null } | null, officer: { badgeNumber: string, fullName: string, unit: string, roles: Array<string> } | null, memberships: Array<{ id: string, role: EnterpriseRole, status: MembershipStatus, enterprise: { id: string, name: string, uscc: string } }> } }
+    | { __typename: 'TooManyAttempts' }
     | { __typename: 'ValidationError', message: string, field: string | null, validationCode: ValidationErrorCode, errors: Array<{ field: string, message: string, validationCode: ValidationErrorCode }> }
    };
 
@@ -1863,6 +1898,7 @@ export const AppointmentsErrorFragmentDoc = new TypedDocumentString(`
   appointmentCode: code
   message
   field
+  retryAt
 }
     `, {"fragmentName":"AppointmentsError"}) as unknown as TypedDocumentString<AppointmentsErrorFragment, unknown>;
 export const AppointmentsValidationFragmentDoc = new TypedDocumentString(`
@@ -1959,6 +1995,7 @@ fragment AppointmentsError on AppointmentError {
   appointmentCode: code
   message
   field
+  retryAt
 }
 fragment AppointmentsValidation on ValidationError {
   message
@@ -2037,6 +2074,7 @@ fragment AppointmentsError on AppointmentError {
   appointmentCode: code
   message
   field
+  retryAt
 }
 fragment AppointmentsValidation on ValidationError {
   message
@@ -3135,6 +3173,7 @@ fragment AppointmentsError on AppointmentError {
   appointmentCode: code
   message
   field
+  retryAt
 }
 fragment AppointmentsValidation on ValidationError {
   message
@@ -3237,6 +3276,7 @@ fragment AppointmentsError on AppointmentError {
   appointmentCode: code
   message
   field
+  retryAt
 }
 fragment AppointmentsValidation on ValidationError {
   message
@@ -3327,6 +3367,7 @@ fragment AppointmentsError on AppointmentError {
   appointmentCode: code
   message
   field
+  retryAt
 }
 fragment AppointmentsValidation on ValidationError {
   message
@@ -3410,6 +3451,7 @@ fragment AppointmentsError on AppointmentError {
   appointmentCode: code
   message
   field
+  retryAt
 }
 fragment AppointmentsValidation on ValidationError {
   message
@@ -3493,6 +3535,7 @@ fragment AppointmentsError on AppointmentError {
   appointmentCode: code
   message
   field
+  retryAt
 }
 fragment AppointmentsValidation on ValidationError {
   message
@@ -3584,6 +3627,7 @@ fragment AppointmentsError on AppointmentError {
   appointmentCode: code
   message
   field
+  retryAt
 }
 fragment AppointmentsValidation on ValidationError {
   message
@@ -3634,6 +3678,7 @@ export const AppointmentsWaitlistJoinDocument = new TypedDocumentString(`
   appointmentCode: code
   message
   field
+  retryAt
 }
 fragment AppointmentsValidation on ValidationError {
   message
@@ -3673,6 +3718,7 @@ export const AppointmentsWaitlistLeaveDocument = new TypedDocumentString(`
   appointmentCode: code
   message
   field
+  retryAt
 }
 fragment AppointmentsValidation on ValidationError {
   message
@@ -3820,6 +3866,7 @@ export const AppointmentsCheckInDocument = new TypedDocumentString(`
   appointmentCode: code
   message
   field
+  retryAt
 }
 fragment AppointmentsValidation on ValidationError {
   message
@@ -3863,6 +3910,7 @@ export const AppointmentsCallNextDocument = new TypedDocumentString(`
   appointmentCode: code
   message
   field
+  retryAt
 }
 fragment AppointmentsDayBooking on DayBooking {
   id
@@ -3898,6 +3946,7 @@ export const AppointmentsOutcomeDocument = new TypedDocumentString(`
   appointmentCode: code
   message
   field
+  retryAt
 }
 fragment AppointmentsDayBooking on DayBooking {
   id
@@ -3929,6 +3978,46 @@ export const AppointmentsItemNameDocument = new TypedDocumentString(`
   zhHant
   en
 }`) as unknown as TypedDocumentString<AppointmentsItemNameQuery, AppointmentsItemNameQueryVariables>;
+export const AppointmentsOpenDrawsDocument = new TypedDocumentString(`
+    query AppointmentsOpenDraws($itemCode: String!, $siteId: ID) {
+  appointmentDraws(itemCode: $itemCode, siteId: $siteId) {
+    id
+    drawn
+    closesAt
+  }
+}
+    `) as unknown as TypedDocumentString<AppointmentsOpenDrawsQuery, AppointmentsOpenDrawsQueryVariables>;
+export const AppointmentsDrawEnterDocument = new TypedDocumentString(`
+    mutation AppointmentsDrawEnter($drawId: ID!) {
+  drawEnter(drawId: $drawId) {
+    __typename
+    ... on DrawEntered {
+      entry {
+        id
+        state
+      }
+    }
+    ... on AppointmentError {
+      ...AppointmentsError
+    }
+    ... on ValidationError {
+      ...AppointmentsValidation
+    }
+  }
+}
+    fragment AppointmentsError on AppointmentError {
+  appointmentCode: code
+  message
+  field
+  retryAt
+}
+fragment AppointmentsValidation on ValidationError {
+  message
+  errors {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<AppointmentsDrawEnterMutation, AppointmentsDrawEnterMutationVariables>;
 export const DeclarationRulesDocument = new TypedDocumentString(`
     query DeclarationRules {
   dutyRules {
