@@ -186,6 +186,10 @@ class Session(Model):
     ended_reason = fields.CharField(max_length=30, null=True)
     ip = fields.CharField(max_length=64)
     user_agent = fields.CharField(max_length=300)
+    # An authenticator-app secret this session may confirm (encrypted): only the session that
+    # created the account, or one that proved a recovery code, ever holds one. Bound to the
+    # session so that nobody else (e.g. someone holding only the password) can read it.
+    pending_totp_encrypted = fields.CharField(max_length=300, null=True)
 
     class Meta:
         table = "session"

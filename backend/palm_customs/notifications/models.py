@@ -17,6 +17,7 @@ class NotificationType(StrEnum):
     APPOINTMENT_OFFER = "appointment_offer"
     POLICY_NOTICE = "policy_notice"
     WORK_QUEUE = "work_queue"
+    ACCOUNT_SECURITY = "account_security"
 
 
 class Urgency(StrEnum):

@@ -35,6 +35,8 @@ from palm_customs.settings import Settings
 
 ENROLMENT_CODE_TTL = timedelta(hours=24)
 
+BADGE_MAX_LENGTH = 20  # officer.badge_number
+
 
 OFFICER_ROLES = frozenset(
     r for r in Role if r is not Role.PERSON and r not in (Role.ENTERPRISE_ADMIN, Role.DECLARANT)
@@ -60,7 +62,7 @@ async def create_officer(
     roles: list[str],
 ) -> OfficerCreated:
     check = Validator()
-    badge = check.text("input.badgeNumber", badge_number, max_len=20).upper()
+    badge = check.text("input.badgeNumber", badge_number, max_len=BADGE_MAX_LENGTH).upper()
     name = check.text("input.fullName", full_name, max_len=120)
     clean_unit = check.text("input.unit", unit, max_len=80)
     if badge and not re.fullmatch(r"[A-Z0-9\-]{3,20}", badge):
@@ -95,8 +97,12 @@ async def create_officer(
 async def begin_officer_enrolment(
     connection: BaseDBAsyncClient, settings: Settings, *, badge_number: str, code: str
 ) -> Ceremony:
-    officer = await Officer.get_or_none(
-        badge_number=badge_number.strip().upper(), using_db=connection
+    badge = badge_number.strip().upper()
+    # Looked up only when it could be a badge number: a longer value is simply unknown.
+    officer = (
+        await Officer.get_or_none(badge_number=badge, using_db=connection)
+        if 0 < len(badge) <= BADGE_MAX_LENGTH
+        else None
     )
     now = clock.now()
     valid = (
