@@ -78,8 +78,9 @@ def _cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         host=args.host or settings.host,
         port=args.port or settings.port,
         workers=workers,
-        proxy_headers=True,
-        forwarded_allow_ips="*" if settings.is_production else "127.0.0.1",
+        # Forwarded headers are the app's business, trusted only from TRUSTED_PROXIES (app.py):
+        # a client must never choose its own address (per-address limits, the audit trail).
+        proxy_headers=False,
         access_log=False,
         log_config=None,
         server_header=False,

@@ -7,6 +7,7 @@ receives a `Settings` instance and never calls `os.environ`.
 from __future__ import annotations
 
 import base64
+import ipaddress
 import os
 import secrets
 from collections.abc import Mapping
@@ -56,6 +57,7 @@ KNOWN_VARIABLES = (
     "METRICS_TOKEN",
     "PROMETHEUS_MULTIPROC_DIR",
     "JOB_RETENTION_DAYS",
+    "TRUSTED_PROXIES",
 )
 
 
@@ -132,6 +134,8 @@ class Settings:
     metrics_multiproc_dir: Path | None = None
     # Finished jobs (done, discarded) are deleted this many days after they finished.
     job_retention_days: int = 14
+    # Peers (addresses or networks) whose X-Forwarded-For / X-Forwarded-Proto are believed.
+    trusted_proxies: tuple[str, ...] = ()
 
     @property
     def rp_id(self) -> str:
@@ -197,6 +201,23 @@ def _generated_vapid_keys(var_dir: Path) -> tuple[str, str]:
         serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
     )
     return pem_text, _b64url(public)
+
+
+def _trusted_proxies(value: str) -> tuple[str, ...]:
+    """TRUSTED_PROXIES: comma-separated addresses or networks (CIDR); empty trusts none."""
+    found = []
+    for part in (p.strip() for p in value.split(",")):
+        if not part:
+            continue
+        if part == "*":
+            raise ConfigurationError("TRUSTED_PROXIES must name the proxies, not '*'")
+        try:
+            found.append(str(ipaddress.ip_network(part, strict=False)))
+        except ValueError:
+            raise ConfigurationError(
+                f"TRUSTED_PROXIES: {part!r} is not an IP address or network"
+            ) from None
+    return tuple(found)
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
@@ -298,6 +319,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     if not 1 <= job_retention_days <= 3650:
         raise ConfigurationError("JOB_RETENTION_DAYS must be between 1 and 3650")
 
+    trusted_proxies = _trusted_proxies(source.get("TRUSTED_PROXIES", ""))
+
     clock_spec = source.get("PALM_CLOCK") or None
     if clock_spec is not None:
         if env is not Environment.TEST:
@@ -348,4 +371,5 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         if source.get("PROMETHEUS_MULTIPROC_DIR")
         else None,
         job_retention_days=job_retention_days,
+        trusted_proxies=trusted_proxies,
     )

@@ -69,6 +69,11 @@ MESSAGES: Catalogue = {
         "The text contains a control character we cannot accept. Nothing was changed. "
         "Remove it and try again.",
     ),
+    "error.operation_name_required": (
+        "请求中包含多个操作，请指明要执行的操作（operationName）。",
+        "請求中包含多個操作，請指明要執行的操作（operationName）。",
+        "The request holds several operations: name the one to run (operationName).",
+    ),
     "error.input_too_long": (
         "输入过长（最多 {limit} 个字符），未作任何更改。",
         "輸入過長（最多 {limit} 個字元），未作任何變更。",

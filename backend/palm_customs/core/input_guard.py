@@ -44,19 +44,23 @@ from strawberry.extensions import SchemaExtension
 
 from palm_customs.core.i18n import Language, translate
 
-DEFAULT_MAX_LENGTH = 1000
-# Where a longer string is expected ("Type.field.argument" or "InputType.field"); the services
-# check the content (and its size in bytes) themselves.
+# Above every text limit the services set themselves (they answer TOO_LONG for their field).
+DEFAULT_MAX_LENGTH = 4000
+# Where a longer string is expected ("Type.field.argument" or "InputType.field"): a backstop
+# above the services' own limits (they check content and size in bytes, and say which field).
 LIMITS: dict[str, int] = {
-    "Mutation.accountCreateFinish.credentialJson": 20_000,
-    "Mutation.signInFinish.credentialJson": 20_000,
-    "Mutation.stepUpFinish.credentialJson": 20_000,
-    "Mutation.passkeyAddFinish.credentialJson": 20_000,
-    "Mutation.officerEnrolFinish.credentialJson": 20_000,
-    "Mutation.declarationDraftSave.dataJson": 64_000,
-    "Mutation.applicationDraftSave.dataJson": 64_000,
+    "Mutation.accountCreateFinish.credentialJson": 40_000,
+    "Mutation.signInFinish.credentialJson": 40_000,
+    "Mutation.stepUpFinish.credentialJson": 40_000,
+    "Mutation.passkeyAddFinish.credentialJson": 40_000,
+    "Mutation.officerEnrolFinish.credentialJson": 40_000,
+    "Mutation.declarationDraftSave.dataJson": 128_000,
+    "Mutation.applicationDraftSave.dataJson": 128_000,
     "Mutation.dutyRulesPublish.ruleSetJson": 200_000,
     "Mutation.dutyRulesPublish.ratesJson": 200_000,
+    # Signed QR credentials (core/signing.py MAX_TEXT_CHARS).
+    "Mutation.bookingCheckIn.credential": 8192,
+    "Query.declarationVerification.credential": 8192,
 }
 STRING_SCALARS = frozenset({"String", "ID"})
 
@@ -185,18 +189,35 @@ def _root_fields(document: Any) -> Iterator[str]:
                     yield name.value
 
 
+def _refuse(key: str, language: Language, code: str) -> ExecutionResult:
+    return ExecutionResult(
+        data=None, errors=[GraphQLError(translate(key, language), extensions={"code": code})]
+    )
+
+
 class InputGuard(SchemaExtension):
-    """Refuses the whole operation before execution when a string is unacceptable."""
+    """Refuses the whole operation before execution when a string is unacceptable, or when a
+    document holds several operations and names none (GraphQL over HTTP: a request error; it
+    used to run the first one)."""
 
     async def on_execute(self) -> AsyncIterator[None]:
         context = self.execution_context
         document = context.graphql_document
+        language = getattr(context.context, "language", Language.ZH_HANS)
+        operations = (
+            sum(isinstance(d, OperationDefinitionNode) for d in document.definitions)
+            if document is not None
+            else 0
+        )
+        # operation_name falls back to the first operation's name: ask what the client sent.
+        if operations > 1 and not getattr(context, "_provided_operation_name", None):
+            context.result = _refuse("error.operation_name_required", language, "BAD_REQUEST")
+            document = None
         if document is not None:
             found = find_refusal(context.schema._schema, document, context.variables)
             if found is not None:
                 field, reason, limit = found
                 request = context.context
-                language = getattr(request, "language", Language.ZH_HANS)
                 key = "error.input_control" if reason == "control" else "error.input_too_long"
                 if context.operation_type.value == "mutation" and request is not None:
                     for operation in _root_fields(document):
@@ -210,4 +231,5 @@ class InputGuard(SchemaExtension):
                         )
                     ],
                 )
+
         yield
