@@ -133,6 +133,7 @@ def _cmd_officer_create(settings: Settings, args: argparse.Namespace) -> int:
                 full_name=args.name,
                 unit=args.unit,
                 roles=args.role,
+                posts=args.post or [],
             )
             await audit.append(
                 connection,
@@ -254,6 +255,11 @@ def build_parser() -> argparse.ArgumentParser:
     officer_create.add_argument("--badge", required=True)
     officer_create.add_argument("--name", required=True)
     officer_create.add_argument("--unit", required=True)
+    officer_create.add_argument(
+        "--post",
+        action="append",
+        help="another port or site code where the officer serves (repeat for several)",
+    )
     officer_create.add_argument(
         "--role",
         action="append",

@@ -32,6 +32,7 @@ from palm_customs.declarations.types import (
     DutyEstimateResult,
     DutyRules,
 )
+from palm_customs.identity.services.officers import officer_posts
 
 OFFICERS = (Role.INSPECTOR, Role.SUPERVISOR)
 
@@ -223,10 +224,24 @@ class DeclarationQuery:
         extensions=access(Level.VERIFIED, *OFFICERS),
         description="The latest version of a declaration by its number (typed at the channel).",
     )
-    async def declaration_by_number(self, number: str) -> Declaration | None:
+    async def declaration_by_number(
+        self, info: Info[Context, Any], number: str
+    ) -> Declaration | None:
         row = (
             await DeclarationRow.filter(number=number.strip().upper()[:20])
             .order_by("-version")
             .first()
         )
-        return await _present(row) if row else None
+        if row is None:
+            return None
+        # Officers read only declarations for the ports where they serve; a look elsewhere is
+        # answered like an unknown number, and audited.
+        context = info.context
+        if row.port_code not in await officer_posts(context.principal.account_id):
+            await context.audit_refusal(
+                operation="declarationByNumber",
+                outcome="OTHER_PORT",
+                target_ids=(f"declaration:{row.number}",),
+            )
+            return None
+        return await _present(row)
