@@ -18,6 +18,7 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from tortoise.contrib.starlette import RegisterTortoise
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from palm_customs import registry
 from palm_customs.appointments.services import configure_availability_cache
@@ -53,7 +54,7 @@ from palm_customs.settings import Settings, load_settings
 
 
 def _client_ip(request: Request | WebSocket) -> str:
-    # Behind the TLS proxy uvicorn runs with --proxy-headers, so client.host is the real peer.
+    # Forwarded headers were applied by ProxyHeadersMiddleware only from TRUSTED_PROXIES.
     return request.client.host if request.client else "-"
 
 
@@ -208,6 +209,10 @@ def create_app(
         routes=routes,
         lifespan=lifespan,
         middleware=[
+            # Outermost: the client's address is the peer's, unless the peer is a configured
+            # proxy (TRUSTED_PROXIES), then the nearest address it reports that is not itself a
+            # trusted proxy. Rate limits and the audit trail key on this address.
+            Middleware(ProxyHeadersMiddleware, trusted_hosts=list(settings.trusted_proxies)),
             Middleware(
                 EdgeMiddleware,
                 settings=settings,

@@ -84,10 +84,9 @@ def _cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         host=args.host or settings.host,
         port=args.port or settings.port,
         workers=workers,
-        proxy_headers=True,
-        # Only the reverse proxy may say who the client is (X-Forwarded-For): a request from
-        # any other peer is taken at its socket address (tests/topology checks both).
-        forwarded_allow_ips=list(settings.trusted_proxies),
+        # Forwarded headers are the app's business, trusted only from TRUSTED_PROXIES (app.py):
+        # a client must never choose its own address (per-address limits, the audit trail).
+        proxy_headers=False,
         access_log=False,
         log_config=None,
         server_header=False,
@@ -139,6 +138,7 @@ def _cmd_officer_create(settings: Settings, args: argparse.Namespace) -> int:
                 full_name=args.name,
                 unit=args.unit,
                 roles=args.role,
+                posts=args.post or [],
             )
             await audit.append(
                 connection,
@@ -340,6 +340,11 @@ def build_parser() -> argparse.ArgumentParser:
     officer_create.add_argument("--badge", required=True)
     officer_create.add_argument("--name", required=True)
     officer_create.add_argument("--unit", required=True)
+    officer_create.add_argument(
+        "--post",
+        action="append",
+        help="another port or site code where the officer serves (repeat for several)",
+    )
     officer_create.add_argument(
         "--role",
         action="append",

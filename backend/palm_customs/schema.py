@@ -20,6 +20,7 @@ from strawberry.extensions import (
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
+from tortoise.exceptions import ValidationError as OrmValidationError
 
 from palm_customs.applications import types as applications_types
 from palm_customs.applications.mutations import ApplicationMutation
@@ -33,6 +34,7 @@ from palm_customs.core import metrics
 from palm_customs.core import types as core_types
 from palm_customs.core.api_errors import PublicError
 from palm_customs.core.i18n import Language, translate
+from palm_customs.core.input_guard import InputGuard
 from palm_customs.core.limits import MAX_TOKENS, VALIDATION_RULES
 from palm_customs.core.mutation import ErrorMapping, use_error_mapping
 from palm_customs.declarations import types as declarations_types
@@ -116,9 +118,15 @@ def _is_unexpected(error: GraphQLError) -> bool:
     original = error.original_error
     if original is None or isinstance(original, PublicError):
         return False
-    if _is_bad_variables(error):
+    if _is_unfitting_value(error) or _is_bad_variables(error):
         return False
     return not isinstance(error, PublicError)
+
+
+def _is_unfitting_value(error: GraphQLError) -> bool:
+    """A query argument longer than the column it is compared with (Tortoise checks filter
+    values against the column): the client's input, answered BAD_USER_INPUT, never INTERNAL."""
+    return isinstance(error.original_error, OrmValidationError)
 
 
 def _is_bad_variables(error: GraphQLError) -> bool:
@@ -140,7 +148,9 @@ class MaskUnexpectedErrors(MaskErrors):
 
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
         return [
-            self._bad_variables(error) if _is_bad_variables(error) else error
+            self._bad_variables(error)
+            if _is_bad_variables(error) or _is_unfitting_value(error)
+            else error
             for error in super()._process_errors(errors)
         ]
 
@@ -236,6 +246,7 @@ def build_schema(*, production: bool = False) -> strawberry.Schema:
         lambda: ValidationCache(maxsize=512),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: AddValidationRules(VALIDATION_RULES),
+        InputGuard,
         MaskUnexpectedErrors,
     ]
     if production:

@@ -185,9 +185,10 @@ class Settings:
     @property
     def audit_log_dir(self) -> Path:
         return self.audit_checkpoint_dir or self.var_dir / "audit-log"
+
     # Peers whose X-Forwarded-For / -Proto the server believes (the reverse proxy's addresses or
     # networks); a request from anyone else is taken at its socket address, whatever it claims.
-    trusted_proxies: tuple[str, ...] = ("127.0.0.1",)
+    trusted_proxies: tuple[str, ...] = ()
     # The HMAC key of what is kept of a deleted person's identity document (a keyed hash);
     # unset: derived from SECRET_KEY. Never stored in the database.
     identity_hash_key: Secret | None = None
@@ -359,6 +360,23 @@ def _wechatpay_settings(
     )
 
 
+def _trusted_proxies(value: str) -> tuple[str, ...]:
+    """TRUSTED_PROXIES: comma-separated addresses or networks (CIDR); empty trusts none."""
+    found = []
+    for part in (p.strip() for p in value.split(",")):
+        if not part:
+            continue
+        if part == "*":
+            raise ConfigurationError("TRUSTED_PROXIES must name the proxies, not '*'")
+        try:
+            found.append(str(ipaddress.ip_network(part, strict=False)))
+        except ValueError:
+            raise ConfigurationError(
+                f"TRUSTED_PROXIES: {part!r} is not an IP address or network"
+            ) from None
+    return tuple(found)
+
+
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     """Build settings from the environment (or the mapping given, for tests)."""
     source = os.environ if environ is None else environ
@@ -467,18 +485,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         raise ConfigurationError("AUDIT_SEAL_SECONDS must be a number") from None
     if not 0.05 <= audit_seal_seconds <= 3600:
         raise ConfigurationError("AUDIT_SEAL_SECONDS must be between 0.05 and 3600")
-    trusted_proxies = tuple(
-        part.strip()
-        for part in source.get("TRUSTED_PROXIES", "127.0.0.1").split(",")
-        if part.strip()
-    )
-    for proxy in trusted_proxies:
-        try:
-            ipaddress.ip_network(proxy, strict=False)
-        except ValueError:
-            raise ConfigurationError(
-                "TRUSTED_PROXIES must list IP addresses or networks, separated by commas"
-            ) from None
+    trusted_proxies = _trusted_proxies(source.get("TRUSTED_PROXIES", ""))
 
     clock_spec = source.get("PALM_CLOCK") or None
     if clock_spec is not None:

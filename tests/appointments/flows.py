@@ -252,3 +252,28 @@ async def call(client: httpx.AsyncClient, query: str, **variables: Any) -> Any:
     assert "errors" not in body, body
     data: dict[str, Any] = body["data"]  # type: ignore[assignment]
     return next(iter(data.values()))
+
+
+async def create_application(
+    *, sign_in_name: str = "person1@example.cn", item_code: str = ITEM, status: str = "passed"
+) -> str:
+    """An application of that person for the item (only the fields bookings look at)."""
+    from palm_customs.applications.models import Application, ApplicationStatus
+    from palm_customs.identity.models import Account
+
+    account = await Account.get(sign_in_name=sign_in_name)
+    row = await Application.create(
+        id=uuid.uuid4(),
+        number=f"A{uuid.uuid4().hex[:12].upper()}",
+        applicant_id=account.id,
+        item_code=item_code,
+        item_version=1,
+        item_snapshot={},
+        status=ApplicationStatus(status),
+        form_data={},
+        materials=[],
+        idempotency_key=uuid.uuid4().hex,
+        submitted_at=clock.now(),
+        due_date=clock.now().date(),
+    )
+    return str(row.id)

@@ -21,6 +21,7 @@ from tests.appointments.flows import (
     book,
     call,
     clerk,
+    create_application,
     create_site,
     create_slot,
     key,
@@ -214,7 +215,8 @@ async def test_the_day_view_shows_who_comes_when_for_what(app: Starlette) -> Non
     site = await create_site()
     slot = await create_slot(site, starts_in=SOON, capacity=3)
     me = await person(app, 1)
-    booking = (await book(me, slot, application_id="APP-42"))["booking"]
+    application = await create_application()
+    booking = (await book(me, slot, application_id=application))["booking"]
     officer = await clerk(app, roles=("supervisor",))
     local_day = slot.starts_at.astimezone(__import__("zoneinfo").ZoneInfo(site.timezone)).date()
     # when
@@ -228,7 +230,7 @@ async def test_the_day_view_shows_who_comes_when_for_what(app: Starlette) -> Non
             "status": "CONFIRMED",
             "itemCode": "CULTURAL_RELIC_EXIT",
             "personName": "王小明1",
-            "applicationId": "APP-42",
+            "applicationId": application,
             "queueNumber": None,
             "windowNumber": None,
             "startsAt": booking["startsAt"],

@@ -20,6 +20,7 @@ from tests.appointments.flows import (
     OTHER_ITEM,
     book,
     call,
+    create_application,
     create_site,
     create_slot,
     key,
@@ -205,9 +206,10 @@ async def test_one_application_holds_at_most_one_live_booking(client: httpx.Asyn
     site = await create_site()
     one, two = await create_slot(site), await create_slot(site, starts_in=timedelta(days=3))
     await traveller(client)
-    await book(client, one, application_id="APP-1")
+    application = await create_application()
+    await book(client, one, application_id=application)
     # when
-    result = await book(client, two, application_id="APP-1")
+    result = await book(client, two, application_id=application)
     # then
     assert (result["code"], result["field"]) == ("APPLICATION_ALREADY_BOOKED", "applicationId")
     assert (await Slot.get(id=two.id)).booked == 0
@@ -278,7 +280,8 @@ async def test_an_application_without_a_passed_pre_review_is_refused(
     site = await create_site(windows=((1, ("PETS_ENTRY",)),))
     slot = await create_slot(site, item_code="PETS_ENTRY")
     await traveller(client)
-    result = await book(client, slot, item_code="PETS_ENTRY", application_id=str(uuid.uuid4()))
+    in_review = await create_application(item_code="PETS_ENTRY", status="in_review")
+    result = await book(client, slot, item_code="PETS_ENTRY", application_id=in_review)
     assert (result["code"], result["field"]) == ("PREREVIEW_NOT_PASSED", "applicationId")
     assert "has not passed the online pre-review" in result["message"]
     assert (await Slot.get(id=slot.id)).booked == 0

@@ -16,6 +16,7 @@ from tests.appointments.flows import (
     RESCHEDULE,
     book,
     call,
+    create_application,
     create_site,
     create_slot,
     key,
@@ -29,13 +30,14 @@ async def test_rescheduling_moves_the_booking_and_frees_the_old_seat(app: Starle
     old = await create_slot(site, starts_in=timedelta(days=3), capacity=1)
     new = await create_slot(site, starts_in=timedelta(days=2), capacity=1)
     me = await person(app, 1)
-    booking_id = (await book(me, old, application_id="APP-9"))["booking"]["id"]
+    application = await create_application()
+    booking_id = (await book(me, old, application_id=application))["booking"]["id"]
     # when
     result = await call(me, RESCHEDULE, id=booking_id, slot=str(new.id), key=key())
     # then
     assert result["__typename"] == "BookingSuccess"
     moved = result["booking"]
-    assert moved["applicationId"] == "APP-9"
+    assert moved["applicationId"] == application
     assert (await Booking.get(id=booking_id)).status is BookingStatus.RESCHEDULED
     assert (await Booking.get(id=moved["id"])).replaces_id is not None
     assert [(await Slot.get(id=s.id)).booked for s in (old, new)] == [0, 1]
@@ -48,7 +50,8 @@ async def test_a_failed_reschedule_keeps_the_current_booking(app: Starlette) -> 
     mine = await create_slot(site, starts_in=timedelta(days=3), capacity=1)
     full = await create_slot(site, starts_in=timedelta(days=2), capacity=1)
     me, other = await person(app, 1), await person(app, 2)
-    booking_id = (await book(me, mine, application_id="APP-7"))["booking"]["id"]
+    application = await create_application()
+    booking_id = (await book(me, mine, application_id=application))["booking"]["id"]
     await book(other, full)
     # when
     result = await call(me, RESCHEDULE, id=booking_id, slot=str(full.id), key=key())
@@ -56,7 +59,7 @@ async def test_a_failed_reschedule_keeps_the_current_booking(app: Starlette) -> 
     assert result["__typename"] == "SlotFullError"
     kept = await Booking.get(id=booking_id)
     assert kept.status is BookingStatus.CONFIRMED
-    assert (kept.active_seat, kept.active_application) == (2, "APP-7")  # window 2's time
+    assert (kept.active_seat, kept.active_application) == (2, application)  # window 2's time
     assert (await WindowSeat.get(booking_id=kept.id)).window_id == (
         await ServiceWindow.get(site_id=site.id, number=2)
     ).id

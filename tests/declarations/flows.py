@@ -115,7 +115,12 @@ async def inspector(
 ) -> None:
     async with in_transaction() as connection:
         created = await identity.create_officer(
-            connection, badge_number=badge, full_name="李检", unit="浦东机场", roles=list(roles)
+            connection,
+            badge_number=badge,
+            full_name="李检",
+            unit="浦东机场",
+            roles=list(roles),
+            posts=["PVG"],  # the port the test declarations cross at
         )
     auth = SoftAuthenticator(origin=ORIGIN)
     started = await graphql(client, ENROL_START, {"b": badge, "code": created.enrolment_code})

@@ -40,6 +40,7 @@ class SoftAuthenticator:
     )
     credential_id: bytes = field(default_factory=lambda: secrets.token_bytes(32))
     user_handle: bytes = b""
+    alg: int = -7  # the COSE algorithm the key is labelled with (a hostile one may lie)
 
     def _auth_data(self, *, rp_id: str | None, flags: int, attested: bool) -> bytes:
         if self.counts:
@@ -51,7 +52,7 @@ class SoftAuthenticator:
             cose = cbor2.dumps(
                 {
                     1: 2,
-                    3: -7,
+                    3: self.alg,
                     -1: 1,
                     -2: numbers.x.to_bytes(32, "big"),
                     -3: numbers.y.to_bytes(32, "big"),
@@ -124,13 +125,15 @@ class SoftAuthenticator:
         rp_id: str | None = None,
         cross_origin: bool = False,
         sign_count: int | None = None,
+        forged: bool = False,
     ) -> str:
         options = json.loads(options_json)
         if sign_count is not None:
             self.sign_count = sign_count - 1
         client_data = self._client_data("webauthn.get", options["challenge"], origin, cross_origin)
         auth_data = self._auth_data(rp_id=rp_id, flags=self._flags(user_verified), attested=False)
-        signature = self.key.sign(
+        signer = ec.generate_private_key(ec.SECP256R1()) if forged else self.key
+        signature = signer.sign(
             auth_data + hashlib.sha256(client_data).digest(), ec.ECDSA(hashes.SHA256())
         )
         return json.dumps(

@@ -6,7 +6,7 @@ import pytest
 
 from palm_customs.core import clock
 from palm_customs.identity import passwords
-from palm_customs.identity.models import PasswordCredential, RecoveryCode
+from palm_customs.identity.models import PasswordCredential, RecoveryCode, Session
 from tests.conftest import graphql
 from tests.identity.flows import me, person
 
@@ -56,20 +56,24 @@ async def _create_and_confirm(client: httpx.AsyncClient) -> tuple[str, list[str]
     return secret, codes
 
 
-async def test_a_password_account_stays_at_level_1_until_the_authenticator_is_confirmed(
+async def test_a_password_account_is_enrolment_only_until_the_authenticator_is_confirmed(
     client: httpx.AsyncClient,
 ) -> None:
     # when
     created = await graphql(client, CREATE, {"input": person(1), "password": PASSWORD})
     # then
     result = created["data"]["accountCreateWithPassword"]  # type: ignore[index]
-    assert result["me"] == {"assuranceLevel": 1, "needsTotpConfirmation": True}
+    assert result["me"] == {"assuranceLevel": 0, "needsTotpConfirmation": True}
     assert result["totpUri"].startswith("otpauth://totp/Palm%20Customs:")
     refused = await graphql(client, REGISTER_ENTERPRISE)
-    assert refused["errors"][0]["extensions"] == {"code": "STEP_UP_REQUIRED", "requiredLevel": 2}  # type: ignore[index]
+    assert refused["errors"][0]["extensions"] == {"code": "UNAUTHENTICATED", "requiredLevel": 2}  # type: ignore[index]
+    own_records = await graphql(client, "{ myDeclarations(first: 5) { nodes { id } } }")
+    assert own_records["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"  # type: ignore[index]
     # and the stored secret is encrypted, the password hashed with argon2id
     stored = await PasswordCredential.get()
-    assert result["totpSecret"] not in (stored.totp_secret_encrypted or "")
+    session = await Session.get()
+    assert stored.totp_secret_encrypted is None
+    assert result["totpSecret"] not in (session.pending_totp_encrypted or "")
     assert stored.password_hash.startswith("$argon2id$")
 
 
@@ -90,7 +94,7 @@ async def test_a_wrong_code_does_not_confirm(client: httpx.AsyncClient) -> None:
     await graphql(client, CREATE, {"input": person(1), "password": PASSWORD})
     result = await graphql(client, CONFIRM, {"code": "000000"})
     assert result["data"]["totpConfirm"]["code"] == "TOTP_INVALID"  # type: ignore[index]
-    assert (await me(client))["assuranceLevel"] == 1  # type: ignore[index]
+    assert (await me(client))["assuranceLevel"] == 0  # type: ignore[index]
 
 
 async def test_password_and_code_sign_in_at_level_2_and_a_code_works_once(

@@ -43,3 +43,12 @@ class InputRejected(PublicError):
             problem.message(language),
             extensions={"code": "BAD_USER_INPUT", "field": problem.field},
         )
+
+
+class ValueNotAccepted(PublicError):
+    """A value that does not fit where it is stored or compared (e.g. longer than its column)."""
+
+    def __init__(self, language: Language) -> None:
+        super().__init__(
+            translate("error.bad_variables", language), extensions={"code": "BAD_USER_INPUT"}
+        )

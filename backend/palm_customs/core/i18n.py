@@ -63,6 +63,22 @@ MESSAGES: Catalogue = {
         "請求中的資料格式不正確，未作任何變更。",
         "The data sent with the request is not in the expected form. Nothing was changed.",
     ),
+    "error.input_control": (
+        "输入中含有无法接受的控制字符，未作任何更改。请删除后重试。",
+        "輸入中含有無法接受的控制字元，未作任何變更。請刪除後重試。",
+        "The text contains a control character we cannot accept. Nothing was changed. "
+        "Remove it and try again.",
+    ),
+    "error.operation_name_required": (
+        "请求中包含多个操作，请指明要执行的操作（operationName）。",
+        "請求中包含多個操作，請指明要執行的操作（operationName）。",
+        "The request holds several operations: name the one to run (operationName).",
+    ),
+    "error.input_too_long": (
+        "输入过长（最多 {limit} 个字符），未作任何更改。",
+        "輸入過長（最多 {limit} 個字元），未作任何變更。",
+        "The text is too long ({limit} characters at most). Nothing was changed.",
+    ),
     "error.unauthenticated": (
         "请先登录。",
         "請先登入。",

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast, overload
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.exceptions import ValidationError as OrmValidationError
 from tortoise.transactions import in_transaction
 
 from palm_customs.core import audit, invalidation, metrics
+from palm_customs.core.api_errors import PublicError, ValueNotAccepted
 from palm_customs.core.errors import DomainError
 
 if TYPE_CHECKING:
     from strawberry.types import Info
 
     from palm_customs.context import Context
+
+logger = logging.getLogger("palm_customs.mutation")
 
 R = TypeVar("R")
 S = TypeVar("S")
@@ -128,6 +133,14 @@ def refusal(error: DomainError, context: Context, refused: Refusals[E], *, opera
     return cast(E, answer)
 
 
+async def _audit_failure(context: Context, operation: str, outcome: str) -> None:
+    try:
+        await context.audit_refusal(operation=operation, outcome=outcome)
+    except Exception:  # the original error matters more; the log has both
+        logger.exception("could not audit %s (%s)", operation, outcome)
+    metrics.MUTATIONS.labels(operation, outcome).inc()
+
+
 @overload
 async def run_mutation(
     info: Info[Context, Any],
@@ -197,6 +210,18 @@ async def run_mutation(
         if after_refusal is not None:
             await after_refusal(error)
         return refusal(error, context, refused, operation=operation)
+    except OrmValidationError as error:
+        # A value that does not fit the column it is compared with or stored in: the client's
+        # input, never a 500 (the central input guard catches most before this point).
+        invalidation.discard()
+        await _audit_failure(context, operation, "BAD_USER_INPUT")
+        raise ValueNotAccepted(context.language) from error
+    except Exception as error:
+        # Unexpected: rolled back, audited as INTERNAL (nothing changed), then masked as usual.
+        invalidation.discard()
+        code = (error.extensions or {}).get("code") if isinstance(error, PublicError) else None
+        await _audit_failure(context, operation, str(code or "INTERNAL"))
+        raise
     metrics.MUTATIONS.labels(operation, "OK").inc()
     await invalidation.flush()
     if after_commit is not None:

@@ -40,9 +40,11 @@ class AccessDirective:
 class Requires(BasePermission):
     """Permission carrying the declared level and roles (any of them) of one field."""
 
-    def __init__(self, level: Level, roles: frozenset[Role]) -> None:
+    def __init__(self, level: Level, roles: frozenset[Role], *, enrolment: bool = False) -> None:
         self.level = level
         self.roles = roles
+        # Whether an enrolment-only session may use this field (finishing the second factor).
+        self.enrolment = enrolment and not roles
 
     @property
     def schema_directive(self) -> object:
@@ -53,6 +55,8 @@ class Requires(BasePermission):
         context = info.context
         principal: Principal = context.principal
         code: AccessCode | None = None
+        if self.enrolment and principal.enrolment_account_id is not None:
+            return True
         if principal.level < self.level:
             code = (
                 AccessCode.UNAUTHENTICATED
@@ -68,9 +72,15 @@ class Requires(BasePermission):
         raise AccessDenied(code, context.language, required_level=int(self.level))
 
 
-def access(level: Level, *roles: Role) -> list[FieldExtension]:
-    """The extensions list that declares a root field's assurance level and allowed roles."""
-    return [PermissionExtension(permissions=[Requires(level, frozenset(roles))])]
+def access(level: Level, *roles: Role, enrolment: bool = False) -> list[FieldExtension]:
+    """The extensions list that declares a root field's assurance level and allowed roles.
+
+    `enrolment=True` also lets an enrolment-only session (password, no second factor yet) use
+    the field; only the few fields that finish an enrolment may say so (a meta-test lists them).
+    """
+    return [
+        PermissionExtension(permissions=[Requires(level, frozenset(roles), enrolment=enrolment)])
+    ]
 
 
 def declared_requirement(extensions: list[FieldExtension]) -> Requires | None:

@@ -39,6 +39,10 @@ class Principal:
     roles: frozenset[Role]
     account_id: uuid.UUID | None = None
     session_id: uuid.UUID | None = None
+    # Set only for an enrolment-only session (a password without a second factor): the account
+    # it may finish enrolling. Such a principal is anonymous everywhere else (level 0, no
+    # account_id), so a new field cannot hand it anything by forgetting a check.
+    enrolment_account_id: uuid.UUID | None = None
 
     @classmethod
     def anonymous(cls) -> Principal:

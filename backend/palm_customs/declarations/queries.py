@@ -32,6 +32,7 @@ from palm_customs.declarations.types import (
     DutyEstimateResult,
     DutyRules,
 )
+from palm_customs.identity.services.officers import officer_posts
 
 OFFICERS = (Role.INSPECTOR, Role.SUPERVISOR)
 
@@ -243,6 +244,16 @@ class DeclarationQuery:
             .first()
         )
         if row is None:
+            return None
+        # Officers read only declarations for the ports where they serve; a look elsewhere is
+        # answered like an unknown number, and audited.
+        context = info.context
+        if row.port_code not in await officer_posts(context.principal.account_id):
+            await context.audit_refusal(
+                operation="declarationByNumber",
+                outcome="OTHER_PORT",
+                target_ids=(f"declaration:{row.number}",),
+            )
             return None
         await info.context.audit_read(
             operation="declarationByNumber", target_ids=(f"declaration:{row.id}",)

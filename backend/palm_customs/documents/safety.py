@@ -45,10 +45,13 @@ MAX_PIXELS = 50_000_000
 MAX_PDF_OBJECTS = 20_000
 MAX_PDF_PAGES = 500
 _HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1")
-# Action types that run code, open other files or programs, or send data somewhere.
-_ACTIVE_ACTIONS = frozenset(
-    {"/JavaScript", "/Launch", "/ImportData", "/SubmitForm", "/RichMediaExecute", "/GoToE"}
-)
+# The only action a harmless document may carry: a jump within itself. Every other type (run
+# code, open a URI, another file or program, send data, play media, and any type invented
+# later) is refused: an allow-list, not a list of the bad ones.
+_ALLOWED_ACTIONS = frozenset({"/GoTo"})
+# Where a dictionary holds an action (ISO 32000 12.6): /A, /OpenAction, /Next (a chain), and
+# every entry of an additional-actions (/AA) dictionary; or a dictionary typed /Action.
+_ACTION_KEYS = frozenset({"/A", "/OpenAction", "/Next"})
 _ACTIVE_KEYS = frozenset({"/JS", "/JavaScript", "/EmbeddedFile", "/EmbeddedFiles", "/XFA"})
 
 
@@ -148,8 +151,16 @@ def _checked_pdf(data: bytes) -> int:
     return pages
 
 
+def _check_action(value: PdfObject) -> None:
+    action = value.get_object() if isinstance(value, IndirectObject) else value
+    # An /OpenAction may be a plain destination (an array): a jump, harmless.
+    if isinstance(action, DictionaryObject) and str(action.get("/S", "")) not in _ALLOWED_ACTIONS:
+        raise DocumentProblem(DocumentErrorCode.PDF_ACTIVE_CONTENT, field="file")
+
+
 def _refuse_active_content(reader: PdfReader) -> None:
-    """Walk every object reachable from the trailer: refuse any action that runs something."""
+    """Walk every object reachable from the trailer: refuse any action but a jump within the
+    document, and any script, embedded file or XFA form."""
     seen: set[tuple[int, int]] = set()
     stack: list[PdfObject] = [reader.trailer]
     visited = 0
@@ -168,11 +179,18 @@ def _refuse_active_content(reader: PdfReader) -> None:
         if visited > MAX_PDF_OBJECTS:
             raise DocumentProblem(DocumentErrorCode.UNREADABLE, field="file")
         if isinstance(node, DictionaryObject):
-            if str(node.get("/S", "")) in _ACTIVE_ACTIONS:
-                raise DocumentProblem(DocumentErrorCode.PDF_ACTIVE_CONTENT, field="file")
+            if str(node.get("/Type", "")) == "/Action":
+                _check_action(node)
             for key, value in node.items():
                 if key in _ACTIVE_KEYS:
                     raise DocumentProblem(DocumentErrorCode.PDF_ACTIVE_CONTENT, field="file")
+                if key in _ACTION_KEYS:
+                    _check_action(value)
+                elif key == "/AA":
+                    triggers = value.get_object() if isinstance(value, IndirectObject) else value
+                    if isinstance(triggers, DictionaryObject):
+                        for action in triggers.values():
+                            _check_action(action)
                 stack.append(value)
         elif isinstance(node, ArrayObject):
             stack.extend(node)

@@ -21,7 +21,6 @@ from palm_customs.identity.models import (
     MembershipStatus,
     Officer,
     Passkey,
-    PasswordCredential,
     Person,
     Session,
 )
@@ -48,12 +47,18 @@ async def present_me(account_id: uuid.UUID, session: Session) -> Me:
     account = await Account.get(id=account_id)
     now = clock.now()
     level = sessions.level_of(session, now)
-    person = await Person.get_or_none(account_id=account_id)
-    officer = await Officer.get_or_none(account_id=account_id)
-    password = await PasswordCredential.get_or_none(account_id=account_id)
-    memberships = await EnterpriseMembership.filter(
-        account_id=account_id, status__in=[MembershipStatus.INVITED, MembershipStatus.ACTIVE]
-    ).prefetch_related("enterprise")
+    # An enrolment-only session (a password alone) sees no personal data: only that it must
+    # finish setting up a second factor.
+    enrolment_only = sessions.is_enrolment_only(session)
+    person = None if enrolment_only else await Person.get_or_none(account_id=account_id)
+    officer = None if enrolment_only else await Officer.get_or_none(account_id=account_id)
+    memberships = (
+        []
+        if enrolment_only
+        else await EnterpriseMembership.filter(
+            account_id=account_id, status__in=[MembershipStatus.INVITED, MembershipStatus.ACTIVE]
+        ).prefetch_related("enterprise")
+    )
     step_up_until = session.step_up_at + sessions.STEP_UP_VALID_FOR if session.step_up_at else None
     return Me(
         account_id=strawberry.ID(str(account.id)),
@@ -65,7 +70,7 @@ async def present_me(account_id: uuid.UUID, session: Session) -> Me:
             session.expires_at, session.last_seen_at + sessions.timeouts_for(session).idle
         ),
         has_passkey=await Passkey.filter(account_id=account_id).exists(),
-        needs_totp_confirmation=password is not None and not password.totp_confirmed,
+        needs_totp_confirmation=session.pending_totp_encrypted is not None,
         person=PersonProfile(
             full_name=person.full_name,
             date_of_birth=person.date_of_birth,

@@ -141,4 +141,48 @@ MESSAGES: Catalogue = {
     "field.roles": ("岗位", "職位", "the roles"),
     "field.code": ("验证码", "驗證碼", "the code"),
     "field.contact": ("联系方式", "聯絡方式", "an email address or mobile number"),
+    # Security notices to the owner (inbox and push) when a way to sign in changes
+    "notify.security.authenticator_app_set.title": (
+        "验证器应用已更换",
+        "驗證器應用程式已更換",
+        "Your authenticator app was set up",
+    ),
+    "notify.security.authenticator_app_set.body": (
+        "您的账户已绑定新的验证器应用，并生成了新的恢复码，旧的恢复码已失效。如非本人操作，请立即联系我们。",
+        "您的帳戶已綁定新的驗證器應用程式，並產生了新的復原碼，舊的復原碼已失效。如非本人操作，請立即聯絡我們。",
+        "A new authenticator app was linked to your account and new recovery codes were made; "
+        "the old codes no longer work. If this was not you, contact us at once.",
+    ),
+    "notify.security.recovery_code_used.title": (
+        "有人使用了恢复码登录",
+        "有人使用了復原碼登入",
+        "A recovery code was used to sign in",
+    ),
+    "notify.security.recovery_code_used.body": (
+        "您的账户刚刚使用恢复码登录，还剩 {remaining} 个恢复码。如非本人操作，请立即联系我们。",
+        "您的帳戶剛剛使用復原碼登入，尚餘 {remaining} 個復原碼。如非本人操作，請立即聯絡我們。",
+        "Someone signed in to your account with a recovery code (recovery codes left: "
+        "{remaining}). If this was not you, contact us at once.",
+    ),
+    "notify.security.passkey_added.title": (
+        "已添加通行密钥",
+        "已新增通行金鑰",
+        "A passkey was added",
+    ),
+    "notify.security.passkey_added.body": (
+        "通行密钥“{name}”已添加到您的账户。如非本人操作，请立即联系我们。",
+        "通行金鑰「{name}」已新增至您的帳戶。如非本人操作，請立即聯絡我們。",
+        "The passkey “{name}” was added to your account. If this was not you, contact us at once.",
+    ),
+    "notify.security.passkey_removed.title": (
+        "已删除通行密钥",
+        "已刪除通行金鑰",
+        "A passkey was removed",
+    ),
+    "notify.security.passkey_removed.body": (
+        "通行密钥“{name}”已从您的账户删除。如非本人操作，请立即联系我们。",
+        "通行金鑰「{name}」已從您的帳戶刪除。如非本人操作，請立即聯絡我們。",
+        "The passkey “{name}” was removed from your account. "
+        "If this was not you, contact us at once.",
+    ),
 }

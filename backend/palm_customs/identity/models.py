@@ -4,6 +4,7 @@ import uuid
 from enum import StrEnum
 
 from tortoise import fields
+from tortoise.fields.db_defaults import SqlDefault
 from tortoise.models import Model
 
 
@@ -98,6 +99,9 @@ class Officer(Model):
     full_name = fields.CharField(max_length=120)
     unit = fields.CharField(max_length=80)
     roles = fields.JSONField[list[str]]()
+    # Port codes and site codes where the officer serves besides their unit (several allowed):
+    # they read and act on travellers' declarations and bookings only there (issue #11).
+    posts = fields.JSONField[list[str]](default=list, db_default=SqlDefault("'[]'"))
     # sha256 of the one-time enrolment code; cleared once used.
     enrolment_code_hash = fields.CharField(max_length=64, null=True)
     enrolment_expires_at = fields.DatetimeField(null=True)
@@ -211,6 +215,10 @@ class Session(Model):
     ended_reason = fields.CharField(max_length=30, null=True)
     ip = fields.CharField(max_length=64)
     user_agent = fields.CharField(max_length=300)
+    # An authenticator-app secret this session may confirm (encrypted): only the session that
+    # created the account, or one that proved a recovery code, ever holds one. Bound to the
+    # session so that nobody else (e.g. someone holding only the password) can read it.
+    pending_totp_encrypted = fields.CharField(max_length=300, null=True)
 
     class Meta:
         table = "session"

@@ -32,6 +32,13 @@ from webauthn.helpers import (
     parse_client_data_json,
     parse_registration_credential_json,
 )
+from webauthn.helpers.cose import COSECRV, COSEKTY, COSEAlgorithmIdentifier
+from webauthn.helpers.decode_credential_public_key import (
+    DecodedEC2PublicKey,
+    DecodedOKPPublicKey,
+    DecodedRSAPublicKey,
+    decode_credential_public_key,
+)
 from webauthn.helpers.exceptions import (
     InvalidAuthenticationResponse,
     InvalidCBORData,
@@ -155,6 +162,35 @@ def _check_client_data(raw: bytes) -> None:
         raise WebAuthnFailed(WebAuthnErrorCode.CROSS_ORIGIN)
 
 
+# Which algorithms each key type can carry (and, for curves, on which curve).
+_EC2_ALGORITHMS = {
+    COSEAlgorithmIdentifier.ECDSA_SHA_256: COSECRV.P256,
+    COSEAlgorithmIdentifier.ECDSA_SHA_512: COSECRV.P521,
+}
+_RSA_ALGORITHMS = frozenset(
+    {
+        COSEAlgorithmIdentifier.RSASSA_PSS_SHA_256,
+        COSEAlgorithmIdentifier.RSASSA_PKCS1_v1_5_SHA_256,
+    }
+)
+
+
+def key_matches_algorithm(public_key: bytes) -> bool:
+    """Whether the COSE key's type (and curve) is one its declared algorithm signs with."""
+    decoded = decode_credential_public_key(public_key)
+    if isinstance(decoded, DecodedEC2PublicKey):
+        return decoded.kty == COSEKTY.EC2 and _EC2_ALGORITHMS.get(decoded.alg) == decoded.crv
+    if isinstance(decoded, DecodedRSAPublicKey):
+        return decoded.kty == COSEKTY.RSA and decoded.alg in _RSA_ALGORITHMS
+    if isinstance(decoded, DecodedOKPPublicKey):
+        return (
+            decoded.kty == COSEKTY.OKP
+            and decoded.alg == COSEAlgorithmIdentifier.EDDSA
+            and decoded.crv == COSECRV.ED25519
+        )
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class NewCredential:
     credential_id: str
@@ -183,6 +219,7 @@ def verify_new_credential(
             expected_rp_id=settings.rp_id,
             require_user_verification=True,
         )
+        key_fits = key_matches_algorithm(verified.credential_public_key)
     except (
         InvalidRegistrationResponse,
         InvalidJSONStructure,
@@ -193,6 +230,9 @@ def verify_new_credential(
         TypeError,
     ):
         raise WebAuthnFailed(WebAuthnErrorCode.VERIFICATION_FAILED) from None
+    if not key_fits:
+        # e.g. a P-256 key labelled RS256: accepted, it could never sign in.
+        raise WebAuthnFailed(WebAuthnErrorCode.VERIFICATION_FAILED)
     transports = [t.value for t in credential.response.transports or []]
     return NewCredential(
         credential_id=bytes_to_base64url(verified.credential_id),
@@ -241,6 +281,20 @@ async def verify_assertion(
     passkey = await Passkey.get_or_none(credential_id=raw_id, using_db=connection)
     if passkey is None:
         raise WebAuthnFailed(WebAuthnErrorCode.CREDENTIAL_UNKNOWN)
+    # The signature first: until it is verified nothing about the passkey (whose it is, its
+    # sign count, whether the person was verified) may be told apart in the answer.
+    try:
+        verified = verify_authentication_response(
+            credential=credential,
+            expected_challenge=challenge.challenge.encode(),
+            expected_rp_id=settings.rp_id,
+            expected_origin=settings.public_origin,
+            credential_public_key=passkey.public_key,
+            credential_current_sign_count=0,  # compared below, once the signature holds
+            require_user_verification=False,  # checked below, with its own code
+        )
+    except (InvalidAuthenticationResponse, WebAuthnException, ValueError):
+        raise WebAuthnFailed(WebAuthnErrorCode.VERIFICATION_FAILED) from None
     owner = str(passkey.account_id)
     if expected_account_id is not None and passkey.account_id != expected_account_id:
         raise WebAuthnFailed(WebAuthnErrorCode.CREDENTIAL_NOT_YOURS, account_id=owner)
@@ -255,18 +309,6 @@ async def verify_assertion(
         auth_data.sign_count <= passkey.sign_count
     ):
         raise WebAuthnFailed(WebAuthnErrorCode.SIGN_COUNT_REGRESSION, account_id=owner)
-    try:
-        verified = verify_authentication_response(
-            credential=credential,
-            expected_challenge=challenge.challenge.encode(),
-            expected_rp_id=settings.rp_id,
-            expected_origin=settings.public_origin,
-            credential_public_key=passkey.public_key,
-            credential_current_sign_count=passkey.sign_count,
-            require_user_verification=True,
-        )
-    except (InvalidAuthenticationResponse, WebAuthnException, ValueError):
-        raise WebAuthnFailed(WebAuthnErrorCode.VERIFICATION_FAILED, account_id=owner) from None
     await (
         Passkey.filter(id=passkey.id)
         .using_db(connection)

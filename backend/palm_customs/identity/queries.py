@@ -48,10 +48,11 @@ class IdentityQuery:
     )
     async def me(self, info: Info[Context, Any]) -> Me | None:
         principal = info.context.principal
-        if principal.account_id is None or principal.session_id is None:
+        account_id = principal.account_id or principal.enrolment_account_id
+        if account_id is None or principal.session_id is None:
             return None
         session = await Session.get(id=principal.session_id)
-        return await present_me(principal.account_id, session)
+        return await present_me(account_id, session)
 
     @strawberry.field(extensions=access(Level.SESSION), description="Your passkeys.")
     async def my_passkeys(self, info: Info[Context, Any]) -> list[PasskeyInfo]:
@@ -90,14 +91,15 @@ class IdentityQuery:
         ]
 
     @strawberry.field(
-        extensions=access(Level.SESSION),
-        description="The authenticator-app secret still waiting to be confirmed, if any.",
+        extensions=access(Level.SESSION, enrolment=True),
+        description="The authenticator-app secret this session may confirm, if it holds one "
+        "(only the session that created the account or used a recovery code ever does).",
     )
     async def pending_totp(self, info: Info[Context, Any]) -> PendingTotp | None:
         from tortoise import connections
 
         pending = await services.pending_totp_uri(
-            connections.get("default"), info.context.settings, account_id=_account(info)
+            connections.get("default"), info.context.settings, principal=info.context.principal
         )
         return PendingTotp(secret=pending[0], uri=pending[1]) if pending else None
 
@@ -142,7 +144,7 @@ class IdentityQuery:
 @strawberry.type
 class IdentitySubscription:
     @strawberry.subscription(
-        extensions=access(Level.SESSION),
+        extensions=access(Level.SESSION, enrolment=True),
         description="This session's status every 15 s; ends when the session ends (signed out "
         "elsewhere, revoked, timed out).",
     )

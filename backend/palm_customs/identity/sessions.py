@@ -46,13 +46,28 @@ def timeouts_for(session: Session) -> Timeouts:
     return OFFICERS if session.is_officer else PUBLIC
 
 
+def is_enrolment_only(session: Session) -> bool:
+    """A password alone proves too little to act: it may only finish enrolling a second factor."""
+    return session.method is SessionMethod.PASSWORD
+
+
 def level_of(session: Session, now: datetime) -> Level:
+    if is_enrolment_only(session):
+        return Level.ANONYMOUS
     if session.step_up_at is not None and now - session.step_up_at <= STEP_UP_VALID_FOR:
         return Level.STEP_UP
     return Level(session.base_level)
 
 
 def principal_for(session: Session, now: datetime) -> Principal:
+    if is_enrolment_only(session):
+        return Principal(
+            actor=f"account:{session.account_id}",
+            level=Level.ANONYMOUS,
+            roles=frozenset(),
+            session_id=session.id,
+            enrolment_account_id=session.account_id,
+        )
     return Principal(
         actor=f"account:{session.account_id}",
         level=level_of(session, now),
@@ -65,6 +80,8 @@ def principal_for(session: Session, now: datetime) -> Principal:
 def base_level_for(method: SessionMethod) -> Level:
     if method in (SessionMethod.PASSKEY, SessionMethod.PASSWORD_TOTP):
         return Level.VERIFIED
+    if method is SessionMethod.PASSWORD:
+        return Level.ANONYMOUS
     return Level.SESSION
 
 
@@ -92,6 +109,7 @@ async def start(
     user_agent: str,
     stepped_up: bool = False,
     replaces: uuid.UUID | None = None,
+    pending_totp_encrypted: str | None = None,
 ) -> IssuedSession:
     """A new session with a new token; the session the request came with (if any) ends."""
     now = clock.now()
@@ -115,6 +133,7 @@ async def start(
         expires_at=now + limits.absolute,
         ip=ip[:64],
         user_agent=user_agent[:300],
+        pending_totp_encrypted=pending_totp_encrypted,
     )
     return IssuedSession(session=session, token=token)
 

@@ -265,6 +265,10 @@ TotpConfirmResult = Annotated[
 StepUpResult = Annotated[
     StepUpSuccess | WebAuthnError | AccountError, strawberry.union("StepUpResult")
 ]
+StepUpWithPasswordResult = Annotated[
+    StepUpSuccess | SignInError | TooManyAttempts | AccountError,
+    strawberry.union("StepUpWithPasswordResult"),
+]
 IdentityResult = Annotated[
     IdentityDone | AccountError | ValidationError | WebAuthnError,
     strawberry.union("IdentityResult"),

@@ -19,6 +19,7 @@ class NotificationType(StrEnum):
     WORK_QUEUE = "work_queue"
     PAYMENT = "payment"
     FEEDBACK_REPLY = "feedback_reply"
+    ACCOUNT_SECURITY = "account_security"
 
 
 class Urgency(StrEnum):

@@ -55,8 +55,12 @@ CATEGORY = {
     # Paying a declaration's duty (payments/) is part of its outcome.
     NotificationType.PAYMENT: "declaration_outcomes",
     NotificationType.FEEDBACK_REPLY: "feedback_replies",
+    NotificationType.ACCOUNT_SECURITY: "account_security",
 }
-PUSH_CATEGORIES = frozenset(CATEGORY.values())
+# Pushed to every device of the account whatever it opted into: the owner must hear at once
+# that a sign-in factor changed (identity/services/security_notices.py).
+ALWAYS_PUSHED = frozenset({"account_security"})
+PUSH_CATEGORIES = frozenset(CATEGORY.values()) - ALWAYS_PUSHED
 POLICY_CATEGORIES = frozenset(
     {"passenger_articles", "goods_clearance", "tax", "processing_trade", "enterprise", "general"}
 )
@@ -204,7 +208,7 @@ async def queue_pushes(
             else _quiet_until(quiet.get(notification.recipient_id), now)
         )
         for subscription in subscriptions.get(notification.recipient_id, []):
-            if category not in subscription.categories:
+            if category not in subscription.categories and category not in ALWAYS_PUSHED:
                 continue
             queued.append(
                 jobs.new_job(

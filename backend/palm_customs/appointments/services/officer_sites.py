@@ -8,6 +8,7 @@ from palm_customs.appointments.errors import AppointmentErrorCode, AppointmentPr
 from palm_customs.appointments.models import Site
 from palm_customs.core.principal import Principal
 from palm_customs.identity.models import Officer
+from palm_customs.identity.services.officers import officer_posts
 
 
 async def officer_site_code(
@@ -22,8 +23,9 @@ async def officer_site_code(
 
 
 async def _check_site(connection: BaseDBAsyncClient, principal: Principal, site: Site) -> None:
-    """Object-level access for the officer side: only the site the officer works at."""
-    if await officer_site_code(connection, principal) != site.code:
+    """Object-level access for the officer side: only the sites the officer works at (their
+    unit, and any other post they serve)."""
+    if site.code not in await officer_posts(principal.account_id, connection):
         raise AppointmentProblem(
             AppointmentErrorCode.OTHER_SITE, params={"site": await _own_site_name(principal)}
         )

@@ -7,6 +7,7 @@ import uuid
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from palm_customs.applications import services as applications
+from palm_customs.applications.models import Application
 from palm_customs.appointments.errors import AppointmentErrorCode, AppointmentProblem
 from palm_customs.catalogue.models import HandlingMode, ServiceItem
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed
@@ -44,6 +45,24 @@ async def prereview_passed(account_id: uuid.UUID, item_code: str, application_id
     return await applications.prereview_passed(account_id, item_code, application_id)
 
 
+async def application_is_theirs(
+    account_id: uuid.UUID,
+    item_code: str,
+    application_id: str,
+    connection: BaseDBAsyncClient | None = None,
+) -> bool:
+    """Whether `application_id` is this person's own application for the item."""
+    try:
+        key = uuid.UUID(application_id)
+    except ValueError:
+        return False
+    return bool(
+        await Application.filter(id=key, applicant_id=account_id, item_code=item_code)
+        .using_db(connection)
+        .exists()
+    )
+
+
 async def _check_application(
     connection: BaseDBAsyncClient,
     *,
@@ -56,6 +75,12 @@ async def _check_application(
         raise ValidationFailed(
             [FieldProblem("applicationId", ValidationErrorCode.TOO_LONG, {"limit": 40})]
         )
+    # Every reference an input carries is checked, not only the object acted on: another
+    # person's application (or one for another item) is "not found", and never stored.
+    if application is not None and not await application_is_theirs(
+        account_id, item_code, application, connection
+    ):
+        raise AppointmentProblem(AppointmentErrorCode.NOT_FOUND, field="applicationId")
     if await requires_prereview(item_code, connection):
         if application is None:
             raise AppointmentProblem(AppointmentErrorCode.PREREVIEW_REQUIRED, field="applicationId")

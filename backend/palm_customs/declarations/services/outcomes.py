@@ -21,6 +21,7 @@ from palm_customs.declarations.models import (
 )
 from palm_customs.declarations.services.inputs import _decimal_ok
 from palm_customs.declarations.services.submission import _idempotency
+from palm_customs.identity.services.officers import officer_posts
 from palm_customs.notifications import services as notifications
 from palm_customs.notifications.models import NotificationType, Urgency
 
@@ -95,7 +96,10 @@ async def record_outcome(
     declaration = await Declaration.get_or_none(
         number=number.strip().upper(), version=version, using_db=connection
     )
-    if declaration is None:
+    # Officers act only at the ports where they serve: elsewhere it is "not found" (audited).
+    if declaration is None or declaration.port_code not in await officer_posts(
+        principal.account_id, connection
+    ):
         raise DeclarationProblem(DeclarationErrorCode.NOT_FOUND)
     if declaration.status is DeclarationStatus.SUPERSEDED:
         raise DeclarationProblem(DeclarationErrorCode.SUPERSEDED)

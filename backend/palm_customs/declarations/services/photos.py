@@ -14,6 +14,7 @@ from palm_customs.declarations.models import DeclarationPhoto
 from palm_customs.declarations.services.inputs import ArticleInput
 from palm_customs.documents import services as vault
 from palm_customs.documents.models import Document, FileFormat
+from palm_customs.identity.services.officers import officer_posts
 
 # What an article's photo may be: a picture or PDF of the goods or of the receipt. A passport
 # scan in the same vault is not one (and would otherwise be shown to inspectors).
@@ -58,7 +59,9 @@ async def inspector_may_view_photo(officer: Principal, document_id: uuid.UUID) -
     (or a week after), or in one they recorded the outcome of."""
     if not officer.roles & INSPECTING_ROLES or officer.account_id is None:
         return False
-    photos = DeclarationPhoto.filter(document_id=document_id)
+    # Only at the ports where the officer serves.
+    posts = await officer_posts(officer.account_id)
+    photos = DeclarationPhoto.filter(document_id=document_id, declaration__port_code__in=posts)
     since = clock.now() - PHOTO_GRACE
     if await photos.filter(declaration__valid_until__gte=since).exists():
         return True

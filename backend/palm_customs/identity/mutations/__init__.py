@@ -29,6 +29,7 @@ from palm_customs.identity.mutations.sign_out import sign_out
 from palm_customs.identity.mutations.sign_out_everywhere import sign_out_everywhere
 from palm_customs.identity.mutations.step_up_finish import step_up_finish
 from palm_customs.identity.mutations.step_up_start import step_up_start
+from palm_customs.identity.mutations.step_up_with_password import step_up_with_password
 from palm_customs.identity.mutations.totp_confirm import totp_confirm
 
 
@@ -47,6 +48,7 @@ class IdentityMutation:
     session_end = session_end
     step_up_start = step_up_start
     step_up_finish = step_up_finish
+    step_up_with_password = step_up_with_password
     passkey_add_start = passkey_add_start
     passkey_add_finish = passkey_add_finish
     passkey_rename = passkey_rename

@@ -13,7 +13,9 @@ from palm_customs.identity import services
 from palm_customs.identity.types import AccountError, IdentityDone, IdentityResult, WebAuthnError
 
 
-@strawberry.mutation(extensions=access(Level.SESSION), description="End this session.")
+@strawberry.mutation(
+    extensions=access(Level.SESSION, enrolment=True), description="End this session."
+)
 async def sign_out(info: Info[Context, Any]) -> IdentityResult:
     context = info.context
     result = await run_mutation(

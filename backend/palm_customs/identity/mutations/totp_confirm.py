@@ -14,8 +14,10 @@ from palm_customs.identity.types import AccountError, SignInError, TotpConfirmed
 
 
 @strawberry.mutation(
-    extensions=access(Level.SESSION),
-    description="Confirm the authenticator app with a current code; returns recovery codes once.",
+    extensions=access(Level.SESSION, enrolment=True),
+    description="Confirm the authenticator app whose secret this session holds (the session "
+    "that created the account, or one that used a recovery code) with a current code; returns "
+    "recovery codes once. Never raises a session above what it proved.",
 )
 async def totp_confirm(info: Info[Context, Any], code: str) -> TotpConfirmResult:
     context = info.context

@@ -56,7 +56,11 @@ from palm_customs.identity.services.sign_in import (
     finish_sign_in,
 )
 from palm_customs.identity.services.sign_out import end_every_session, end_session
-from palm_customs.identity.services.step_up import begin_step_up, finish_step_up
+from palm_customs.identity.services.step_up import (
+    begin_step_up,
+    finish_step_up,
+    step_up_with_password,
+)
 
 __all__ = [
     "ENROLMENT_CODE_TTL",
@@ -97,6 +101,7 @@ __all__ = [
     "rename_passkey",
     "revoke_passkey",
     "sign_in_with_password",
+    "step_up_with_password",
     "validate_password",
     "validate_person",
 ]

@@ -35,6 +35,8 @@ from palm_customs.settings import Settings
 
 ENROLMENT_CODE_TTL = timedelta(hours=24)
 
+BADGE_MAX_LENGTH = 20  # officer.badge_number
+
 
 OFFICER_ROLES = frozenset(
     r for r in Role if r is not Role.PERSON and r not in (Role.ENTERPRISE_ADMIN, Role.DECLARANT)
@@ -58,11 +60,15 @@ async def create_officer(
     full_name: str,
     unit: str,
     roles: list[str],
+    posts: list[str] | None = None,
 ) -> OfficerCreated:
     check = Validator()
-    badge = check.text("input.badgeNumber", badge_number, max_len=20).upper()
+    badge = check.text("input.badgeNumber", badge_number, max_len=BADGE_MAX_LENGTH).upper()
     name = check.text("input.fullName", full_name, max_len=120)
     clean_unit = check.text("input.unit", unit, max_len=80)
+    clean_posts = sorted({p.strip().upper() for p in posts or [] if p.strip()})
+    if len(clean_posts) > 50 or any(not re.fullmatch(r"[A-Z0-9\-]{2,20}", p) for p in clean_posts):
+        check.problems.append(FieldProblem("input.posts", ValidationErrorCode.INVALID_FORMAT))
     if badge and not re.fullmatch(r"[A-Z0-9\-]{3,20}", badge):
         check.problems.append(FieldProblem("input.badgeNumber", ValidationErrorCode.INVALID_FORMAT))
     valid_roles = sorted({r for r in roles if r in {x.value for x in OFFICER_ROLES}})
@@ -86,6 +92,7 @@ async def create_officer(
         full_name=name,
         unit=clean_unit,
         roles=valid_roles,
+        posts=clean_posts,
         enrolment_code_hash=token_digest(code),
         enrolment_expires_at=clock.now() + ENROLMENT_CODE_TTL,
     )
@@ -95,8 +102,12 @@ async def create_officer(
 async def begin_officer_enrolment(
     connection: BaseDBAsyncClient, settings: Settings, *, badge_number: str, code: str
 ) -> Ceremony:
-    officer = await Officer.get_or_none(
-        badge_number=badge_number.strip().upper(), using_db=connection
+    badge = badge_number.strip().upper()
+    # Looked up only when it could be a badge number: a longer value is simply unknown.
+    officer = (
+        await Officer.get_or_none(badge_number=badge, using_db=connection)
+        if 0 < len(badge) <= BADGE_MAX_LENGTH
+        else None
     )
     now = clock.now()
     valid = (
@@ -167,3 +178,16 @@ async def finish_officer_enrolment(
         replaces=replaces,
     )
     return SignedIn(account=account, token=issued.token, session=issued.session)
+
+
+async def officer_posts(
+    account_id: uuid.UUID | None, connection: BaseDBAsyncClient | None = None
+) -> frozenset[str]:
+    """Where an officer serves: their unit and their other posts (port and site codes).
+    Empty for anyone who is not an officer. Officers read and act only there."""
+    if account_id is None:
+        return frozenset()
+    officer = await Officer.get_or_none(account_id=account_id, using_db=connection)
+    if officer is None:
+        return frozenset()
+    return frozenset({officer.unit, *officer.posts})

@@ -26,6 +26,7 @@ from palm_customs.identity.models import (
 )
 from palm_customs.identity.services.passkey_accounts import _passkey_name, _store_passkey
 from palm_customs.identity.services.results import Ceremony, Done, _require_account
+from palm_customs.identity.services.security_notices import SecurityEvent, tell_owner
 from palm_customs.settings import Settings
 
 MAX_PASSKEYS = 20
@@ -83,6 +84,12 @@ async def finish_add_passkey(
     )
     account = await Account.get(id=account_id, using_db=connection)
     passkey = await _store_passkey(connection, account=account, new=new, name=clean_name)
+    await tell_owner(
+        connection,
+        account_id=account_id,
+        event=SecurityEvent.PASSKEY_ADDED,
+        params={"name": passkey.name},
+    )
     return Done(targets=(f"account:{account_id}", f"passkey:{passkey.id}"))
 
 
@@ -126,6 +133,12 @@ async def revoke_passkey(
     if others == 0 and not has_fallback:
         raise AccountProblem(AccountErrorCode.LAST_SIGN_IN_METHOD)
     await Passkey.filter(id=passkey.id).using_db(connection).delete()
+    await tell_owner(
+        connection,
+        account_id=account_id,
+        event=SecurityEvent.PASSKEY_REMOVED,
+        params={"name": passkey.name},
+    )
     # Every other session ends; this one (which just proved a fresh passkey) gets a new token.
     await sessions.end_all(
         connection,

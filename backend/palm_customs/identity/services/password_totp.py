@@ -32,7 +32,8 @@ from palm_customs.identity.services.people import (
     _ensure_person_is_new,
     validate_person,
 )
-from palm_customs.identity.services.results import SignedIn, _handle, _require_account
+from palm_customs.identity.services.results import SignedIn, _handle
+from palm_customs.identity.services.security_notices import SecurityEvent, tell_owner
 from palm_customs.identity.services.sign_in import _sign_in_account
 from palm_customs.settings import Settings
 
@@ -104,11 +105,13 @@ async def create_account_with_password(
     await _ensure_person_is_new(connection, clean)
     account = await _create_person(connection, clean, user_handle=_handle(), settings=settings)
     secret = passwords.new_totp_secret()
+    # No second factor yet: the secret waits in the session that created the account, the only
+    # one that may confirm it (a later password-only session cannot read or confirm it).
     await PasswordCredential.create(
         using_db=connection,
         account=account,
         password_hash=passwords.hash_password(password),
-        totp_secret_encrypted=encrypt(settings.secret_key, purpose="totp", plaintext=secret),
+        totp_secret_encrypted=None,
     )
     issued = await sessions.start(
         connection,
@@ -117,12 +120,30 @@ async def create_account_with_password(
         ip=ip,
         user_agent=user_agent,
         replaces=replaces,
+        pending_totp_encrypted=encrypt(settings.secret_key, purpose="totp", plaintext=secret),
     )
     return PasswordAccount(
         signed_in=SignedIn(account=account, token=issued.token, session=issued.session),
         totp_secret=secret,
         totp_uri=passwords.totp_uri(secret, account_name=clean.sign_in_name or clean.full_name),
     )
+
+
+# What a session keeps once it has confirmed an authenticator app: confirming never raises a
+# session above what it proved (a recovery session stays a recovery session).
+_AFTER_CONFIRMING = {
+    SessionMethod.PASSWORD: SessionMethod.PASSWORD_TOTP,  # created the password, proved the app
+    SessionMethod.RECOVERY: SessionMethod.RECOVERY,
+    SessionMethod.PASSWORD_TOTP: SessionMethod.PASSWORD_TOTP,
+    SessionMethod.PASSKEY: SessionMethod.PASSKEY,
+}
+
+
+def _session_account(principal: Principal) -> uuid.UUID:
+    account_id = principal.account_id or principal.enrolment_account_id
+    if account_id is None or principal.session_id is None:
+        raise AccountProblem(AccountErrorCode.NOT_ALLOWED)
+    return account_id
 
 
 async def confirm_totp(
@@ -134,20 +155,28 @@ async def confirm_totp(
     ip: str,
     user_agent: str,
 ) -> SignedIn:
-    """Prove the authenticator app works; get the recovery codes; reach level 2 (unless the
-    session began with a recovery code, which must sign in again with the second factor)."""
-    account_id = _require_account(principal)
+    """Prove the authenticator app works; get the recovery codes. Only the secret held by this
+    very session can be confirmed (the account's creation session, or a session that proved a
+    recovery code); the owner is told; every other session of the account ends."""
+    account_id = _session_account(principal)
+    current = await Session.get_or_none(
+        id=principal.session_id, account_id=account_id, ended_at=None, using_db=connection
+    )
     credential = await PasswordCredential.get_or_none(account_id=account_id, using_db=connection)
-    if credential is None or credential.totp_secret_encrypted is None or credential.totp_confirmed:
+    if current is None or credential is None or current.pending_totp_encrypted is None:
         raise AccountProblem(AccountErrorCode.TOTP_NOT_PENDING)
-    secret = decrypt(settings.secret_key, purpose="totp", token=credential.totp_secret_encrypted)
-    step = passwords.totp_step(secret, code, last_step=credential.totp_last_step)
+    secret = decrypt(settings.secret_key, purpose="totp", token=current.pending_totp_encrypted)
+    step = passwords.totp_step(secret, code, last_step=0)
     if step is None:
         raise SignInFailed(SignInErrorCode.TOTP_INVALID, account_id=str(account_id))
     await (
         PasswordCredential.filter(id=credential.id)
         .using_db(connection)
-        .update(totp_confirmed=True, totp_last_step=step)
+        .update(
+            totp_secret_encrypted=current.pending_totp_encrypted,
+            totp_confirmed=True,
+            totp_last_step=step,
+        )
     )
     codes = passwords.new_recovery_codes()
     await RecoveryCode.filter(account_id=account_id).using_db(connection).delete()
@@ -157,21 +186,20 @@ async def confirm_totp(
             account_id=account_id,
             code_hash=passwords.recovery_code_digest(code_value),
         )
-    current = await Session.get(id=principal.session_id, using_db=connection)
     account = await Account.get(id=account_id, using_db=connection)
-    method = (
-        SessionMethod.RECOVERY
-        if current.method is SessionMethod.RECOVERY
-        else SessionMethod.PASSWORD_TOTP
-    )
     issued = await sessions.start(
         connection,
         account=account,
-        method=method,
+        method=_AFTER_CONFIRMING[current.method],
         ip=ip,
         user_agent=user_agent,
-        replaces=principal.session_id,
+        replaces=current.id,
     )
+    # Whoever else was signed in did so with the factor that was just replaced.
+    await sessions.end_all(
+        connection, account_id=account_id, reason="second_factor", except_session=issued.session.id
+    )
+    await tell_owner(connection, account_id=account_id, event=SecurityEvent.AUTHENTICATOR_APP_SET)
     return SignedIn(
         account=account, token=issued.token, session=issued.session, recovery_codes=codes
     )
@@ -201,7 +229,10 @@ async def sign_in_with_password(
         )
     assert account is not None
     assert credential is not None
+    # A password alone (an account whose authenticator app was never confirmed) gives an
+    # enrolment-only session, with nothing to confirm unless it created the account.
     method = SessionMethod.PASSWORD
+    pending: str | None = None
     if recovery_code:
         used = (
             await RecoveryCode.filter(
@@ -215,17 +246,21 @@ async def sign_in_with_password(
         if used != 1:
             raise SignInFailed(SignInErrorCode.RECOVERY_CODE_INVALID, account_id=str(account.id))
         method = SessionMethod.RECOVERY
-        # The lost authenticator app must be replaced: a new secret, confirmed from this session.
-        await (
-            PasswordCredential.filter(id=credential.id)
+        # The lost authenticator app may be replaced from this session only: the new secret
+        # waits here, the current one keeps working until the new one is confirmed.
+        pending = encrypt(
+            settings.secret_key, purpose="totp", plaintext=passwords.new_totp_secret()
+        )
+        remaining = (
+            await RecoveryCode.filter(account_id=account.id, used_at=None)
             .using_db(connection)
-            .update(
-                totp_confirmed=False,
-                totp_last_step=0,
-                totp_secret_encrypted=encrypt(
-                    settings.secret_key, purpose="totp", plaintext=passwords.new_totp_secret()
-                ),
-            )
+            .count()
+        )
+        await tell_owner(
+            connection,
+            account_id=account.id,
+            event=SecurityEvent.RECOVERY_CODE_USED,
+            params={"remaining": remaining},
         )
     elif credential.totp_confirmed:
         assert credential.totp_secret_encrypted is not None
@@ -248,16 +283,23 @@ async def sign_in_with_password(
         ip=ip,
         user_agent=user_agent,
         replaces=replaces,
+        pending_totp_encrypted=pending,
     )
     return SignedIn(account=account, token=issued.token, session=issued.session)
 
 
 async def pending_totp_uri(
-    connection: BaseDBAsyncClient, settings: Settings, *, account_id: uuid.UUID
+    connection: BaseDBAsyncClient, settings: Settings, *, principal: Principal
 ) -> tuple[str, str] | None:
-    credential = await PasswordCredential.get_or_none(account_id=account_id, using_db=connection)
-    if credential is None or credential.totp_confirmed or not credential.totp_secret_encrypted:
+    """The secret this session may confirm, if it holds one (no other session's, ever)."""
+    account_id = principal.account_id or principal.enrolment_account_id
+    if account_id is None or principal.session_id is None:
         return None
-    secret = decrypt(settings.secret_key, purpose="totp", token=credential.totp_secret_encrypted)
+    current = await Session.get_or_none(
+        id=principal.session_id, account_id=account_id, ended_at=None, using_db=connection
+    )
+    if current is None or current.pending_totp_encrypted is None:
+        return None
+    secret = decrypt(settings.secret_key, purpose="totp", token=current.pending_totp_encrypted)
     account = await Account.get(id=account_id, using_db=connection)
     return secret, passwords.totp_uri(secret, account_name=account.sign_in_name or "Palm Customs")

@@ -18,6 +18,7 @@ from palm_customs.identity.models import (
     Passkey,
     SessionMethod,
 )
+from palm_customs.identity.services.officers import BADGE_MAX_LENGTH
 from palm_customs.identity.services.results import Ceremony, SignedIn
 from palm_customs.settings import Settings
 
@@ -29,8 +30,11 @@ async def _sign_in_account(connection: BaseDBAsyncClient, name: str) -> Account 
     account = await Account.get_or_none(
         sign_in_name=cleaned, status=AccountStatus.ACTIVE, using_db=connection
     )
-    if account is None and cleaned.upper() == name.strip().upper():
-        officer = await Officer.get_or_none(badge_number=name.strip().upper(), using_db=connection)
+    badge = name.strip().upper()
+    # Only what could be a badge number is looked up as one (a longer value made the lookup
+    # fail, which told apart long names that exist from those that do not).
+    if account is None and cleaned.upper() == badge and len(badge) <= BADGE_MAX_LENGTH:
+        officer = await Officer.get_or_none(badge_number=badge, using_db=connection)
         if officer is not None:
             account = await Account.get(id=officer.account_id, using_db=connection)
     return account

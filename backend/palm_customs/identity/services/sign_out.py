@@ -62,7 +62,11 @@ async def _sessions_ended(
 async def end_session(
     connection: BaseDBAsyncClient, *, principal: Principal, session_id: str | None
 ) -> Done:
-    account_id = _require_account(principal)
+    if session_id is None and principal.enrolment_account_id is not None:
+        # An enrolment-only session may end itself, nothing else.
+        account_id = principal.enrolment_account_id
+    else:
+        account_id = _require_account(principal)
     target = principal.session_id
     if session_id is not None:
         try:

@@ -361,6 +361,7 @@ export type MembershipStatus =
 
 /** What a notification is about. */
 export type NotificationType =
+  | 'ACCOUNT_SECURITY'
   | 'APPOINTMENT_OFFER'
   | 'APPOINTMENT_REMINDER'
   | 'DECLARATION_OUTCOME'
