@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 import json
 import uuid
 from datetime import date, datetime
@@ -17,7 +18,7 @@ from palm_customs.core.permissions import Level, Role, access
 from palm_customs.core.types import LocalizedText, PageInfo, ValidationError
 from palm_customs.declarations import api, checklist, services
 from palm_customs.declarations.models import Declaration as DeclarationRow
-from palm_customs.declarations.models import DeclarationDraft, Direction, InspectionOutcome
+from palm_customs.declarations.models import DeclarationDraft, Direction
 from palm_customs.declarations.types import (
     ArticleCategory,
     ArticleInput,
@@ -32,6 +33,7 @@ from palm_customs.declarations.types import (
     DutyEstimateResult,
     DutyRules,
 )
+from palm_customs.loaders import Loaders
 
 OFFICERS = (Role.INSPECTOR, Role.SUPERVISOR)
 
@@ -42,8 +44,8 @@ class EstimateTravellerInput:
     date_of_birth: date
 
 
-async def _present(row: DeclarationRow) -> Declaration:
-    outcome = await InspectionOutcome.filter(declaration_id=row.id).first()
+async def _present(row: DeclarationRow, loaders: Loaders) -> Declaration:
+    outcome = await loaders.inspection_outcome_by_declaration.load(row.id)
     return Declaration.from_row(row, outcome)
 
 
@@ -151,7 +153,7 @@ class DeclarationQuery:
         rows = await query.order_by("-submitted_at").limit(limit + 1)
         page = rows[:limit]
         return DeclarationConnection(
-            nodes=[await _present(r) for r in page],
+            nodes=list(await asyncio.gather(*(_present(r, info.context.loaders) for r in page))),
             page_info=PageInfo(
                 has_next_page=len(rows) > limit,
                 end_cursor=encode_cursor(page[-1].submitted_at.isoformat()) if page else None,
@@ -168,7 +170,7 @@ class DeclarationQuery:
         except ValueError:
             return None
         row = await DeclarationRow.get_or_none(id=key, account_id=info.context.principal.account_id)
-        return await _present(row) if row else None
+        return await _present(row, info.context.loaders) if row else None
 
     @strawberry.field(
         extensions=access(Level.SESSION, Role.PERSON),
@@ -200,7 +202,9 @@ class DeclarationQuery:
     ) -> DeclarationVerification:
         result = await services.verify_credential(credential[:5000])
         language = info.context.language
-        declaration = await _present(result.declaration) if result.declaration else None
+        declaration = (
+            await _present(result.declaration, info.context.loaders) if result.declaration else None
+        )
         superseded = bool(
             result.declaration
             and result.latest_version is not None
@@ -223,10 +227,12 @@ class DeclarationQuery:
         extensions=access(Level.VERIFIED, *OFFICERS),
         description="The latest version of a declaration by its number (typed at the channel).",
     )
-    async def declaration_by_number(self, number: str) -> Declaration | None:
+    async def declaration_by_number(
+        self, info: Info[Context, Any], number: str
+    ) -> Declaration | None:
         row = (
             await DeclarationRow.filter(number=number.strip().upper()[:20])
             .order_by("-version")
             .first()
         )
-        return await _present(row) if row else None
+        return await _present(row, info.context.loaders) if row else None
