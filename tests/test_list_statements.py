@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 from starlette.applications import Starlette
@@ -26,9 +27,9 @@ from palm_customs.appointments.models import Booking
 from palm_customs.catalogue.services import seed_catalogue
 from palm_customs.core import clock
 from palm_customs.declarations.models import Declaration, InspectionOutcome, OutcomeKind
-from palm_customs.identity.models import Officer
+from palm_customs.identity.models import Officer, Passkey, Session
 from palm_customs.notifications.models import Notification, NotificationType
-from tests.appointments.flows import book, create_site, create_slot
+from tests.appointments.flows import SITE_DAY, book, clerk, create_site, create_slot
 from tests.conftest import ORIGIN, graphql
 from tests.declarations.flows import inspector, key, submit, traveller, trip
 from tests.statements import clone, counted_statements
@@ -46,6 +47,8 @@ query { reviewQueue(first: 60) { review { id } application { number daysLeft tim
   changes { fields } claimedByMe } }
 """
 MY_BOOKINGS = "query { myBookings(includePast: true, first: 60) { id number site { code } } }"
+MY_SESSIONS = "query { mySessions { id current signInMethod } }"
+MY_PASSKEYS = "query { myPasskeys { id name synced } }"
 MY_NOTIFICATIONS = (
     "query { myNotifications(first: 60) { nodes { id title } unreadCount pageInfo { endCursor } } }"
 )
@@ -75,9 +78,10 @@ async def _statements_for_5_and_50(
     *,
     add: Callable[[int], Awaitable[None]],
     rows: Callable[[dict[str, Any]], list[Any]],
+    variables: dict[str, object] | None = None,
 ) -> tuple[int, int]:
     """Add rows up to 5, count the page's statements; up to 50, count again."""
-    before = await graphql(client, query)
+    before = await graphql(client, query, variables)
     assert "errors" not in before, before
     made = len(rows(before["data"]))  # type: ignore[arg-type]
     assert 1 <= made < 5, made
@@ -85,7 +89,7 @@ async def _statements_for_5_and_50(
     for total, more in ((5, 5 - made), (50, 45)):
         await add(more)
         with counted_statements() as statements:
-            body = await graphql(client, query)
+            body = await graphql(client, query, variables)
         assert "errors" not in body, body
         assert len(rows(body["data"])) == total  # type: ignore[arg-type]
         counts.append(len(statements))
@@ -282,3 +286,70 @@ async def test_my_notifications_cost_the_same_for_5_and_50(client: httpx.AsyncCl
     )
     # then
     assert five == fifty, (five, fifty)
+
+
+async def test_a_site_day_costs_the_same_for_5_and_50_bookings(
+    client: httpx.AsyncClient, app: Starlette
+) -> None:
+    # given
+    site = await create_site()
+    slot = await create_slot(site)
+    await traveller(client)
+    made = await book(client, slot)
+    assert made["__typename"] == "BookingSuccess", made
+    original = await Booking.get(id=made["booking"]["id"])
+    day = slot.starts_at.astimezone(ZoneInfo(site.timezone)).date().isoformat()
+
+    async def add(more: int) -> None:
+        await clone(
+            original,
+            more,
+            number=lambda i: f"B{uuid.uuid4().hex[:12].upper()}",
+            idempotency_key=lambda i: key(),
+            active_seat=lambda i: None,
+            active_application=lambda i: None,
+            checkin_key=lambda i: None,
+        )
+
+    officer = await clerk(app, roles=("supervisor",))
+    try:
+        # when
+        five, fifty = await _statements_for_5_and_50(
+            officer,
+            SITE_DAY,
+            add=add,
+            rows=lambda data: data["siteDay"]["bookings"],
+            variables={"site": str(site.id), "date": day},
+        )
+    finally:
+        await officer.aclose()
+    # then
+    assert five == fifty, (five, fifty)
+
+
+async def test_my_sessions_and_passkeys_cost_the_same_for_5_and_50(
+    client: httpx.AsyncClient,
+) -> None:
+    # given
+    await traveller(client)
+    session = await Session.filter(ended_at=None).first()
+    passkey = await Passkey.first()
+    assert session is not None
+    assert passkey is not None
+
+    async def add_sessions(more: int) -> None:
+        await clone(session, more, token_hash=lambda i: uuid.uuid4().hex)
+
+    async def add_passkeys(more: int) -> None:
+        await clone(passkey, more, credential_id=lambda i: uuid.uuid4().hex)
+
+    # when
+    sessions = await _statements_for_5_and_50(
+        client, MY_SESSIONS, add=add_sessions, rows=lambda data: data["mySessions"]
+    )
+    passkeys = await _statements_for_5_and_50(
+        client, MY_PASSKEYS, add=add_passkeys, rows=lambda data: data["myPasskeys"]
+    )
+    # then
+    assert sessions[0] == sessions[1], sessions
+    assert passkeys[0] == passkeys[1], passkeys
