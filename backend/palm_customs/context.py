@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from starlette.responses import Response
-from tortoise.transactions import in_transaction
 
-from palm_customs.core import audit
+from palm_customs.core import audit, audit_group
 from palm_customs.core.i18n import Language
 from palm_customs.core.permissions import Principal
 from palm_customs.core.ratelimit import RateLimiter
@@ -50,12 +49,11 @@ class Context:
     async def audit_refusal(
         self, *, operation: str, outcome: str, target_ids: tuple[str, ...] = ()
     ) -> None:
-        """Record a refused mutation in a transaction of its own (nothing else was written)."""
-        async with in_transaction() as connection:
-            await audit.append(
-                connection,
-                self.audit_record(operation=operation, outcome=outcome, target_ids=target_ids),
-            )
+        """Record a refused mutation (nothing else was written) once it is committed, in a
+        transaction shared with the refusals waiting at the same time (core/audit_group.py)."""
+        await audit_group.append_refusal(
+            self.audit_record(operation=operation, outcome=outcome, target_ids=target_ids)
+        )
 
     def set_session_cookie(self, token: str, *, max_age: int) -> None:
         from palm_customs.identity.sessions import cookie_name
