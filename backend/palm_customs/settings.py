@@ -56,6 +56,7 @@ KNOWN_VARIABLES = (
     "METRICS_TOKEN",
     "PROMETHEUS_MULTIPROC_DIR",
     "JOB_RETENTION_DAYS",
+    "DATABASE_POOL_SIZE",
 )
 
 
@@ -132,6 +133,8 @@ class Settings:
     metrics_multiproc_dir: Path | None = None
     # Finished jobs (done, discarded) are deleted this many days after they finished.
     job_retention_days: int = 14
+    # PostgreSQL connections each process may open (Tortoise's own default is 5).
+    database_pool_size: int = 20
 
     @property
     def rp_id(self) -> str:
@@ -297,6 +300,12 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         raise ConfigurationError("JOB_RETENTION_DAYS must be a whole number") from None
     if not 1 <= job_retention_days <= 3650:
         raise ConfigurationError("JOB_RETENTION_DAYS must be between 1 and 3650")
+    try:
+        database_pool_size = int(source.get("DATABASE_POOL_SIZE", "20"))
+    except ValueError:
+        raise ConfigurationError("DATABASE_POOL_SIZE must be a whole number") from None
+    if not 1 <= database_pool_size <= 500:
+        raise ConfigurationError("DATABASE_POOL_SIZE must be between 1 and 500")
 
     clock_spec = source.get("PALM_CLOCK") or None
     if clock_spec is not None:
@@ -348,4 +357,5 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         if source.get("PROMETHEUS_MULTIPROC_DIR")
         else None,
         job_retention_days=job_retention_days,
+        database_pool_size=database_pool_size,
     )
