@@ -48,8 +48,9 @@ PAGE_QUERY = (
 WARMUP_SECONDS, PHASE_SECONDS, ROUNDS = 1, 4, 3
 
 
-async def seed(database_url: str) -> str:
-    """One person with a passkey session and DECLARATIONS declarations; returns the token."""
+async def seed(database_url: str, declarations: int = DECLARATIONS) -> str:
+    """One person with a passkey session and `declarations` declarations (every other one
+    with an inspection outcome); returns the session token."""
     from tortoise.context import TortoiseContext
     from tortoise.transactions import in_transaction
 
@@ -91,11 +92,11 @@ async def seed(database_url: str) -> str:
                 user_agent="bench",
             )
             now = clock.now()
-            for n in range(DECLARATIONS):
+            for n in range(declarations):
                 declaration = await Declaration.create(
                     using_db=connection,
                     id=uuid.uuid4(),
-                    number=f"D{n:011d}",
+                    number=f"D{uuid.uuid4().hex[:11].upper()}",
                     version=1,
                     account_id=account.id,
                     status=DeclarationStatus.SUBMITTED,
