@@ -42,7 +42,7 @@ RESULTS = REPO_ROOT / "bench" / "results" / f"{NAME}.json"
 PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/test"
 MUTATION = "mutation { notificationMarkAllRead { __typename } }"
 PROCESSES = (1, 2, 4)
-WARMUP_SECONDS, PHASE_SECONDS = 2, 5
+WARMUP_SECONDS, PHASE_SECONDS = 1, 4
 STARTUP_TIMEOUT = 90.0
 
 
@@ -144,6 +144,7 @@ def main() -> int:
                         wrk, {**env, "PALM_BENCH_AUDIT": audit}, port, workers, mutation, directory
                     )
                     row[audit] = {"requests_per_second": rps, "p99_ms": p99}
+                    print(f"  {workers} process(es), audit {audit}: {rps:.0f}/s", flush=True)
                 row["ratio"] = row["on"]["requests_per_second"] / row["off"]["requests_per_second"]
                 results["audit"][str(workers)] = row
             for size in (5, 20):
