@@ -23,12 +23,13 @@ from palm_customs.applications.models import (
     CorrectionList,
     Review,
 )
-from palm_customs.appointments.models import Booking
+from palm_customs.appointments.models import Booking, WaitlistEntry, WaitlistStatus
 from palm_customs.catalogue.services import seed_catalogue
 from palm_customs.core import clock
 from palm_customs.declarations.models import Declaration, InspectionOutcome, OutcomeKind
+from palm_customs.documents.models import Document, FileFormat
 from palm_customs.identity.models import Officer, Passkey, Session
-from palm_customs.notifications.models import Notification, NotificationType
+from palm_customs.notifications.models import Notification, NotificationType, PushSubscription
 from tests.appointments.flows import SITE_DAY, book, clerk, create_site, create_slot
 from tests.conftest import ORIGIN, graphql
 from tests.declarations.flows import inspector, key, submit, traveller, trip
@@ -47,6 +48,9 @@ query { reviewQueue(first: 60) { review { id } application { number daysLeft tim
   changes { fields } claimedByMe } }
 """
 MY_BOOKINGS = "query { myBookings(includePast: true, first: 60) { id number site { code } } }"
+MY_DOCUMENTS = "query { myDocuments(first: 60) { nodes { id materialCode } } }"
+MY_WAITLIST = "query { myWaitlist { id itemCode status } }"
+MY_PUSH_DEVICES = "query { myPushDevices { id device categories } }"
 MY_SESSIONS = "query { mySessions { id current signInMethod } }"
 MY_PASSKEYS = "query { myPasskeys { id name synced } }"
 MY_NOTIFICATIONS = (
@@ -353,3 +357,74 @@ async def test_my_sessions_and_passkeys_cost_the_same_for_5_and_50(
     # then
     assert sessions[0] == sessions[1], sessions
     assert passkeys[0] == passkeys[1], passkeys
+
+
+async def test_my_documents_waitlist_places_and_push_devices_cost_the_same_for_5_and_50(
+    client: httpx.AsyncClient,
+) -> None:
+    # given one of each (the first made before counting), then copies
+    await traveller(client)
+    me = await graphql(client, "query { me { accountId } }")
+    account = uuid.UUID(me["data"]["me"]["accountId"])  # type: ignore[index]
+    now = clock.now()
+    document = Document(
+        id=uuid.uuid4(),
+        owner_key=f"account:{account}",
+        account_id=account,
+        uploaded_by_id=account,
+        idempotency_key=key(),
+        material_code="PASSPORT",
+        file_format=FileFormat.PDF,
+        media_type="application/pdf",
+        size_bytes=1000,
+        pages=1,
+        sha256="0" * 64,
+        source_sha256=key(),
+        created_at=now,
+        updated_at=now,
+    )
+    entry = WaitlistEntry(
+        id=uuid.uuid4(),
+        account_id=account,
+        item_code="CULTURAL_RELIC_EXIT",
+        earlier_than=now,
+        status=WaitlistStatus.WAITING,
+        created_at=now,
+    )
+    device = PushSubscription(
+        id=uuid.uuid4(),
+        account_id=account,
+        endpoint=f"https://push.example/{key()}",
+        p256dh="p",
+        auth="a",
+        device="phone",
+        categories=["policy_notices"],
+    )
+    for row in (document, entry, device):
+        await row.save()
+    cases: list[tuple[str, Any, dict[str, Callable[[], str]], Callable[[Any], list[Any]]]] = [
+        (
+            MY_DOCUMENTS,
+            document,
+            {"idempotency_key": key, "source_sha256": key},
+            lambda data: data["myDocuments"]["nodes"],
+        ),
+        (MY_WAITLIST, entry, {}, lambda data: data["myWaitlist"]),
+        (
+            MY_PUSH_DEVICES,
+            device,
+            {"endpoint": lambda: f"https://push.example/{key()}"},
+            lambda data: data["myPushDevices"],
+        ),
+    ]
+    for query, original, unique, rows in cases:
+
+        async def add(more: int, original: Any = original, unique: Any = unique) -> None:
+            await clone(
+                original, more, **{name: lambda i, m=make: m() for name, make in unique.items()}
+            )
+
+        # when
+        five, fifty = await _statements_for_5_and_50(client, query, add=add, rows=rows)
+        # then
+        assert five == fifty, (query, five, fifty)
