@@ -1,10 +1,12 @@
 """Web Push fan-out: how fast the outbox delivers, against what the cryptography alone allows.
 
-In one run, on a throw-away SQLite database and a local push-service receiver on 127.0.0.1
-that decrypts every message (so a broken message cannot count as delivered):
+In one run, on a throw-away SQLite database and a push-service receiver on 127.0.0.1 in a
+process of its own (bench/push_receiver.py) that checks VAPID and decrypts every message (so a
+broken message cannot count as delivered):
 1. baseline: pure encrypt (RFC 8291) + VAPID sign per message, no network, no database;
 2. a 10,000-recipient policy notice: time until every inbox row and push job is queued;
-3. delivery: N push jobs drained by the worker code (claim, send, record) into the receiver.
+3. delivery: after a warm-up, N push jobs drained by the worker code (claim, send, record,
+   CONCURRENCY at once, as WORKER_CONCURRENCY does) into the receiver.
 Prints messages/s of (3) as a ratio of (1). Timing never fails the run.
 """
 
@@ -13,18 +15,64 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import socket
+import subprocess
 import sys
 import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
 RECIPIENTS = int(os.environ.get("BENCH_RECIPIENTS", "10000"))
 DELIVERIES = int(os.environ.get("BENCH_DELIVERIES", "1000"))
+WARM_UP = 50
+CONCURRENCY = int(os.environ.get("BENCH_PUSH_CONCURRENCY", "32"))
 RESULTS = REPO_ROOT / "bench" / "results" / "push_fanout.json"
+
+
+class OutOfProcessReceiver:
+    def __init__(self, process: subprocess.Popen[bytes], origin: str) -> None:
+        self.process = process
+        self.origin = origin
+
+    @classmethod
+    def start(cls, devices: Path) -> OutOfProcessReceiver:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                str(REPO_ROOT / "bench" / "push_receiver.py"),
+                str(port),
+                str(devices),
+            ],
+            stdout=subprocess.PIPE,
+        )
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        if b"ready" not in line:
+            process.kill()
+            raise SystemExit("the push receiver did not start")
+        return cls(process, f"http://127.0.0.1:{port}")
+
+    def endpoint(self, device: Any) -> str:
+        return f"{self.origin}{device.path}"
+
+    async def count(self) -> int:
+        import httpx
+
+        async with httpx.AsyncClient() as http:
+            found: int = (await http.get(f"{self.origin}/count")).json()["decrypted"]
+            return found
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
 
 
 async def main() -> int:
@@ -34,6 +82,7 @@ async def main() -> int:
     from tortoise import Tortoise
     from tortoise.transactions import in_transaction
 
+    from bench.push_receiver import write_devices
     from palm_customs.cli import migrate
     from palm_customs.core import jobs
     from palm_customs.core.db import settings_config
@@ -42,18 +91,19 @@ async def main() -> int:
     from palm_customs.notifications import push, services
     from palm_customs.notifications.models import NotificationSettings, PushSubscription
     from palm_customs.settings import load_settings
-    from tests.notifications.receiver import Receiver, b64url
+    from tests.notifications.receiver import Device, b64url
 
     settings = load_settings()
     await migrate(settings)
     await Tortoise.init(config=settings_config(settings))
-    receiver = Receiver()
-    await receiver.start()
+    all_devices = [Device(path=f"/push/{uuid.uuid4().hex[:16]}") for _ in range(DELIVERIES + 1)]
+    write_devices(all_devices, var_dir / "devices.json")
+    receiver = OutOfProcessReceiver.start(var_dir / "devices.json")
     sender = push.WebPushSender(settings)
     push.use_sender(sender)
     try:
         # 1. baseline: encryption + VAPID signature only
-        device = receiver.device()
+        device = all_devices[-1]
         info = {
             "endpoint": receiver.endpoint(device),
             "keys": {"p256dh": device.p256dh, "auth": b64url(device.auth)},
@@ -94,7 +144,7 @@ async def main() -> int:
             ],
             batch_size=1000,
         )
-        devices = [receiver.device() for _ in range(DELIVERIES)]
+        devices = all_devices[:DELIVERIES]
         await PushSubscription.bulk_create(
             [
                 PushSubscription(
@@ -132,20 +182,20 @@ async def main() -> int:
         await jobs.Job.filter(kind=services.FANOUT_JOB).update(status=jobs.JobStatus.DONE)
         queued = await jobs.Job.filter(kind=services.PUSH_JOB).count()
 
-        # 3. delivery through the worker code
+        # 3. delivery through the worker code, after a warm-up (connections, caches)
+        await jobs.drain_once(worker="bench", limit=WARM_UP)
+        warm = await receiver.count()
         started = time.perf_counter()
-        delivered = 0
         while True:
-            result = await jobs.drain_once(worker="bench", limit=16)
+            result = await jobs.drain_once(worker="bench", limit=CONCURRENCY)
             if result.claimed == 0:
                 break
-            delivered += result.done
         delivery_seconds = time.perf_counter() - started
-        decrypted = len(receiver.deliveries)
-        delivery_rate = decrypted / delivery_seconds if delivery_seconds else 0.0
+        decrypted = await receiver.count()
+        delivery_rate = (decrypted - warm) / delivery_seconds if delivery_seconds else 0.0
     finally:
         await sender.close()
-        await receiver.stop()
+        receiver.stop()
         await Tortoise.close_connections()
 
     numbers = {
@@ -153,6 +203,8 @@ async def main() -> int:
         "queue_10k_seconds": round(queue_seconds, 3),
         "push_jobs_queued": queued,
         "delivered_and_decrypted": decrypted,
+        "receiver": "out of process",
+        "concurrency": CONCURRENCY,
         "delivery_messages_per_second": round(delivery_rate, 1),
         "encrypt_sign_messages_per_second": round(crypto_rate, 1),
         "ratio_delivery_to_crypto": round(delivery_rate / crypto_rate, 3),

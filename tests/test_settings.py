@@ -89,3 +89,32 @@ def test_the_local_origin_follows_the_port(tmp_path: Path) -> None:
     settings = load_settings({"VAR_DIR": str(tmp_path), "PORT": "8123"})
     assert settings.public_origin == "http://localhost:8123"
     assert settings.rp_id == "localhost"
+
+
+@pytest.mark.parametrize("value", ["0", "501", "many"])
+def test_a_database_pool_size_out_of_range_is_refused(tmp_path: Path, value: str) -> None:
+    with pytest.raises(ConfigurationError, match="DATABASE_POOL_SIZE"):
+        load_settings({"VAR_DIR": str(tmp_path), "DATABASE_POOL_SIZE": value})
+
+
+async def test_the_postgresql_pool_is_sized_by_database_pool_size(
+    request: pytest.FixtureRequest, migrated: str, var_dir: Path
+) -> None:
+    # given
+    from starlette.applications import Starlette
+    from tortoise import connections
+
+    from palm_customs.app import create_app
+    from tests.conftest import make_settings
+
+    settings = make_settings(migrated, var_dir, DATABASE_POOL_SIZE="7")
+    application: Starlette = create_app(settings)
+    # when
+    async with application.router.lifespan_context(application):
+        client = connections.get("default")
+        await client.execute_query("SELECT 1")
+        # then
+        if request.config.getoption("--db") == "postgres":
+            assert client._pool.get_max_size() == 7  # type: ignore[attr-defined]
+        else:
+            assert settings.database_pool_size == 7  # SQLite: one connection, no pool

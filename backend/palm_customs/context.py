@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from starlette.responses import Response
-from strawberry.dataloader import DataLoader
 from tortoise.transactions import in_transaction
 
-from palm_customs.core import audit
+from palm_customs.core import audit, audit_group
 from palm_customs.core.i18n import Language
 from palm_customs.core.permissions import Principal
 from palm_customs.core.ratelimit import RateLimiter
+from palm_customs.loaders import Loaders
 from palm_customs.settings import Settings
 
 
@@ -32,7 +31,8 @@ class Context:
     rate_limiter: RateLimiter
     # The HTTP response being built (None on a WebSocket): where session cookies are set.
     response: Response | None = None
-    loaders: dict[str, DataLoader[Any, Any]] = field(default_factory=dict)
+    # This request's DataLoaders (palm_customs/loaders.py), made on first use.
+    loaders: Loaders = field(default_factory=Loaders)
 
     def audit_record(
         self, *, operation: str, outcome: str, target_ids: tuple[str, ...] = ()
@@ -51,12 +51,11 @@ class Context:
     async def audit_refusal(
         self, *, operation: str, outcome: str, target_ids: tuple[str, ...] = ()
     ) -> None:
-        """Record a refused mutation in a transaction of its own (nothing else was written)."""
-        async with in_transaction() as connection:
-            await audit.append(
-                connection,
-                self.audit_record(operation=operation, outcome=outcome, target_ids=target_ids),
-            )
+        """Record a refused mutation (nothing else was written) once it is committed, in a
+        transaction shared with the refusals waiting at the same time (core/audit_group.py)."""
+        await audit_group.append_refusal(
+            self.audit_record(operation=operation, outcome=outcome, target_ids=target_ids)
+        )
 
     async def audit_read(self, *, operation: str, target_ids: tuple[str, ...]) -> None:
         """Record that an officer opened someone's records (a person reading their own is not

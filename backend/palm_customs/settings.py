@@ -63,6 +63,7 @@ KNOWN_VARIABLES = (
     "AUDIT_CHECKPOINT_DIR",
     "AUDIT_SEAL_SECONDS",
     "TRUSTED_PROXIES",
+    "DATABASE_POOL_SIZE",
 )
 
 
@@ -196,6 +197,8 @@ class Settings:
     identity_retention_days: int = 180
     # Accounts one network (an IPv4 /24, an IPv6 /64) may create in an hour; then it waits.
     sign_up_network_limit: int = 20
+    # PostgreSQL connections each process may open (Tortoise's own default is 5).
+    database_pool_size: int = 20
 
     @property
     def rp_id(self) -> str:
@@ -475,6 +478,12 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         raise ConfigurationError("JOB_RETENTION_DAYS must be a whole number") from None
     if not 1 <= job_retention_days <= 3650:
         raise ConfigurationError("JOB_RETENTION_DAYS must be between 1 and 3650")
+    try:
+        database_pool_size = int(source.get("DATABASE_POOL_SIZE", "20"))
+    except ValueError:
+        raise ConfigurationError("DATABASE_POOL_SIZE must be a whole number") from None
+    if not 1 <= database_pool_size <= 500:
+        raise ConfigurationError("DATABASE_POOL_SIZE must be between 1 and 500")
 
     audit_mac_key = source.get("AUDIT_MAC_KEY") or None
     if audit_mac_key is not None and len(audit_mac_key) < 32:
@@ -555,4 +564,5 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         else None,
         identity_retention_days=int(source.get("IDENTITY_RETENTION_DAYS") or 180),
         sign_up_network_limit=int(source.get("SIGN_UP_NETWORK_LIMIT") or 20),
+        database_pool_size=database_pool_size,
     )

@@ -25,6 +25,7 @@ from tortoise.transactions import in_transaction
 from palm_customs.appointments.models import ServiceWindow, Site, Slot, SlotTemplate
 from palm_customs.core import clock
 from palm_customs.core.db import tortoise_config
+from palm_customs.core.models import AuditEvent
 from palm_customs.identity import sessions
 from palm_customs.identity.models import Account, AccountKind, Person, SessionMethod
 from tests.liveserver import LiveServer, live_server
@@ -180,7 +181,10 @@ async def count_rows(database_url: str) -> dict[str, Any]:
         seats = await WindowSeat.filter(booking_id__not_isnull=True).values(
             "window_id", "starts_at", "booking_id"
         )
-    return {"bookings": bookings, "slots": slots, "seats": seats}
+        audited = await AuditEvent.filter(operation="bookingCreate").values_list(
+            "outcome", flat=True
+        )
+    return {"bookings": bookings, "slots": slots, "seats": seats, "audited": audited}
 
 
 @dataclass

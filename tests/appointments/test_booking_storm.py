@@ -27,24 +27,26 @@ CAPACITIES = [5, 3, 2]  # 10 seats in three slots
 
 
 async def _race(
-    request: pytest.FixtureRequest, tmp_path: Path, **seeding: Any
+    request: pytest.FixtureRequest, tmp_path: Path, *, people: int = PEOPLE, **seeding: Any
 ) -> tuple[int, Any, list[Attempt], dict[str, Any], str]:
     kind = request.config.getoption("--db")
     processes = 2 if kind == "postgres" else 1
     async with storm_database(kind, tmp_path) as database_url:
         with servers(database_url, tmp_path / "var", processes) as running:
-            seeded = await seed(database_url, people=PEOPLE, **seeding)
+            seeded = await seed(database_url, people=people, **seeding)
             attempts = await storm([s.origin for s in running], seeded)
             logs = "\n".join(s.log() for s in running)
         rows = await count_rows(database_url)
     return processes, seeded, attempts, rows, logs
 
 
-def _every_answer_typed(attempts: list[Attempt], logs: str, seats: int) -> None:
-    assert collections.Counter(a.status for a in attempts) == {200: PEOPLE}
+def _every_answer_typed(
+    attempts: list[Attempt], logs: str, seats: int, people: int = PEOPLE
+) -> None:
+    assert collections.Counter(a.status for a in attempts) == {200: people}
     assert [a.errors for a in attempts if a.errors] == []
     kinds = collections.Counter(a.kind for a in attempts)
-    assert kinds == {"BookingSuccess": seats, "SlotFullError": PEOPLE - seats}
+    assert kinds == {"BookingSuccess": seats, "SlotFullError": people - seats}
     assert {a.code for a in attempts if a.kind == "SlotFullError"} == {"SLOT_FULL"}
     assert "database is locked" not in logs
     assert "Traceback" not in logs
@@ -98,3 +100,24 @@ async def test_a_storm_over_two_items_never_gives_a_window_twice(
     assert {s["id"]: (s["capacity"], s["booked"]) for s in rows["slots"]} == {
         slot_id: (4, 4) for slot_id in seeded.slot_ids
     }
+
+
+async def test_300_people_for_one_slot_of_7_seat_exactly_7_across_two_processes(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    # given one slot of 7 seats (two server processes on PostgreSQL, one on SQLite)
+    # when 300 people race for it (the refusals are audited in shared transactions and share
+    # the alternatives computed for the full slot)
+    processes, seeded, attempts, rows, logs = await _race(
+        request, tmp_path, people=300, capacities=[7]
+    )
+    # then exactly 7 win, everyone else gets a typed SlotFullError
+    _every_answer_typed(attempts, logs, 7, people=300)
+    assert collections.Counter(a.server for a in attempts) == {
+        n: 300 // processes for n in range(processes)
+    }
+    assert len(rows["bookings"]) == 7
+    assert {s["id"]: s["booked"] for s in rows["slots"]} == {seeded.slot_ids[0]: 7}
+    _each_window_time_once(rows, 7)
+    # and every refusal, as every booking, is in the audit trail (none lost by grouping)
+    assert collections.Counter(rows["audited"]) == {"OK": 7, "slot_full": 293}

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import AsyncGenerator
 from typing import Any
@@ -7,12 +8,10 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from palm_customs.applications import drafts, services
+from palm_customs.applications import drafts, services, workdays
 from palm_customs.applications.models import Application as ApplicationRow
 from palm_customs.applications.models import (
-    ApplicationEvent,
     ApplicationStatus,
-    CorrectionList,
     Review,
     ReviewStatus,
 )
@@ -29,33 +28,38 @@ from palm_customs.context import Context
 from palm_customs.core import clock
 from palm_customs.core.permissions import Level, Role, access
 from palm_customs.identity.models import Officer
+from palm_customs.loaders import Loaders
 
 
-async def present(row: ApplicationRow) -> Application:
+async def present(row: ApplicationRow, loaders: Loaders) -> Application:
     today = clock.today()
     corrections: list[dict[str, str]] = []
     if row.status is ApplicationStatus.CORRECTIONS_REQUIRED:
-        for lst in await CorrectionList.filter(
-            application_id=row.id, revision=row.revision
-        ).order_by("created_at"):
+        for lst in await loaders.correction_lists_by_revision.load((row.id, row.revision)):
             corrections.extend(lst.items)
-    reviews = await Review.filter(application_id=row.id).order_by("revision", "level", "department")
-    events = await ApplicationEvent.filter(application_id=row.id).order_by("at", "id")
+    reviews, events, (holidays, extra) = await asyncio.gather(
+        loaders.reviews_by_application.load(row.id),
+        loaders.events_by_application.load(row.id),
+        loaders.holiday_calendar.load(None),
+    )
     return Application.build(
         row,
-        days_left=await services.days_left(row, today),
+        days_left=workdays.working_days_between(
+            row.paused_since or today, row.due_date, holidays=holidays, extra_workdays=extra
+        ),
         corrections=corrections,
         reviews=list(reviews),
         events=list(events),
     )
 
 
-async def _changes(row: ApplicationRow) -> RevisionChanges:
-    snapshots = (
-        await ApplicationEvent.filter(application_id=row.id, kind__in=["submitted", "resubmitted"])
-        .order_by("-id")
-        .limit(2)
-    )
+async def _changes(row: ApplicationRow, loaders: Loaders) -> RevisionChanges:
+    events = await loaders.events_by_application.load(row.id)
+    snapshots = sorted(
+        (e for e in events if e.kind in ("submitted", "resubmitted")),
+        key=lambda e: e.id,
+        reverse=True,
+    )[:2]
     if len(snapshots) < 2:
         return RevisionChanges(fields=[], materials=[])
     new, old = snapshots[0].detail, snapshots[1].detail
@@ -82,7 +86,8 @@ class ApplicationQuery:
             .order_by("-submitted_at")
             .limit(max(1, min(first, 100)))
         )
-        return [await present(r) for r in rows]
+        loaders = info.context.loaders
+        return list(await asyncio.gather(*(present(r, loaders) for r in rows)))
 
     @strawberry.field(
         extensions=access(Level.SESSION, Role.PERSON),
@@ -109,7 +114,7 @@ class ApplicationQuery:
         row = await ApplicationRow.get_or_none(
             id=key, applicant_id=info.context.principal.account_id
         )
-        return await present(row) if row else None
+        return await present(row, info.context.loaders) if row else None
 
     @strawberry.field(
         extensions=access(Level.VERIFIED, *REVIEWERS),
@@ -128,34 +133,42 @@ class ApplicationQuery:
             level__in=levels,
             status__in=[ReviewStatus.PENDING, ReviewStatus.CLAIMED],
         ).limit(500)
-        tasks = []
-        for review in reviews:
-            row = await ApplicationRow.get(id=review.application_id)
-            if row.status is not ApplicationStatus.IN_REVIEW:
-                continue
-            tasks.append((row.due_date, review, row))
+        loaders = info.context.loaders
+        rows = await asyncio.gather(
+            *(loaders.application_by_id.load(review.application_id) for review in reviews)
+        )
+        tasks = [
+            (row.due_date, review, row)
+            for review, row in zip(reviews, rows, strict=True)
+            if row is not None and row.status is ApplicationStatus.IN_REVIEW
+        ]
         tasks.sort(key=lambda t: (t[0], str(t[1].id)))
-        shown = tasks[: max(1, min(first, 100))]
+        page = tasks[: max(1, min(first, 100))]
         await info.context.audit_read(
             operation="reviewQueue",
-            target_ids=tuple(dict.fromkeys(f"application:{row.id}" for _, _, row in shown)),
+            target_ids=tuple(dict.fromkeys(f"application:{row.id}" for _, _, row in page)),
         )
-        return [
-            ReviewTask(
-                review=ReviewInfo(
-                    id=strawberry.ID(str(r.id)),
-                    level=r.level,
-                    department=r.department,
-                    status=r.status,
-                    revision=r.revision,
-                ),
-                application=await present(row),
-                changes=await _changes(row),
-                draft_json=draft_json(r.draft if r.reviewer_id == principal.account_id else {}),
-                claimed_by_me=r.reviewer_id == principal.account_id,
+
+        async def task(review: Review, row: ApplicationRow) -> ReviewTask:
+            application, changes = await asyncio.gather(
+                present(row, loaders), _changes(row, loaders)
             )
-            for _, r, row in shown
-        ]
+            mine = review.reviewer_id == principal.account_id
+            return ReviewTask(
+                review=ReviewInfo(
+                    id=strawberry.ID(str(review.id)),
+                    level=review.level,
+                    department=review.department,
+                    status=review.status,
+                    revision=review.revision,
+                ),
+                application=application,
+                changes=changes,
+                draft_json=draft_json(review.draft if mine else {}),
+                claimed_by_me=mine,
+            )
+
+        return list(await asyncio.gather(*(task(review, row) for _, review, row in page)))
 
 
 @strawberry.type(description="Something changed in your department's review queue: refetch it.")

@@ -5,7 +5,6 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 import strawberry
-from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
 from palm_customs.applications.errors import (
@@ -16,7 +15,7 @@ from palm_customs.applications.errors import (
 from palm_customs.applications.models import Application as ApplicationRow
 from palm_customs.applications.models import ApplicationDraft as ApplicationDraftRow
 from palm_customs.applications.models import ApplicationStatus, ReviewStatus
-from palm_customs.catalogue.models import HandlingMode, ServiceItem
+from palm_customs.catalogue.models import HandlingMode
 from palm_customs.catalogue.types import localized
 from palm_customs.context import Context
 from palm_customs.core.i18n import translate
@@ -32,20 +31,12 @@ strawberry.enum(ApplicationStatus, description="Where an application stands.")
 strawberry.enum(ReviewStatus, description="Where one department's review stands.")
 
 
-async def _handling_modes(codes: list[str]) -> list[HandlingMode | None]:
-    rows = dict(await ServiceItem.filter(code__in=codes).values_list("code", "handling_mode"))
-    return [HandlingMode(rows[code]) if code in rows else None for code in codes]
-
-
 async def _appointment_next(root: Application, info: Info[Context, Any]) -> bool:
     """A passed pre-review whose service is finished at a window: the person books next."""
     if root.status is not ApplicationStatus.PASSED:
         return False
-    name = "applications.handling_mode"
-    if name not in info.context.loaders:
-        info.context.loaders[name] = DataLoader(load_fn=_handling_modes)
-    mode = await info.context.loaders[name].load(root.item_code)
-    return bool(mode is HandlingMode.PREREVIEW_THEN_ONSITE)
+    item = await info.context.loaders.service_item_by_code.load(root.item_code)
+    return item is not None and item.handling_mode is HandlingMode.PREREVIEW_THEN_ONSITE
 
 
 @strawberry.type(description="An application or review action was refused.")

@@ -138,8 +138,12 @@ class AppointmentQuery:
                 .order_by("starts_at")
                 .limit(limit)
             )
-        sites = {s.id: s for s in await Site.filter(id__in=list({r.site_id for r in rows}))}
-        return [Booking.from_row(r, sites[r.site_id], context.language) for r in rows]
+        sites = await context.loaders.site_by_id.load_many([r.site_id for r in rows])
+        return [
+            Booking.from_row(r, site, context.language)
+            for r, site in zip(rows, sites, strict=True)
+            if site is not None
+        ]
 
     @strawberry.field(
         extensions=access(Level.SESSION, Role.PERSON),

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
-import uuid
-from collections.abc import Awaitable, Callable, Sequence
 from datetime import date, datetime
 from enum import Enum
 from typing import Annotated, Any
 
 import strawberry
-from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
-from palm_customs.applications.models import Application
 from palm_customs.appointments import services
 from palm_customs.appointments.errors import (
     AppointmentErrorCode,
@@ -28,7 +24,6 @@ from palm_customs.appointments.models import (
     WaitlistEntry,
     WaitlistStatus,
 )
-from palm_customs.catalogue.models import MaterialType, ServiceItem
 from palm_customs.context import Context
 from palm_customs.core.i18n import Language, translate
 from palm_customs.core.mutation import ErrorMapper, maps
@@ -133,40 +128,6 @@ class SiteAvailability:
     slots: list[AppointmentSlot]
 
 
-def _loader(
-    context: Context, name: str, load: Callable[[list[Any]], Awaitable[Sequence[Any]]]
-) -> DataLoader[Any, Any]:
-    """The request's DataLoader called `name` (one batched query per relation per request)."""
-    if name not in context.loaders:
-        context.loaders[name] = DataLoader(load_fn=load)
-    return context.loaders[name]
-
-
-async def _application_numbers(ids: list[str]) -> list[str | None]:
-    keys = {i: uuid.UUID(i) for i in ids if _is_uuid(i)}
-    rows = await Application.filter(id__in=list(keys.values())).values_list("id", "number")
-    numbers = {str(row_id): number for row_id, number in rows}
-    return [numbers.get(str(keys[i])) if i in keys else None for i in ids]
-
-
-async def _items(codes: list[str]) -> list[ServiceItem | None]:
-    rows = {row.code: row for row in await ServiceItem.filter(code__in=codes)}
-    return [rows.get(code) for code in codes]
-
-
-async def _materials(codes: list[str]) -> list[MaterialType | None]:
-    rows = {row.code: row for row in await MaterialType.filter(code__in=codes)}
-    return [rows.get(code) for code in codes]
-
-
-def _is_uuid(value: str) -> bool:
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
-
-
 def _in(texts: dict[str, str] | None, language: Language) -> str:
     """A text of the catalogue (keyed by language tag) in `language`, else any there is."""
     texts = texts or {}
@@ -176,8 +137,7 @@ def _in(texts: dict[str, str] | None, language: Language) -> str:
 async def application_number(info: Info[Context, Any], application_id: str | None) -> str | None:
     if application_id is None:
         return None
-    loader = _loader(info.context, "appointments.application_number", _application_numbers)
-    number: str | None = await loader.load(application_id)
+    number: str | None = await info.context.loaders.application_number_by_id.load(application_id)
     return number
 
 
@@ -190,7 +150,7 @@ async def _booking_calendar_ics(root: Booking, info: Info[Context, Any]) -> str:
         Language.ZH_HANT: site.address_zh_hant,
     }
     address = address_in.get(language, site.address_en)
-    item = await _loader(info.context, "appointments.item", _items).load(root.item_code)
+    item = await info.context.loaders.service_item_by_code.load(root.item_code)
     data: dict[str, Any] = item.data if item is not None else {}
     service = _in(data.get("names"), language) or root.item_code
     lines = [translate("appointment.ics.number", language, number=root.number)]
@@ -200,7 +160,7 @@ async def _booking_calendar_ics(root: Booking, info: Info[Context, Any]) -> str:
     lines.append(translate("appointment.ics.address", language, address=address))
     codes = [m["material"] for m in data.get("materials", []) if m.get("required")]
     if codes:
-        kinds = await _loader(info.context, "appointments.material", _materials).load_many(codes)
+        kinds = await info.context.loaders.material_type_by_code.load_many(codes)
         names = [_in(kind.names, language) for kind in kinds if kind is not None]
         if names:
             lines.append(translate("appointment.ics.bring", language, materials="; ".join(names)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from palm_customs.core import clock
 from palm_customs.settings import Settings
@@ -45,8 +46,19 @@ def tortoise_config(database_url: str) -> dict[str, Any]:
     }
 
 
+def pooled_url(database_url: str, pool_size: int) -> str:
+    """PostgreSQL URLs get the pool size (`maxsize`) unless they name one; SQLite has no pool."""
+    parts = urlsplit(database_url)
+    if not parts.scheme.startswith(("postgres", "asyncpg")):
+        return database_url
+    query = dict(parse_qsl(parts.query))
+    query.setdefault("maxsize", str(pool_size))
+    query.setdefault("minsize", str(min(int(query["maxsize"]), 2)))
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
 def settings_config(settings: Settings) -> dict[str, Any]:
-    return tortoise_config(settings.database_url)
+    return tortoise_config(pooled_url(settings.database_url, settings.database_pool_size))
 
 
 # Model changes are detected against the migration files, not a live database.

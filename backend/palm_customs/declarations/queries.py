@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 import json
 import uuid
 from datetime import date, datetime
@@ -17,7 +18,7 @@ from palm_customs.core.permissions import Level, Role, access
 from palm_customs.core.types import LocalizedText, PageInfo, ValidationError
 from palm_customs.declarations import api, checklist, services
 from palm_customs.declarations.models import Declaration as DeclarationRow
-from palm_customs.declarations.models import DeclarationDraft, Direction, InspectionOutcome
+from palm_customs.declarations.models import DeclarationDraft, Direction
 from palm_customs.declarations.types import (
     ArticleCategory,
     ArticleInput,
@@ -33,6 +34,7 @@ from palm_customs.declarations.types import (
     DutyRules,
 )
 from palm_customs.identity.services.officers import officer_posts
+from palm_customs.loaders import Loaders
 
 OFFICERS = (Role.INSPECTOR, Role.SUPERVISOR)
 
@@ -43,8 +45,8 @@ class EstimateTravellerInput:
     date_of_birth: date
 
 
-async def _present(row: DeclarationRow) -> Declaration:
-    outcome = await InspectionOutcome.filter(declaration_id=row.id).first()
+async def _present(row: DeclarationRow, loaders: Loaders) -> Declaration:
+    outcome = await loaders.inspection_outcome_by_declaration.load(row.id)
     return Declaration.from_row(row, outcome)
 
 
@@ -158,7 +160,7 @@ class DeclarationQuery:
         rows = await query.order_by("-submitted_at").limit(limit + 1)
         page = rows[:limit]
         return DeclarationConnection(
-            nodes=[await _present(r) for r in page],
+            nodes=list(await asyncio.gather(*(_present(r, info.context.loaders) for r in page))),
             page_info=PageInfo(
                 has_next_page=len(rows) > limit,
                 end_cursor=encode_cursor(page[-1].submitted_at.isoformat()) if page else None,
@@ -175,7 +177,7 @@ class DeclarationQuery:
         except ValueError:
             return None
         row = await DeclarationRow.get_or_none(id=key, account_id=info.context.principal.account_id)
-        return await _present(row) if row else None
+        return await _present(row, info.context.loaders) if row else None
 
     @strawberry.field(
         extensions=access(Level.SESSION, Role.PERSON),
@@ -212,7 +214,9 @@ class DeclarationQuery:
                 target_ids=(f"declaration:{result.declaration.id}",),
             )
         language = info.context.language
-        declaration = await _present(result.declaration) if result.declaration else None
+        declaration = (
+            await _present(result.declaration, info.context.loaders) if result.declaration else None
+        )
         superseded = bool(
             result.declaration
             and result.latest_version is not None
@@ -258,4 +262,4 @@ class DeclarationQuery:
         await info.context.audit_read(
             operation="declarationByNumber", target_ids=(f"declaration:{row.id}",)
         )
-        return await _present(row)
+        return await _present(row, info.context.loaders)

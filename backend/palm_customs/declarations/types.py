@@ -6,7 +6,6 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 import strawberry
-from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
 import palm_customs.documents.types
@@ -27,7 +26,6 @@ from palm_customs.declarations.models import (
     OutcomeKind,
     TravelMode,
 )
-from palm_customs.documents.models import Document as DocumentRow
 from palm_customs.documents.models import FileFormat
 from palm_customs.identity.models import DocumentType
 
@@ -244,26 +242,12 @@ class DeclarationArticlePhoto:
     )
 
 
-def _photo_loader(context: Context) -> DataLoader[uuid.UUID, DocumentRow | None]:
-    """DocumentByIdLoader: one query for every article photo in the response."""
-    name = "declarations.document_by_id"
-    if name not in context.loaders:
-
-        async def load(keys: list[uuid.UUID]) -> list[DocumentRow | None]:
-            rows = {row.id: row for row in await DocumentRow.filter(id__in=keys)}
-            return [rows.get(key) for key in keys]
-
-        context.loaders[name] = DataLoader(load_fn=load)
-    loader: DataLoader[uuid.UUID, DocumentRow | None] = context.loaders[name]
-    return loader
-
-
 async def _article_photo(
     root: DeclarationArticle, info: Info[Context, Any]
 ) -> DeclarationArticlePhoto | None:
     if not root.photo_document_id:
         return None
-    row = await _photo_loader(info.context).load(uuid.UUID(root.photo_document_id))
+    row = await info.context.loaders.document_by_id.load(uuid.UUID(root.photo_document_id))
     if row is None:
         return None
     return DeclarationArticlePhoto(

@@ -56,6 +56,9 @@ def payload_for(notification: Notification) -> bytes:
     return body
 
 
+LAST_SUCCESS_PRECISION = timedelta(minutes=1)
+
+
 @dataclass(frozen=True, slots=True)
 class PushResult:
     status: int
@@ -191,7 +194,11 @@ async def deliver(payload: dict[str, Any]) -> None:
         raise ConnectionError(f"push service gave no answer: {type(error).__name__}") from None
     _report(str(result.status))
     if result.status in (200, 201, 202):
-        await PushSubscription.filter(id=subscription.id).update(last_success_at=clock.now())
+        now = clock.now()
+        last = subscription.last_success_at
+        # A device shown as "last reached" to the minute: a fan-out writes it once, not per push.
+        if last is None or now - last >= LAST_SUCCESS_PRECISION:
+            await PushSubscription.filter(id=subscription.id).update(last_success_at=now)
         return
     if result.status in (404, 410):
         # The browser dropped this subscription for good.

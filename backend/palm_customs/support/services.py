@@ -19,7 +19,7 @@ from palm_customs.applications.services import calendar
 from palm_customs.core import clock, jobs
 from palm_customs.core.errors import Validator
 from palm_customs.core.i18n import Language
-from palm_customs.core.permissions import Principal
+from palm_customs.core.principal import Principal
 from palm_customs.notifications import services as notifications
 from palm_customs.notifications.models import NotificationType
 from palm_customs.support.errors import FeedbackErrorCode, FeedbackProblem

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -12,6 +13,7 @@ from tortoise.expressions import F
 from palm_customs.appointments.errors import Alternative
 from palm_customs.appointments.models import Site, Slot, SlotStatus, SlotTemplate
 from palm_customs.appointments.services.rules import MAX_ALTERNATIVES, _item_code, _now, distance_km
+from palm_customs.core import clock, invalidation
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,42 @@ async def availability(
     return result
 
 
+# A storm's losers all ask for the alternatives to one full slot: the answer is computed once
+# per slot state (the availability version, which every seat change bumps here at once and in
+# other processes after commit) and shared for at most ALTERNATIVES_TTL seconds. Advisory only:
+# booking one of them decides on the database.
+ALTERNATIVES_TTL = 2.0
+_ALTERNATIVES_CACHE_SIZE = 256
+_alternatives_cache: OrderedDict[
+    tuple[int, datetime], tuple[float, tuple[int, int], list[Alternative]]
+] = OrderedDict()
+
+
+def configure_alternatives(seconds: float) -> None:
+    global ALTERNATIVES_TTL
+    ALTERNATIVES_TTL = seconds
+    _alternatives_cache.clear()
+
+
 async def _alternatives(
+    connection: BaseDBAsyncClient, slot: Slot, now: datetime
+) -> list[Alternative]:
+    key = (slot.id, slot.starts_at)
+    moment = clock.monotonic()
+    current = invalidation.version(invalidation.AVAILABILITY)
+    found = _alternatives_cache.get(key)
+    if found is not None and found[0] > moment and found[1] == current:
+        _alternatives_cache.move_to_end(key)
+        return found[2]
+    answer = await _find_alternatives(connection, slot, now)
+    _alternatives_cache[key] = (moment + ALTERNATIVES_TTL, current, answer)
+    _alternatives_cache.move_to_end(key)
+    while len(_alternatives_cache) > _ALTERNATIVES_CACHE_SIZE:
+        _alternatives_cache.popitem(last=False)
+    return answer
+
+
+async def _find_alternatives(
     connection: BaseDBAsyncClient, slot: Slot, now: datetime
 ) -> list[Alternative]:
     rows = (

@@ -9,7 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from palm_customs.appointments.services.availability import SiteSlots, availability
+from palm_customs.appointments.services.availability import (
+    SiteSlots,
+    availability,
+    configure_alternatives,
+)
 from palm_customs.core import clock, invalidation
 
 # Public availability is the most-read query: identical questions within a couple of seconds
@@ -34,9 +38,12 @@ availability_stats = CacheStats()
 
 
 def configure_availability_cache(seconds: float) -> None:
+    """How long an answer may be served when a change's message is lost (availability, and the
+    alternatives offered to whoever finds a slot full)."""
     global AVAILABILITY_TTL
     AVAILABILITY_TTL = seconds
     _availability_cache.clear()
+    configure_alternatives(seconds)
 
 
 def availability_changed() -> None:

@@ -46,7 +46,7 @@ from palm_customs.appointments.services.rules import (
 from palm_customs.appointments.services.seats import _count_window, _take_window
 from palm_customs.core import jobs
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, Validator
-from palm_customs.core.permissions import Principal
+from palm_customs.core.principal import Principal
 from palm_customs.identity.models import Person
 from palm_customs.notifications import services as notifications
 from palm_customs.notifications.models import NotificationType, Urgency
