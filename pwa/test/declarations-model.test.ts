@@ -22,7 +22,10 @@ describe('declaration drafts', () => {
       ...blankDraft(),
       hasCompanions: 'no' as const,
       companions: [{ key: 'c', fullName: 'X', dateOfBirth: '2000-01-01', isResident: 'yes' as const, documentType: 'PASSPORT' as const, documentNumber: 'E1', consentStatement: 'I am his father' }],
-      articles: [{ ...blankArticle(), categoryCode: 'phones', quantity: '2', unitValue: '1,000', indivisible: true, takenOutAgain: true }],
+      articles: [
+        { ...blankArticle(), categoryCode: 'phones', quantity: '2', unitValue: '1,000', indivisible: true, takenOutAgain: true },
+        { ...blankArticle(), categoryCode: 'computers', quantity: '1', unitValue: '8000', indivisible: true },
+      ],
       hasCash: 'no' as const,
       cash: [{ key: 'k', traveller: 0, currency: 'USD', amount: '9000' }],
       restricted: { weapons: 'no' as const, animals_plants: 'yes' as const },
@@ -30,7 +33,10 @@ describe('declaration drafts', () => {
     const input = toDeclarationInput(draft, profile);
     expect(input.companions).toEqual([]);
     expect(input.cash).toEqual([]);
-    expect(input.articles?.[0]).toMatchObject({ unitValue: '1000', quantity: 2, indivisible: false, takenOutAgain: true });
+    // several units ticked as one set are indivisible; one single article is so by nature (the
+    // box is not asked, and what it held is not sent)
+    expect(input.articles?.[0]).toMatchObject({ unitValue: '1000', quantity: 2, indivisible: true, takenOutAgain: true });
+    expect(input.articles?.[1]).toMatchObject({ unitValue: '8000', quantity: 1, indivisible: false });
     expect(input.restrictedYes).toEqual(['animals_plants']);
   });
 
