@@ -12,6 +12,7 @@ from tortoise.exceptions import IntegrityError, OperationalError, TransactionMan
 from tortoise.transactions import in_transaction
 
 from palm_customs import registry
+from palm_customs.core import audit
 from palm_customs.core.db import tortoise_config
 from palm_customs.payments import services
 from palm_customs.payments.provider import TradeState, Transaction
@@ -22,6 +23,7 @@ async def main(number: str, amount_fen: int, barrier: Path) -> str:
     settings = load_settings()
     registry.install()
     services.configure(settings)
+    audit.configure(settings)
     assert settings.wechatpay is not None
     await Tortoise.init(config=tortoise_config(settings.database_url))
     try:
