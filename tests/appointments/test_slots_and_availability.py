@@ -210,6 +210,24 @@ async def test_a_window_clerk_cannot_close_a_site(app: Starlette) -> None:
     await officer.aclose()
 
 
+async def passed_application(account_id: uuid.UUID, number: str) -> Application:
+    """The person's application for the pet item, with its pre-review passed."""
+    return await Application.create(
+        id=uuid.uuid4(),
+        number=number,
+        applicant_id=account_id,
+        item_code="PETS_ENTRY",
+        item_version=1,
+        item_snapshot={},
+        status=ApplicationStatus.PASSED,
+        form_data={},
+        materials=[],
+        idempotency_key=uuid.uuid4().hex,
+        submitted_at=clock.now(),
+        due_date=clock.today(),
+    )
+
+
 async def test_prereview_passed_is_false_without_a_passed_application(db: None) -> None:
     account = uuid.uuid4()
     assert await services.prereview_passed(account, "PETS_ENTRY", str(uuid.uuid4())) is False
@@ -226,20 +244,7 @@ async def test_a_passed_pre_review_lets_the_person_book_once_per_application(
     await traveller(client)
     account = await Account.filter(kind="person").first()
     assert account is not None
-    application = await Application.create(
-        id=uuid.uuid4(),
-        number="A-TEST-1",
-        applicant_id=account.id,
-        item_code="PETS_ENTRY",
-        item_version=1,
-        item_snapshot={},
-        status=ApplicationStatus.PASSED,
-        form_data={},
-        materials=[],
-        idempotency_key="k" * 16,
-        submitted_at=clock.now(),
-        due_date=clock.today(),
-    )
+    application = await passed_application(account.id, "A-TEST-1")
     # when
     booked = await book(client, first, item_code="PETS_ENTRY", application_id=str(application.id))
     twice = await book(client, second, item_code="PETS_ENTRY", application_id=str(application.id))
@@ -260,20 +265,7 @@ async def test_the_calendar_event_names_the_service_place_and_what_to_bring_in_t
     await traveller(client)
     account = await Account.filter(kind="person").first()
     assert account is not None
-    application = await Application.create(
-        id=uuid.uuid4(),
-        number="A-TEST-2",
-        applicant_id=account.id,
-        item_code="PETS_ENTRY",
-        item_version=1,
-        item_snapshot={},
-        status=ApplicationStatus.PASSED,
-        form_data={},
-        materials=[],
-        idempotency_key="k" * 16,
-        submitted_at=clock.now(),
-        due_date=clock.today(),
-    )
+    application = await passed_application(account.id, "A-TEST-2")
     # when
     body = await graphql(
         client,
