@@ -14,7 +14,7 @@ CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 CADDY := /usr/bin/caddy
 REDIS_SERVER := /usr/bin/redis-server
 
-.PHONY: help run build lock test lint typecheck test-sqlite test-postgres test-topology test-pwa test-e2e \
+.PHONY: help run build lock test lint typecheck test-sqlite test-postgres test-databases test-topology test-pwa test-e2e \
         test-lighthouse \
         bench clean check-postgres
 
@@ -108,6 +108,11 @@ check-postgres:
 test-postgres: $(VENV)/.installed-dev check-postgres
 	@if [ -f .skip-postgres ]; then rm -f .skip-postgres; else $(BIN)/pytest --db postgres; fi
 
+# Both databases at once (each run is one process; the machine has 2 CPUs), output prefixed.
+test-databases: $(VENV)/.installed-dev check-postgres
+	@if [ -f .skip-postgres ]; then rm -f .skip-postgres; $(BIN)/pytest --db sqlite; \
+	else .ci/side-by-side "sqlite=$(BIN)/pytest --db sqlite" "postgres=$(BIN)/pytest --db postgres"; fi
+
 # The production shape without Docker (tests/topology): deploy/Caddyfile in Debian's caddy in
 # front of two `palm-customs serve` replicas, standalone workers, PostgreSQL, a Redis and an
 # S3-compatible server of its own; then faults (a worker and a replica killed, Redis restarted).
@@ -124,19 +129,22 @@ test-pwa: pwa/node_modules/.package-lock.json
 # The whole e2e suite at an ordinary working morning, then the appointment, declaration and
 # pre-review journeys again at the hard moments (e2e/conftest.py MOMENTS): a Saturday, a public
 # holiday, 23:50 in Shanghai and a phone in London on the day British Summer Time ends.
-HARD_MOMENTS := saturday holiday late-evening london-dst
 JOURNEYS := e2e/test_appointments.py e2e/test_declarations.py e2e/test_services.py
+
+# The hard moments run two at a time, each with its own artifacts folder (e2e/artifacts/<moment>).
+e2e_at = $(1)=E2E_ARTIFACTS=e2e/artifacts/$(1) $(BIN)/pytest $(JOURNEYS) --moment=$(1)
 
 test-e2e: $(VENV)/.installed-dev $(CHROMIUM) $(CJK_FONT) test-pwa
 	$(BIN)/pytest e2e --moment=weekday
-	for moment in $(HARD_MOMENTS); do $(BIN)/pytest $(JOURNEYS) --moment=$$moment; done
+	.ci/side-by-side "$(call e2e_at,saturday)" "$(call e2e_at,holiday)"
+	.ci/side-by-side "$(call e2e_at,late-evening)" "$(call e2e_at,london-dst)"
 
 # Lighthouse (mobile) on / and /me/sign-in of the built PWA served by the real server: fails
 # below 90 performance (median of 5 runs), 100 accessibility, 100 best practices; prints the scores.
 test-lighthouse: $(VENV)/.installed-dev $(CHROMIUM) test-pwa
 	$(BIN)/python -m e2e.lighthouse
 
-test: lint typecheck test-sqlite test-postgres test-topology test-pwa test-e2e test-lighthouse
+test: lint typecheck test-databases test-topology test-pwa test-e2e test-lighthouse
 
 bench: $(VENV)/.installed-dev build
 	@command -v wrk >/dev/null || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \

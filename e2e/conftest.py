@@ -32,7 +32,8 @@ from tests.liveserver import LiveServer, clock_env, live_server
 expect.set_options(timeout=15_000)
 
 REPO = Path(__file__).resolve().parents[1]
-ARTIFACTS = REPO / "e2e" / "artifacts"
+# Screenshots and files the journeys make; runs at the same time each get their own folder.
+ARTIFACTS = REPO / os.environ.get("E2E_ARTIFACTS", "e2e/artifacts")
 AXE = REPO / "pwa" / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
