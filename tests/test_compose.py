@@ -440,7 +440,7 @@ def test_the_app_believes_forwarded_addresses_from_the_proxy_only() -> None:
     }
     # then
     assert ipaddress.ip_address(address) in ipaddress.ip_network(subnet)
-    assert trusted["app"] == (address,)
+    assert trusted["app"] == (str(ipaddress.ip_network(address)),)  # the proxy alone (/32)
 
 
 def test_documents_live_in_object_storage_that_the_migration_prepares() -> None:

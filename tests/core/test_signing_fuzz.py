@@ -126,14 +126,10 @@ def test_a_real_credential_changed_anywhere_is_refused_or_unchanged(data: st.Dat
                 del inner[at]
             case _:
                 inner.insert(at, data.draw(st.integers(0, 255)))
-    # then it is refused, unless the bytes came out the same
-    expected = (
-        "valid"
-        if bytes(inner) == zlib.decompress(signing.b45decode(VALID[len(signing.PREFIX) :]))
-        else None
-    )
+    # then it is refused, or it still says exactly what was signed (an edit that wrote what was
+    # there, or one the signature does not cover, such as dropping the optional COSE_Sign1 tag)
     result = outcome(dressed(bytes(inner)))
-    assert result == expected if expected else result != "valid"
+    assert result in REFUSALS | {ORIGINAL}
 
 
 @FUZZ

@@ -145,6 +145,7 @@ async def test_every_problem_is_listed_in_the_editors_language_and_nothing_is_sa
         language="zh-CN",
     )
     # then
+    assert body.get("data"), body
     result = body["data"]["knowledgeArticleSave"]  # type: ignore[index]
     assert result["__typename"] == "ValidationError"
     assert {(e["field"], e["code"]) for e in result["errors"]} == {

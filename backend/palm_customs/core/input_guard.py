@@ -58,6 +58,8 @@ LIMITS: dict[str, int] = {
     "Mutation.applicationDraftSave.dataJson": 128_000,
     "Mutation.dutyRulesPublish.ruleSetJson": 200_000,
     "Mutation.dutyRulesPublish.ratesJson": 200_000,
+    # Knowledge-base articles (knowledge/services.py MAX_BODY is 8,000 characters).
+    "KnowledgeArticleTextInput.body": 16_000,
     # Signed QR credentials (core/signing.py MAX_TEXT_CHARS).
     "Mutation.bookingCheckIn.credential": 8192,
     "Query.declarationVerification.credential": 8192,
