@@ -297,6 +297,9 @@ def create_officer(server: LiveServer, var_dir: Path, badge: str) -> str:
             "Shanghai Pudong Airport",
             "--role",
             "inspector",
+            # inspectors read and act only at the ports where they serve (issue #11)
+            "--post",
+            "PVG",
         ],
         env=server_cli_env(server, var_dir),
         capture_output=True,
