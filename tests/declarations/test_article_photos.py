@@ -11,6 +11,7 @@ from starlette.applications import Starlette
 from palm_customs.core import clock, signing
 from palm_customs.core.models import AuditEvent
 from palm_customs.declarations.models import Declaration, DeclarationPhoto
+from palm_customs.identity.models import Officer
 from tests.conftest import ORIGIN, graphql
 from tests.declarations.flows import article, inspector, key, traveller, trip
 from tests.documents.files import jpeg_with_gps
@@ -231,6 +232,22 @@ async def test_an_inspector_cannot_open_photos_of_declarations_long_expired(
         response = await tablet.get(f"/files/{photo}")
     # then
     assert response.status_code == 404
+
+
+async def test_an_inspector_whose_unit_is_a_name_opens_the_photo_at_their_post(
+    client: httpx.AsyncClient, app: Starlette
+) -> None:
+    # given an inspector whose unit is written as a name, longer than any port code, and who
+    # serves at the declaration's port
+    _, photo = await _declared_with_photo(client)
+    async with _client(app) as tablet:
+        await inspector(tablet)
+        await Officer.filter(badge_number="T3001").update(unit="Shanghai Pudong Airport")
+        # when
+        response = await tablet.get(f"/files/{photo}")
+    # then the photo is served (the name is simply not a port code), never a server error
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "image/jpeg"
 
 
 async def test_a_photo_of_a_declaration_in_force_cannot_be_deleted_from_the_vault(

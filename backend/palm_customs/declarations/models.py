@@ -9,6 +9,9 @@ from tortoise.models import Model
 
 from palm_customs.identity.models import Account
 
+# A port's code (PVG, LUOHU…), as declarations store it.
+PORT_CODE_LENGTH = 12
+
 
 class Direction(StrEnum):
     ARRIVING = "arriving"
@@ -73,7 +76,7 @@ class Declaration(Model):
     idempotency_key = fields.CharField(max_length=64)
     draft_id = fields.UUIDField(null=True)
     direction = fields.CharEnumField(Direction, max_length=10)
-    port_code = fields.CharField(max_length=12)
+    port_code = fields.CharField(max_length=PORT_CODE_LENGTH)
     travel_mode = fields.CharEnumField(TravelMode, max_length=8)
     travel_number = fields.CharField(max_length=20)
     scheduled_at = fields.DatetimeField()
