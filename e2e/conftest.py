@@ -251,14 +251,15 @@ def tablet(browser: Browser) -> Iterator[BrowserContext]:
 
 # Latin words, numbers and codes (declaration and booking numbers, microchip numbers…) whose
 # letters land on more than one line: a word broken in the middle. Chinese text may break
-# between any two characters and is not looked at.
+# between any two characters and is not looked at, nor is machine text in a <pre>.
 BROKEN_WORDS = """() => {
   const broken = [];
   const root = document.querySelector('main') || document.body;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const element = node.parentElement;
-    if (!element || element.closest('[aria-hidden="true"], .visually-hidden, script, style')) continue;
+    // machine text shown as is (a proof's JSON, hashes) is not words
+    if (!element || element.closest('[aria-hidden="true"], .visually-hidden, script, style, pre')) continue;
     const style = getComputedStyle(element);
     if (style.display === 'none' || style.visibility === 'hidden') continue;
     const text = node.textContent || '';
