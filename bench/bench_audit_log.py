@@ -31,6 +31,8 @@ from typing import Any
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
+from bench import cpu_accounting  # noqa: E402
+
 NAME = "audit_log"
 RESULTS = REPO_ROOT / "bench" / "results" / f"{NAME}.json"
 PROCESSES = (1, 2, 4)
@@ -79,7 +81,7 @@ def _wait_healthy(process: subprocess.Popen[bytes], origin: str) -> None:
     raise CannotMeasure(f"server {origin} did not become healthy")
 
 
-async def _load(origins: list[str], mode: str) -> float:
+async def _load(origins: list[str], mode: str) -> tuple[float, int]:
     import httpx
 
     async with httpx.AsyncClient(
@@ -105,17 +107,27 @@ async def _load(origins: list[str], mode: str) -> float:
 
         started = time.perf_counter()
         await asyncio.gather(*(client(n) for n in range(CLIENTS)))
-        return done / (time.perf_counter() - started)
+        return done / (time.perf_counter() - started), done
 
 
-async def _sealer(stop: asyncio.Event, lags: list[float]) -> None:
-    from palm_customs.core import audit, clock
-    from palm_customs.core.models import AuditEvent
+def _cpu(pids: list[int], database: str) -> dict[int, float]:
+    """CPU seconds so far of the servers' processes and the database's backends."""
+    reading: dict[int, float] = {}
+    for pid in pids:
+        reading.update(cpu_accounting.tree_cpu(pid))
+    reading.update(cpu_accounting.postgres_backends_cpu(database))
+    return reading
+
+
+async def _sealer(stop: asyncio.Event, lags: list[float], backlog: list[int]) -> None:
+    """Seal every SEAL_SECONDS, sampling the lag first as /metrics reports it (core/audit_lag.py:
+    the unsealed events and the age of the oldest)."""
+    from palm_customs.core import audit, audit_lag
 
     while not stop.is_set():
-        oldest = await AuditEvent.filter(seq__isnull=True).order_by("id").first()
-        if oldest is not None:
-            lags.append((clock.now() - oldest.occurred_at).total_seconds())
+        found = await audit_lag.lag()
+        lags.append(found.oldest_seconds)
+        backlog.append(found.unsealed)
         await audit.seal()
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), timeout=SEAL_SECONDS)
@@ -152,7 +164,8 @@ async def _measure(scratch: Path) -> dict[str, Any]:
         await Tortoise.init(config=settings_config(settings))
         stop_sealing = asyncio.Event()
         lags: list[float] = []
-        sealer = asyncio.create_task(_sealer(stop_sealing, lags))
+        backlog: list[int] = []
+        sealer = asyncio.create_task(_sealer(stop_sealing, lags, backlog))
         try:
             # All servers start at once; each measurement uses the first 1, 2 or 4 of them
             # (an idle server costs nothing), so start-up is paid once.
@@ -163,12 +176,19 @@ async def _measure(scratch: Path) -> dict[str, Any]:
                 for count in PROCESSES:
                     origins = [origin for _, origin in started[:count]]
                     await _load(origins, "log")  # warm up connections and caches
+                    pids = [process.pid for process, _ in started[:count]]
                     rates: dict[str, list[float]] = {"off": [], "log": [], "lock": []}
-                    lag_mark = len(lags)
+                    cpu_ms: dict[str, list[float]] = {"off": [], "log": [], "lock": []}
+                    lag_mark, backlog_mark = len(lags), len(backlog)
                     for _ in range(ROUNDS):
                         for mode in rates:
-                            rates[mode].append(await _load(origins, mode))
+                            before = _cpu(pids, name)
+                            rate, done = await _load(origins, mode)
+                            spent = cpu_accounting.spent(before, _cpu(pids, name))
+                            rates[mode].append(rate)
+                            cpu_ms[mode].append(spent / max(done, 1) * 1000)
                     median = {mode: statistics.median(values) for mode, values in rates.items()}
+                    cpu = {mode: statistics.median(values) for mode, values in cpu_ms.items()}
                     results.append(
                         {
                             "server_processes": count,
@@ -177,7 +197,12 @@ async def _measure(scratch: Path) -> dict[str, Any]:
                             "lock_per_second": median["lock"],
                             "log_over_off": median["log"] / median["off"],
                             "lock_over_off": median["lock"] / median["off"],
+                            # CPU per mutation of the servers and the database's backends
+                            # (the sealer's queries included): off ÷ log = capacity ratio.
+                            "cpu_ms": cpu,
+                            "cpu_off_over_log": cpu["off"] / cpu["log"],
                             "sealer_max_lag_seconds": max(lags[lag_mark:], default=0.0),
+                            "sealer_max_unsealed_events": max(backlog[backlog_mark:], default=0),
                         }
                     )
             finally:
@@ -219,13 +244,14 @@ def main() -> int:
     )
     print(
         f"{'procs':>5}{'off/s':>9}{'log/s':>9}{'log÷off':>9}{'lock/s':>9}{'lock÷off':>10}"
-        f"{'seal lag':>10}"
+        f"{'seal lag':>10}{'unsealed':>10}{'CPU off':>10}{'CPU log':>10}{'off÷log':>9}"
     )
     for r in measured["results"]:
         print(
             f"{r['server_processes']:>5}{r['off_per_second']:>9.0f}{r['log_per_second']:>9.0f}"
             f"{r['log_over_off']:>9.2f}{r['lock_per_second']:>9.0f}{r['lock_over_off']:>10.2f}"
-            f"{r['sealer_max_lag_seconds']:>9.1f}s"
+            f"{r['sealer_max_lag_seconds']:>9.1f}s{r['sealer_max_unsealed_events']:>10}"
+            f"{r['cpu_ms']['off']:>8.2f}ms{r['cpu_ms']['log']:>8.2f}ms{r['cpu_off_over_log']:>9.2f}"
         )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(

@@ -29,8 +29,12 @@ import httpx
 
 from palm_customs.settings import KNOWN_VARIABLES
 
-NAME = "graphql_vs_raw"
 REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT))
+
+from bench import cpu_accounting  # noqa: E402
+
+NAME = "graphql_vs_raw"
 RESULTS = REPO_ROOT / "bench" / "results" / f"{NAME}.json"
 
 PORT_CODE = "PVG"
@@ -56,6 +60,9 @@ class Phase:
     requests: int
     non_2xx: int
     socket_errors: int
+    # The server process's own CPU per answered request during the phase (bench/cpu_accounting):
+    # what the wrk ratio would be if the server had the CPUs to itself.
+    server_cpu_ms: float = float("nan")
 
 
 def free_port() -> int:
@@ -82,7 +89,7 @@ def palm_customs(args: list[str], env: dict[str, str]) -> None:
     executable = Path(sys.executable).with_name("palm-customs")
     command = [str(executable)] if executable.exists() else ["palm-customs"]
     result = subprocess.run(
-        [*command, *args], env=env, capture_output=True, text=True, timeout=60, check=False
+        [*command, *args], env=env, capture_output=True, text=True, timeout=600, check=False
     )
     if result.returncode != 0:
         raise CannotMeasure(f"palm-customs {' '.join(args)} failed:\n{result.stderr[-2000:]}")
@@ -174,7 +181,12 @@ def parse_wrk(output: str) -> tuple[float, float, int, int, int]:
 def run_wrk(
     wrk: str, url: str, seconds: int, script: Path | None
 ) -> tuple[float, float, int, int, int]:
-    command = [wrk, f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency"]
+    # A loaded machine answers slower than wrk's 2 s default: a timed-out request is not
+    # counted, so a phase could report 0 req/s. Wait for answers as long as a phase lasts.
+    command = [
+        wrk, f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency",
+        f"--timeout={max(seconds, 10)}s",
+    ]  # fmt: skip
     if script is not None:
         command += ["-s", str(script)]
     result = subprocess.run(
@@ -183,6 +195,14 @@ def run_wrk(
     if result.returncode != 0:
         raise CannotMeasure(f"wrk failed ({result.returncode}):\n{result.stderr}")
     return parse_wrk(result.stdout)
+
+
+def server_cpu_ms(
+    before: dict[int, float], server: subprocess.Popen[bytes], requests: int
+) -> float:
+    """The server's CPU milliseconds per request since `before` (cpu_accounting.tree_cpu)."""
+    spent = cpu_accounting.spent(before, cpu_accounting.tree_cpu(server.pid))
+    return spent / requests * 1000 if requests else float("nan")
 
 
 def graphql_script(directory: Path, origin: str) -> Path:
@@ -197,7 +217,7 @@ def graphql_script(directory: Path, origin: str) -> Path:
     return script
 
 
-def measure(wrk: str, base: str, script: Path) -> list[Phase]:
+def measure(wrk: str, base: str, script: Path, server: subprocess.Popen[bytes]) -> list[Phase]:
     targets = {
         "graphql": (f"{base}/graphql", script),
         "raw": (f"{base}/bench/port/{PORT_CODE}", None),
@@ -207,8 +227,10 @@ def measure(wrk: str, base: str, script: Path) -> list[Phase]:
     phases: list[Phase] = []
     for round_number in range(1, ROUNDS + 1):
         for target, (url, lua) in targets.items():
+            before = cpu_accounting.tree_cpu(server.pid)
             rps, p99, total, non_2xx, socket_errors = run_wrk(wrk, url, PHASE_SECONDS, lua)
-            phases.append(Phase(target, round_number, rps, p99, total, non_2xx, socket_errors))
+            cpu = server_cpu_ms(before, server, total)
+            phases.append(Phase(target, round_number, rps, p99, total, non_2xx, socket_errors, cpu))
     bad = [p for p in phases if p.non_2xx]
     if bad:
         raise CannotMeasure(
@@ -224,6 +246,7 @@ def report(phases: list[Phase], check: dict[str, Any]) -> dict[str, Any]:
         t: {
             "requests_per_second": statistics.median(p.requests_per_second for p in ps),
             "p99_ms": statistics.median(p.p99_ms for p in ps),
+            "server_cpu_ms": statistics.median(p.server_cpu_ms for p in ps),
         }
         for t, ps in by_target.items()
     }
@@ -231,6 +254,8 @@ def report(phases: list[Phase], check: dict[str, Any]) -> dict[str, Any]:
         "requests_per_second": medians["graphql"]["requests_per_second"]
         / medians["raw"]["requests_per_second"],
         "p99": medians["graphql"]["p99_ms"] / medians["raw"]["p99_ms"],
+        # raw ÷ GraphQL server CPU per request under wrk (HTTP and sockets included).
+        "server_cpu": medians["raw"]["server_cpu_ms"] / medians["graphql"]["server_cpu_ms"],
     }
     print(
         f"port({PORT_CODE}) by code, 1 uvicorn worker, SQLite, wrk -t{THREADS} -c{CONNECTIONS}, "
@@ -252,6 +277,10 @@ def report(phases: list[Phase], check: dict[str, Any]) -> dict[str, Any]:
     print(
         f"GraphQL/raw: {ratio['requests_per_second']:.2f}x req/s, {ratio['p99']:.2f}x p99 "
         f"(same document{'; same bytes' if check['bytes_identical'] else ''})"
+    )
+    print(
+        f"server CPU per request under wrk: GraphQL {mg['server_cpu_ms']:.2f} ms, raw "
+        f"{mr['server_cpu_ms']:.2f} ms: raw/GraphQL {ratio['server_cpu']:.2f}"
     )
     return {
         "name": NAME,
@@ -285,7 +314,7 @@ def main() -> int:
             server = start_server(env, port, directory / "server.log")
             try:
                 check = check_same_document(base, origin)
-                phases = measure(wrk, base, graphql_script(directory, origin))
+                phases = measure(wrk, base, graphql_script(directory, origin), server)
             finally:
                 stop(server)
         except CannotMeasure as error:

@@ -27,11 +27,13 @@ import httpx
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
+from bench import cpu_accounting  # noqa: E402
 from bench.bench_graphql_vs_raw import (  # noqa: E402
     CannotMeasure,
     free_port,
     palm_customs,
     run_wrk,
+    server_cpu_ms,
     server_environment,
     start_server,
     stop,
@@ -181,7 +183,7 @@ def main() -> int:
         return 1
     from palm_customs.identity.sessions import cookie_name
 
-    phases: dict[str, list[tuple[float, float]]] = {"graphql": [], "raw": []}
+    phases: dict[str, list[tuple[float, float, float]]] = {"graphql": [], "raw": []}
     with tempfile.TemporaryDirectory(prefix="palm-bench-") as scratch:
         directory = Path(scratch)
         port = free_port()
@@ -204,10 +206,11 @@ def main() -> int:
                     run_wrk(wrk, url, WARMUP_SECONDS, lua)
                 for _ in range(ROUNDS):
                     for target, (url, lua) in targets.items():
-                        rps, p99, _total, non_2xx, _errors = run_wrk(wrk, url, PHASE_SECONDS, lua)
+                        before = cpu_accounting.tree_cpu(server.pid)
+                        rps, p99, total, non_2xx, _errors = run_wrk(wrk, url, PHASE_SECONDS, lua)
                         if non_2xx:
                             raise CannotMeasure(f"{target}: {non_2xx} answers were not 2xx")
-                        phases[target].append((rps, p99))
+                        phases[target].append((rps, p99, server_cpu_ms(before, server, total)))
             finally:
                 stop(server)
         except CannotMeasure as error:
@@ -217,15 +220,22 @@ def main() -> int:
         t: {
             "requests_per_second": statistics.median(p[0] for p in ps),
             "p99_ms": statistics.median(p[1] for p in ps),
+            "server_cpu_ms": statistics.median(p[2] for p in ps),
         }
         for t, ps in phases.items()
     }
+    if not medians["raw"]["requests_per_second"]:
+        print(f"{NAME}: the raw route answered nothing in time", file=sys.stderr)
+        return 1
     ratio = medians["graphql"]["requests_per_second"] / medians["raw"]["requests_per_second"]
     g, r = medians["graphql"], medians["raw"]
+    cpu_ratio = r["server_cpu_ms"] / g["server_cpu_ms"]
     print(
         f"myDeclarations(first: 20), 1 uvicorn worker, SQLite: GraphQL "
         f"{g['requests_per_second']:.0f} req/s (p99 {g['p99_ms']:.1f} ms), raw "
-        f"{r['requests_per_second']:.0f} req/s (p99 {r['p99_ms']:.1f} ms): {ratio:.2f}x"
+        f"{r['requests_per_second']:.0f} req/s (p99 {r['p99_ms']:.1f} ms): {ratio:.2f}x; "
+        f"server CPU per request under wrk: GraphQL {g['server_cpu_ms']:.2f} ms, raw "
+        f"{r['server_cpu_ms']:.2f} ms: raw/GraphQL {cpu_ratio:.2f}"
     )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(
@@ -236,6 +246,7 @@ def main() -> int:
                 "phases": phases,
                 "medians": medians,
                 "ratio_graphql_over_raw": ratio,
+                "ratio_server_cpu_raw_over_graphql": cpu_ratio,
                 "measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             },
             indent=2,

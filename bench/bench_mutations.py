@@ -3,7 +3,11 @@ processes; and the asyncpg pool (DATABASE_POOL_SIZE 5, Tortoise's default, vs 20
 concurrent page requests.
 
 One throw-away PostgreSQL database; the server is `uvicorn bench.mutation_app:app --workers N`
-(PALM_BENCH_AUDIT=off replaces the audit append by a no-op); wrk sends the mutation
+(while the file PALM_BENCH_AUDIT_OFF names exists, the audit append is a no-op); one server
+per process count is measured with the log on and off in ROUNDS interleaved phases (each
+side's best req/s; other work on the machine only ever takes from a phase). Beside req/s it
+reads the CPU each mutation cost the server's processes and PostgreSQL's backends
+(bench/cpu_accounting.py), which the load from other work hardly changes. wrk sends the mutation
 `notificationMarkAllRead` (an UPDATE plus the audit event) as one signed-in person, and for the
 pool the page `myDeclarations(first: 20)`. Writes bench/results/mutations.json. Timing never
 fails the run; exit 1 means it could not measure.
@@ -15,6 +19,7 @@ import asyncio
 import json
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -27,6 +32,7 @@ from typing import Any
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
+from bench import cpu_accounting  # noqa: E402
 from bench.bench_graphql_vs_raw import (  # noqa: E402
     CannotMeasure,
     free_port,
@@ -42,7 +48,7 @@ RESULTS = REPO_ROOT / "bench" / "results" / f"{NAME}.json"
 PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/test"
 MUTATION = "mutation { notificationMarkAllRead { __typename } }"
 PROCESSES = (1, 2, 4)
-WARMUP_SECONDS, PHASE_SECONDS = 1, 4
+WARMUP_SECONDS, PHASE_SECONDS, ROUNDS = 1, 4, 3
 STARTUP_TIMEOUT = 300.0  # four workers importing the app on a loaded machine
 
 
@@ -99,19 +105,77 @@ def script(directory: Path, name: str, query: str, origin: str, cookie: str) -> 
     return path
 
 
+def _server_cpu(server: subprocess.Popen[bytes]) -> dict[int, float]:
+    return cpu_accounting.tree_cpu(server.pid)
+
+
 def phase(
-    wrk: str, env: dict[str, str], port: int, workers: int, lua: Path, directory: Path
-) -> tuple[float, float]:
-    server = start(env, port, workers, directory / "server.log")
+    wrk: str, server: subprocess.Popen[bytes], port: int, lua: Path, database: str
+) -> dict[str, float]:
+    """One wrk phase against a running server: req/s, p99, and the CPU seconds per request
+    spent by the server's processes and by PostgreSQL's backends of the bench database."""
+    url = f"http://127.0.0.1:{port}/graphql"
+    app_before = _server_cpu(server)
+    db_before = cpu_accounting.postgres_backends_cpu(database)
+    rps, p99, total, non_2xx, _errors = run_wrk(wrk, url, PHASE_SECONDS, lua)
+    app = cpu_accounting.spent(app_before, _server_cpu(server))
+    db = cpu_accounting.spent(db_before, cpu_accounting.postgres_backends_cpu(database))
+    if non_2xx:
+        raise CannotMeasure(f"{non_2xx} answers were not 2xx")
+    if total == 0:
+        raise CannotMeasure("no answer in a whole phase")
+    return {
+        "requests_per_second": rps,
+        "p99_ms": p99,
+        "app_cpu_ms": app / total * 1000,
+        "db_cpu_ms": db / total * 1000,
+        "cpu_ms": (app + db) / total * 1000,
+    }
+
+
+def compare(
+    wrk: str, env: dict[str, str], workers: int, lua: Path, directory: Path, database: str
+) -> dict[str, Any]:
+    """Log on and log off on one running server (the switch is a file every worker looks at),
+    in ROUNDS interleaved phases: each side's best req/s (other work on the machine only ever
+    takes from a phase) and its median CPU per request."""
+    switch = directory / "audit-off"
+    switch.unlink(missing_ok=True)
+    port = free_port()
+    server = start(
+        {**env, "PALM_BENCH_AUDIT_OFF": str(switch)},
+        port,
+        workers,
+        directory / f"server-{workers}.log",
+    )
+    phases: dict[str, list[dict[str, float]]] = {"on": [], "off": []}
     try:
-        url = f"http://127.0.0.1:{port}/graphql"
-        run_wrk(wrk, url, WARMUP_SECONDS, lua)
-        rps, p99, _total, non_2xx, _errors = run_wrk(wrk, url, PHASE_SECONDS, lua)
-        if non_2xx:
-            raise CannotMeasure(f"{non_2xx} answers were not 2xx")
-        return rps, p99
+        run_wrk(wrk, f"http://127.0.0.1:{port}/graphql", WARMUP_SECONDS, lua)
+        for _ in range(ROUNDS):
+            for audit in ("on", "off"):
+                if audit == "off":
+                    switch.touch()
+                else:
+                    switch.unlink(missing_ok=True)
+                phases[audit].append(phase(wrk, server, port, lua, database))
     finally:
         stop(server)
+        switch.unlink(missing_ok=True)
+    row: dict[str, Any] = {}
+    for audit, found in phases.items():
+        row[audit] = {
+            "requests_per_second": max(p["requests_per_second"] for p in found),
+            "p99_ms": min(p["p99_ms"] for p in found),
+            "cpu_ms": statistics.median(p["cpu_ms"] for p in found),
+            "app_cpu_ms": statistics.median(p["app_cpu_ms"] for p in found),
+            "db_cpu_ms": statistics.median(p["db_cpu_ms"] for p in found),
+            "phases": found,
+        }
+    row["ratio"] = row["on"]["requests_per_second"] / row["off"]["requests_per_second"]
+    # Capacity with the log ÷ without it, from the CPU a mutation costs the server and the
+    # database (1.0: the log costs nothing); wrk's own CPU is left out.
+    row["cpu_ratio"] = row["off"]["cpu_ms"] / row["on"]["cpu_ms"]
+    return row
 
 
 def main() -> int:
@@ -127,8 +191,7 @@ def main() -> int:
     try:
         with tempfile.TemporaryDirectory(prefix="palm-bench-") as scratch:
             directory = Path(scratch)
-            port = free_port()
-            env = server_environment(directory / "var", port)
+            env = server_environment(directory / "var", free_port())
             env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{name}"
             env["EMBEDDED_WORKER"] = "0"
             palm_customs(["migrate"], env)
@@ -138,31 +201,51 @@ def main() -> int:
             mutation = script(directory, "mutation", MUTATION, origin, cookie)
             page = script(directory, "page", PAGE_QUERY, origin, cookie)
             for workers in PROCESSES:
-                row = {}
-                for audit in ("on", "off"):
-                    rps, p99 = phase(
-                        wrk, {**env, "PALM_BENCH_AUDIT": audit}, port, workers, mutation, directory
-                    )
-                    row[audit] = {"requests_per_second": rps, "p99_ms": p99}
-                    print(f"  {workers} process(es), audit {audit}: {rps:.0f}/s", flush=True)
-                row["ratio"] = row["on"]["requests_per_second"] / row["off"]["requests_per_second"]
+                row = compare(wrk, env, workers, mutation, directory, name)
                 results["audit"][str(workers)] = row
+                for audit in ("on", "off"):
+                    print(
+                        f"  {workers} process(es), audit {audit}: best "
+                        f"{row[audit]['requests_per_second']:.0f}/s, CPU per mutation "
+                        f"{row[audit]['cpu_ms']:.2f} ms (app {row[audit]['app_cpu_ms']:.2f}, "
+                        f"PostgreSQL {row[audit]['db_cpu_ms']:.2f})",
+                        flush=True,
+                    )
             for size in (5, 20):
-                rps, p99 = phase(
-                    wrk, {**env, "DATABASE_POOL_SIZE": str(size)}, port, 1, page, directory
+                port = free_port()
+                server = start(
+                    {**env, "DATABASE_POOL_SIZE": str(size)},
+                    port,
+                    1,
+                    directory / f"server-pool-{size}.log",
                 )
-                results["pool"][str(size)] = {"requests_per_second": rps, "p99_ms": p99}
+                try:
+                    run_wrk(wrk, f"http://127.0.0.1:{port}/graphql", WARMUP_SECONDS, page)
+                    found = phase(wrk, server, port, page, name)
+                finally:
+                    stop(server)
+                results["pool"][str(size)] = {
+                    "requests_per_second": found["requests_per_second"],
+                    "p99_ms": found["p99_ms"],
+                }
     except CannotMeasure as error:
         print(f"{NAME}: {error}", file=sys.stderr)
         return 1
     finally:
         asyncio.run(_pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    print("notificationMarkAllRead, PostgreSQL, wrk -c32: mutations/s with the audit log / without")
-    print(f"{'procs':<7}{'log on':>10}{'log off':>10}{'ratio':>8}")
+    print(
+        "notificationMarkAllRead, PostgreSQL, wrk -c32: mutations/s with the audit log / without "
+        f"(best of {ROUNDS} interleaved phases), and CPU per mutation (server + PostgreSQL, median)"
+    )
+    print(
+        f"{'procs':<7}{'log on':>10}{'log off':>10}{'ratio':>8}"
+        f"{'CPU on':>10}{'CPU off':>10}{'off/on':>8}"
+    )
     for workers, row in results["audit"].items():
         print(
             f"{workers:<7}{row['on']['requests_per_second']:>10.0f}"
             f"{row['off']['requests_per_second']:>10.0f}{row['ratio']:>8.2f}"
+            f"{row['on']['cpu_ms']:>8.2f}ms{row['off']['cpu_ms']:>8.2f}ms{row['cpu_ratio']:>8.2f}"
         )
     pool = results["pool"]
     results["pool"]["ratio_20_over_5"] = (

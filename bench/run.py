@@ -32,6 +32,25 @@ def _audit(r: dict[str, Any]) -> str:
     return " / ".join(f"{rows[p]['ratio']:.2f}" for p in ("1", "2", "4") if p in rows) or "-"
 
 
+def _audit_cpu(r: dict[str, Any]) -> str:
+    rows = _get(r, "mutations").get("audit", {})
+    found = [rows[p]["cpu_ratio"] for p in ("1", "2", "4") if "cpu_ratio" in rows.get(p, {})]
+    return " / ".join(f"{ratio:.2f}" for ratio in found) or "-"
+
+
+def _audit_log(r: dict[str, Any]) -> str:
+    """bench_audit_log: feedbackSubmit (an insert either way), wall and CPU ratios."""
+    rows = _get(r, "audit_log").get("results", [])
+    return (
+        " / ".join(
+            f"{x['log_over_off']:.2f}"
+            + (f" (CPU {x['cpu_off_over_log']:.2f})" if "cpu_off_over_log" in x else "")
+            for x in rows
+        )
+        or "-"
+    )
+
+
 def _audit_rps(r: dict[str, Any]) -> str:
     rows = _get(r, "mutations").get("audit", {})
     return (
@@ -61,7 +80,17 @@ def _single(r: dict[str, Any]) -> str:
     ratio = _get(r, "graphql_vs_raw").get("ratio_graphql_over_raw") or {}
     if not ratio:
         return "-"
-    return f"{ratio['requests_per_second']:.2f}, p99 {ratio['p99']:.1f}x"
+    cpu = f", server CPU {ratio['server_cpu']:.2f}" if "server_cpu" in ratio else ""
+    return f"{ratio['requests_per_second']:.2f}, p99 {ratio['p99']:.1f}x{cpu}"
+
+
+def _page(r: dict[str, Any]) -> str:
+    found = _get(r, "list_page")
+    if "ratio_graphql_over_raw" not in found:
+        return "-"
+    cpu = found.get("ratio_server_cpu_raw_over_graphql")
+    tail = f", server CPU {cpu:.2f}" if isinstance(cpu, int | float) else ""
+    return f"{found['ratio_graphql_over_raw']:.2f}{tail}"
 
 
 def _storm(r: dict[str, Any]) -> str:
@@ -89,18 +118,43 @@ def _pool(r: dict[str, Any]) -> str:
 
 _PUSH = _ratio("push_fanout", "ratio_delivery_to_crypto")
 
+
+def _cpu(target: str) -> Callable[[dict[str, Any]], str]:
+    """bench_server_cpu: the app's own CPU per request, best of its rounds (load-proof)."""
+
+    def read(r: dict[str, Any]) -> str:
+        row = _get(r, "server_cpu").get(target) or {}
+        if not row:
+            return "-"
+        return (
+            f"{row['ratio_graphql_over_raw']:.2f} ({row['graphql_cpu_ms']:.2f} vs "
+            f"{row['raw_cpu_ms']:.2f} ms)"
+        )
+
+    return read
+
+
 # The table of issue #14: each ratio against a baseline measured in the same run.
 ROWS: list[Row] = [
     ("mutations/s log on / off, PostgreSQL, 1/2/4 processes", ">= 0.9 each, rising", _audit),
+    ("  same, CPU per mutation (server + PostgreSQL) off / on", ">= 0.9 each", _audit_cpu),
     ("  mutations/s with the log, 1 -> 2 -> 4 processes", "rising", _audit_rps),
+    ("  feedbackSubmit (writes anyway) log / off, 1/2/4 processes", ">= 0.9 each", _audit_log),
     ("SQL statements for 5 / 50 rows", "equal", _statements),
-    ("list page GraphQL / raw req/s", ">= 0.6", _ratio("list_page", "ratio_graphql_over_raw")),
-    ("single object GraphQL / raw req/s", ">= 0.5", _single),
+    ("list page GraphQL / raw req/s (server CPU under wrk)", ">= 0.6", _page),
+    ("single object GraphQL / raw req/s (server CPU under wrk)", ">= 0.5", _single),
+    ("  same, server CPU per request raw / GraphQL", ">= 0.5", _cpu("single_object")),
+    ("  list page, server CPU per request raw / GraphQL", ">= 0.6", _cpu("list_page")),
     ("booking storm efficiency (1.0 = as alone)", ">= 0.6, 7 booked", _storm),
     (
         "push delivered/s / encrypt+sign/s",
         ">= 0.5",
         _ratio("push_fanout", "ratio_delivery_to_crypto"),
+    ),
+    (
+        "  same, sender CPU: encrypt+sign / whole delivery",
+        ">= 0.5",
+        _ratio("push_fanout", "ratio_crypto_cpu_to_delivery_cpu"),
     ),
     ("asyncpg pool, 32 clients", "sized by a setting", _pool),
 ]
@@ -127,6 +181,7 @@ def summary() -> dict[str, Any]:
         "results": results,
     }
     text = json.dumps(summary, indent=2, ensure_ascii=False)
+    RESULTS.mkdir(parents=True, exist_ok=True)  # a fresh clone has none yet
     (RESULTS / "summary.json").write_text(text + "\n")
     print(f"\nJSON: {(RESULTS / 'summary.json').relative_to(BENCH_DIR.parent)}")
     print(

@@ -250,9 +250,10 @@ def tablet(browser: Browser) -> Iterator[BrowserContext]:
 
 
 # Latin words, numbers and codes (declaration and booking numbers, microchip numbers…) whose
-# letters land on more than one line: a word broken in the middle. Chinese text may break
+# letters land on more than one line: a word broken in the middle (a flight number such as
+# "MU 588" counts as one code). Chinese text may break
 # between any two characters and is not looked at, nor is machine text in a <pre>.
-BROKEN_WORDS = """() => {
+BROKEN_WORDS = r"""() => {
   const broken = [];
   const root = document.querySelector('main') || document.body;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -263,7 +264,8 @@ BROKEN_WORDS = """() => {
     const style = getComputedStyle(element);
     if (style.display === 'none' || style.visibility === 'hidden') continue;
     const text = node.textContent || '';
-    for (const match of text.matchAll(/[A-Za-z0-9]{2,}/g)) {
+    // a flight number written with a space ("MU 588": two-character airline code, 1-4 digits) is one code too
+    for (const match of text.matchAll(/\b[A-Z][A-Z0-9] \d{1,4}\b|[A-Za-z0-9]{2,}/g)) {
       const range = document.createRange();
       range.setStart(node, match.index);
       range.setEnd(node, match.index + match[0].length);
@@ -333,7 +335,7 @@ def start_server(
     import time
     import urllib.request
 
-    from tests.liveserver import free_port
+    from tests.liveserver import free_port, migrate
 
     port = port or free_port()
     origin = f"http://localhost:{port}"
@@ -348,11 +350,9 @@ def start_server(
     }
     command = [sys.executable, "-m", "palm_customs"]
     if prepare:
+        migrate(environ)  # a copy of the migrated template file (tests/liveserver.py)
         subprocess.run(
-            [*command, "migrate"], env=environ, check=True, capture_output=True, timeout=120
-        )
-        subprocess.run(
-            [*command, "seed-demo"], env=environ, check=True, capture_output=True, timeout=120
+            [*command, "seed-demo"], env=environ, check=True, capture_output=True, timeout=600
         )
     log_path = var_dir / f"server-{port}-{time.monotonic_ns()}.log"
     with log_path.open("wb") as log:

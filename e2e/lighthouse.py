@@ -1,10 +1,11 @@
 """Lighthouse (mobile) on the built PWA, served by the real server: `python -m e2e.lighthouse`.
 
-Each page is measured RUNS times in a fresh Chromium (Debian's, through CHROME_PATH); the
-performance score is the best run's: Lighthouse simulates a mid-range phone on a slow network
+Each page is measured up to RUNS times in a fresh Chromium (Debian's, through CHROME_PATH),
+stopping at the first run that reaches the performance threshold; the performance score is
+the best run's: Lighthouse simulates a mid-range phone on a slow network
 from the page's own trace, and on a shared 2-CPU machine other processes only ever make a run
 slower (blocking time), so the best run is the one nearest the page's own cost; the median is
-printed beside it. Accessibility and best practices must be 100 in every run. Prints every run's scores and the
+printed beside it. Accessibility and best practices must be 100 in every run made. Prints every run's scores and the
 metrics behind performance; exits 1 naming what fell below its threshold. Lighthouse 12 has no
 PWA category. Reports are written to e2e/artifacts/lighthouse-<page>-<run>.json.
 """
@@ -107,10 +108,14 @@ def main() -> int:
                     + f" ({metrics(report)})",
                     flush=True,
                 )
+                if got["performance"] >= THRESHOLDS["performance"]:
+                    # the best run already reaches the threshold: more runs cannot change the
+                    # verdict on performance (each run costs ~15 s of CPU on a 2-CPU machine)
+                    break
             performances = [scores(r)["performance"] for r in runs]
             performance = max(performances)
             print(
-                f"lighthouse {path}: performance {performance:g} (best of {RUNS}; "
+                f"lighthouse {path}: performance {performance:g} (best of {len(runs)}; "
                 f"median {statistics.median(performances):g})"
             )
             if performance < THRESHOLDS["performance"]:

@@ -290,6 +290,23 @@ def test_a_window_clerk_checks_the_person_in_from_the_qr_and_calls_them(
     screenshot(phone, "appointments-your-turn-phone")
     no_serious_axe(phone, "your turn")
 
+    # when the clerk, holding the person's ID card, types a number that is not theirs
+    verify = page.get_by_test_id("window-verify")
+    typed = verify.get_by_label("Document number as printed")
+    typed.fill(RESIDENT_ID[:-4] + "0000")
+    verify.get_by_role("button", name="Verify identity").click()
+    # then nothing is verified and they are told why
+    expect(verify).to_contain_text("not that of the document this person registered")
+    # when they type the card's number as printed
+    typed.fill(RESIDENT_ID)
+    verify.get_by_role("button", name="Verify identity").click()
+    # then the person's identity is verified (the scarcest items need it)
+    expect(page.get_by_test_id("window-verified")).to_contain_text(
+        f"{FULL_NAME}’s identity is verified."
+    )
+    no_serious_axe(page, "window verification")
+    screenshot(page, "fair-window-verified-tablet")
+
     # when the clerk records the visit as served, the phone says so too
     row.get_by_role("button", name="Served").click()
     expect(row).to_have_attribute("data-status", "SERVED")
@@ -307,6 +324,13 @@ def test_a_window_clerk_checks_the_person_in_from_the_qr_and_calls_them(
     expect(summary).to_have_text("This hall: 4.0 out of 5 from 1 rating")
     no_serious_axe(phone, "rating")
     screenshot(phone, "appointments-rating-phone")
+    # and their real-name verification page says an officer saw the document
+    phone.goto(origin + "/me/identity")
+    status = phone.get_by_test_id("identity-status")
+    expect(status).to_have_attribute("data-level", "VERIFIED")
+    expect(status).to_contain_text("An officer saw your document at a service window.")
+    no_serious_axe(phone, "identity verified")
+    screenshot(phone, "fair-identity-verified-phone")
 
     # when the tablet is offline, a typed check-in waits in the outbox and is sent once online
     tablet_context.set_offline(True)
@@ -361,4 +385,13 @@ def test_a_person_at_the_cap_is_told_why_and_when_they_may_book_again(
     expect(page.get_by_test_id("book-retry-at")).to_contain_text("You can try again from")
     no_serious_axe(page, "book-at-cap")
     screenshot(page, "appointments-at-cap-phone")
+    # and their profile tells them how to reach the level the scarcest items need
+    page.goto(origin + "/me")
+    page.get_by_role("link", name="Real-name verification").click()
+    status = page.get_by_test_id("identity-status")
+    expect(status).to_have_attribute("data-level", "CHECKED")
+    expect(status).to_contain_text("Document number checked (not yet verified)")
+    expect(status).to_contain_text("Online verification is not offered here")
+    no_serious_axe(page, "identity checked")
+    screenshot(page, "fair-identity-checked-phone")
     context.close()

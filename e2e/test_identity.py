@@ -95,6 +95,10 @@ def passkey_names(page: Page) -> list[str]:
 def sign_in_usernameless(page: Page, origin: str) -> None:
     page.goto(origin + "/me/sign-in")
     page.get_by_role("button", name="Sign in with a passkey").click()
+    # wait for the sign-in to finish (it leaves the page), not for the name in the header: a
+    # session still alive shows the name already, and leaving while the ceremony is in flight
+    # drops the new session's cookie after the server has ended the old one
+    expect(page).not_to_have_url(re.compile(r"/me/sign-in"))
     expect(page.get_by_test_id("header-account")).to_contain_text(FULL_NAME)
 
 
@@ -338,10 +342,23 @@ def test_the_password_fallback_creates_an_account_with_an_authenticator_app(
         page.get_by_label("No, I am visiting").check()
         page.get_by_label("Passport").check()
         page.get_by_label("Document number").fill("E12345678")
-        page.get_by_label("Issuing country").fill("GBR")
+        # The countries are picked by name: typed in English, or in Chinese on an English screen
+        issuing = page.get_by_role("combobox", name="Issuing country")
+        issuing.press_sequentially("united k")
+        suggestions = page.get_by_role("listbox", name="Suggestions")
+        expect(suggestions.get_by_role("option").first).to_contain_text("United Kingdom")
+        screenshot(page, "identity-country-picker-phone")
+        assert axe_violations(page) == []
+        suggestions.get_by_role("option", name=re.compile("United Kingdom")).click()
+        expect(issuing).to_have_value("United Kingdom")
         page.get_by_label("Expiry date").fill("2033-01-31")
         page.get_by_label("Date of birth").fill("1980-05-17")
-        page.get_by_label("Nationality").fill("GBR")
+        nationality = page.get_by_role("combobox", name="Nationality")
+        nationality.press_sequentially("英国")
+        nationality.press("ArrowDown")
+        nationality.press("ArrowUp")
+        nationality.press("Enter")
+        expect(nationality).to_have_value("United Kingdom")
         page.get_by_label("Email address (optional)").fill("john.smith@example.com")
         page.get_by_label("Password", exact=True).fill("correct horse battery staple")
         # when

@@ -78,7 +78,14 @@ def shop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shop]:
         assert standin.poll() is None, (var_dir / "standin.log").read_text()
         assert time.monotonic() < deadline, "the stand-in did not start"
         time.sleep(0.2)
-    server = start_server(var_dir, extra_env={"WECHATPAY_GATEWAY": standin_url})
+    try:
+        server = start_server(var_dir, extra_env={"WECHATPAY_GATEWAY": standin_url})
+    except BaseException:
+        # The stand-in goes too when the server cannot start (e.g. its migration timed out).
+        standin.terminate()
+        standin.wait(timeout=15)
+        log.close()
+        raise
     try:
         yield Shop(var_dir=var_dir, server=server, standin=standin, standin_url=standin_url)
     finally:

@@ -176,6 +176,12 @@ def test_an_applicant_applies_on_a_phone_with_photographed_documents(
     page.reload()
     expect(page.get_by_label("Microchip number")).to_have_value("156000000000001")
     expect(page.get_by_test_id("pending-PASSPORT")).to_be_visible()
+    # each photo is previewed from this phone before it is sent (an image that has decoded)
+    for material in MATERIALS:
+        preview = page.get_by_test_id(f"preview-{material}")
+        expect(preview).to_be_visible()
+        expect(preview).to_have_js_property("complete", True)
+        assert preview.evaluate("img => img.naturalWidth") > 0
     no_serious_axe(page, "apply filled")
     screenshot(page, "services-apply-phone")
 

@@ -22,7 +22,7 @@ import jsonschema
 import pytest
 import yaml
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from palm_customs.cli import build_parser
 from palm_customs.settings import (
@@ -472,3 +472,40 @@ def test_the_proxy_serves_tls_for_the_configured_domain() -> None:
     assert re.search(r"^\{\$PALM_DOMAIN\}\s*\{", caddyfile, re.MULTILINE)
     assert environment_of(proxy)["PALM_DOMAIN"] == "palm.customs.example"
     assert any(m.startswith("./deploy/Caddyfile:/etc/caddy/Caddyfile") for m in mounts)
+
+
+def test_wechat_pay_settings_reach_the_app_and_online_payment_is_off_without_them() -> None:
+    # given an operator who has not set up WeChat Pay
+    # then the app starts without online payment
+    assert load_settings(environment_of(service("app"))).wechatpay is None
+    # given one who set the merchant's keys and points at the provider's sandbox
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
+    public = (
+        key.public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        .decode()
+    )
+    operator_env = {
+        **plausible_operator_environment(),
+        "WECHATPAY_MCHID": "1900000109",
+        "WECHATPAY_APPID": "wxd678efh567hg6787",
+        "WECHATPAY_PRIVATE_KEY": pem.replace("\n", "\\n"),
+        "WECHATPAY_CERT_SERIAL_NO": "5157F09EFDC096DE15EBE81A47057A7232F1B8E1",
+        "WECHATPAY_APIV3_KEY": "a" * 32,
+        "WECHATPAY_PUBLIC_KEY": public.replace("\n", "\\n"),
+        "WECHATPAY_PUBLIC_KEY_ID": "PUB_KEY_ID_0114232134912410000000000000",
+        "WECHATPAY_GATEWAY": "https://sandbox.pay.example",
+    }
+    app = interpolate_tree(raw_compose(), operator_env)["services"]["app"]  # type: ignore[index]
+    # when the app reads its environment
+    settings = load_settings(environment_of(app))
+    # then every key reached it and payments go to the sandbox, notified on the site's origin
+    assert settings.wechatpay is not None
+    assert settings.wechatpay.merchant_id == "1900000109"
+    assert settings.wechatpay.gateway == "https://sandbox.pay.example"
+    assert settings.wechatpay.notify_url == "https://palm.customs.example/payments/wechat/notify"
+    assert settings.wechatpay.private_key.reveal().startswith("-----BEGIN PRIVATE KEY-----\n")
+    assert settings.wechatpay.timeout_seconds == 10

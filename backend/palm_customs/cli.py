@@ -44,6 +44,7 @@ async def migrate(settings: Settings) -> None:
     documents' bucket when they are kept in S3-compatible storage and it does not exist yet."""
     from tortoise.migrations.api.migrate import migrate as run
 
+    from palm_customs.core.audit_checkpoints import S3Checkpoints, build_copies
     from palm_customs.documents import storage
 
     if settings.uses_sqlite:
@@ -55,6 +56,9 @@ async def migrate(settings: Settings) -> None:
     store = storage.build_store(settings)
     if isinstance(store, storage.S3Store):
         await store.ensure_bucket()
+    copies = build_copies(settings)
+    if isinstance(copies, S3Checkpoints):
+        await asyncio.to_thread(copies.ensure_bucket)
 
 
 async def makemigrations(name: str | None) -> None:

@@ -20,6 +20,8 @@ class RequestMeta:
     request_id: str
     ip: str
     user_agent: str
+    # The device id the PWA keeps (X-Palm-Device), if well formed: sign-up limits per device.
+    device: str | None = None
 
 
 @dataclass

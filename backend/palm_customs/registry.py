@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 def messages() -> i18n.Catalogue:
     """The whole catalogue: the shared texts and every domain's."""
+    from palm_customs.alerts import messages as alerts
     from palm_customs.applications import messages as applications
     from palm_customs.appointments import messages as appointments
     from palm_customs.catalogue import messages as catalogue
@@ -46,6 +47,7 @@ def messages() -> i18n.Catalogue:
             payments.MESSAGES,
             support.MESSAGES,
             ratings.MESSAGES,
+            alerts.MESSAGES,
         ],
         # Field labels another domain may also define (the first definition is kept).
         [appointments.LABELS],
@@ -82,11 +84,35 @@ def session_end_listeners() -> tuple[SessionsEnded, ...]:
     return notifications.SESSION_END_LISTENERS
 
 
-def install() -> None:
-    """Install the catalogue, the job handlers and the session-end listeners in this process
-    (at start: a clash or a missing module fails the start, not the first message)."""
-    from palm_customs.identity.services import sign_out
+def install_hooks() -> None:
+    """Install what the domains above do when a lower domain changes something (a lower
+    domain knows no domain above it; core.hooks.Hook also asks here on first use)."""
+    from palm_customs.applications.hooks import APPLICATION_CLOSED
+    from palm_customs.appointments.services import changes as appointments
+    from palm_customs.catalogue.hooks import SERVICE_ITEM_CHANGED
+    from palm_customs.identity.hooks import ACCOUNT_DELETED, SIGN_IN_FACTOR_CHANGED
+    from palm_customs.identity.services.sign_out import SESSIONS_ENDED
+    from palm_customs.knowledge import index as search_index
+    from palm_customs.notifications import security_notices
+    from palm_customs.notifications.hooks import NOTICE_PUBLISHED
+    from palm_customs.payments import application_fees
 
+    SESSIONS_ENDED.use(session_end_listeners())
+    # The search index is a read model over the catalogue and the notices: each edit
+    # refreshes its entry in the same transaction.
+    SERVICE_ITEM_CHANGED.use([search_index.index_service_item])
+    NOTICE_PUBLISHED.use([search_index.index_notice])
+    # Deleting an account ends its bookings, offers and holds (issue #20).
+    ACCOUNT_DELETED.use([appointments.end_for_deleted_account])
+    # The owner is told in the inbox and by push when a sign-in factor changes (issue #11).
+    SIGN_IN_FACTOR_CHANGED.use([security_notices.tell_owner])
+    # A fee paid for an application then withdrawn or rejected goes back in full (issue #16).
+    APPLICATION_CLOSED.use([application_fees.refund_if_closed])
+
+
+def install() -> None:
+    """Install the catalogue, the job handlers and the hooks' listeners in this process
+    (at start: a clash or a missing module fails the start, not the first message)."""
     i18n.use_catalogue(messages())
     jobs.use_handlers(job_handlers())
-    sign_out.use_session_end_listeners(session_end_listeners())
+    install_hooks()

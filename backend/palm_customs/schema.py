@@ -4,24 +4,34 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any, ClassVar
 
 import strawberry
-from graphql import GraphQLError
-from strawberry.extensions import (
-    AddValidationRules,
-    DisableIntrospection,
-    MaskErrors,
-    MaxTokensLimiter,
-    ParserCache,
-    SchemaExtension,
-    ValidationCache,
+from graphql import ExecutionResult as GraphQLExecutionResult
+from graphql import (
+    GraphQLEnumType,
+    GraphQLError,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLScalarType,
+    GraphQLSchema,
+    Undefined,
 )
+from graphql.validation import ASTValidationRule, NoSchemaIntrospectionCustomRule
+from strawberry.extensions import MaskErrors, SchemaExtension
+from strawberry.extensions.runner import SchemaExtensionsRunner
 from strawberry.schema.config import StrawberryConfig
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types import ExecutionContext
+from strawberry.types import ExecutionResult as StrawberryExecutionResult
+from strawberry.types.field import StrawberryField
 from tortoise.exceptions import ValidationError as OrmValidationError
 
+from palm_customs.alerts import types as alerts_types
+from palm_customs.alerts.mutations import AlertMutation
+from palm_customs.alerts.queries import AlertQuery
 from palm_customs.applications import types as applications_types
 from palm_customs.applications.mutations import ApplicationMutation
 from palm_customs.applications.queries import ApplicationQuery, ApplicationSubscription
@@ -30,12 +40,10 @@ from palm_customs.appointments.mutations import AppointmentMutation
 from palm_customs.appointments.queries import AppointmentQuery, AppointmentSubscription
 from palm_customs.catalogue.mutations import CatalogueMutation
 from palm_customs.catalogue.queries import CatalogueQuery
-from palm_customs.core import metrics
+from palm_customs.core import documents, input_guard, metrics
 from palm_customs.core import types as core_types
-from palm_customs.core.api_errors import PublicError
+from palm_customs.core.api_errors import PublicError, ValueNotAccepted, argument_names
 from palm_customs.core.i18n import Language, translate
-from palm_customs.core.input_guard import InputGuard
-from palm_customs.core.limits import MAX_TOKENS, VALIDATION_RULES
 from palm_customs.core.mutation import ErrorMapping, use_error_mapping
 from palm_customs.declarations import types as declarations_types
 from palm_customs.declarations.mutations import DeclarationMutation
@@ -81,6 +89,7 @@ class Query(
     KnowledgeQuery,
     SupportQuery,
     RatingQuery,
+    AlertQuery,
 ):
     pass
 
@@ -98,6 +107,7 @@ class Mutation(
     PaymentMutation,
     KnowledgeMutation,
     RatingMutation,
+    AlertMutation,
 ):
     pass
 
@@ -148,11 +158,32 @@ class MaskUnexpectedErrors(MaskErrors):
 
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
         return [
-            self._bad_variables(error)
-            if _is_bad_variables(error) or _is_unfitting_value(error)
+            self._too_long_for_column(error)
+            if _is_unfitting_value(error)
+            else self._bad_variables(error)
+            if _is_bad_variables(error)
             else error
             for error in super()._process_errors(errors)
         ]
+
+    def _too_long_for_column(self, error: GraphQLError) -> GraphQLError:
+        """A query's value longer than the column it is compared with: typed, naming the argument
+        where the ORM's complaint allows (core/api_errors.py ValueNotAccepted)."""
+        language = getattr(self.execution_context.context, "language", Language.ZH_HANS)
+        refused = ValueNotAccepted(
+            language, cause=error.original_error, arguments=argument_names(error.nodes)
+        )
+        if "field" not in (refused.extensions or {}):
+            return self._bad_variables(error)
+        return GraphQLError(
+            message=refused.message,
+            nodes=error.nodes,
+            source=error.source,
+            positions=error.positions,
+            path=error.path,
+            original_error=None,
+            extensions=refused.extensions,
+        )
 
     def _bad_variables(self, error: GraphQLError) -> GraphQLError:
         """A typed, translated error; graphql-core's own words (English) go in `detail`."""
@@ -181,22 +212,248 @@ class MaskUnexpectedErrors(MaskErrors):
         )
 
 
-class RequestMetrics(SchemaExtension):
-    """Latency of each query and mutation, by operation name (core/metrics.py)."""
+class PalmRequest(MaskUnexpectedErrors):
+    """Every step this API adds to a GraphQL request, in one extension: strawberry builds each
+    extension's hooks (wrapped as context managers) on every request, so four extensions cost
+    more than the work they did.
+
+    - the token limit and the project's validation rules (in production also
+      NoSchemaIntrospectionCustomRule, as strawberry's DisableIntrospection added), parse and
+      validation cached (core/documents.py);
+    - the input guard before execution (core/input_guard.py);
+    - unexpected errors masked (MaskUnexpectedErrors);
+    - the latency of each query and mutation, by operation name (core/metrics.py).
+    """
+
+    # Production: introspection refused (what strawberry's DisableIntrospection adds).
+    extra_rules: tuple[type[ASTValidationRule], ...] = ()
 
     def on_operation(self) -> Iterator[None]:
-        started = time.perf_counter()
+        started = self.operation_started()
         yield
+        self.operation_finished(started)
+
+    # The steps themselves, called by strawberry's hooks above or directly by _PalmSteps.
+
+    def operation_started(self) -> float:
+        documents.prepare(self.execution_context, self.extra_rules)
+        self._stream_result_processed = False
+        return time.perf_counter()
+
+    def operation_finished(self, started: float) -> None:
         context = self.execution_context
+        if not self._stream_result_processed:
+            result = context.result
+            if isinstance(result, GraphQLExecutionResult | StrawberryExecutionResult):
+                self._process_result(result)
+            elif initial_result := getattr(result, "initial_result", None):
+                self._process_result(initial_result)
         kind = context.operation_type.value if context.operation_type else "unknown"
         if kind == "subscription":
             return  # counted open while they last, not timed
-        metrics.REQUEST_SECONDS.labels(
-            metrics.operation_label(context.operation_name), kind
-        ).observe(time.perf_counter() - started)
+        metrics.observe_request(context.operation_name, kind, time.perf_counter() - started)
+
+    def _process_result(self, result: object) -> None:
+        # MaskErrors asks `isinstance(result, a runtime-checkable Protocol)`, which walks the
+        # protocol's attributes on every call: the same question, asked directly.
+        errors = getattr(result, "errors", None)
+        if errors:
+            result.errors = self._process_errors(errors)  # type: ignore[attr-defined]
+
+    def on_parse(self) -> Iterator[None]:
+        documents.parse_cached(self.execution_context)
+        yield
+
+    def on_validate(self) -> Iterator[None]:
+        documents.validate_cached(self.execution_context)
+        yield
+
+    async def on_execute(self) -> AsyncIterator[None]:
+        await input_guard.guard(self.execution_context)
+        yield
+
+
+class PalmProductionRequest(PalmRequest):
+    extra_rules = (NoSchemaIntrospectionCustomRule,)
+
+
+class _OperationStep:
+    """PalmRequest's on_operation as a plain context manager: what follows its `yield` runs
+    when the block ends normally, never after an exception (as with strawberry's
+    generator-based hooks, which throw the exception into the generator)."""
+
+    __slots__ = ("extension", "started")
+
+    def __init__(self, extension: PalmRequest) -> None:
+        self.extension = extension
+        self.started = 0.0
+
+    def __enter__(self) -> None:
+        self.started = self.extension.operation_started()
+
+    def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
+        if exc_type is None:
+            self.extension.operation_finished(self.started)
+
+    async def __aenter__(self) -> None:
+        self.__enter__()
+
+    async def __aexit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
+        self.__exit__(exc_type)
+
+
+class _Step:
+    """A step that runs before its block and does nothing after it (parse, validate)."""
+
+    __slots__ = ("run",)
+
+    def __init__(self, run: Callable[[], None]) -> None:
+        self.run = run
+
+    def __enter__(self) -> None:
+        self.run()
+
+    def __exit__(self, *_: object) -> None:
+        return None
+
+    async def __aenter__(self) -> None:
+        self.run()
+
+    async def __aexit__(self, *_: object) -> None:
+        return None
+
+
+class _ExecuteStep:
+    """The input guard before execution (asynchronous: a refused mutation is audited)."""
+
+    __slots__ = ("extension",)
+
+    def __init__(self, extension: PalmRequest) -> None:
+        self.extension = extension
+
+    def __enter__(self) -> None:
+        raise RuntimeError("PalmRequest's execution step cannot run synchronously")
+
+    def __exit__(self, *_: object) -> None:
+        return None
+
+    async def __aenter__(self) -> None:
+        await input_guard.guard(self.extension.execution_context)
+
+    async def __aexit__(self, *_: object) -> None:
+        return None
+
+
+class _PalmSteps(SchemaExtensionsRunner):
+    """The extensions runner when PalmRequest is the only extension: the same steps, at the
+    same points and in the same order, called directly. Strawberry's runner wraps each hook of
+    each extension in a new contextlib context manager and an exit stack for every step of
+    every request (four of them), which cost more than the steps themselves."""
+
+    def __init__(self, execution_context: ExecutionContext, extension: PalmRequest) -> None:
+        super().__init__(execution_context, [extension])
+        self.palm = extension
+
+    def operation(self) -> _OperationStep:  # type: ignore[override]
+        return _OperationStep(self.palm)
+
+    def parsing(self) -> _Step:  # type: ignore[override]
+        extension = self.palm
+        return _Step(lambda: documents.parse_cached(extension.execution_context))
+
+    def validation(self) -> _Step:  # type: ignore[override]
+        extension = self.palm
+        return _Step(lambda: documents.validate_cached(extension.execution_context))
+
+    def executing(self) -> _ExecuteStep:  # type: ignore[override]
+        return _ExecuteStep(self.palm)
+
+
+# A field that only reads a leaf value (a scalar or an enum) from its object: the Python
+# attribute, the leaf type and whether it is non-null.
+_PlainLeaf = tuple[str, GraphQLScalarType | GraphQLEnumType, bool]
+
+
+def plain_leaf_fields(schema: GraphQLSchema) -> dict[tuple[str, str], _PlainLeaf]:
+    """Fields of object types that strawberry resolves with its default resolver and nothing
+    else (no resolver function, no field extension such as a permission, no arguments, no
+    exception handler) and whose type is a scalar or an enum, by (type name, field name)."""
+    found: dict[tuple[str, str], _PlainLeaf] = {}
+    for type_ in schema.type_map.values():
+        if not isinstance(type_, GraphQLObjectType) or type_.name.startswith("__"):
+            continue
+        for name, field in type_.fields.items():
+            definition = (field.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
+            if (
+                not isinstance(definition, StrawberryField)
+                or field.args
+                or not definition.is_basic_field
+                or definition.default_resolver is not getattr
+                or getattr(field.resolve, "__name__", None) != "_get_basic_result"
+            ):
+                continue
+            non_null = isinstance(field.type, GraphQLNonNull)
+            leaf = field.type.of_type if isinstance(field.type, GraphQLNonNull) else field.type
+            if isinstance(leaf, GraphQLScalarType | GraphQLEnumType):
+                found[(type_.name, name)] = (definition.python_name, leaf, non_null)
+    return found
+
+
+class PalmExecutionContext(StrawberryGraphQLCoreExecutionContext):
+    """graphql-core's executor, with a short path for fields that only read an attribute of a
+    leaf type (most fields of a result: a port's code, a text's three languages).
+
+    For such a field graphql-core builds a resolve info (a 16-item tuple), calls strawberry's
+    default resolver through two more calls, asks whether the value is awaitable and walks
+    complete_value's type checks, for a getattr and the leaf's output coercion. This does the
+    getattr and the coercion; anything else (None for a non-null field, an exception, an
+    awaitable, a value the leaf refuses, field middleware) goes the general way, which
+    raises and locates the same errors. Fields with a resolver, arguments or a permission never
+    come here (plain_leaf_fields)."""
+
+    plain_leaves: ClassVar[dict[tuple[str, str], _PlainLeaf]] = {}
+
+    def execute_field(
+        self,
+        parent_type: GraphQLObjectType,
+        source: Any,
+        field_details_list: Any,
+        path: Any,
+        position_context: Any,
+    ) -> Any:
+        plain = self.plain_leaves.get((parent_type.name, field_details_list[0].node.name.value))
+        if plain is not None and self._without_middleware:
+            attribute, leaf, non_null = plain
+            try:
+                value = getattr(source, attribute)
+                if value is None:
+                    if not non_null:
+                        return None
+                elif not isinstance(value, Exception) and not self.is_awaitable(value):
+                    coerced = leaf.coerce_output_value(value)
+                    if coerced is not None and coerced is not Undefined:
+                        return coerced
+            except Exception:  # noqa: S110 - the general path raises it again, located
+                pass
+        return super().execute_field(
+            parent_type, source, field_details_list, path, position_context
+        )
+
+    @property
+    def _without_middleware(self) -> bool:
+        manager = self.middleware_manager
+        return manager is None or not manager.middlewares
 
 
 class PalmSchema(strawberry.Schema):
+    def create_extensions_runner(
+        self, execution_context: ExecutionContext, extensions: list[SchemaExtension]
+    ) -> SchemaExtensionsRunner:
+        # Exactly PalmRequest's hooks (a subclass overriding one would need strawberry's runner).
+        if len(extensions) == 1 and type(extensions[0]) in (PalmRequest, PalmProductionRequest):
+            return _PalmSteps(execution_context, extensions[0])  # type: ignore[arg-type]
+        return super().create_extensions_runner(execution_context, extensions)
+
     async def stream(self, *args: Any, **kwargs: Any) -> Any:
         """Subscriptions over the WebSocket, counted while open."""
         source = await super().stream(*args, **kwargs)
@@ -235,23 +492,19 @@ ERROR_MAPPING = ErrorMapping(
     payments_types.ERROR_MAPPERS,
     support_types.ERROR_MAPPERS,
     ratings_types.ERROR_MAPPERS,
+    alerts_types.ERROR_MAPPERS,
 )
 
 
 def build_schema(*, production: bool = False) -> strawberry.Schema:
     use_error_mapping(ERROR_MAPPING)
+    # One extension (see PalmRequest): the token limit and depth/alias rules with parse and
+    # validation cached (and no introspection in production), the input guard, error masking
+    # and request metrics.
     extensions: list[Callable[[], SchemaExtension]] = [
-        RequestMetrics,
-        lambda: ParserCache(maxsize=512),
-        lambda: ValidationCache(maxsize=512),
-        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        lambda: AddValidationRules(VALIDATION_RULES),
-        InputGuard,
-        MaskUnexpectedErrors,
+        PalmProductionRequest if production else PalmRequest
     ]
-    if production:
-        extensions.append(DisableIntrospection)
-    return PalmSchema(
+    schema = PalmSchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
@@ -260,6 +513,13 @@ def build_schema(*, production: bool = False) -> strawberry.Schema:
             disable_field_suggestions=production, scalar_map=payments_types.SCALARS
         ),
     )
+    # The plain leaf fields are known once the schema is built (PalmExecutionContext).
+    schema.execution_context_class = type(
+        "PalmSchemaExecutionContext",
+        (PalmExecutionContext,),
+        {"plain_leaves": plain_leaf_fields(schema._schema)},
+    )
+    return schema
 
 
 def export_sdl() -> str:

@@ -2,6 +2,9 @@
 
 Everything the server can be configured with is a field of `Settings`; the rest of the code
 receives a `Settings` instance and never calls `os.environ`.
+
+Long on purpose: one field per setting with what it means beside it, and one parser that reads
+them all, so that an operator reads every setting in one place (README "Settings" lists them).
 """
 
 from __future__ import annotations
@@ -51,6 +54,17 @@ KNOWN_VARIABLES = (
     "S3_SECRET_ACCESS_KEY",
     "S3_REGION",
     "PALM_CLOCK",
+    # Online payment (WeChat Pay API v3): _wechatpay_settings below.
+    "WECHATPAY_MCHID",
+    "WECHATPAY_APPID",
+    "WECHATPAY_PRIVATE_KEY",
+    "WECHATPAY_CERT_SERIAL_NO",
+    "WECHATPAY_APIV3_KEY",
+    "WECHATPAY_PUBLIC_KEY",
+    "WECHATPAY_PUBLIC_KEY_ID",
+    "WECHATPAY_GATEWAY",
+    "WECHATPAY_NOTIFY_URL",
+    "WECHATPAY_TIMEOUT_SECONDS",
     "AVAILABILITY_CACHE_SECONDS",
     "WORKER_CONCURRENCY",
     "WORKER_HEALTH_PORT",
@@ -62,6 +76,10 @@ KNOWN_VARIABLES = (
     "AUDIT_RETIRED_KEYS_FILE",
     "AUDIT_CHECKPOINT_DIR",
     "AUDIT_SEAL_SECONDS",
+    "AUDIT_RETIRED_MAC_KEYS",
+    "AUDIT_S3_BUCKET",
+    "AUDIT_S3_LOCK_MODE",
+    "AUDIT_S3_RETENTION_DAYS",
     "TRUSTED_PROXIES",
     "DATABASE_POOL_SIZE",
 )
@@ -178,6 +196,14 @@ class Settings:
     audit_checkpoint_dir: Path | None = None
     # How often the sealer adds new events to the tree and signs a head.
     audit_seal_seconds: float = 2.0
+    # Former AUDIT_MAC_KEY values (comma-separated), still used to verify the events they keyed.
+    audit_retired_mac_keys: tuple[Secret, ...] = ()
+    # A copy of every signed tree head in this S3-compatible bucket (S3_ENDPOINT_URL and the S3
+    # credentials), each object written with object-lock retention; None: the directory only.
+    audit_s3_bucket: str | None = None
+    # Object-lock mode of those copies: COMPLIANCE (nobody can shorten it) or GOVERNANCE.
+    audit_s3_lock_mode: str = "COMPLIANCE"
+    audit_s3_retention_days: int = 3650
 
     @property
     def audit_key_path(self) -> Path:
@@ -197,6 +223,16 @@ class Settings:
     identity_retention_days: int = 180
     # Accounts one network (an IPv4 /24, an IPv6 /64) may create in an hour; then it waits.
     sign_up_network_limit: int = 20
+    # dutyEstimate calls a minute per account (signed in) or per network (anyone else).
+    duty_estimate_limit: int = 60
+    # Accounts one device (the id the PWA keeps, sent as X-Palm-Device) may create in an hour.
+    sign_up_device_limit: int = 3
+    # An external real-name verification service (identity/verification_provider.py); unset:
+    # none, and only an officer who saw the document at a window verifies a person.
+    identity_verification_url: str | None = None
+    identity_verification_key: Secret | None = None
+    identity_verification_name: str = "real-name service"
+    identity_verification_timeout_seconds: float = 5.0
     # PostgreSQL connections each process may open (Tortoise's own default is 5).
     database_pool_size: int = 20
 
@@ -494,6 +530,20 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         raise ConfigurationError("AUDIT_SEAL_SECONDS must be a number") from None
     if not 0.05 <= audit_seal_seconds <= 3600:
         raise ConfigurationError("AUDIT_SEAL_SECONDS must be between 0.05 and 3600")
+    audit_retired_mac_keys = tuple(
+        k.strip() for k in source.get("AUDIT_RETIRED_MAC_KEYS", "").split(",") if k.strip()
+    )
+    if any(len(k) < 32 for k in audit_retired_mac_keys):
+        raise ConfigurationError("each of AUDIT_RETIRED_MAC_KEYS must be at least 32 characters")
+    audit_s3_lock_mode = (source.get("AUDIT_S3_LOCK_MODE") or "COMPLIANCE").upper()
+    if audit_s3_lock_mode not in ("COMPLIANCE", "GOVERNANCE"):
+        raise ConfigurationError("AUDIT_S3_LOCK_MODE must be COMPLIANCE or GOVERNANCE")
+    try:
+        audit_s3_retention_days = int(source.get("AUDIT_S3_RETENTION_DAYS", "3650"))
+    except ValueError:
+        raise ConfigurationError("AUDIT_S3_RETENTION_DAYS must be a whole number") from None
+    if not 1 <= audit_s3_retention_days <= 36500:
+        raise ConfigurationError("AUDIT_S3_RETENTION_DAYS must be between 1 and 36500")
     trusted_proxies = _trusted_proxies(source.get("TRUSTED_PROXIES", ""))
 
     clock_spec = source.get("PALM_CLOCK") or None
@@ -558,11 +608,25 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         if source.get("AUDIT_CHECKPOINT_DIR")
         else None,
         audit_seal_seconds=audit_seal_seconds,
+        audit_retired_mac_keys=tuple(Secret(k) for k in audit_retired_mac_keys),
+        audit_s3_bucket=source.get("AUDIT_S3_BUCKET") or None,
+        audit_s3_lock_mode=audit_s3_lock_mode,
+        audit_s3_retention_days=audit_s3_retention_days,
         trusted_proxies=trusted_proxies,
         identity_hash_key=Secret(source["IDENTITY_HASH_KEY"])
         if source.get("IDENTITY_HASH_KEY")
         else None,
         identity_retention_days=int(source.get("IDENTITY_RETENTION_DAYS") or 180),
         sign_up_network_limit=int(source.get("SIGN_UP_NETWORK_LIMIT") or 20),
+        duty_estimate_limit=int(source.get("DUTY_ESTIMATE_LIMIT") or 60),
+        sign_up_device_limit=int(source.get("SIGN_UP_DEVICE_LIMIT") or 3),
+        identity_verification_url=source.get("IDENTITY_VERIFICATION_URL") or None,
+        identity_verification_key=Secret(source["IDENTITY_VERIFICATION_KEY"])
+        if source.get("IDENTITY_VERIFICATION_KEY")
+        else None,
+        identity_verification_name=source.get("IDENTITY_VERIFICATION_NAME") or "real-name service",
+        identity_verification_timeout_seconds=float(
+            source.get("IDENTITY_VERIFICATION_TIMEOUT_SECONDS") or 5
+        ),
         database_pool_size=database_pool_size,
     )

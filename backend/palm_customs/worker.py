@@ -20,6 +20,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 
+from palm_customs.alerts import metrics as alert_metrics
+from palm_customs.alerts import services as alert_services
 from palm_customs.core import audit, metrics
 from palm_customs.core.clock_endpoint import CLOCK_PATH, clock_endpoint
 from palm_customs.core.job_workers import WorkerStatus, run_worker
@@ -47,7 +49,11 @@ def health_app(settings: Settings, status: WorkerStatus) -> Starlette:
     routes: list[BaseRoute] = [
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", healthz, methods=["GET"]),
-        Route("/metrics", metrics.metrics_endpoint(token), methods=["GET"]),
+        Route(
+            "/metrics",
+            metrics.metrics_endpoint(token, read_from_database=(alert_metrics.registry,)),
+            methods=["GET"],
+        ),
     ]
     if settings.is_test:
         routes.append(Route(CLOCK_PATH, clock_endpoint, methods=["GET", "PUT"]))
@@ -97,7 +103,11 @@ async def run(settings: Settings, *, idle_seconds: float) -> None:
     push.use_sender(sender)
     status = WorkerStatus()
     # Every worker runs a sealer; the sealers' own lock lets one seal at a time.
-    sealer = asyncio.create_task(audit.run_sealer(stop, interval=settings.audit_seal_seconds))
+    sealer = asyncio.create_task(
+        audit.run_sealer(
+            stop, interval=settings.audit_seal_seconds, after_seal=alert_services.evaluate_all
+        )
+    )
     try:
         async with serving_health(settings, status):
             await run_worker(

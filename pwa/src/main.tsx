@@ -7,10 +7,25 @@ import { UpdatePrompt } from './components/UpdatePrompt';
 import { ShellFooter } from './features/shell/ShellFooter';
 import { ShellHeader } from './features/shell/ShellHeader';
 import { ShellNav } from './features/shell/ShellNav';
-import { bindDocumentLanguage, t } from './i18n';
+import { bindDocumentLanguage, locale, t } from './i18n';
 import HomeRoute from './routes/HomeRoute';
 import { ROUTES } from './routes/paths';
 import { registerServiceWorker } from './sw-bridge';
+
+// The account screens' words in the current language, fetched together with the screen's chunk
+// instead of after it (the screen's module waits for them: one round trip fewer before the
+// sign-in page shows). The same files identityMessages.ts imports, so they are fetched once.
+const IDENTITY_WORDS = {
+  en: () => import('./features/identity/identityMessages.en'),
+  'zh-Hans': () => import('./features/identity/identityMessages.zh-Hans'),
+  'zh-Hant': () => import('./features/identity/identityMessages.zh-Hant'),
+} as const;
+function withIdentityWords<T>(route: () => Promise<T>): () => Promise<T> {
+  return () => {
+    void IDENTITY_WORDS[locale.value]();
+    return route();
+  };
+}
 
 // Only the home screen is in the first bundle; every other screen is its own chunk.
 const DeclareRoute = lazy(() => import('./routes/DeclareRoute'));
@@ -36,11 +51,17 @@ const OfficerNoticesRoute = lazy(() => import('./routes/OfficerNoticesRoute'));
 const OfficerMaterialsRoute = lazy(() => import('./routes/OfficerMaterialsRoute'));
 const OfficerItemsRoute = lazy(() => import('./routes/OfficerItemsRoute'));
 const OfficerPaymentsRoute = lazy(() => import('./routes/OfficerPaymentsRoute'));
+const OfficerFeedbackRoute = lazy(() => import('./routes/OfficerFeedbackRoute'));
+const OfficerArticlesRoute = lazy(() => import('./routes/OfficerArticlesRoute'));
+const OfficerDrawsRoute = lazy(() => import('./routes/OfficerDrawsRoute'));
+const FairDrawsRoute = lazy(() => import('./routes/FairDrawsRoute'));
+const FairIdentityRoute = lazy(() => import('./routes/FairIdentityRoute'));
+const OfficerAlertsRoute = lazy(() => import('./routes/OfficerAlertsRoute'));
 const OfficerEnrolRoute = lazy(() => import('./routes/OfficerEnrolRoute'));
-const MeRoute = lazy(() => import('./routes/MeRoute'));
-const SignInRoute = lazy(() => import('./routes/SignInRoute'));
-const SignUpRoute = lazy(() => import('./routes/SignUpRoute'));
-const SecurityRoute = lazy(() => import('./routes/SecurityRoute'));
+const MeRoute = lazy(withIdentityWords(() => import('./routes/MeRoute')));
+const SignInRoute = lazy(withIdentityWords(() => import('./routes/SignInRoute')));
+const SignUpRoute = lazy(withIdentityWords(() => import('./routes/SignUpRoute')));
+const SecurityRoute = lazy(withIdentityWords(() => import('./routes/SecurityRoute')));
 const EnterprisesRoute = lazy(() => import('./routes/EnterprisesRoute'));
 const DataAccessRoute = lazy(() => import('./routes/DataAccessRoute'));
 const InboxRoute = lazy(() => import('./routes/InboxRoute'));
@@ -89,6 +110,12 @@ export function App() {
               <Route path={ROUTES.officerMaterials} component={OfficerMaterialsRoute} />
               <Route path={ROUTES.officerItems} component={OfficerItemsRoute} />
               <Route path={ROUTES.officerPayments} component={OfficerPaymentsRoute} />
+              <Route path={ROUTES.officerFeedback} component={OfficerFeedbackRoute} />
+              <Route path={ROUTES.officerArticles} component={OfficerArticlesRoute} />
+              <Route path={ROUTES.officerDraws} component={OfficerDrawsRoute} />
+              <Route path={ROUTES.appointmentDraws} component={FairDrawsRoute} />
+              <Route path={ROUTES.identity} component={FairIdentityRoute} />
+              <Route path={ROUTES.officerAlerts} component={OfficerAlertsRoute} />
               <Route path={ROUTES.me} component={MeRoute} />
               <Route path={ROUTES.signIn} component={SignInRoute} />
               <Route path={ROUTES.signUp} component={SignUpRoute} />
@@ -120,7 +147,11 @@ if (root) render(<App />, root);
 // start, on `online` and on Background Sync) loads then too.
 function afterLoad(): void {
   if (import.meta.env.PROD) void registerServiceWorker();
-  void import('./offline/outboxStart').then((m) => m.startOutbox());
+  // The outbox's modules wait until the browser is idle (at most 3 s), so they do not compete
+  // with the first screen's own chunks, which load after `load`.
+  const startOutbox = () => void import('./offline/outboxStart').then((m) => m.startOutbox());
+  if ('requestIdleCallback' in window) requestIdleCallback(startOutbox, { timeout: 3000 });
+  else setTimeout(startOutbox, 1000);
 }
 if (document.readyState === 'complete') afterLoad();
 else addEventListener('load', afterLoad, { once: true });

@@ -14,8 +14,9 @@ import httpx
 import pytest
 from websockets.sync.client import connect
 
+from tests.factories import make_person_input
 from tests.identity.authenticator import SoftAuthenticator
-from tests.identity.flows import ACCOUNT_CREATE_FINISH, ACCOUNT_CREATE_START, SIGN_IN_RESULT, person
+from tests.identity.flows import ACCOUNT_CREATE_FINISH, ACCOUNT_CREATE_START, SIGN_IN_RESULT
 from tests.liveserver import LiveServer, clock_env, live_server
 
 ENROL_START = """
@@ -121,7 +122,9 @@ def test_a_reviewer_sees_new_applications_arrive_live(server: LiveServer) -> Non
         # when a traveller applies
         traveller = SoftAuthenticator(origin=server.origin)
         with httpx.Client(base_url=server.origin, headers={"origin": server.origin}) as http:
-            started = _post(http, ACCOUNT_CREATE_START, {"input": person(9)})["accountCreateStart"]
+            started = _post(http, ACCOUNT_CREATE_START, {"input": make_person_input(n=9)})[
+                "accountCreateStart"
+            ]
             _post(
                 http,
                 ACCOUNT_CREATE_FINISH,

@@ -9,11 +9,12 @@ from typing import Any
 import httpx
 from starlette.applications import Starlette
 
-from palm_customs.appointments.models import ServiceWindow, Site, Slot, SlotStatus, SlotTemplate
+from palm_customs.appointments.models import ServiceWindow, Site, Slot, SlotStatus
 from palm_customs.core import clock
 from palm_customs.identity.models import Officer
 from tests.conftest import ORIGIN, graphql
 from tests.declarations.flows import inspector, traveller
+from tests.factories import make_site, make_slot
 
 BOOKING_FIELDS = """
   id number status itemCode startsAt endsAt applicationId applicationNumber credential calendarIcs
@@ -146,29 +147,19 @@ async def create_site(
     timezone: str | None = None,
     hours: dict[str, list[list[str]]] | None = None,
 ) -> Site:
-    site = await Site.create(
+    return await make_site(
         code=code,
-        name_zh_hans=f"测试大厅 {code}",
-        name_zh_hant=f"測試大廳 {code}",
-        name_en=f"Test hall {code}",
-        address_zh_hans="上海市测试路 1 号",
-        address_zh_hant="上海市測試路 1 號",
-        address_en="1 Test Road, Shanghai",
+        names=(f"测试大厅 {code}", f"測試大廳 {code}", f"Test hall {code}"),
+        addresses=("上海市测试路 1 号", "上海市測試路 1 號", "1 Test Road, Shanghai"),
         latitude=latitude,
         longitude=longitude,
         timezone=timezone or noon_zone(),
         opening_hours=hours or {str(d): [["09:00", "12:00"]] for d in range(1, 8)},
         accessibility={"zh-Hans": "无障碍", "zh-Hant": "無障礙", "en": "Step-free"},
+        windows=windows,
+        template_weekdays=[1, 2, 3, 4, 5, 6, 7],
+        slot_minutes=15,
     )
-    items: set[str] = set()
-    for number, codes in windows:
-        await ServiceWindow.create(site_id=site.id, number=number, item_codes=list(codes))
-        items.update(codes)
-    for code_ in sorted(items):
-        await SlotTemplate.create(
-            site_id=site.id, item_code=code_, slot_minutes=15, weekdays=[1, 2, 3, 4, 5, 6, 7]
-        )
-    return site
 
 
 async def create_slot(
@@ -190,13 +181,12 @@ async def create_slot(
             for w in await ServiceWindow.filter(site_id=site.id, active=True)
             if item_code in w.item_codes
         )
-    return await Slot.create(
-        site_id=site.id,
+    return await make_slot(
+        site=site,
         item_code=item_code,
         starts_at=starts_at,
-        ends_at=starts_at + timedelta(minutes=minutes),
+        minutes=minutes,
         capacity=capacity,
-        booked=0,
         status=status,
     )
 

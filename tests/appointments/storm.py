@@ -28,6 +28,7 @@ from palm_customs.core.db import tortoise_config
 from palm_customs.core.models import AuditEvent
 from palm_customs.identity import sessions
 from palm_customs.identity.models import Account, AccountKind, Person, SessionMethod
+from tests.conftest import create_test_database
 from tests.liveserver import LiveServer, live_server
 
 PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/test"
@@ -57,7 +58,7 @@ async def storm_database(kind: str, directory: Path) -> Any:
         yield f"sqlite://{directory / 'storm.db'}"
         return
     name = f"palm_storm_{uuid.uuid4().hex[:12]}"
-    await _pg_admin(f'CREATE DATABASE "{name}"')
+    await create_test_database(name)
     try:
         yield f"postgres://postgres@127.0.0.1:5432/{name}"
     finally:

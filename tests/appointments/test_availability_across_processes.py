@@ -20,12 +20,13 @@ import httpx
 import pytest
 from tortoise.context import TortoiseContext
 
-from palm_customs.appointments.models import ServiceWindow, Site, SlotTemplate
+from palm_customs.appointments.models import ServiceWindow
 from palm_customs.core.db import tortoise_config
 from palm_customs.identity.models import AccountKind
 from tests.appointments.flows import AVAILABILITY
 from tests.appointments.storm import CREATE, ITEM, servers, storm_database
 from tests.appointments.test_booking_updates import _account
+from tests.factories import make_site
 from tests.liveserver import LiveServer, clock_env
 
 REDIS = "redis://127.0.0.1:6379/3"
@@ -35,23 +36,13 @@ EVERY_DAY = {str(d): [["08:00", "20:00"]] for d in range(1, 8)}
 async def _seed_site(database_url: str, *, windows: int) -> dict[str, Any]:
     async with TortoiseContext() as context:
         await context.init(config=tortoise_config(database_url))
-        site = await Site.create(
+        site = await make_site(
             code=f"X{uuid.uuid4().hex[:6].upper()}",
-            name_zh_hans="跨进程",
-            name_zh_hant="跨進程",
-            name_en="Across",
-            address_zh_hans="上海",
-            address_zh_hant="上海",
-            address_en="Shanghai",
-            latitude=31.2,
-            longitude=121.5,
-            timezone="Asia/Shanghai",
+            names=("跨进程", "跨進程", "Across"),
             opening_hours=EVERY_DAY,
-            accessibility={},
+            windows=[(number, [ITEM]) for number in range(1, windows + 1)],
+            template_weekdays=range(1, 8),
         )
-        for number in range(1, windows + 1):
-            await ServiceWindow.create(site_id=site.id, number=number, item_codes=[ITEM])
-        await SlotTemplate.create(site_id=site.id, item_code=ITEM, weekdays=list(range(1, 8)))
         return {
             "site": site.code,
             "site_id": site.id,

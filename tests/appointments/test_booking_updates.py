@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import secrets
-import uuid
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -20,13 +18,12 @@ import pytest
 from tortoise.context import TortoiseContext
 from websockets.asyncio.client import ClientConnection, connect
 
-from palm_customs.appointments.models import ServiceWindow, Site, Slot, SlotTemplate
 from palm_customs.core import clock
 from palm_customs.core.db import tortoise_config
-from palm_customs.identity import sessions
-from palm_customs.identity.models import Account, AccountKind, Officer, Person, SessionMethod
+from palm_customs.identity.models import AccountKind
 from tests.appointments.flows import CALL_NEXT, CHECK_IN, CREATE, ITEM, key, noon_zone
 from tests.appointments.storm import servers, storm_database
+from tests.factories import make_officer, make_person, make_session_token, make_site, make_slot
 
 SUBSCRIBE = (
     "subscription($id: ID!) { myBookingUpdates(bookingId: $id) "
@@ -35,61 +32,25 @@ SUBSCRIBE = (
 
 
 async def _account(kind: AccountKind, n: int) -> str:
-    account = await Account.create(
-        id=uuid.uuid4(), kind=kind, user_handle=secrets.token_hex(16), language="en"
-    )
     if kind is AccountKind.OFFICER:
-        await Officer.create(
-            account_id=account.id,
-            badge_number=f"W{n:04d}",
-            full_name="张窗口",
-            unit="LIVE",  # the site they work at
-            roles=["window_clerk"],
-        )
-    else:
-        await Person.create(
-            account_id=account.id, full_name=f"Person {n}", nationality="CHN", is_resident=True
-        )
-    from tortoise.transactions import in_transaction
-
-    async with in_transaction() as connection:
-        issued = await sessions.start(
-            connection,
-            account=account,
-            method=SessionMethod.PASSKEY,
-            ip="127.0.0.1",
-            user_agent="test",
-        )
-    return issued.token
+        # Serves at the site they work at.
+        officer = await make_officer(badge_number=f"W{n:04d}", full_name="张窗口", unit="LIVE")
+        return await make_session_token(account=officer.account)
+    person = await make_person(full_name=f"Person {n}")
+    return await make_session_token(account=person.account)
 
 
 async def _seed(database_url: str) -> dict[str, Any]:
     async with TortoiseContext() as context:
         await context.init(config=tortoise_config(database_url))
-        site = await Site.create(
+        site = await make_site(
             code="LIVE",
-            name_zh_hans="实时",
-            name_zh_hant="實時",
-            name_en="Live",
-            address_zh_hans="上海",
-            address_zh_hant="上海",
-            address_en="Shanghai",
-            latitude=31.2,
-            longitude=121.5,
+            names=("实时", "實時", "Live"),
             timezone=noon_zone(),
-            opening_hours={},
-            accessibility={},
+            windows=[(1, [ITEM])],
         )
-        await ServiceWindow.create(site_id=site.id, number=1, item_codes=[ITEM])
-        await SlotTemplate.create(site_id=site.id, item_code=ITEM, weekdays=[])
         starts = (clock.now() + timedelta(minutes=30)).replace(microsecond=0)
-        slot = await Slot.create(
-            site_id=site.id,
-            item_code=ITEM,
-            starts_at=starts,
-            ends_at=starts + timedelta(minutes=15),
-            capacity=2,
-        )
+        slot = await make_slot(site=site, item_code=ITEM, starts_at=starts, capacity=2)
         return {
             "site": site.id,
             "slot": slot.id,

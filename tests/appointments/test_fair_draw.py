@@ -13,6 +13,7 @@ from starlette.applications import Starlette
 
 from palm_customs.appointments.models import Booking, BookingStatus, DrawEntry, DrawEntryStatus
 from palm_customs.appointments.services.draw import draw_order, run_draw
+from palm_customs.catalogue.services import seed_catalogue
 from palm_customs.core import clock
 from palm_customs.identity.models import Person
 from palm_customs.notifications.models import Notification
@@ -42,7 +43,11 @@ ENTER = (
     " ... on AppointmentError { code message } } }"
 )
 MY_ENTRIES = "{ myDrawEntries { id state rank bookingId draw { id drawn } } }"
-DRAWS = "query($item: String!) { appointmentDraws(itemCode: $item) { " + DRAW_FIELDS + " } }"
+DRAWS = (
+    "query($item: String!) { appointmentDraws(itemCode: $item) { "
+    + DRAW_FIELDS
+    + " itemName { zhHans en } siteName { zhHans en } } }"
+)
 
 
 async def _draw(app: Starlette, site: Any, closes_in: timedelta = timedelta(hours=1)) -> Any:
@@ -95,6 +100,16 @@ async def test_a_draw_holds_the_seats_by_a_verifiable_lottery_and_tells_everyone
     # and anyone can recompute the order from the published seed and entry list
     public = (await graphql(people[0], DRAWS, {"item": ITEM}))["data"]["appointmentDraws"][0]  # type: ignore[index]
     assert public["drawn"] is True
+    # (named, so a person sees which service and hall it is for; an item the catalogue does
+    # not hold is named by its code)
+    assert public["itemName"] == {"zhHans": ITEM, "en": ITEM}
+    await seed_catalogue()
+    named = (await graphql(people[0], DRAWS, {"item": ITEM}))["data"]["appointmentDraws"][0]  # type: ignore[index]
+    assert named["itemName"] == {
+        "zhHans": "文物出境申报",
+        "en": "Taking cultural relics out of China",
+    }
+    assert public["siteName"] == {"zhHans": "测试大厅 TEST-A", "en": "Test hall TEST-A"}
     assert (
         public["entrantsDigest"]
         == hashlib.sha256("\n".join(public["entryIds"]).encode()).hexdigest()

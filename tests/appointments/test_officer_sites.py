@@ -83,6 +83,7 @@ async def test_an_officer_of_another_site_can_neither_see_nor_act_on_its_booking
             "bookingCheckIn",
             "queueCallNext",
             "bookingOutcomeRecord",
+            "siteDay",
             "siteClosureAdd",
         ]
     )

@@ -116,3 +116,26 @@ def test_log_formatters_scrub_registered_secrets_and_credentials() -> None:
 
 def test_scrub_leaves_ordinary_text_alone() -> None:
     assert scrub("GET /healthz 200") == "GET /healthz 200"
+
+
+async def test_a_value_longer_than_its_column_is_refused_naming_the_argument(
+    client: httpx.AsyncClient,
+) -> None:
+    # given a signed-in traveller (push subscriptions are theirs to delete)
+    from tests.declarations.flows import traveller
+
+    await traveller(client)
+    # when the endpoint to delete is longer than the column it is compared with (800) but
+    # within the guard's general limit
+    response = await client.post(
+        "/graphql",
+        json={
+            "query": "mutation($e: String!) { pushSubscriptionDelete(endpoint: $e) { __typename } }",
+            "variables": {"e": "https://push.example/" + "x" * 1000},
+        },
+        headers={"accept-language": "zh-Hans"},
+    )
+    # then the person is told which value is too long and its limit, in their language
+    error = response.json()["errors"][0]
+    assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": "endpoint"}, error
+    assert error["message"] == "输入过长（最多 800 个字符），未作任何更改。"

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import asyncpg
 import httpx
 import pytest
 
@@ -174,6 +175,20 @@ async def test_graphiql_is_served_only_in_development(
     assert "script-src 'self'" in other.headers["content-security-policy"]
 
 
+def _wrapped(error: Exception, *, depth: int) -> Exception:
+    """`error` raised at the bottom of `depth` handlers that each raise an error of their own."""
+    try:
+        raise error
+    except Exception as caught:
+        outer: Exception = caught
+    for level in range(depth):
+        try:
+            raise RuntimeError(f"while handling level {level}") from outer
+        except RuntimeError as caught:
+            outer = caught
+    return outer
+
+
 @pytest.mark.parametrize(
     ("raised", "status", "code", "message"),
     [
@@ -183,7 +198,22 @@ async def test_graphiql_is_served_only_in_development(
             "UNAVAILABLE",
             "The service is unavailable for a moment. Try again shortly.",
         ),
+        (
+            # a lost connection seen through an exception group (a task group's failure)
+            ExceptionGroup("several tasks failed", [ValueError("x"), ConnectionResetError()]),
+            503,
+            "UNAVAILABLE",
+            "The service is unavailable for a moment. Try again shortly.",
+        ),
+        (
+            # the database shutting down, wrapped deeper than a few hops
+            _wrapped(asyncpg.AdminShutdownError("terminating connection"), depth=8),
+            503,
+            "UNAVAILABLE",
+            "The service is unavailable for a moment. Try again shortly.",
+        ),
         (ZeroDivisionError("a bug"), 500, "INTERNAL", "Something went wrong on our side."),
+        (_wrapped(ZeroDivisionError("a bug"), depth=8), 500, "INTERNAL", "Something went wrong"),
     ],
 )
 async def test_an_error_escaping_the_app_is_a_typed_json_answer(

@@ -1,8 +1,12 @@
 from __future__ import annotations
 
-import httpx
-from strawberry.extensions.validation_cache import _get_validate_cache
+import uuid
+from typing import Any
 
+import httpx
+import pytest
+
+from palm_customs.core import documents
 from palm_customs.core.limits import MAX_ALIASES, MAX_DEPTH, MAX_TOKENS
 
 
@@ -53,17 +57,31 @@ async def test_too_many_tokens_are_refused(client: httpx.AsyncClient) -> None:
     assert "token" in body["errors"][0]["message"].lower()
 
 
-async def test_a_repeated_query_hits_the_validation_cache(client: httpx.AsyncClient) -> None:
-    # given
-    cache = _get_validate_cache(512)
-    query = {"query": "query CacheProbe { serverInfo { version webauthnRpId } }"}
-    await client.post("/graphql", json=query)
-    before = cache.cache_info()
-    # when
-    for _ in range(3):
+async def test_a_repeated_query_is_parsed_and_validated_once(
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given a query text this process has not seen
+    validations: list[object] = []
+    validate = documents.validate_document
+
+    def counted(*args: Any) -> Any:
+        validations.append(args[1])
+        return validate(*args)
+
+    monkeypatch.setattr(documents, "validate_document", counted)
+    query = {"query": f"query Probe{uuid.uuid4().hex} {{ serverInfo {{ version webauthnRpId }} }}"}
+    parsed = documents._parse.cache_info()
+    # when it comes four times
+    for _ in range(4):
         response = await client.post("/graphql", json=query)
         assert response.json()["data"]["serverInfo"]["version"]
-    # then
-    after = cache.cache_info()
-    assert after.hits - before.hits == 3
-    assert after.misses == before.misses
+    # then it was parsed once and validated once, with the depth and alias rules
+    assert documents._parse.cache_info().misses - parsed.misses == 1
+    assert documents._parse.cache_info().hits - parsed.hits == 3
+    assert len(validations) == 1
+
+
+async def test_a_syntax_error_is_answered_every_time(client: httpx.AsyncClient) -> None:
+    for _ in range(2):
+        body = (await client.post("/graphql", json={"query": "{ serverInfo { "})).json()
+        assert "Syntax Error" in body["errors"][0]["message"]

@@ -112,7 +112,7 @@ async def traveller(client: httpx.AsyncClient, n: int = 1) -> SoftAuthenticator:
 
 async def inspector(
     client: httpx.AsyncClient, badge: str = "T3001", roles: tuple[str, ...] = ("inspector",)
-) -> None:
+) -> SoftAuthenticator:
     async with in_transaction() as connection:
         created = await identity.create_officer(
             connection,
@@ -131,6 +131,7 @@ async def inspector(
         {"c": ceremony["challengeId"], "j": auth.create(ceremony["optionsJson"])},
     )
     assert finished["data"]["officerEnrolFinish"]["__typename"] == "SignInSuccess"  # type: ignore[index]
+    return auth
 
 
 async def submit(

@@ -75,9 +75,15 @@ HEADLINES: dict[str, tuple[str, Channel]] = {
     "adult_two_bottles_of_wine_exactly_at_limit": ("0.00", Channel.NOTHING_TO_DECLARE),
     # 936.00 x 750 / 2,250 = 312.00 x 50 % = 156.00
     "adult_three_bottles_of_wine_one_taxed": ("156.00", Channel.DECLARE),
-    # 155.54 x 500 / 2,000 = 38.885 -> 38.89; x 50 % = 19.445 -> 19.45
-    "alcohol_pro_rata_rounds_half_up": ("19.45", Channel.DECLARE),
-    # cigars covered first; 300.00 x 40 / 200 = 60.00 x 50 % = 30.00
+    # whole bottles: the second 1,000 ml in full, 155.54 / 2 = 77.77 x 50 % = 38.885 -> 38.89
+    "alcohol_second_bottle_over_the_limit_is_taxed_in_full": ("38.89", Channel.DECLARE),
+    # one 2,000 ml bottle over 1,500 ml cannot be split: 400.00 x 50 % = 200.00
+    "single_bottle_over_the_alcohol_limit_is_taxed_in_full": ("200.00", Channel.DECLARE),
+    # one box of 120 cigars over 100: 1,200.00 x 50 % = 600.00
+    "single_box_of_cigars_over_the_limit_is_taxed_in_full": ("600.00", Channel.DECLARE),
+    # 1,000 ml then 500 ml fill 1,500 ml exactly: nothing taxed
+    "a_smaller_bottle_still_fits_what_the_limit_leaves": ("0.00", Channel.NOTHING_TO_DECLARE),
+    # cigars covered first; 8 of 10 packs fit the rest: 300.00 x 2 / 10 = 60.00 x 50 % = 30.00
     "tobacco_mix_shares_one_limit": ("30.00", Channel.DECLARE),
     # RMB 20,000 and USD 5,000 are at, not over; EUR 4,600 = 35,880 > 35,500 CNY
     "cash_thresholds_are_strictly_more_than": ("0.00", Channel.DECLARE),

@@ -13,7 +13,7 @@ from palm_customs.core.models import AuditEvent
 from palm_customs.identity.models import Officer
 from tests.appointments.flows import client_for
 from tests.conftest import graphql
-from tests.declarations.flows import RECORD, inspector, key, submit, traveller, trip
+from tests.declarations.flows import RECORD, VERIFY, inspector, key, submit, traveller, trip
 
 BY_NUMBER = "query($n: String!) { declarationByNumber(number: $n) { number portCode } }"
 
@@ -50,4 +50,34 @@ async def test_an_inspector_at_another_port_neither_reads_nor_records_and_is_aud
     assert again["data"]["declarationByNumber"] == {"number": number, "portCode": "PVG"}  # type: ignore[index]
     done = await graphql(elsewhere, RECORD, {"input": outcome, "key": key()})
     assert done["data"]["inspectionOutcomeRecord"]["__typename"] == "OutcomeRecorded"  # type: ignore[index]
+    await elsewhere.aclose()
+
+
+async def test_an_inspector_at_another_port_checking_a_code_online_learns_nothing_more(
+    client: httpx.AsyncClient, app: Starlette
+) -> None:
+    # given a declaration crossing at PVG, and an inspector serving only at SHA
+    await traveller(client)
+    credential = (await submit(client, trip()))["declaration"]["credential"]
+    elsewhere = client_for(app)
+    await inspector(elsewhere, "T4002")
+    await Officer.filter(badge_number="T4002").update(unit="虹桥机场", posts=["SHA"])
+    # when
+    checked = await graphql(elsewhere, VERIFY, {"c": credential}, language="en")
+    # then neither the declaration nor its status, and the look is audited
+    answer = checked["data"]["declarationVerification"]  # type: ignore[index]
+    assert answer["declaration"] is None, answer
+    assert (answer["valid"], answer["problem"], answer["latestVersion"]) == (
+        False,
+        "NOT_FOUND",
+        None,
+    )
+    assert answer["message"]
+    refused = await AuditEvent.get(operation="declarationVerification")
+    assert refused.outcome == "OTHER_PORT"
+    # and an officer serving at both ports checks it
+    await Officer.filter(badge_number="T4002").update(posts=["SHA", "PVG"])
+    again = await graphql(elsewhere, VERIFY, {"c": credential})
+    assert again["data"]["declarationVerification"]["valid"] is True  # type: ignore[index]
+    assert again["data"]["declarationVerification"]["declaration"]["number"]  # type: ignore[index]
     await elsewhere.aclose()

@@ -12,8 +12,9 @@ from palm_customs.core.permissions import Level, Principal, Role
 from palm_customs.documents import services
 from palm_customs.documents.errors import DocumentErrorCode
 from palm_customs.documents.models import Document, FileFormat
-from palm_customs.identity.models import Account, AccountKind
+from palm_customs.identity.models import AccountKind
 from tests.documents.flows import create_material
+from tests.factories import make_account
 
 TODAY = date(2026, 6, 1)
 
@@ -21,9 +22,7 @@ TODAY = date(2026, 6, 1)
 async def _document(
     *, material: str, file_format: FileFormat = FileFormat.JPEG, **dates: date | None
 ) -> Document:
-    account = await Account.create(
-        id=uuid.uuid4(), kind=AccountKind.PERSON, user_handle=uuid.uuid4().hex
-    )
+    account = await make_account(kind=AccountKind.PERSON)
     now = clock.now()
     return await Document.create(
         id=uuid.uuid4(),

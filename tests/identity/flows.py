@@ -1,14 +1,15 @@
-"""GraphQL documents and helpers for identity tests."""
+"""GraphQL documents and helpers for identity tests (the person data is made by
+tests/factories.py)."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import httpx
 
-from palm_customs.identity import documents
 from tests.conftest import graphql
+from tests.factories import make_person_input
+from tests.factories import resident_id as resident_id  # re-exported: older imports
 from tests.identity.authenticator import SoftAuthenticator
 
 ACCOUNT_CREATE_START = """
@@ -66,30 +67,9 @@ ME = """
 """
 
 
-def resident_id(birth: date, sequence: int) -> str:
-    """A valid GB 11643 number for the birth date (the check character found by trial)."""
-    body = f"110105{birth:%Y%m%d}{sequence:03d}"
-    for check in "0123456789X":
-        try:
-            return documents.parse_resident_id(body + check).number
-        except documents.DocumentNumberInvalid:
-            continue
-    raise AssertionError("no check character fits")
-
-
 def person(n: int = 1, **overrides: Any) -> dict[str, Any]:
-    birth = date(1980, 1, 1 + n % 28)
-    data: dict[str, Any] = {
-        "fullName": f"王小明{n}",
-        "dateOfBirth": birth.isoformat(),
-        "nationality": "CHN",
-        "isResident": True,
-        "documentType": "RESIDENT_ID",
-        "documentNumber": resident_id(birth, n),
-        "email": f"person{n}@example.cn",
-    }
-    data.update(overrides)
-    return data
+    """`tests.factories.make_person_input(n=n)`, for the modules that still call it so."""
+    return make_person_input(n=n, **overrides)
 
 
 async def create_account(

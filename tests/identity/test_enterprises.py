@@ -6,8 +6,9 @@ from starlette.applications import Starlette
 
 from palm_customs.identity.models import EnterpriseMembership, MembershipStatus
 from tests.conftest import ORIGIN, graphql
+from tests.factories import make_person_input
 from tests.identity.authenticator import SoftAuthenticator
-from tests.identity.flows import create_account, me, person
+from tests.identity.flows import create_account, me
 
 REGISTER = """
 mutation($name: String!, $uscc: String!) {
@@ -94,7 +95,7 @@ async def test_invite_accept_list_and_remove_a_member(
     # given an administrator and a person with an account
     await create_account(client, SoftAuthenticator(origin=ORIGIN))
     enterprise_id = await _enterprise(client)
-    invitee = person(2)
+    invitee = make_person_input(n=2)
     async with _client(app) as member, _client(app) as outsider:
         await create_account(member, SoftAuthenticator(origin=ORIGIN), n=2)
         await create_account(outsider, SoftAuthenticator(origin=ORIGIN), n=3)
@@ -141,7 +142,7 @@ async def test_invite_accept_list_and_remove_a_member(
             INVITE,
             {
                 "e": enterprise_id,
-                "n": person(3)["documentNumber"],
+                "n": make_person_input(n=3)["documentNumber"],
                 "name": "王小明3",
                 "role": "ADMINISTRATOR",
             },

@@ -8,7 +8,8 @@ from palm_customs.core import clock
 from palm_customs.identity import passwords
 from palm_customs.identity.models import PasswordCredential, RecoveryCode, Session
 from tests.conftest import graphql
-from tests.identity.flows import me, person
+from tests.factories import make_person_input
+from tests.identity.flows import me
 
 CREATE = """
 mutation($input: PersonInput!, $password: String!) {
@@ -47,7 +48,7 @@ PASSWORD = "correct horse battery staple 42"
 
 
 async def _create_and_confirm(client: httpx.AsyncClient) -> tuple[str, list[str]]:
-    created = await graphql(client, CREATE, {"input": person(1), "password": PASSWORD})
+    created = await graphql(client, CREATE, {"input": make_person_input(n=1), "password": PASSWORD})
     result = created["data"]["accountCreateWithPassword"]  # type: ignore[index]
     assert result["__typename"] == "PasswordAccountCreated", result
     secret = result["totpSecret"]
@@ -60,7 +61,7 @@ async def test_a_password_account_is_enrolment_only_until_the_authenticator_is_c
     client: httpx.AsyncClient,
 ) -> None:
     # when
-    created = await graphql(client, CREATE, {"input": person(1), "password": PASSWORD})
+    created = await graphql(client, CREATE, {"input": make_person_input(n=1), "password": PASSWORD})
     # then
     result = created["data"]["accountCreateWithPassword"]  # type: ignore[index]
     assert result["me"] == {"assuranceLevel": 0, "needsTotpConfirmation": True}
@@ -91,7 +92,7 @@ async def test_confirming_the_authenticator_reaches_level_2_and_shows_ten_recove
 
 
 async def test_a_wrong_code_does_not_confirm(client: httpx.AsyncClient) -> None:
-    await graphql(client, CREATE, {"input": person(1), "password": PASSWORD})
+    await graphql(client, CREATE, {"input": make_person_input(n=1), "password": PASSWORD})
     result = await graphql(client, CONFIRM, {"code": "000000"})
     assert result["data"]["totpConfirm"]["code"] == "TOTP_INVALID"  # type: ignore[index]
     assert (await me(client))["assuranceLevel"] == 0  # type: ignore[index]
@@ -181,7 +182,7 @@ async def test_weak_passwords_are_refused_with_every_other_problem_listed(
     client: httpx.AsyncClient, password: str, code: str
 ) -> None:
     body = await graphql(
-        client, CREATE, {"input": person(1, nationality="C"), "password": password}
+        client, CREATE, {"input": make_person_input(n=1, nationality="C"), "password": password}
     )
     errors = body["data"]["accountCreateWithPassword"]["errors"]  # type: ignore[index]
     assert ("input.password", code) in [(e["field"], e["code"]) for e in errors]

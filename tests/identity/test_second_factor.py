@@ -20,8 +20,9 @@ from palm_customs.core.jobs import Job
 from palm_customs.identity.models import Account, Session
 from palm_customs.notifications.models import Notification, NotificationType, PushSubscription
 from tests.conftest import ORIGIN, graphql
+from tests.factories import make_person_input
 from tests.identity.authenticator import SoftAuthenticator
-from tests.identity.flows import create_account, person, step_up
+from tests.identity.flows import create_account, step_up
 from tests.identity.test_passwords import CONFIRM, CREATE, PASSWORD, SIGN_IN
 
 NAME = "person1@example.cn"
@@ -35,7 +36,7 @@ def auth() -> SoftAuthenticator:
 
 
 async def _owner_with_confirmed_app(client: httpx.AsyncClient) -> tuple[str, list[str]]:
-    created = await graphql(client, CREATE, {"input": person(1), "password": PASSWORD})
+    created = await graphql(client, CREATE, {"input": make_person_input(n=1), "password": PASSWORD})
     secret = created["data"]["accountCreateWithPassword"]["totpSecret"]  # type: ignore[index]
     confirmed = await graphql(client, CONFIRM, {"code": pyotp.TOTP(secret).at(clock.now())})
     codes: list[str] = confirmed["data"]["totpConfirm"]["recoveryCodes"]  # type: ignore[index]
@@ -105,7 +106,7 @@ async def test_a_password_only_session_of_an_unconfirmed_account_is_enrolment_on
     client: httpx.AsyncClient,
 ) -> None:
     # given an account whose creator never confirmed the app, and whose session was lost
-    created = await graphql(client, CREATE, {"input": person(1), "password": PASSWORD})
+    created = await graphql(client, CREATE, {"input": make_person_input(n=1), "password": PASSWORD})
     creator_secret = created["data"]["accountCreateWithPassword"]["totpSecret"]  # type: ignore[index]
     client.cookies.clear()
     # when the password alone signs in

@@ -9,8 +9,9 @@ import httpx
 import pytest
 from websockets.sync.client import connect
 
+from tests.factories import make_person_input
 from tests.identity.authenticator import SoftAuthenticator
-from tests.identity.flows import ACCOUNT_CREATE_FINISH, ACCOUNT_CREATE_START, person
+from tests.identity.flows import ACCOUNT_CREATE_FINISH, ACCOUNT_CREATE_START
 from tests.liveserver import LiveServer, live_server
 
 SUBSCRIBE = "subscription { sessionStatus { active assuranceLevel } }"
@@ -52,7 +53,7 @@ def test_subscriptions_authenticate_with_the_session_cookie(
     # given a person signed in over HTTP
     auth = SoftAuthenticator(origin=server.origin)
     with httpx.Client(base_url=server.origin, headers={"origin": server.origin}) as http:
-        ceremony = _post(http, ACCOUNT_CREATE_START, {"input": person(7)})["data"][
+        ceremony = _post(http, ACCOUNT_CREATE_START, {"input": make_person_input(n=7)})["data"][
             "accountCreateStart"
         ]
         _post(

@@ -6,6 +6,8 @@ import httpx
 
 from palm_customs.core import clock
 from palm_customs.core.models import AuditEvent
+from palm_customs.knowledge.demo import ARTICLES
+from palm_customs.knowledge.demo_help import HELP_ARTICLES
 from palm_customs.knowledge.models import ArticleVersion, SearchDoc
 from tests.conftest import graphql
 from tests.declarations.flows import inspector
@@ -16,6 +18,14 @@ query($slug: String!) {
   knowledgeArticle(slug: $slug) {
     slug category version effectiveFrom title body language isFallback availableLanguages
     serviceItems dutyCategories
+  }
+}
+"""
+DRAFT = """
+query($slug: String!) {
+  knowledgeArticleDraft(slug: $slug) {
+    slug category zhHant { title body } en { title body }
+    versions { version effectiveFrom inForce languages }
   }
 }
 """
@@ -89,6 +99,17 @@ async def test_an_administrator_publishes_a_version_that_takes_effect_on_its_day
             )
         },
     )
+    # then an editor starts from the latest version, with every version and the one in force
+    draft = await graphql(client, DRAFT, {"slug": "liquids-in-baggage"})
+    assert "errors" not in draft, draft
+    shown = draft["data"]["knowledgeArticleDraft"]  # type: ignore[index]
+    assert shown["en"] == {"title": "Liquids and gels", "body": "Perfume, wine and gels count."}
+    assert shown["zhHant"] == {"title": "", "body": ""}
+    assert [(v["version"], v["inForce"], v["languages"]) for v in shown["versions"]] == [
+        (2, False, ["zh-Hans", "en"]),
+        (1, True, ["zh-Hans", "en"]),
+    ]
+    assert shown["versions"][0]["effectiveFrom"] == tomorrow
     # then today's readers still see the first; tomorrow's see the second
     assert second["data"]["knowledgeArticleSave"]["savedVersion"] == 2  # type: ignore[index]
     today = await graphql(client, ARTICLE, {"slug": "liquids-in-baggage"})
@@ -115,10 +136,14 @@ async def test_only_administrators_and_supervisors_edit_articles(
     body = await graphql(client, SAVE, {"input": _input()})
     # then
     assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"  # type: ignore[index]
+    draft = await graphql(client, DRAFT, {"slug": "bringing-pets"})
+    assert draft["errors"][0]["extensions"]["code"] == "FORBIDDEN"  # type: ignore[index]
     assert await ArticleVersion.filter(article__slug="liquids-in-baggage").count() == 0
     client.cookies.clear()
     anonymous = await graphql(client, SAVE, {"input": _input()})
     assert anonymous["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"  # type: ignore[index]
+    hidden = await graphql(client, DRAFT, {"slug": "bringing-pets"})
+    assert hidden["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"  # type: ignore[index]
 
 
 async def test_every_problem_is_listed_in_the_editors_language_and_nothing_is_saved(
@@ -137,7 +162,8 @@ async def test_every_problem_is_listed_in_the_editors_language_and_nothing_is_sa
                 slug="Bad Slug!",
                 effectiveFrom=yesterday,
                 en={"title": "", "body": "x" * 9000},
-                serviceItems=["NOPE"],
+                # a code longer than any item's code column is an unknown choice like any other
+                serviceItems=["NOPE", "X" * 60],
                 dutyCategories=["cosmetics", "unicorns"],
                 notices=["not-a-uuid"],
             )
@@ -154,8 +180,9 @@ async def test_every_problem_is_listed_in_the_editors_language_and_nothing_is_sa
         ("input.en.title", "REQUIRED"),
         ("input.en.body", "TOO_LONG"),
         ("input.serviceItems.0", "INVALID_CHOICE"),
+        ("input.serviceItems.1", "INVALID_CHOICE"),
         ("input.dutyCategories.1", "INVALID_CHOICE"),
         ("input.notices.0", "INVALID_FORMAT"),
     }
     assert all(e["message"] for e in result["errors"])
-    assert await ArticleVersion.all().count() == 13  # the seeded ones only
+    assert await ArticleVersion.all().count() == len(ARTICLES) + len(HELP_ARTICLES)  # seeded

@@ -46,6 +46,7 @@ query($r: String!, $c: String) {
 }
 """
 QUEUE = "{ feedbackQueue { reference status escalated } }"
+TO_PUBLISH = "{ feedbackToPublish { reference status publicationConsent } }"
 COLUMN = "{ publicFeedback { reference kind message reply } }"
 
 
@@ -108,6 +109,13 @@ async def test_a_complaint_is_answered_the_sender_notified_and_published_with_co
         # when the traveller agrees to publication
         agreed = await graphql(client, CONSENT, {"input": {"reference": reference, "agree": True}})
         assert agreed["data"]["feedbackConsent"]["item"]["publicationConsent"] is True  # type: ignore[index]
+        # and it waits for the officer's redaction, no longer in the answering queue
+        waiting = await graphql(officer, TO_PUBLISH)
+        assert waiting["data"]["feedbackToPublish"] == [  # type: ignore[index]
+            {"reference": reference, "status": "ANSWERED", "publicationConsent": True}
+        ]
+        assert (await graphql(officer, QUEUE))["data"]["feedbackQueue"] == []  # type: ignore[index]
+        assert "errors" in await graphql(client, TO_PUBLISH)  # not for the sender
         # then personal data left in the text is refused, and the cleaned text is published
         leaky = await graphql(
             officer,
@@ -135,6 +143,8 @@ async def test_a_complaint_is_answered_the_sender_notified_and_published_with_co
             },
         )
         assert published["data"]["feedbackPublish"]["item"]["status"] == "PUBLISHED"  # type: ignore[index]
+        done = await graphql(officer, TO_PUBLISH)
+        assert done["data"]["feedbackToPublish"] == []  # type: ignore[index]
     column = await graphql(client, COLUMN)
     assert column["data"]["publicFeedback"] == [  # type: ignore[index]
         {

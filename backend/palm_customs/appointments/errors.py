@@ -48,6 +48,7 @@ class AppointmentErrorCode(Enum):
     DRAW_CLOSED = "draw_closed"
     DRAW_ALREADY_ENTERED = "draw_already_entered"
     NOT_VERIFIED = "not_verified"
+    IDENTITY_NOT_VERIFIED = "identity_not_verified"
 
 
 class AppointmentProblem(DomainError):

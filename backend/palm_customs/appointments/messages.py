@@ -147,6 +147,16 @@ MESSAGES: Catalogue = {
         "參加抽籤需要已登記並核驗的身分證件。請在個人資料中登記證件。",
         "Entering a draw needs a registered, checked identity document. Add it to your profile.",
     ),
+    "appointment.identity_not_verified": (
+        "此事项名额最紧张，只有身份证件经过真实核验的人才能预约或参加抽签（仅校验位正确还不够）。"
+        "请带证件到任一办事窗口请工作人员核验，或在“我的 › 实名核验”中在线核验，然后再试。",
+        "此事項名額最緊張，只有身分證件經過真實核驗的人才能預約或參加抽籤（僅校驗碼正確還不夠）。"
+        "請帶證件到任一辦事窗口請工作人員核驗，或在「我的 › 實名核驗」中線上核驗，然後再試。",
+        "This item's seats are the scarcest: only a person whose identity document had a real "
+        "check may book it or enter its draw (valid check digits are not enough). Show the "
+        "document to an officer at any service window, or verify online under Me › Real-name "
+        "verification, then try again.",
+    ),
     "appointment.not_active": (
         "该预约已取消、改约或完成，无法再操作。",
         "該預約已取消、改約或完成，無法再操作。",

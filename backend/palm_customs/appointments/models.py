@@ -4,6 +4,7 @@ import uuid
 from enum import StrEnum
 
 from tortoise import fields
+from tortoise.fields.db_defaults import SqlDefault
 from tortoise.models import Model
 
 from palm_customs.identity.models import Account
@@ -281,6 +282,9 @@ class FairnessRule(Model):
     # again waits until the oldest of them leaves the window (no cancel-and-rebook cycling).
     max_cancellations = fields.IntField()
     change_window_hours = fields.IntField()
+    # The scarcest items: only a person whose identity document had a real check
+    # (Person.identity_level VERIFIED) may book them or enter their draws.
+    verified_only = fields.BooleanField(default=False, db_default=SqlDefault("false"))
     updated_by = fields.CharField(max_length=80)
     updated_at = fields.DatetimeField()
 

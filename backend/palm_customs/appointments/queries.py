@@ -177,7 +177,16 @@ class AppointmentQuery:
     async def site_day(
         self, info: Info[Context, Any], site_id: strawberry.ID, date: date
     ) -> SiteDay | None:
-        view = await services.day_view(principal=info.context.principal, site_id=site_id, day=date)
+        try:
+            view = await services.day_view(
+                principal=info.context.principal, site_id=site_id, day=date
+            )
+        except AppointmentProblem as refused:
+            # a site the officer does not serve: answered like an unknown one, and audited
+            await info.context.audit_refusal(
+                operation="siteDay", outcome=refused.code, target_ids=(f"site:{site_id}",)
+            )
+            return None
         if view is None:
             return None
         return SiteDay(

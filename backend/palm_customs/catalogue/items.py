@@ -2,6 +2,9 @@
 
 Names and descriptions follow the public service catalogue of China Customs ("互联网+海关");
 time limits are in working days. Texts are (zh-Hans, zh-Hant, en).
+
+Long on purpose: it is data (one literal per item and material type, in three languages), read
+as the catalogue is read; the code that uses it lives in catalogue/services.py and fees.py.
 """
 
 from __future__ import annotations
@@ -664,7 +667,13 @@ ITEMS: list[dict[str, Any]] = [
         "departments": ["origin"],
         "levels": 1,
         "days": 1,
-        "fees": ("不收费", "不收費", "Free"),
+        "fees": (
+            "每份证书签证费50元，提交申请时在线缴纳。",
+            "每份證書簽證費50元，提交申請時在線繳納。",
+            "A visa fee of ¥50 per certificate, paid online when you apply.",
+        ),
+        # Paid online (catalogue/fees.py): 50.00 CNY, due as soon as the application is sent.
+        "fee": {"amount_fen": 5000, "due": "on_submission"},
     },
     {
         "code": "TEMPORARY_ADMISSION",

@@ -5,11 +5,12 @@ from __future__ import annotations
 from strawberry.dataloader import DataLoader
 
 from palm_customs.catalogue.models import MaterialType, ServiceItem
+from palm_customs.core.columns import fitting
 from palm_customs.core.loaders import one_by
 
 
 async def _items(codes: list[str]) -> list[ServiceItem]:
-    return await ServiceItem.filter(code__in=codes)
+    return await ServiceItem.filter(code__in=fitting(ServiceItem, "code", codes))
 
 
 class ServiceItemByCodeLoader(DataLoader[str, ServiceItem | None]):
@@ -18,7 +19,7 @@ class ServiceItemByCodeLoader(DataLoader[str, ServiceItem | None]):
 
 
 async def _materials(codes: list[str]) -> list[MaterialType]:
-    return await MaterialType.filter(code__in=codes)
+    return await MaterialType.filter(code__in=fitting(MaterialType, "code", codes))
 
 
 class MaterialTypeByCodeLoader(DataLoader[str, MaterialType | None]):

@@ -12,4 +12,5 @@ MESSAGES: Catalogue = {
         "檔案大小上限（位元組）",
         "the size limit in bytes",
     ),
+    "field.amount_fen": ("在线缴纳的费用（分）", "在線繳納的費用（分）", "the fee in fen"),
 }

@@ -7,7 +7,9 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import Q
 
+from palm_customs.catalogue import hooks
 from palm_customs.catalogue import items as seed
+from palm_customs.catalogue.fees import checked_fee
 from palm_customs.catalogue.models import (
     DataElement,
     FileFormat,
@@ -20,6 +22,7 @@ from palm_customs.catalogue.models import (
     ServiceItemVersion,
 )
 from palm_customs.core import clock
+from palm_customs.core.columns import fitting
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed, Validator
 
 
@@ -58,6 +61,7 @@ def item_data(raw: dict[str, Any]) -> dict[str, Any]:
         "time_limit_days": raw["days"],
         "fees": seed.text(raw["fees"]),
         "onsite_reason": seed.text(raw["onsite_reason"]) if raw.get("onsite_reason") else None,
+        "fee": raw.get("fee"),
     }
 
 
@@ -172,6 +176,10 @@ async def update_item(
         data["review_levels"] = check.int_range(
             "input.reviewLevels", changes["review_levels"], low=1, high=2
         )
+    if "fee" in changes:
+        data["fee"] = checked_fee(
+            check, amount_fen=changes["fee"]["amount_fen"], due=changes["fee"]["due"]
+        )
     if "materials" in changes:
         known = set(await MaterialType.all().using_db(connection).values_list("code", flat=True))
         for index, material in enumerate(changes["materials"]):
@@ -212,9 +220,8 @@ async def _publish(
     )
     item.version, item.data, item.updated_at = version, data, now
     # The search document changes in the same transaction as the item it describes.
-    from palm_customs.knowledge.index import index_service_item
-
-    await index_service_item(connection, item)
+    for listener in hooks.SERVICE_ITEM_CHANGED.listeners():
+        await listener(connection, item)
 
 
 # ------------------------------------------------------------------ material types
@@ -244,7 +251,7 @@ async def frozen_materials(
 ) -> list[dict[str, Any]]:
     """An item's material list with each type's rules as they are now (`type`), so that an
     application made under this item version keeps them whatever the type becomes later."""
-    codes = [m["material"] for m in materials]
+    codes = fitting(MaterialType, "code", [m["material"] for m in materials])
     rows = {r.code: r for r in await MaterialType.filter(code__in=codes).using_db(connection).all()}
     return [
         {

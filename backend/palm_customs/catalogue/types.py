@@ -5,6 +5,7 @@ from typing import Any
 
 import strawberry
 
+from palm_customs.catalogue.fees import FeeDue, fee_of
 from palm_customs.catalogue.models import DataElement as DataElementModel
 from palm_customs.catalogue.models import HandlingMode, PortKindValue, ServiceCategory
 from palm_customs.catalogue.models import MaterialType as MaterialTypeModel
@@ -120,6 +121,15 @@ class ItemMaterial:
     required: bool
 
 
+strawberry.enum(FeeDue, description="When an applicant is asked to pay an item's fee.")
+
+
+@strawberry.type(description="An item's fee, paid online (integer fen, CNY).")
+class ItemFeeInfo:
+    amount_fen: int
+    due: FeeDue
+
+
 @strawberry.type(description="A service in the public catalogue, as currently published.")
 class ServiceItemInfo:
     code: str
@@ -131,6 +141,9 @@ class ServiceItemInfo:
     legal_basis: LocalizedText
     conditions: LocalizedText
     fees: LocalizedText
+    fee: ItemFeeInfo | None = strawberry.field(
+        description="The fee paid online, if the item has one (the `fees` text explains it)."
+    )
     onsite_reason: LocalizedText | None
     form: list[ItemFormField]
     materials: list[ItemMaterial]
@@ -141,6 +154,7 @@ class ServiceItemInfo:
     @classmethod
     def from_row(cls, row: ServiceItemModel) -> ServiceItemInfo:
         data: dict[str, Any] = dict(row.data)
+        fee = fee_of(data)
 
         def text(key: str) -> LocalizedText:
             value = localized(data[key])
@@ -157,6 +171,7 @@ class ServiceItemInfo:
             legal_basis=text("legal_basis"),
             conditions=text("conditions"),
             fees=text("fees"),
+            fee=ItemFeeInfo(amount_fen=fee.amount_fen, due=fee.due) if fee else None,
             onsite_reason=localized(data.get("onsite_reason")),
             form=[
                 ItemFormField(element=f["element"], required=f["required"]) for f in data["form"]
@@ -190,12 +205,21 @@ class ItemMaterialInput:
     required: bool
 
 
+@strawberry.input(description="An item's fee in integer fen (CNY) and when it falls due.")
+class ItemFeeInput:
+    amount_fen: int
+    due: FeeDue
+
+
 @strawberry.input(description="What an administrator changes; omitted fields stay as they are.")
 class ServiceItemUpdateInput:
     name: LocalizedInput | None = None
     description: LocalizedInput | None = None
     conditions: LocalizedInput | None = None
     fees: LocalizedInput | None = None
+    fee: ItemFeeInput | None = strawberry.field(
+        default=None, description="The fee paid online; an amount of 0 makes the item free."
+    )
     time_limit_days: int | None = None
     review_levels: int | None = None
     materials: list[ItemMaterialInput] | None = None

@@ -3,6 +3,8 @@ and arguments no form would send. The API layer's; services raise `core.errors` 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 
 from graphql import GraphQLError
@@ -45,10 +47,43 @@ class InputRejected(PublicError):
         )
 
 
-class ValueNotAccepted(PublicError):
-    """A value that does not fit where it is stored or compared (e.g. longer than its column)."""
+# Tortoise names the model field and the column's length: "endpoint: Length of '…' 4000 > 800".
+_COLUMN_TOO_LONG = re.compile(r"^(?P<field>\w+): Length of .* \d+ > (?P<limit>\d+)$", re.S)
 
-    def __init__(self, language: Language) -> None:
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+class ValueNotAccepted(PublicError):
+    """A value that does not fit where it is stored or compared (e.g. longer than its column).
+
+    When the ORM's complaint names a column whose field is one of the operation's arguments
+    (`arguments`, as the client named them), the answer names that argument and the column's
+    length; otherwise it is the general "not in the expected format"."""
+
+    def __init__(
+        self,
+        language: Language,
+        *,
+        cause: BaseException | None = None,
+        arguments: Iterable[str] = (),
+    ) -> None:
+        found = _COLUMN_TOO_LONG.match(str(cause)) if cause is not None else None
+        argument = _camel(found["field"]) if found else None
+        if found and argument in set(arguments):
+            super().__init__(
+                translate("error.input_too_long", language, limit=int(found["limit"])),
+                extensions={"code": "BAD_USER_INPUT", "field": argument},
+            )
+            return
         super().__init__(
             translate("error.bad_variables", language), extensions={"code": "BAD_USER_INPUT"}
         )
+
+
+def argument_names(nodes: Sequence[object] | None) -> list[str]:
+    """The arguments the client gave the field being resolved (its first node)."""
+    node = nodes[0] if nodes else None
+    return [a.name.value for a in getattr(node, "arguments", None) or ()]

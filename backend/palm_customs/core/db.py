@@ -27,6 +27,7 @@ MODEL_MODULES = [
     "palm_customs.payments.models",
     "palm_customs.knowledge.models",
     "palm_customs.ratings.models",
+    "palm_customs.alerts.models",
 ]
 
 

@@ -112,25 +112,38 @@ _EDGE_MESSAGES = {
 }
 
 
+# What a dependency going away raises, as seen through asyncpg, Tortoise, Redis and the sockets
+# under them: refused or dropped connections (OSError, EOFError for a stream cut mid-answer), a
+# database refusing connections or shutting down (SQLSTATE 08, 57P, 55000), a closed pool.
+_UNAVAILABLE_ERRORS: tuple[type[BaseException], ...] = (
+    OSError,
+    EOFError,
+    DBConnectionError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.ObjectNotInPrerequisiteStateError,
+    asyncpg.CannotConnectNowError,
+    asyncpg.AdminShutdownError,
+    asyncpg.CrashShutdownError,
+    asyncpg.InterfaceError,
+)
+
+
 def _unavailable(error: BaseException) -> bool:
-    """Whether the error (or one it came from) says a service we depend on cannot be reached:
-    the database going away or restarting, a connection refused or dropped."""
-    seen: BaseException | None = error
-    for _ in range(5):
-        if seen is None:
-            return False
-        if isinstance(
-            seen,
-            OSError
-            | DBConnectionError
-            | asyncpg.PostgresConnectionError
-            | asyncpg.ObjectNotInPrerequisiteStateError
-            | asyncpg.CannotConnectNowError
-            | asyncpg.AdminShutdownError
-            | asyncpg.InterfaceError,
-        ):
+    """Whether the error, or any error it came from (its cause, the error being handled when it
+    was raised, the members of an exception group) says a service we depend on cannot be
+    reached. The whole tree is walked, however deep the wrapping, each error once."""
+    pending: list[BaseException] = [error]
+    seen: set[int] = set()
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, _UNAVAILABLE_ERRORS):
             return True
-        seen = seen.__cause__ or seen.__context__
+        if isinstance(current, BaseExceptionGroup):
+            pending.extend(current.exceptions)
+        pending.extend(e for e in (current.__cause__, current.__context__) if e is not None)
     return False
 
 
@@ -261,7 +274,15 @@ class EdgeMiddleware:
                 if response_started:
                     raise
                 unavailable = _unavailable(error)
-                logger.error("unhandled error on %s %s", method, path, exc_info=not unavailable)
+                # An outage is logged by its kind only (one line per request while it lasts);
+                # anything else with its traceback.
+                logger.error(
+                    "unhandled error on %s %s: %s",
+                    method,
+                    path,
+                    type(error).__name__,
+                    exc_info=not unavailable,
+                )
                 await refuse(
                     503 if unavailable else 500, "UNAVAILABLE" if unavailable else "INTERNAL"
                 )

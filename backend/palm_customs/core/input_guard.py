@@ -16,9 +16,12 @@ say which field (TOO_LONG). A refused mutation is audited like any other refusal
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from collections import OrderedDict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from graphql import (
     ArgumentNode,
@@ -40,9 +43,11 @@ from graphql import (
     get_named_type,
     visit,
 )
-from strawberry.extensions import SchemaExtension
 
 from palm_customs.core.i18n import Language, translate
+
+if TYPE_CHECKING:
+    from strawberry.types import ExecutionContext
 
 # Above every text limit the services set themselves (they answer TOO_LONG for their field).
 DEFAULT_MAX_LENGTH = 4000
@@ -118,27 +123,39 @@ def _check_value(value: Any, type_: GraphQLInputType, path: str, field: str) -> 
             raise _Refused(field, reason, limit)
 
 
-class _Walker(Visitor):
-    """Finds every string argument and input field of the operation with its schema path."""
+@dataclass(frozen=True)
+class _Site:
+    """One place of the document where the guard looks at a string: a literal, decided when the
+    plan is made, or a variable, whose value is checked against the type at that place."""
 
-    def __init__(self, type_info: TypeInfo, variables: dict[str, Any]) -> None:
+    field: str
+    path: str
+    input_type: GraphQLInputType
+    variable: str | None = None  # None: a literal refused with `refusal`
+    refusal: tuple[str, str, int] | None = None
+
+
+class _Walker(Visitor):
+    """Finds every string argument and input field of the operation with its schema path, in
+    document order, up to the first literal that is refused (nothing after it is looked at)."""
+
+    def __init__(self, type_info: TypeInfo) -> None:
         super().__init__()
         self.type_info = type_info
-        self.variables = variables
-        self.variable_types: dict[str, GraphQLInputType] = {}
+        self.sites: list[_Site] = []
 
     def _check(self, node: ValueNode, path: str, field: str) -> None:
         input_type = self.type_info.get_input_type()
         if input_type is None:
             return
         if isinstance(node, VariableNode):
-            name = node.name.value
-            _check_value(self.variables.get(name), input_type, path, field)
+            self.sites.append(_Site(field, path, input_type, variable=node.name.value))
         elif isinstance(node, StringValueNode):
             named = get_named_type(input_type)
             limit = limit_for(path) if named.name in STRING_SCALARS else DEFAULT_MAX_LENGTH
             reason = problem_with(node.value, limit=limit)
             if reason is not None:
+                self.sites.append(_Site(field, path, input_type, refusal=(field, reason, limit)))
                 raise _Refused(field, reason, limit)
 
     def enter_argument(self, node: ArgumentNode, *_: Any) -> None:
@@ -169,16 +186,43 @@ class _Walker(Visitor):
         return "?"
 
 
+# A document's sites depend on the document and the schema only, so they are found once per
+# document (the parser cache hands back the same document object for the same query text) and
+# only the variables are checked per request. Bounded like the parser cache; each entry keeps
+# its document and schema alive so that their ids cannot be reused while it is here.
+PLAN_CACHE_SIZE = 512
+_plans: OrderedDict[tuple[int, int], tuple[Any, Any, tuple[_Site, ...]]] = OrderedDict()
+
+
+def _plan(schema: Any, document: Any) -> tuple[_Site, ...]:
+    key = (id(schema), id(document))
+    cached = _plans.get(key)
+    if cached is not None and cached[0] is schema and cached[1] is document:
+        _plans.move_to_end(key)
+        return cached[2]
+    type_info = TypeInfo(schema)
+    walker = _Walker(type_info)
+    with contextlib.suppress(_Refused):  # a refused literal is the plan's last site
+        visit(document, TypeInfoVisitor(type_info, walker))
+    sites = tuple(walker.sites)
+    _plans[key] = (schema, document, sites)
+    while len(_plans) > PLAN_CACHE_SIZE:
+        _plans.popitem(last=False)
+    return sites
+
+
 def find_refusal(
     schema: Any, document: Any, variables: dict[str, Any] | None
 ) -> tuple[str, str, int] | None:
     """(field, reason, limit) of the first string the guard refuses in the operation, if any."""
-    type_info = TypeInfo(schema)
-    walker = _Walker(type_info, variables or {})
-    try:
-        visit(document, TypeInfoVisitor(type_info, walker))
-    except _Refused as refused:
-        return refused.field, refused.reason, refused.limit
+    values = variables or {}
+    for site in _plan(schema, document):
+        if site.variable is None:
+            return site.refusal
+        try:
+            _check_value(values.get(site.variable), site.input_type, site.path, site.field)
+        except _Refused as refused:
+            return refused.field, refused.reason, refused.limit
     return None
 
 
@@ -197,41 +241,38 @@ def _refuse(key: str, language: Language, code: str) -> ExecutionResult:
     )
 
 
-class InputGuard(SchemaExtension):
-    """Refuses the whole operation before execution when a string is unacceptable, or when a
-    document holds several operations and names none (GraphQL over HTTP: a request error; it
-    used to run the first one)."""
-
-    async def on_execute(self) -> AsyncIterator[None]:
-        context = self.execution_context
-        document = context.graphql_document
-        language = getattr(context.context, "language", Language.ZH_HANS)
-        operations = (
-            sum(isinstance(d, OperationDefinitionNode) for d in document.definitions)
-            if document is not None
-            else 0
-        )
-        # operation_name falls back to the first operation's name: ask what the client sent.
-        if operations > 1 and not getattr(context, "_provided_operation_name", None):
-            context.result = _refuse("error.operation_name_required", language, "BAD_REQUEST")
-            document = None
-        if document is not None:
-            found = find_refusal(context.schema._schema, document, context.variables)
-            if found is not None:
-                field, reason, limit = found
-                request = context.context
-                key = "error.input_control" if reason == "control" else "error.input_too_long"
-                if context.operation_type.value == "mutation" and request is not None:
-                    for operation in _root_fields(document):
-                        await request.audit_refusal(operation=operation, outcome="BAD_USER_INPUT")
-                context.result = ExecutionResult(
-                    data=None,
-                    errors=[
-                        GraphQLError(
-                            translate(key, language, limit=limit),
-                            extensions={"code": "BAD_USER_INPUT", "field": field},
-                        )
-                    ],
-                )
-
-        yield
+async def guard(context: ExecutionContext) -> None:
+    """Before execution (schema.py's PalmRequest): refuses the whole operation when a string is
+    unacceptable, or when a document holds several operations and names none (GraphQL over
+    HTTP: a request error; it used to run the first one), by setting its result."""
+    document = context.graphql_document
+    language = getattr(context.context, "language", Language.ZH_HANS)
+    operations = (
+        sum(isinstance(d, OperationDefinitionNode) for d in document.definitions)
+        if document is not None
+        else 0
+    )
+    # operation_name falls back to the first operation's name: ask what the client sent.
+    if operations > 1 and not getattr(context, "_provided_operation_name", None):
+        context.result = _refuse("error.operation_name_required", language, "BAD_REQUEST")
+        return
+    if document is None:
+        return
+    found = find_refusal(context.schema._schema, document, context.variables)
+    if found is None:
+        return
+    field, reason, limit = found
+    request = context.context
+    key = "error.input_control" if reason == "control" else "error.input_too_long"
+    if context.operation_type.value == "mutation" and request is not None:
+        for operation in _root_fields(document):
+            await request.audit_refusal(operation=operation, outcome="BAD_USER_INPUT")
+    context.result = ExecutionResult(
+        data=None,
+        errors=[
+            GraphQLError(
+                translate(key, language, limit=limit),
+                extensions={"code": "BAD_USER_INPUT", "field": field},
+            )
+        ],
+    )

@@ -362,6 +362,10 @@ async def run_worker(
             claimed: list[jobs.Job] = []
             if free > 0:
                 try:
+                    # The finishes of runs ended since the last claim are committed first
+                    # (one statement for all, core/jobs.py DONE_LINGER): this worker never
+                    # holds more running jobs than it runs.
+                    await jobs.settle()
                     claimed = await jobs.claim(worker=loop.name, limit=free)
                 except Exception:
                     logger.warning("worker %s: claiming failed; retrying", loop.name, exc_info=True)
@@ -381,6 +385,8 @@ async def run_worker(
             task.cancel()
         if loop.running:
             await asyncio.wait(set(loop.running), timeout=5)
+        with contextlib.suppress(Exception):
+            await jobs.settle()  # finished runs are recorded done before the rest is given back
         with contextlib.suppress(Exception):
             given_back = await release(loop.name)
             if given_back:

@@ -6,7 +6,9 @@ kind's handler and record the outcome. The delivery rules:
 
 - **A claim covers only what starts now.** A worker claims no more jobs than it has free slots,
   and each claimed job starts at once; there is no batch waiting behind a slow job, and a
-  finished job frees its slot for the next claim (no head-of-line blocking).
+  finished job frees its slot for the next claim (no head-of-line blocking). Runs that
+  succeeded are recorded DONE together, in one statement, at the latest before their worker
+  claims again (until then they count as running under it; see `DONE_LINGER`).
 - **A live worker's job is never taken from it.** Workers keep a liveness record
   (`job_worker`); a job is taken back only from a worker that stopped or died, and at once
   (PostgreSQL: the worker's session advisory lock is gone; SQLite, one machine: its process is
@@ -30,7 +32,7 @@ import os
 import random
 import socket
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -44,6 +46,7 @@ from tortoise.expressions import F
 from tortoise.models import Model
 
 from palm_customs.core import clock, invalidation, metrics
+from palm_customs.core.coalesce import Coalescer, Deferred, settle_all
 from palm_customs.core.logs import scrub
 
 logger = logging.getLogger(__name__)
@@ -120,6 +123,9 @@ class JobKind:
     run: Handler
     timeout: float = DEFAULT_TIMEOUT
     budget: timedelta = DEFAULT_BUDGET
+    # Reads, in a few queries, what a claim's runs of this kind will need (their payloads);
+    # each run finds the answer in `prefetched()`. A handler still works without it.
+    prefetch: Callable[[list[dict[str, Any]]], Awaitable[Any]] | None = None
 
 
 HandlerEntry = Handler | JobKind
@@ -214,34 +220,120 @@ _CLAIM = (
     " WHERE id IN (SELECT id FROM job WHERE status = ? AND run_after <= ?"
     " ORDER BY run_after, id LIMIT ?"
 )
-_CLAIM_POSTGRES = _CLAIM + " FOR UPDATE SKIP LOCKED) RETURNING id"
-_CLAIM_SQLITE = _CLAIM + ") RETURNING id"
+# The claimed rows come back whole (RETURNING *): no second statement reads them again.
+_CLAIM_POSTGRES = _CLAIM + " FOR UPDATE SKIP LOCKED) RETURNING *"
+_CLAIM_SQLITE = _CLAIM + ") RETURNING *"
 
 
 async def claim(*, worker: str, limit: int) -> list[Job]:
     """Lease up to `limit` due jobs to `worker`, oldest first. One statement, so concurrent
     workers never take the same job (PostgreSQL skips rows another claim has locked; SQLite
-    runs one writer at a time)."""
+    runs one writer at a time), and it returns the claimed rows."""
     if limit <= 0:
         return []
     now = clock.now()
-    # A read first: an idle worker polls without writing (on SQLite every write statement
-    # takes the database's one write lock, even one that changes nothing).
-    if not await Job.filter(status=JobStatus.PENDING, run_after__lte=now).exists():
-        return []
     connection = connections.get("default")
     postgres = connection.capabilities.dialect == "postgres"
+    # On SQLite a read first: an idle worker polls without writing (there every write
+    # statement takes the database's one write lock, even one that changes nothing). On
+    # PostgreSQL an UPDATE that finds nothing writes nothing.
+    if not postgres and not await Job.filter(status=JobStatus.PENDING, run_after__lte=now).exists():
+        return []
     sql = _placeholders(connection, _CLAIM_POSTGRES if postgres else _CLAIM_SQLITE)
     rows = await connection.execute_query_dict(
         sql,
         [JobStatus.RUNNING.value, worker, now + LEASE, JobStatus.PENDING.value, now, limit],
     )
-    if not rows:
-        return []
-    return await Job.filter(id__in=[row["id"] for row in rows]).order_by("run_after", "id")
+    found = sorted(
+        (Job._init_from_db(**row) for row in rows), key=lambda job: (job.run_after, job.id)
+    )
+    await _prefetch(found)
+    return found
 
 
 _running: ContextVar[Job | None] = ContextVar("palm_running_job", default=None)
+_prefetched: ContextVar[Any] = ContextVar("palm_job_prefetched", default=None)
+# Where a claimed job keeps what its kind prefetched for the claim (read by `run_one`).
+_PREFETCHED = "_palm_prefetched"
+
+
+async def _prefetch(claimed: list[Job]) -> None:
+    """One `prefetch` per kind for the whole claim (instead of the same reads in every run)."""
+    by_kind: dict[str, list[Job]] = {}
+    for job in claimed:
+        by_kind.setdefault(job.kind, []).append(job)
+    known = handlers()
+    for kind, group in by_kind.items():
+        entry = known.get(kind)
+        if entry is None or entry.prefetch is None:
+            continue
+        try:
+            value = await entry.prefetch([job.payload for job in group])
+        except Exception:  # the runs read for themselves
+            logger.warning("prefetch for %s jobs failed", kind, exc_info=True)
+            continue
+        for job in group:
+            setattr(job, _PREFETCHED, value)
+
+
+def prefetched() -> Any:
+    """What this run's kind prefetched for its claim (None when nothing was)."""
+    return _prefetched.get()
+
+
+async def _hand_over_many(items: Sequence[tuple[int, str]]) -> list[bool]:
+    """Record the hand-over of each (job, holder) still running under that holder, in one
+    committed statement per holder; True for each recorded."""
+    connection = connections.get("default")
+    now = clock.now()
+    recorded: set[tuple[int, str]] = set()
+    holders: dict[str, list[int]] = {}
+    for job_id, holder in items:
+        holders.setdefault(holder, []).append(job_id)
+    for holder, ids in holders.items():
+        marks = ", ".join("?" for _ in ids)
+        sql = _placeholders(
+            connection,
+            f"UPDATE job SET handed_over_at = ? WHERE status = ? AND locked_by = ?"  # noqa: S608
+            f" AND id IN ({marks}) RETURNING id",
+        )
+        rows = await connection.execute_query_dict(
+            sql, [now, JobStatus.RUNNING.value, holder, *ids]
+        )
+        recorded.update((int(row["id"]), holder) for row in rows)
+    return [item in recorded for item in items]
+
+
+async def _finish_done_many(items: Sequence[tuple[int, str]]) -> list[bool]:
+    """Mark each (job, holder) done if still running under that holder: one statement per
+    holder (only the holder records an outcome)."""
+    now = clock.now()
+    holders: dict[str, list[int]] = {}
+    for job_id, holder in items:
+        holders.setdefault(holder, []).append(job_id)
+    for holder, ids in holders.items():
+        await Job.filter(id__in=ids, locked_by=holder, status=JobStatus.RUNNING).update(
+            status=JobStatus.DONE, finished_at=now, locked_until=None, last_error=None
+        )
+    return [True for _ in items]
+
+
+# Concurrent runs' hand-overs go to the database together (core/coalesce.py), each run
+# waiting for its own to be committed before it acts.
+_hand_overs: Coalescer[tuple[int, str], bool] = Coalescer(_hand_over_many)
+# A finished run does not wait for its DONE to be written: the finishes of the runs ending
+# within DONE_LINGER seconds go in one statement. Until then the job is still running under
+# this worker, which is what it is when a worker dies right after the effect and before
+# recording it: taken back and run again (a push resent under the same Topic). `settle()`
+# writes them at once: before a worker claims again (so it never holds more jobs than it
+# runs), at a drain's end, and when a worker stops, before it gives back its jobs.
+DONE_LINGER = 0.05
+_done: Deferred[tuple[int, str]] = Deferred(_finish_done_many, linger=DONE_LINGER)
+
+
+async def settle() -> None:
+    """Commit every finish (and other deferred record, core/coalesce.py) this loop holds."""
+    await settle_all()
 
 
 async def hand_over() -> bool:
@@ -253,9 +345,10 @@ async def hand_over() -> bool:
     if job is None:
         raise RuntimeError("hand_over() outside a job run")
     earlier = job.handed_over_at is not None
-    recorded = await Job.filter(
-        id=job.id, locked_by=job.locked_by, status=JobStatus.RUNNING
-    ).update(handed_over_at=clock.now())
+    # Committed before this returns; made together with the other runs handing over now.
+    recorded = job.locked_by is not None and await _hand_overs.submit(
+        (int(job.id), str(job.locked_by))
+    )
     if not recorded:
         raise LeaseLost(f"job {job.id} was taken back")
     return earlier
@@ -288,10 +381,12 @@ async def run_one(job: Job, worker: str) -> JobStatus | None:
     """Run a claimed job and record what happened; None when the run lost its job."""
     kind = handlers().get(job.kind)
     token = _running.set(job)
+    prefetch_token = _prefetched.set(getattr(job, _PREFETCHED, None))
     try:
         if kind is None:
             raise PermanentFailure(f"no handler for job kind {job.kind!r}")
-        await asyncio.wait_for(kind.run(job.payload), timeout=kind.timeout)
+        async with asyncio.timeout(kind.timeout):  # no task of its own (as wait_for makes)
+            await kind.run(job.payload)
         # What the job changed is committed: other processes' caches hear of it.
         await invalidation.flush()
     except LeaseLost:
@@ -319,14 +414,8 @@ async def run_one(job: Job, worker: str) -> JobStatus | None:
         return await _retry_or_give_up(job, worker, error)
     finally:
         _running.reset(token)
-    await _finish(
-        job,
-        worker,
-        status=JobStatus.DONE,
-        finished_at=clock.now(),
-        locked_until=None,
-        last_error=None,
-    )
+        _prefetched.reset(prefetch_token)
+    _done.add((int(job.id), worker))  # written with the runs ending about now
     _report(job.kind, "done")
     return JobStatus.DONE
 
@@ -456,4 +545,5 @@ async def drain_once(*, worker: str, limit: int = 8) -> DrainResult:
             result.failed += 1
         elif status is JobStatus.PENDING:
             result.retried += 1
+    await settle()  # the finishes are committed when the drain returns
     return result

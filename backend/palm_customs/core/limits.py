@@ -2,7 +2,7 @@
 
 strawberry's QueryDepthLimiter and MaxAliasesLimiter create a new rule class per request; the
 ValidationCache keys on the rules tuple, so it would never hit (strawberry #4635). The rule
-classes here are module constants added with AddValidationRules.
+classes here are module constants, added by core/documents.py.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ import logging
 import os
 import re
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -40,7 +40,7 @@ from prometheus_client import (
 from starlette.requests import Request
 from starlette.responses import Response
 
-from palm_customs.core import clock
+from palm_customs.core import audit_lag, clock
 
 logger = logging.getLogger(__name__)
 
@@ -101,6 +101,20 @@ def operation_label(name: str | None) -> str:
             return "other"
         _seen_operations.add(name)
     return name
+
+
+# The histogram's child for each (operation label, type): labels() takes a lock and builds a
+# key on every call; the labels are bounded (operation_label), so are these.
+_request_timers: dict[tuple[str, str], Any] = {}
+
+
+def observe_request(operation_name: str | None, kind: str, seconds: float) -> None:
+    """REQUEST_SECONDS for one GraphQL operation, by its (bounded) name label and type."""
+    key = (operation_label(operation_name), kind)
+    timer = _request_timers.get(key)
+    if timer is None:
+        timer = _request_timers[key] = REQUEST_SECONDS.labels(*key)
+    timer.observe(seconds)
 
 
 @contextmanager
@@ -198,10 +212,14 @@ async def _queue_registry() -> CollectorRegistry:
 
 
 def metrics_endpoint(
-    token: str | None, *, multiprocess_dir: Path | None = None
+    token: str | None,
+    *,
+    multiprocess_dir: Path | None = None,
+    read_from_database: Sequence[Callable[[], Awaitable[CollectorRegistry]]] = (),
 ) -> Callable[[Request], Awaitable[Response]]:
     """GET /metrics for this process (and its uvicorn siblings when `multiprocess_dir` is
-    given): 404 unless a token is configured, 401 without it."""
+    given): 404 unless a token is configured, 401 without it. `read_from_database` adds series
+    read at each scrape by domains core does not know (open anomaly alerts)."""
 
     async def endpoint(request: Request) -> Response:
         if not token:
@@ -214,6 +232,11 @@ def metrics_endpoint(
             body += generate_latest(await _queue_registry())
         except Exception:  # the database is down: the process's own series still answer
             logger.warning("metrics: cannot read the job queue", exc_info=True)
+        for read in (audit_lag.registry, *read_from_database):
+            try:
+                body += generate_latest(await read())
+            except Exception:
+                logger.warning("metrics: cannot read %s", read.__module__, exc_info=True)
         return Response(body, media_type=CONTENT_TYPE_LATEST, headers={"cache-control": "no-store"})
 
     return endpoint

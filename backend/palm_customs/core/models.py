@@ -23,6 +23,8 @@ class AuditEvent(Model):
     user_agent = fields.CharField(max_length=300)
     # HMAC-SHA256 of the leaf data under a key kept outside the database.
     mac = fields.CharField(max_length=64)
+    # Which key made `mac` (core/audit_leaf.py; not hashed); "" before keys had ids.
+    mac_kid = fields.CharField(max_length=16, default="", db_default="")
     # An officer acted: its targets are in audit_access (hashed, so the index can be checked).
     indexed = fields.BooleanField(default=False, db_default=False)
 

@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast, overload
 
+from strawberry.types.nodes import SelectedField
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import ValidationError as OrmValidationError
 from tortoise.transactions import in_transaction
@@ -141,6 +142,12 @@ async def _audit_failure(context: Context, operation: str, outcome: str) -> None
     metrics.MUTATIONS.labels(operation, outcome).inc()
 
 
+def _argument_names(info: Info[Context, Any]) -> list[str]:
+    """The arguments the client gave this mutation, as it named them."""
+    field = info.selected_fields[0] if info.selected_fields else None
+    return list(field.arguments) if isinstance(field, SelectedField) else []
+
+
 @overload
 async def run_mutation(
     info: Info[Context, Any],
@@ -215,7 +222,9 @@ async def run_mutation(
         # input, never a 500 (the central input guard catches most before this point).
         invalidation.discard()
         await _audit_failure(context, operation, "BAD_USER_INPUT")
-        raise ValueNotAccepted(context.language) from error
+        raise ValueNotAccepted(
+            context.language, cause=error, arguments=_argument_names(info)
+        ) from error
     except Exception as error:
         # Unexpected: rolled back, audited as INTERNAL (nothing changed), then masked as usual.
         invalidation.discard()

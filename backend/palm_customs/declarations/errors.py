@@ -21,6 +21,7 @@ class DeclarationErrorCode(Enum):
     PHOTO_NOT_FOUND = "photo_not_found"
     PHOTO_WRONG_TYPE = "photo_wrong_type"
     TOO_MANY_ALLOWANCE_CHOICES = "too_many_allowance_choices"
+    TOO_MANY_ESTIMATES = "too_many_estimates"
 
 
 class DeclarationProblem(DomainError):

@@ -33,6 +33,12 @@ MESSAGES: Catalogue = {
         "covers. Put identical articles on one line with a quantity, or declare them all to "
         "customs.",
     ),
+    "declaration.too_many_estimates": (
+        "估算请求过于频繁，请 {seconds} 秒后再试。在此期间，手机上的离线估算仍可使用。",
+        "估算請求過於頻繁，請 {seconds} 秒後再試。在此期間，手機上的離線估算仍可使用。",
+        "Too many estimates in a short time: try again in {seconds} seconds. Until then the "
+        "estimate on your phone still works.",
+    ),
     "declaration.superseded": (
         "此申报已有更新的版本，请使用最新版本。",
         "此申報已有更新的版本，請使用最新版本。",

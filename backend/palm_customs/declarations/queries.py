@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import asyncio
 import json
 import uuid
 from datetime import date, datetime
@@ -16,7 +15,8 @@ from palm_customs.core.mutation import refusal, refusals
 from palm_customs.core.pagination import check_page_size, decode_cursor, encode_cursor
 from palm_customs.core.permissions import Level, Role, access
 from palm_customs.core.types import LocalizedText, PageInfo, ValidationError
-from palm_customs.declarations import api, checklist, services
+from palm_customs.declarations import api, checklist, estimate_limit, services
+from palm_customs.declarations.errors import DeclarationErrorCode
 from palm_customs.declarations.models import Declaration as DeclarationRow
 from palm_customs.declarations.models import DeclarationDraft, Direction
 from palm_customs.declarations.types import (
@@ -111,6 +111,11 @@ class DeclarationQuery:
         frequent_crosser: bool = False,
     ) -> DutyEstimateResult:
         try:
+            await estimate_limit.count_estimate(
+                info.context.rate_limiter,
+                estimate_limit.estimate_key(info.context.principal, info.context.meta.ip),
+                per_minute=info.context.settings.duty_estimate_limit,
+            )
             problems: list[Any] = []
             converted_articles = api.articles(articles, "", problems)
             converted_cash = api.cash(cash or [], "", problems)
@@ -159,8 +164,12 @@ class DeclarationQuery:
                 )
         rows = await query.order_by("-submitted_at").limit(limit + 1)
         page = rows[:limit]
+        # One batched load for the page (no task per row): the same IN query, less scheduling.
+        outcomes = await info.context.loaders.inspection_outcome_by_declaration.load_many(
+            [r.id for r in page]
+        )
         return DeclarationConnection(
-            nodes=list(await asyncio.gather(*(_present(r, info.context.loaders) for r in page))),
+            nodes=[Declaration.from_row(r, o) for r, o in zip(page, outcomes, strict=True)],
             page_info=PageInfo(
                 has_next_page=len(rows) > limit,
                 end_cursor=encode_cursor(page[-1].submitted_at.isoformat()) if page else None,
@@ -208,12 +217,34 @@ class DeclarationQuery:
         self, info: Info[Context, Any], credential: str
     ) -> DeclarationVerification:
         result = await services.verify_credential(credential[:5000])
+        language = info.context.language
         if result.declaration is not None:
-            await info.context.audit_read(
+            # Officers read only declarations for the ports where they serve: elsewhere the
+            # signed code says what it says (it is checked offline too), but the server tells
+            # nothing of the declaration or its status, and the look is audited.
+            context = info.context
+            if result.declaration.port_code not in await officer_posts(
+                context.principal.account_id
+            ):
+                await context.audit_refusal(
+                    operation="declarationVerification",
+                    outcome="OTHER_PORT",
+                    target_ids=(f"declaration:{result.declaration.number}",),
+                )
+                return DeclarationVerification(
+                    valid=False,
+                    problem=DeclarationErrorCode.NOT_FOUND,
+                    message=translate("declaration.not_found", language),
+                    superseded=False,
+                    latest_version=None,
+                    declaration=None,
+                    issued_at=None,
+                    expires_at=None,
+                )
+            await context.audit_read(
                 operation="declarationVerification",
                 target_ids=(f"declaration:{result.declaration.id}",),
             )
-        language = info.context.language
         declaration = (
             await _present(result.declaration, info.context.loaders) if result.declaration else None
         )

@@ -71,7 +71,10 @@ ERROR_MAPPERS: tuple[ErrorMapper[Any], ...] = (
         lambda e, c: DeclarationError(
             code=e.error_code,
             message=translate(
-                f"declaration.{e.code}", c.language, hours=c.settings.declaration_lead_hours
+                f"declaration.{e.code}",
+                c.language,
+                hours=c.settings.declaration_lead_hours,
+                seconds=getattr(e, "retry_after_seconds", 0),
             ),
             field=e.field,
         ),

@@ -133,14 +133,19 @@ def ceremony(result: Ceremony) -> PasskeyCeremony:
 class ChallengeSlot:
     """Consumes a challenge before the mutation's transaction, so a failure still burns it."""
 
-    def __init__(self, challenge_id: str, purpose: ChallengePurpose) -> None:
+    def __init__(
+        self, challenge_id: str, purpose: ChallengePurpose, *, session_id: uuid.UUID | None = None
+    ) -> None:
+        """`session_id`: the challenge must have been started in this session (ceremonies of a
+        signed-in session: step-up, adding a passkey)."""
         self.challenge_id = challenge_id
         self.purpose = purpose
+        self.session_id = session_id
         self._value: Challenge | None = None
 
     async def consume(self) -> None:
         self._value = await passkeys.consume_challenge(
-            None, challenge_id=self.challenge_id, purpose=self.purpose
+            None, challenge_id=self.challenge_id, purpose=self.purpose, session_id=self.session_id
         )
 
     @property

@@ -34,6 +34,11 @@ class IdentityErrorCode(Enum):
     BADGE_TAKEN = "badge_taken"
     TOTP_NOT_PENDING = "totp_not_pending"
     NO_PASSKEY = "no_passkey"
+    # real-name verification (issue #20)
+    DOCUMENT_MISMATCH = "document_mismatch"
+    VERIFICATION_UNAVAILABLE = "verification_unavailable"
+    VERIFICATION_NO_MATCH = "verification_no_match"
+    ALREADY_VERIFIED = "already_verified"
 
 
 # The three error types share the enum; the names say which codes each one uses.

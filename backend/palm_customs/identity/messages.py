@@ -88,6 +88,29 @@ MESSAGES: Catalogue = {
         "This is your only way to sign in. Add another passkey first.",
     ),
     "account.not_found": ("未找到。", "找不到。", "Not found."),
+    "account.document_mismatch": (
+        "输入的证件号码与此人登记的证件不符，未核验。请再核对证件。",
+        "輸入的證件號碼與此人登記的證件不符，未核驗。請再核對證件。",
+        "The number typed is not that of the document this person registered: not verified. "
+        "Check the document again.",
+    ),
+    "account.verification_unavailable": (
+        "在线实名核验暂不可用。请带证件到任一办事窗口由工作人员核验。",
+        "線上實名核驗暫不可用。請帶證件到任一辦事窗口由工作人員核驗。",
+        "Online real-name verification is not available now. Show your document to an "
+        "officer at any service window instead.",
+    ),
+    "account.verification_no_match": (
+        "实名核验服务未能确认您的姓名、出生日期与证件一致。请核对个人资料，或到办事窗口核验。",
+        "實名核驗服務未能確認您的姓名、出生日期與證件一致。請核對個人資料，或到辦事窗口核驗。",
+        "The real-name verification service could not match your name and date of birth to "
+        "your document. Check your profile, or show the document at a service window.",
+    ),
+    "account.already_verified": (
+        "此证件已核验。",
+        "此證件已核驗。",
+        "This document is already verified.",
+    ),
     "account.not_allowed": (
         "您不能执行此操作。",
         "您不能執行此操作。",

@@ -42,6 +42,21 @@ class DocumentType(StrEnum):
     TRAVEL_PERMIT = "travel_permit"
 
 
+class IdentityLevel(StrEnum):
+    """How far a person's identity document has been checked (issue #20)."""
+
+    # The number is well formed (check digits where it has them): anyone can make one up.
+    CHECKED = "checked"
+    # A real check: an officer saw the document at a window, or a real-name verification
+    # service matched it (IdentityVerification says which). The scarcest items require it.
+    VERIFIED = "verified"
+
+
+class VerificationMethod(StrEnum):
+    OFFICER = "officer"
+    PROVIDER = "provider"
+
+
 class Person(Model):
     id = fields.IntField(primary_key=True)
     account: fields.OneToOneRelation[Account] = fields.OneToOneField(
@@ -66,10 +81,34 @@ class Person(Model):
     # within the retention period): random, never derived from personal data. Fairness limits
     # count every account sharing it.
     human_key = fields.CharField(max_length=32, null=True, db_index=True)
+    identity_level = fields.CharEnumField(
+        IdentityLevel,
+        max_length=10,
+        default=IdentityLevel.CHECKED,
+        db_default=SqlDefault("'checked'"),
+    )
 
     class Meta:
         table = "person"
         unique_together = (("document_type", "document_number", "document_country"),)
+
+
+class IdentityVerification(Model):
+    """One real check of a person's identity document: who or what checked it, when, and
+    their reference (the booking the officer served, the service's transaction id)."""
+
+    id = fields.UUIDField(primary_key=True)
+    account_id = fields.UUIDField(db_index=True)
+    # The document checked (people.document_key): a later document is not verified by it.
+    document_key = fields.CharField(max_length=64)
+    method = fields.CharEnumField(VerificationMethod, max_length=10)
+    # The officer's actor id, or the service's name.
+    verified_by = fields.CharField(max_length=80)
+    reference = fields.CharField(max_length=80)
+    created_at = fields.DatetimeField()
+
+    class Meta:
+        table = "identity_verification"
 
 
 class RetainedIdentity(Model):

@@ -85,9 +85,15 @@ async def issue_challenge(
 
 
 async def consume_challenge(
-    connection: BaseDBAsyncClient | None, *, challenge_id: str, purpose: ChallengePurpose
+    connection: BaseDBAsyncClient | None,
+    *,
+    challenge_id: str,
+    purpose: ChallengePurpose,
+    session_id: uuid.UUID | None = None,
 ) -> Challenge:
-    """Mark the challenge used; only the first caller within its lifetime succeeds."""
+    """Mark the challenge used; only the first caller within its lifetime succeeds. With
+    `session_id`, only a challenge started in that session is found (someone else's attempt
+    neither uses it nor learns it exists)."""
     try:
         key = uuid.UUID(challenge_id)
     except ValueError:
@@ -95,8 +101,9 @@ async def consume_challenge(
     now = clock.now()
     # A conditional UPDATE, so two concurrent uses of one challenge cannot both win. It runs
     # outside the ceremony's transaction on purpose: a failed attempt still burns it.
+    bound = {} if session_id is None else {"session_id": session_id}
     claimed = await Challenge.filter(
-        id=key, purpose=purpose, used_at=None, expires_at__gt=now
+        id=key, purpose=purpose, used_at=None, expires_at__gt=now, **bound
     ).update(used_at=now)
     if claimed != 1:
         raise WebAuthnFailed(WebAuthnErrorCode.CHALLENGE_INVALID)

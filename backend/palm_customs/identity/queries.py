@@ -20,6 +20,7 @@ from palm_customs.identity.models import (
     Person,
     Session,
 )
+from palm_customs.identity.mutations.identity_verify_online import my_identity_field
 from palm_customs.identity.types import EnterpriseMember, Me, PasskeyInfo, SessionInfo
 
 
@@ -43,6 +44,8 @@ def _account(info: Info[Context, Any]) -> uuid.UUID:
 
 @strawberry.type
 class IdentityQuery:
+    my_identity = my_identity_field
+
     @strawberry.field(
         extensions=access(Level.ANONYMOUS), description="The signed-in account, or null."
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from palm_customs.core import clock
 from palm_customs.knowledge.analysis import convert
+from palm_customs.knowledge.demo_help import HELP_ARTICLES
 from palm_customs.knowledge.models import Article, ArticleCategory, ArticleVersion
 from palm_customs.knowledge.services import index_article
 
@@ -244,7 +245,7 @@ def texts(zh: tuple[str, str], en: tuple[str, str] | None) -> dict[str, dict[str
 async def seed_articles() -> int:
     created = 0
     now = clock.now()
-    for slug, category, zh, en, items, duty in ARTICLES:
+    for slug, category, zh, en, items, duty in (*ARTICLES, *HELP_ARTICLES):
         article, new = await Article.get_or_create(
             slug=slug,
             defaults={

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from palm_customs.catalogue.models import ServiceItem
 from palm_customs.core import clock
 from palm_customs.declarations.services.duty_rules import current_rules
-from palm_customs.knowledge import analysis
+from palm_customs.knowledge import analysis, search
 from palm_customs.knowledge.models import SearchDoc, SearchKind, SpellingKey
 from palm_customs.notifications.models import PolicyNotice
 
@@ -90,6 +91,11 @@ async def put_many(documents: list[Document], *, batch: int = 500) -> None:
         )
     await SearchDoc.bulk_create(rows, batch_size=batch)
     await _learn_spellings(None, words)
+    connection = connections.get("default")
+    if connection.capabilities.dialect == "postgres":
+        # Fresh statistics after a bulk load, so the planner knows the full-text index pays.
+        await connection.execute_script("ANALYZE search_doc")
+        search.forget_common_terms()
 
 
 async def remove(connection: BaseDBAsyncClient | None, kind: SearchKind, key: str) -> None:

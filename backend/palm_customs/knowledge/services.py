@@ -13,6 +13,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from palm_customs.catalogue.models import ServiceItem
 from palm_customs.core import clock
+from palm_customs.core.columns import fitting
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, Validator
 from palm_customs.declarations.services.duty_rules import current_rules
 from palm_customs.knowledge import index
@@ -89,6 +90,17 @@ async def list_articles(
     return views
 
 
+async def versions_for_editor(
+    slug: str,
+) -> tuple[Article, list[ArticleVersion], ArticleVersion | None] | None:
+    """An article's versions, newest first, and the one in force today (for editors)."""
+    article = await Article.get_or_none(slug=slug.strip().lower()[:60])
+    if article is None:
+        return None
+    versions = await ArticleVersion.filter(article_id=article.id).order_by("-version").limit(100)
+    return article, versions, await version_in_force(article)
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleEdit:
     slug: str
@@ -115,7 +127,7 @@ async def _check_links(
 ) -> dict[str, Any]:
     items = [c.strip().upper() for c in edit.service_items[:MAX_LINKS]]
     known_items = set(
-        await ServiceItem.filter(code__in=items, published=True)
+        await ServiceItem.filter(code__in=fitting(ServiceItem, "code", items), published=True)
         .using_db(connection)
         .values_list("code", flat=True)
     )

@@ -121,3 +121,34 @@ class ArticleSaveInput:
 class ArticleSaved:
     article: ArticleInfo
     saved_version: int
+
+
+@strawberry.type(name="KnowledgeArticleText")
+class ArticleText:
+    title: str
+    body: str
+
+
+@strawberry.type(name="KnowledgeArticleVersion", description="One dated version of an article.")
+class ArticleVersionInfo:
+    version: int
+    effective_from: datetime.date
+    edited_at: datetime.datetime
+    languages: list[str] = strawberry.field(description="The languages it has a text in.")
+    in_force: bool = strawberry.field(description="The version readers see today.")
+
+
+@strawberry.type(
+    name="KnowledgeArticleDraft",
+    description="An article as an editor starts from: the latest version's texts in every"
+    " language (blank where it has none), its links, and every version with its date.",
+)
+class ArticleDraft:
+    slug: str
+    category: ArticleCategory
+    zh_hans: ArticleText
+    zh_hant: ArticleText
+    en: ArticleText
+    service_items: list[str]
+    duty_categories: list[str]
+    versions: list[ArticleVersionInfo]

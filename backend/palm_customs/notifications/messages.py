@@ -9,9 +9,9 @@ MESSAGES: Catalogue = {
         "Declaration submitted: {number}",
     ),
     "notify.declaration_received.body": (
-        "第 {version} 版已生效。过关时请出示二维码。预计税款 ¥{duty}。",
-        "第 {version} 版已生效。過關時請出示二維碼。預計稅款 ¥{duty}。",
-        "Version {version} is ready. Show the QR code at the channel. Estimated duty ¥{duty}.",
+        "第 {version} 版已生效。过关时请出示二维码。预计税款 {duty}。",
+        "第 {version} 版已生效。過關時請出示二維碼。預計稅款 {duty}。",
+        "Version {version} is ready. Show the QR code at the channel. Estimated duty {duty}.",
     ),
     "notify.declaration_outcome.title": (
         "海关已处理申报 {number}",
@@ -29,9 +29,9 @@ MESSAGES: Catalogue = {
         "Inspected with no discrepancy.",
     ),
     "notify.declaration_outcome.body.duty_assessed": (
-        "核定税款 ¥{duty}，请按指引缴纳。",
-        "核定稅款 ¥{duty}，請按指引繳納。",
-        "Duty assessed: ¥{duty}. Follow the instructions to pay.",
+        "核定税款 {duty}，请按指引缴纳。",
+        "核定稅款 {duty}，請按指引繳納。",
+        "Duty assessed: {duty}. Follow the instructions to pay.",
     ),
     "notify.declaration_outcome.body.articles_retained": (
         "部分物品已被暂扣，收据编号 {receipt}。",

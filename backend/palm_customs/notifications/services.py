@@ -26,6 +26,7 @@ from palm_customs.core.errors import DomainError, FieldProblem, ValidationErrorC
 from palm_customs.core.i18n import Language, translate
 from palm_customs.core.principal import Principal
 from palm_customs.identity.models import Account, AccountStatus
+from palm_customs.notifications.hooks import NOTICE_PUBLISHED
 from palm_customs.notifications.models import (
     Notification,
     NotificationSettings,
@@ -470,9 +471,9 @@ async def publish_policy_notice(
         published_at=clock.now(),
     )
     await jobs.enqueue(connection, kind=FANOUT_JOB, payload={"notice": str(notice.id)})
-    from palm_customs.knowledge.index import index_notice  # knowledge imports this module
-
-    await index_notice(connection, notice)
+    # The search index (knowledge/, above this domain) adds the notice in this transaction.
+    for listener in NOTICE_PUBLISHED.listeners():
+        await listener(connection, notice)
     return Published(notice=notice)
 
 

@@ -13,6 +13,9 @@ class PaymentErrorCode(Enum):
     KEY_REUSED = "key_reused"
     UNAVAILABLE = "unavailable"
     RECEIPT_INVALID = "receipt_invalid"
+    NOT_DUE_YET = "not_due_yet"
+    ALREADY_SETTLED = "already_settled"
+    RECEIPT_REFUNDED = "receipt_refunded"  # genuine, but the payment went back in full
 
 
 class PaymentProblem(DomainError):

@@ -12,7 +12,7 @@ from palm_customs.core import clock
 from palm_customs.core.principal import Level
 from palm_customs.identity import sessions
 from palm_customs.payments import receipt_pdf, services
-from palm_customs.payments.models import IntentState, PaymentIntent
+from palm_customs.payments.models import IntentState, PaymentIntent, SubjectKind
 from palm_customs.settings import Settings
 
 NOTIFY_PATH = "/payments/wechat/notify"
@@ -58,10 +58,13 @@ def receipt_endpoint(settings: Settings) -> Callable[[Request], Awaitable[Respon
         ):
             return Response(status_code=404, media_type="text/plain")
         paid_at = (intent.succeeded_at or intent.updated_at).astimezone(clock.SERVICE_ZONE)
+        subject_label = (
+            "Application:" if intent.subject_kind is SubjectKind.APPLICATION else "Declaration:"
+        )
         lines = [
             "Palm Customs - Payment receipt",
             "",
-            f"Declaration:  {intent.subject_ref}",
+            f"{subject_label:<14}{intent.subject_ref}",
             f"Payment:      {intent.number}",
             f"Amount:       CNY {services.yuan(intent.amount_fen)}",
             f"Refunded:     CNY {services.yuan(intent.refunded_fen)}",

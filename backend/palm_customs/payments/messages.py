@@ -39,6 +39,27 @@ MESSAGES: Catalogue = {
         "這不是有效的海關付款憑證。",
         "This is not a valid customs payment receipt.",
     ),
+    "payment.receipt_refunded": (
+        "该付款凭证真实，但这笔付款已全额退款，不能作为已缴费的证明。",
+        "該付款憑證真實，但這筆付款已全額退款，不能作為已繳費的證明。",
+        "This receipt is genuine, but the payment was refunded in full: it no longer shows "
+        "anything paid.",
+    ),
+    "payment.not_due_yet": (
+        "该事项的费用在预审通过后缴纳，现在还不需要付款。",
+        "該事項的費用在預審通過後繳納，現在還不需要付款。",
+        "This service's fee is paid once the pre-review has passed. Nothing is due yet.",
+    ),
+    "payment.already_settled": (
+        "该付款已有结果，无需再处理。",
+        "該付款已有結果，無需再處理。",
+        "This payment already has an outcome. There is nothing more to do.",
+    ),
+    "notify.payment.title.application": (
+        "付款：申请 {number}",
+        "付款：申請 {number}",
+        "Payment: application {number}",
+    ),
     "notify.payment.title": (
         "付款：申报 {number}",
         "付款：申報 {number}",

@@ -31,6 +31,7 @@ OPEN_STATES = (IntentState.CREATED, IntentState.PENDING)
 
 class SubjectKind(StrEnum):
     DECLARATION = "declaration"
+    APPLICATION = "application"  # an item's fee (payments/application_fees.py)
 
 
 class Basis(StrEnum):
@@ -38,6 +39,7 @@ class Basis(StrEnum):
 
     ESTIMATE = "estimate"  # paid on account before the officer's assessment
     ASSESSMENT = "assessment"
+    FEE = "fee"  # a catalogue item's fee, frozen into the application
 
 
 class RefundState(StrEnum):
@@ -49,6 +51,7 @@ class RefundState(StrEnum):
 class RefundReason(StrEnum):
     ASSESSED_LOWER = "assessed_lower"
     DUPLICATE = "duplicate"
+    APPLICATION_CLOSED = "application_closed"  # withdrawn or rejected after its fee was paid
 
 
 class PaymentIntent(Model):
@@ -60,9 +63,10 @@ class PaymentIntent(Model):
     )
     account_id: uuid.UUID
     subject_kind = fields.CharEnumField(SubjectKind, max_length=20)
-    # The declaration number (all its versions share it).
+    # The declaration number (all its versions share it) or the application number.
     subject_ref = fields.CharField(max_length=40, db_index=True)
-    # What exactly is paid: "declaration:<number>:v<version>" or "...:outcome:<id>".
+    # What exactly is paid: "declaration:<number>:v<version>", "...:outcome:<id>" or
+    # "application:<number>:fee" (so an application's fee succeeds once: success_slot).
     assessment_ref = fields.CharField(max_length=100)
     basis = fields.CharEnumField(Basis, max_length=12)
     amount_fen = fields.BigIntField()

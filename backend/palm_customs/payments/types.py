@@ -5,20 +5,25 @@ from typing import Annotated, Any, NewType
 
 import strawberry
 
+from palm_customs.catalogue.fees import FeeDue
 from palm_customs.core.i18n import translate
 from palm_customs.core.mutation import ErrorMapper, maps
 from palm_customs.core.types import ValidationError
+from palm_customs.payments.application_fees import FeeSettlement, FeeState
+from palm_customs.payments.base import yuan
 from palm_customs.payments.errors import PaymentErrorCode, PaymentProblem
 from palm_customs.payments.models import Basis, IntentState, RefundReason, RefundState
 from palm_customs.payments.models import PaymentIntent as IntentRow
 from palm_customs.payments.models import PaymentRefund as RefundRow
 from palm_customs.payments.models import ProviderNotification as NotificationRow
-from palm_customs.payments.services import Settlement, SettlementState, yuan
+from palm_customs.payments.refunds import RefundRetried
+from palm_customs.payments.settlement import Settlement, SettlementState
 
 strawberry.enum(PaymentErrorCode, description="Why a payment action was refused.")
 strawberry.enum(IntentState, description="Where one payment (an order at the provider) stands.")
 strawberry.enum(Basis, description="What an amount was computed from.")
 strawberry.enum(SettlementState, description="Where paying a declaration's duty stands.")
+strawberry.enum(FeeState, description="Where paying an application's fee stands.")
 strawberry.enum(RefundState, description="Where a refund stands.")
 strawberry.enum(RefundReason, description="Why money goes back.")
 
@@ -120,6 +125,39 @@ class DeclarationPayment:
         )
 
 
+@strawberry.type(description="Paying an application's fee (the item's, frozen when it was sent).")
+class ApplicationFeePayment:
+    application_id: strawberry.ID
+    number: str
+    state: FeeState
+    fee_due: FeeDue | None = strawberry.field(description="When the item says the fee is paid.")
+    due_fen: Fen
+    paid_fen: Fen
+    open_intent: PaymentIntent | None
+    intents: list[PaymentIntent]
+    receipt: str | None = strawberry.field(description="The receipt (PC1:…) once paid.")
+    receipt_order: str | None = strawberry.field(description="The paid order (its PDF receipt).")
+
+    @classmethod
+    def from_settlement(cls, s: FeeSettlement) -> ApplicationFeePayment:
+        paid = s.paid_intent
+        return cls(
+            application_id=strawberry.ID(str(s.application.id)),
+            number=s.application.number,
+            state=s.state,
+            fee_due=s.fee.due if s.fee else None,
+            due_fen=Fen(s.due_fen),
+            paid_fen=Fen(s.paid_fen),
+            open_intent=PaymentIntent.from_row(s.open_intent) if s.open_intent else None,
+            intents=[PaymentIntent.from_row(i) for i in s.intents[:20]],
+            # a fee refunded in full has no receipt to show any more (the PDF stays for records)
+            receipt=(paid.receipt_credential or None)
+            if paid and s.state is not FeeState.REFUNDED
+            else None,
+            receipt_order=paid.number if paid else None,
+        )
+
+
 @strawberry.type
 class PaymentStarted:
     intent: PaymentIntent
@@ -138,6 +176,9 @@ class PaymentReceiptVerification:
     problem: PaymentErrorCode | None
     message: str | None
     declaration_number: str | None
+    application_number: str | None = strawberry.field(
+        description="Set instead of the declaration's for a receipt of an application's fee."
+    )
     order_number: str | None
     amount_fen: Fen | None
     paid_fen: Fen | None
@@ -184,3 +225,32 @@ class PaymentReconciliation:
     mismatches: list[PaymentMismatch]
     refunds_pending: list[PaymentRefund]
     refunds_failed: list[PaymentRefund]
+
+
+@strawberry.type(description="The provider was asked again about a payment.")
+class PaymentRequeried:
+    intent: PaymentIntent
+    outcome: str = strawberry.field(
+        description="applied, duplicate, not_paid, expired, failed, order_made_again, "
+        "no_answer, amount_mismatch or currency_mismatch."
+    )
+
+
+PaymentRequeryResult = Annotated[
+    PaymentRequeried | PaymentError | ValidationError, strawberry.union("PaymentRequeryResult")
+]
+
+
+@strawberry.type(description="A refund was sent to the provider again.")
+class PaymentRefundRetried:
+    refund: PaymentRefund
+
+    @classmethod
+    def from_done(cls, done: RefundRetried) -> PaymentRefundRetried:
+        return cls(refund=PaymentRefund.from_row(done.refund))
+
+
+PaymentRefundRetryResult = Annotated[
+    PaymentRefundRetried | PaymentError | ValidationError,
+    strawberry.union("PaymentRefundRetryResult"),
+]

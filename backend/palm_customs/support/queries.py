@@ -54,6 +54,17 @@ class SupportQuery:
         return [FeedbackItem.from_row(r) for r in await services.queue(limit=limit)]
 
     @strawberry.field(
+        extensions=access(Level.VERIFIED, Role.SUPERVISOR, Role.ADMINISTRATOR),
+        description="Answered items whose sender agreed to publication, oldest first: to be"
+        " rewritten without personal data and published.",
+    )
+    async def feedback_to_publish(
+        self, info: Info[Context, Any], first: int = 50
+    ) -> list[FeedbackItem]:
+        limit = check_page_size(first, info.context.language)
+        return [FeedbackItem.from_row(r) for r in await services.ready_to_publish(limit=limit)]
+
+    @strawberry.field(
         extensions=access(Level.ANONYMOUS),
         description="The public column (公开专栏): answered items published with consent.",
     )

@@ -274,6 +274,15 @@ async def queue(*, limit: int) -> list[Feedback]:
     return sorted(rows, key=lambda r: r.status != FeedbackStatus.ESCALATED)
 
 
+async def ready_to_publish(*, limit: int) -> list[Feedback]:
+    """Answered items whose sender agreed to publication, waiting for an officer's redaction."""
+    return (
+        await Feedback.filter(status=FeedbackStatus.ANSWERED, publication_consent=True)
+        .order_by("created_at")
+        .limit(limit)
+    )
+
+
 async def public_column(*, limit: int) -> list[Feedback]:
     return (
         await Feedback.filter(status=FeedbackStatus.PUBLISHED, publication_consent=True)

@@ -1,4 +1,5 @@
 import type { TargetedEvent } from 'preact';
+import { FieldMessages, fieldIds } from './FieldMessages';
 
 type FieldProps = {
   id: string;
@@ -13,6 +14,10 @@ type FieldProps = {
   spellcheck?: boolean;
   autocapitalize?: 'off' | 'characters' | 'words' | 'none';
   maxLength?: number;
+  /** The earliest and latest value of a date input (YYYY-MM-DD). */
+  min?: string;
+  max?: string;
+  readOnly?: boolean;
   list?: string;
   inputMode?: 'text' | 'numeric' | 'decimal' | 'email' | 'tel' | 'search' | 'url';
   onInput?: (event: TargetedEvent<HTMLInputElement, Event>) => void;
@@ -21,24 +26,13 @@ type FieldProps = {
 /** A labelled text input with hint and error message wired through aria-describedby (GOV.UK pattern). */
 // type="text" unless told; inputMode picks the keyboard (GOV.UK advice: no type=number).
 export function Field({ id, label, hint, error, type = 'text', ...input }: FieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const { describedBy } = fieldIds(id, hint, error);
   return (
     <div class={error ? 'field field--error' : 'field'}>
       <label class="field__label" for={id}>
         {label}
       </label>
-      {hint && (
-        <p class="field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="field__error" id={errorId}>
-          {error}
-        </p>
-      )}
+      <FieldMessages id={id} hint={hint} error={error} />
       <input
         {...input}
         type={type as 'text'}

@@ -1,3 +1,4 @@
+import { FieldMessages, fieldIds } from './FieldMessages';
 export interface RadioOption<T extends string> {
   value: T;
   label: string;
@@ -22,23 +23,12 @@ export function Radios<T extends string>({
   value: T | null;
   onChange: (value: T) => void;
 }) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const { describedBy } = fieldIds(id, hint, error);
   return (
     <div class={error ? 'field field--error' : 'field'}>
       <fieldset class="radios" aria-describedby={describedBy}>
         <legend class="field__label">{legend}</legend>
-        {hint && (
-          <p class="field__hint" id={hintId}>
-            {hint}
-          </p>
-        )}
-        {error && (
-          <p class="field__error" id={errorId}>
-            {error}
-          </p>
-        )}
+        <FieldMessages id={id} hint={hint} error={error} />
         {options.map((option, index) => {
           // The first radio carries the group's id, so an error summary link can focus it.
           const inputId = index === 0 ? id : `${id}-${option.value}`;

@@ -1,3 +1,4 @@
+import { FieldMessages, fieldIds } from './FieldMessages';
 export interface SelectOption {
   value: string;
   label: string;
@@ -21,24 +22,13 @@ export function Select({
   options: readonly SelectOption[];
   onChange: (value: string) => void;
 }) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const { describedBy } = fieldIds(id, hint, error);
   return (
     <div class={error ? 'field field--error' : 'field'}>
       <label class="field__label" for={id}>
         {label}
       </label>
-      {hint && (
-        <p class="field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="field__error" id={errorId}>
-          {error}
-        </p>
-      )}
+      <FieldMessages id={id} hint={hint} error={error} />
       <select
         id={id}
         class="field__input"

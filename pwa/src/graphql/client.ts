@@ -1,6 +1,7 @@
 import { reachable } from '../offline/network';
 import { locale } from '../i18n';
 import type { TypedDocumentString } from './generated/graphql';
+import { DEVICE_HEADER, deviceId, isSignUp } from './device';
 
 /** One entry of a GraphQL response's top-level `errors`, with the server's code and request id. */
 export interface ApiError {
@@ -103,13 +104,15 @@ export function createClient({ endpoint = '/graphql', fetch: fetchImpl, language
     };
     const lang = language?.();
     if (lang) headers['accept-language'] = lang;
+    const query = document.toString();
+    if (isSignUp(query)) headers[DEVICE_HEADER] = deviceId();
     let response: Response;
     try {
       response = await doFetch(endpoint, {
         method: 'POST',
         credentials: 'same-origin',
         headers,
-        body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
+        body: JSON.stringify({ query, variables: variables ?? {} }),
         ...(options?.signal ? { signal: options.signal } : {}),
       });
     } catch (cause) {

@@ -16,6 +16,7 @@ const en = {
   'nav.verify': 'Verify',
   'nav.reviews': 'Reviews',
   'nav.day': 'Day',
+  'nav.feedback': '12360',
   'nav.me': 'Me',
   'header.inbox': 'Inbox',
   'header.unread': '{count} unread',
@@ -112,8 +113,12 @@ const en = {
   'officer.reviews.link': 'Review queue',
   'officer.appointments.link': 'Appointments today (check-in and queue)',
   'officer.notices.link': 'Publish a policy notice',
+  'officer.feedback.link': 'Answer 12360 feedback and publish to the public column',
+  'officer.articles.link': 'Edit knowledge articles',
   'officer.materials.link': 'Material types',
   'officer.items.link': 'Service items',
+  'officer.draws.link': 'Fair draws',
+  'me.identity.link': 'Real-name verification',
   'officer.payments.link': 'Payment reconciliation',
 } as const satisfies Record<string, Message>;
 

@@ -16,6 +16,7 @@ const zhHans: Table<MessageKey> = {
   'nav.verify': '核验',
   'nav.reviews': '审核',
   'nav.day': '当日',
+  'nav.feedback': '12360',
   'nav.me': '我的',
   'header.inbox': '消息',
   'header.unread': '{count} 条未读',
@@ -112,8 +113,12 @@ const zhHans: Table<MessageKey> = {
   'officer.reviews.link': '待审队列',
   'officer.appointments.link': '今日预约（签到和叫号）',
   'officer.notices.link': '发布政策公告',
+  'officer.feedback.link': '答复 12360 诉求并在公开专栏发布',
+  'officer.articles.link': '编辑知识库文章',
   'officer.materials.link': '材料类型',
   'officer.items.link': '办事事项',
+  'officer.draws.link': '公平抽签',
+  'me.identity.link': '实名核验',
   'officer.payments.link': '付款对账',
 };
 

@@ -16,6 +16,7 @@ const zhHant: Table<MessageKey> = {
   'nav.verify': '核驗',
   'nav.reviews': '審核',
   'nav.day': '當日',
+  'nav.feedback': '12360',
   'nav.me': '我的',
   'header.inbox': '訊息',
   'header.unread': '{count} 則未讀',
@@ -112,8 +113,12 @@ const zhHant: Table<MessageKey> = {
   'officer.reviews.link': '待審隊列',
   'officer.appointments.link': '今日預約（簽到和叫號）',
   'officer.notices.link': '發佈政策公告',
+  'officer.feedback.link': '答覆 12360 訴求並在公開專欄發佈',
+  'officer.articles.link': '編輯知識庫文章',
   'officer.materials.link': '材料類型',
   'officer.items.link': '辦事事項',
+  'officer.draws.link': '公平抽籤',
+  'me.identity.link': '實名核驗',
   'officer.payments.link': '付款對賬',
 };
 

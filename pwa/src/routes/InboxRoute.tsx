@@ -1,11 +1,11 @@
 import { useEffect } from 'preact/hooks';
 import { PageHeading } from '../components/PageHeading';
+import { IdentitySignedOut } from '../features/identity/IdentitySignedOut';
 import { me, refreshMe, signInPath } from '../features/identity/identitySession';
 import { NotificationsInbox } from '../features/notifications/NotificationsInbox';
 import { tn } from '../features/notifications/notificationsMessages';
 import { NotificationsPushPanel } from '../features/notifications/NotificationsPushPanel';
 import { t } from '../i18n';
-import { ti } from '../features/identity/identityMessages';
 
 export default function InboxRoute() {
   const account = me.value;
@@ -19,15 +19,7 @@ export default function InboxRoute() {
       {account === undefined && <p role="status">{t('loading')}</p>}
       {account === null && (
         <>
-          <p>{tn('inbox.signIn')}</p>
-          <div class="button-row">
-            <a class="button button--primary" href={signInPath('/inbox')}>
-              {t('header.signIn')}
-            </a>
-            <a class="button button--secondary" href="/me/sign-up">
-              {ti('signIn.createAccount')}
-            </a>
-          </div>
+          <IdentitySignedOut message={tn('inbox.signIn')} signInHref={signInPath('/inbox')} />
           <p class="link-list">
             <a href="/">{t('building.homeLink')}</a>
           </p>

@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
+import { IdentitySignedOut } from '../features/identity/IdentitySignedOut';
 import { IdentityProfile } from '../features/identity/IdentityProfile';
 import { displayName, me, refreshMe } from '../features/identity/identitySession';
 import { NotificationsPushPanel } from '../features/notifications/NotificationsPushPanel';
@@ -24,15 +25,7 @@ export default function MeRoute() {
       {account === undefined && <p role="status">{t('loading')}</p>}
       {account === null && (
         <>
-          <p>{ti('me.signedOut.body')}</p>
-          <div class="button-row">
-            <a class="button button--primary" href="/me/sign-in">
-              {t('header.signIn')}
-            </a>
-            <a class="button button--secondary" href="/me/sign-up">
-              {ti('signIn.createAccount')}
-            </a>
-          </div>
+          <IdentitySignedOut message={ti('me.signedOut.body')} signInHref="/me/sign-in" />
           <p class="link-list">
             <a href="/">{t('building.homeLink')}</a>
           </p>

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { PageHeading } from '../components/PageHeading';
+import { ta } from '../features/alerts/alertsMessages';
 import { me, refreshMe } from '../features/identity/identitySession';
 import { t } from '../i18n';
 
@@ -26,9 +27,27 @@ export default function OfficerRoute() {
               </li>
             )}
             {officer.roles.some((r) => r === 'supervisor' || r === 'administrator') && (
-              <li>
-                <a href="/officer/notices">{t('officer.notices.link')}</a>
-              </li>
+              <>
+                <li>
+                  <a href="/officer/notices">{t('officer.notices.link')}</a>
+                </li>
+                <li>
+                  <a href="/officer/alerts">{ta('alerts.link')}</a>
+                </li>
+              </>
+            )}
+            {officer.roles.some((r) => r === 'supervisor' || r === 'administrator') && (
+              <>
+                <li>
+                  <a href="/officer/feedback">{t('officer.feedback.link')}</a>
+                </li>
+                <li>
+                  <a href="/officer/articles">{t('officer.articles.link')}</a>
+                </li>
+                <li>
+                  <a href="/officer/draws">{t('officer.draws.link')}</a>
+                </li>
+              </>
             )}
             {officer.roles.includes('administrator') && (
               <>

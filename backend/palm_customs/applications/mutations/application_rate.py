@@ -6,8 +6,8 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.applications import services
+from palm_customs.applications.mutations._common import application_done
 from palm_customs.applications.types import (
-    ApplicationDone,
     ApplicationError,
     ApplicationResult,
 )
@@ -31,8 +31,6 @@ async def application_rate(
         perform=lambda c: services.rate(
             c, principal=principal, application_id=application_id, rating=rating, comment=comment
         ),
-        present=lambda done: ApplicationDone(
-            application_id=strawberry.ID(str(done.application.id)), status=done.application.status
-        ),
+        present=application_done,
         refused=refusals(ValidationError, ApplicationError),
     )

@@ -6,10 +6,9 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.applications import services
-from palm_customs.applications.mutations._common import form
+from palm_customs.applications.mutations._common import application_done, form
 from palm_customs.applications.mutations._common import materials as _materials
 from palm_customs.applications.types import (
-    ApplicationDone,
     ApplicationError,
     ApplicationResult,
     FormValueInput,
@@ -42,8 +41,6 @@ async def application_resubmit(
             form_data=form(form_data),
             materials=_materials(materials),
         ),
-        present=lambda done: ApplicationDone(
-            application_id=strawberry.ID(str(done.application.id)), status=done.application.status
-        ),
+        present=application_done,
         refused=refusals(ValidationError, ApplicationError),
     )

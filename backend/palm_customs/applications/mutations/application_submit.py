@@ -6,10 +6,9 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.applications import services
-from palm_customs.applications.mutations._common import form
+from palm_customs.applications.mutations._common import application_done, form
 from palm_customs.applications.mutations._common import materials as _materials
 from palm_customs.applications.types import (
-    ApplicationDone,
     ApplicationError,
     ApplicationResult,
     FormValueInput,
@@ -46,8 +45,6 @@ async def application_submit(
             idempotency_key=idempotency_key,
             enterprise_id=enterprise_id,
         ),
-        present=lambda done: ApplicationDone(
-            application_id=strawberry.ID(str(done.application.id)), status=done.application.status
-        ),
+        present=application_done,
         refused=refusals(ValidationError, ApplicationError),
     )

@@ -6,8 +6,8 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.applications import services
+from palm_customs.applications.mutations._common import application_done
 from palm_customs.applications.types import (
-    ApplicationDone,
     ApplicationError,
     ApplicationResult,
 )
@@ -27,8 +27,6 @@ async def review_claim(info: Info[Context, Any], review_id: strawberry.ID) -> Ap
         info,
         after_commit=services.publish_queue_events,
         perform=lambda c: services.claim(c, principal=principal, review_id=review_id),
-        present=lambda done: ApplicationDone(
-            application_id=strawberry.ID(str(done.application.id)), status=done.application.status
-        ),
+        present=application_done,
         refused=refusals(ValidationError, ApplicationError),
     )

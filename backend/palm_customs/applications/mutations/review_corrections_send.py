@@ -7,8 +7,8 @@ from strawberry.types import Info
 
 from palm_customs.applications import services
 from palm_customs.applications.models import ReviewStatus
+from palm_customs.applications.mutations._common import application_done
 from palm_customs.applications.types import (
-    ApplicationDone,
     ApplicationError,
     ApplicationResult,
     CorrectionItemInput,
@@ -40,8 +40,6 @@ async def review_corrections_send(
                 for x in corrections[:60]
             ],
         ),
-        present=lambda done: ApplicationDone(
-            application_id=strawberry.ID(str(done.application.id)), status=done.application.status
-        ),
+        present=application_done,
         refused=refusals(ValidationError, ApplicationError),
     )

@@ -7,8 +7,8 @@ from strawberry.types import Info
 
 from palm_customs.applications import services
 from palm_customs.applications.models import ReviewStatus
+from palm_customs.applications.mutations._common import application_done
 from palm_customs.applications.types import (
-    ApplicationDone,
     ApplicationError,
     ApplicationResult,
 )
@@ -36,8 +36,6 @@ async def review_decide(
             outcome=ReviewStatus.PASSED if passed else ReviewStatus.REJECTED,
             corrections=[],
         ),
-        present=lambda done: ApplicationDone(
-            application_id=strawberry.ID(str(done.application.id)), status=done.application.status
-        ),
+        present=application_done,
         refused=refusals(ValidationError, ApplicationError),
     )

@@ -7,7 +7,8 @@ import strawberry
 from strawberry.types import Info
 
 from palm_customs.applications import services
-from palm_customs.applications.types import ApplicationDone, ApplicationError, ApplicationResult
+from palm_customs.applications.mutations._common import application_done
+from palm_customs.applications.types import ApplicationError, ApplicationResult
 from palm_customs.context import Context
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, ValidationFailed
 from palm_customs.core.mutation import refusals, run_mutation
@@ -43,8 +44,6 @@ async def review_draft_save(
         info,
         after_commit=services.publish_queue_events,
         perform=perform,
-        present=lambda done: ApplicationDone(
-            application_id=strawberry.ID(str(done.application.id)), status=done.application.status
-        ),
+        present=application_done,
         refused=refusals(ValidationError, ApplicationError),
     )

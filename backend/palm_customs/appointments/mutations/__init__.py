@@ -13,6 +13,9 @@ from palm_customs.appointments.mutations.booking_reschedule import booking_resch
 from palm_customs.appointments.mutations.draw_create import draw_create
 from palm_customs.appointments.mutations.draw_enter import draw_enter
 from palm_customs.appointments.mutations.fairness_rule_set import fairness_rule_set
+from palm_customs.appointments.mutations.identity_verify_at_window import (
+    identity_verify_at_window,
+)
 from palm_customs.appointments.mutations.queue_call_next import queue_call_next
 from palm_customs.appointments.mutations.site_closure_add import site_closure_add
 from palm_customs.appointments.mutations.waitlist_join import waitlist_join
@@ -36,3 +39,4 @@ class AppointmentMutation:
     draw_create = draw_create
     draw_enter = draw_enter
     fairness_rule_set = fairness_rule_set
+    identity_verify_at_window = identity_verify_at_window

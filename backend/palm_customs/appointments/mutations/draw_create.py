@@ -43,10 +43,11 @@ async def present_draw(draw: Draw) -> AppointmentDraw:
 
 
 @strawberry.mutation(
-    extensions=access(Level.VERIFIED, Role.SUPERVISOR),
-    description="Allocate the seats of an item at your site over a period by a fair draw: "
-    "entries are collected until closesAt, then the seats are held for the entrants in the "
-    "order of a seeded lottery (one entry per person) and everyone is told the result.",
+    extensions=access(Level.STEP_UP, Role.ADMINISTRATOR, Role.SUPERVISOR),
+    description="Choose a fair draw instead of first-come for the seats of an item at your "
+    "site over a period (step-up, audited): entries are collected until closesAt, then the "
+    "seats are held for the entrants in the order of a seeded lottery (one entry per person) "
+    "and everyone is told the result.",
 )
 async def draw_create(info: Info[Context, Any], input: DrawCreateInput) -> DrawCreateResult:
     principal = info.context.principal

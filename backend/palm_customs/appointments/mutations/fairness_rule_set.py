@@ -40,6 +40,7 @@ async def fairness_rule_set(
             max_cancellations=input.max_cancellations,
             change_window_hours=input.change_window_hours,
             now=clock.now(),
+            verified_only=input.verified_only,
         ),
         refused=refusals(ValidationError),
     )
@@ -53,6 +54,7 @@ async def fairness_rule_set(
                 max_reschedules=rule.max_reschedules,
                 max_cancellations=rule.max_cancellations,
                 change_window_hours=rule.change_window_hours,
+                verified_only=rule.verified_only,
                 updated_at=rule.updated_at,
             )
         )

@@ -231,6 +231,7 @@ async def book(
         # Early exit for the many losers of a rush (no lock taken); when the slot looks free
         # the conditional UPDATE below is what decides.
         raise SlotFull(alternatives=await _alternatives(connection, slot, now))
+    await fairness.check_verified(connection, account_id, code)
     accounts = await _lock_person(connection, account_id, now)
     existing = await replay()  # the same key sent twice at once: the second waits, then replays
     if existing is not None:

@@ -162,6 +162,7 @@ async def enter_draw(
     if person is None or not person.document_key or not person.human_key:
         # Only a registered, de-duplicated identity document takes part.
         raise AppointmentProblem(AppointmentErrorCode.NOT_VERIFIED)
+    await fairness.check_verified(connection, account_id, draw.item_code)
     accounts = await fairness.lock_human(connection, account_id, now)
     await _check_cool_down(connection, accounts, now)
     if (

@@ -28,7 +28,7 @@ from palm_customs.appointments.models import (
 from palm_customs.appointments.services.rules import LIVE, MAX_ACTIVE_BOOKINGS, _zone
 from palm_customs.core import clock
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, Validator
-from palm_customs.identity.models import Account, Person, RetainedIdentity
+from palm_customs.identity.models import Account, IdentityLevel, Person, RetainedIdentity
 
 # A claim on a seat: a booking that holds its window-time, or an offer/hold waiting for a yes.
 CLAIMS = (*LIVE, BookingStatus.OFFERED)
@@ -41,6 +41,7 @@ class Limits:
     max_reschedules: int
     max_cancellations: int
     change_window: timedelta
+    verified_only: bool = False
 
 
 # Without a FairnessRule row: no tighter than the overall cap per item and per day, and three
@@ -76,7 +77,20 @@ async def limits_for(connection: BaseDBAsyncClient, item_code: str) -> Limits:
         max_reschedules=row.max_reschedules,
         max_cancellations=row.max_cancellations,
         change_window=timedelta(hours=row.change_window_hours),
+        verified_only=row.verified_only,
     )
+
+
+async def check_verified(
+    connection: BaseDBAsyncClient, account_id: uuid.UUID, item_code: str
+) -> None:
+    """The scarcest items (FairnessRule.verified_only) need a person whose identity document
+    had a real check (an officer, or the real-name service); valid check digits are not it."""
+    if not (await limits_for(connection, item_code)).verified_only:
+        return
+    person = await Person.get_or_none(account_id=account_id, using_db=connection)
+    if person is None or person.identity_level is not IdentityLevel.VERIFIED:
+        raise AppointmentProblem(AppointmentErrorCode.IDENTITY_NOT_VERIFIED, field="itemCode")
 
 
 async def human_accounts(
@@ -261,6 +275,7 @@ async def set_rule(
     max_cancellations: int,
     change_window_hours: int,
     now: datetime,
+    verified_only: bool = False,
 ) -> RuleSet:
     """An administrator sets the limits of an item ("*": of every item without its own)."""
     code = item_code.strip().upper()
@@ -286,6 +301,7 @@ async def set_rule(
             "max_reschedules": max_reschedules,
             "max_cancellations": max_cancellations,
             "change_window_hours": change_window_hours,
+            "verified_only": verified_only,
             "updated_by": principal.actor,
             "updated_at": now,
         },

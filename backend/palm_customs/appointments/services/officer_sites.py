@@ -22,7 +22,9 @@ async def officer_site_code(
     return officer.unit if officer else None
 
 
-async def _check_site(connection: BaseDBAsyncClient, principal: Principal, site: Site) -> None:
+async def _check_site(
+    connection: BaseDBAsyncClient | None, principal: Principal, site: Site
+) -> None:
     """Object-level access for the officer side: only the sites the officer works at (their
     unit, and any other post they serve)."""
     if site.code not in await officer_posts(principal.account_id, connection):

@@ -13,7 +13,7 @@ from palm_customs.appointments.errors import AppointmentErrorCode, AppointmentPr
 from palm_customs.appointments.models import Booking, BookingStatus, ServiceWindow, Site, WindowSeat
 from palm_customs.appointments.services.check_in import CheckedIn
 from palm_customs.appointments.services.notices import _notify
-from palm_customs.appointments.services.officer_sites import _check_site, officer_site_code
+from palm_customs.appointments.services.officer_sites import _check_site
 from palm_customs.appointments.services.rules import NO_SHOW_GRACE, _now, _zone
 from palm_customs.core.principal import Principal
 from palm_customs.identity.models import Person
@@ -143,13 +143,15 @@ class DayView:
 
 
 async def day_view(*, principal: Principal, site_id: str, day: date) -> DayView | None:
-    """A site's day for an officer who works there (None for another site: not theirs to see)."""
+    """A site's day for an officer who serves there (their unit or another post): None for an
+    unknown site; OTHER_SITE raised for a site they do not serve (not theirs to see)."""
     try:
         site = await Site.get_or_none(id=int(site_id))
     except ValueError:
         return None
-    if site is None or await officer_site_code(None, principal) != site.code:
+    if site is None:
         return None
+    await _check_site(None, principal, site)
     zone = _zone(site)
     start = datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
     bookings = (

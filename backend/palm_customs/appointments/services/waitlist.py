@@ -20,6 +20,7 @@ from palm_customs.appointments.models import (
     WaitlistEntry,
     WaitlistStatus,
 )
+from palm_customs.appointments.services import fairness
 from palm_customs.appointments.services.booking import (
     Booked,
     _check_cool_down,
@@ -66,6 +67,7 @@ async def join_waitlist(
     account_id = principal.account_id
     assert account_id is not None
     code = _item_code(item_code)
+    await fairness.check_verified(connection, account_id, code)
     accounts = await _lock_person(connection, account_id, now)
     booking: Booking | None = None
     if booking_id:

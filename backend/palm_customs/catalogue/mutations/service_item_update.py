@@ -48,6 +48,8 @@ def _changes(value: ServiceItemUpdateInput) -> dict[str, Any]:
         changes["time_limit_days"] = value.time_limit_days
     if value.review_levels is not None:
         changes["review_levels"] = value.review_levels
+    if value.fee is not None:
+        changes["fee"] = {"amount_fen": value.fee.amount_fen, "due": value.fee.due}
     if value.materials is not None:
         changes["materials"] = [
             {"material": m.material, "required": m.required} for m in value.materials[:50]

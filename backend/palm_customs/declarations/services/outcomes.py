@@ -19,6 +19,7 @@ from palm_customs.declarations.models import (
     InspectionOutcome,
     OutcomeKind,
 )
+from palm_customs.declarations.money_text import cny_in_every_language
 from palm_customs.declarations.services.inputs import _decimal_ok
 from palm_customs.declarations.services.submission import _idempotency
 from palm_customs.identity.services.officers import officer_posts
@@ -126,7 +127,7 @@ async def record_outcome(
         observed_at=when,
     )
     # Paid on account more than the officer assessed: the difference goes back.
-    from palm_customs.payments import services as payments
+    from palm_customs.payments import settlement as payments
 
     await payments.after_outcome(connection, number=declaration.number)
     await notifications.notify(
@@ -140,7 +141,7 @@ async def record_outcome(
             body_key=f"notify.declaration_outcome.body.{kind.value}",
             params={
                 "number": declaration.number,
-                "duty": str(duty_assessed or ""),
+                "duty": cny_in_every_language(duty_assessed),
                 "receipt": clean_receipt,
             },
             link=f"/declare/declarations/{declaration.id}",

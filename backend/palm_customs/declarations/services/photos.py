@@ -8,9 +8,10 @@ import uuid
 from datetime import timedelta
 
 from palm_customs.core import clock
+from palm_customs.core.columns import fitting
 from palm_customs.core.principal import Principal, Role
 from palm_customs.declarations.errors import DeclarationErrorCode, DeclarationProblem
-from palm_customs.declarations.models import PORT_CODE_LENGTH, DeclarationPhoto
+from palm_customs.declarations.models import Declaration, DeclarationPhoto
 from palm_customs.declarations.services.inputs import ArticleInput
 from palm_customs.documents import services as vault
 from palm_customs.documents.models import Document, FileFormat
@@ -61,8 +62,7 @@ async def inspector_may_view_photo(officer: Principal, document_id: uuid.UUID) -
         return False
     # Only at the ports where the officer serves. A unit may be a name, not a port code: only
     # values that can be a port code are compared (a longer one would fail the column's check).
-    posts = await officer_posts(officer.account_id)
-    ports = [post for post in posts if len(post) <= PORT_CODE_LENGTH]
+    ports = fitting(Declaration, "port_code", await officer_posts(officer.account_id))
     photos = DeclarationPhoto.filter(document_id=document_id, declaration__port_code__in=ports)
     since = clock.now() - PHOTO_GRACE
     if await photos.filter(declaration__valid_until__gte=since).exists():

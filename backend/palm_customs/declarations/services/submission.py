@@ -22,6 +22,7 @@ from palm_customs.declarations.models import (
     DeclarationPhoto,
     DeclarationStatus,
 )
+from palm_customs.declarations.money_text import cny_in_every_language
 from palm_customs.declarations.services.duty_rules import current_rules
 from palm_customs.declarations.services.inputs import DeclarationInput
 from palm_customs.declarations.services.validation import CleanDeclaration, validate
@@ -204,7 +205,7 @@ async def _write(
             params={
                 "number": declaration.number,
                 "version": declaration.version,
-                "duty": str(declaration.total_duty),
+                "duty": cny_in_every_language(declaration.total_duty),
             },
             link=f"/declare/declarations/{declaration.id}",
         ),

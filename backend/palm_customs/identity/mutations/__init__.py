@@ -14,6 +14,7 @@ from palm_customs.identity.mutations.enterprise_invitation_accept import (
 from palm_customs.identity.mutations.enterprise_member_invite import enterprise_member_invite
 from palm_customs.identity.mutations.enterprise_member_remove import enterprise_member_remove
 from palm_customs.identity.mutations.enterprise_register import enterprise_register
+from palm_customs.identity.mutations.identity_verify_online import identity_verify_online
 from palm_customs.identity.mutations.officer_create import officer_create
 from palm_customs.identity.mutations.officer_enrol_finish import officer_enrol_finish
 from palm_customs.identity.mutations.officer_enrol_start import officer_enrol_start
@@ -60,3 +61,4 @@ class IdentityMutation:
     officer_create = officer_create
     officer_enrol_start = officer_enrol_start
     officer_enrol_finish = officer_enrol_finish
+    identity_verify_online = identity_verify_online

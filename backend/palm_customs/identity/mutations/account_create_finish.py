@@ -36,7 +36,7 @@ async def account_create_finish(
     limiter, ip = context.rate_limiter, context.meta.ip
 
     async def prepare() -> None:
-        await services.check_sign_up_limit(limiter, ip=ip)
+        await services.check_sign_up_limit(limiter, ip=ip, device=context.meta.device)
         await slot.consume()
 
     result = await run_mutation(
@@ -57,6 +57,6 @@ async def account_create_finish(
         ),
     )
     if isinstance(result, services.SignedIn):
-        await services.count_sign_up(limiter, context.settings, ip=ip)
+        await services.count_sign_up(limiter, context.settings, ip=ip, device=context.meta.device)
         return await sign_in_success(info, result)
     return result

@@ -11,7 +11,7 @@ from palm_customs.core.permissions import Level, access
 from palm_customs.core.types import ValidationError
 from palm_customs.identity import services
 from palm_customs.identity.api import ceremony
-from palm_customs.identity.mutations._common import person_data
+from palm_customs.identity.mutations._common import count_taken_answer, person_data
 from palm_customs.identity.types import (
     AccountError,
     CeremonyResult,
@@ -28,10 +28,14 @@ from palm_customs.identity.types import (
 async def account_create_start(info: Info[Context, Any], input: PersonInput) -> CeremonyResult:
     settings = info.context.settings
     limiter, ip = info.context.rate_limiter, info.context.meta.ip
-    return await run_mutation(
+    result = await run_mutation(
         info,
-        prepare=lambda: services.check_sign_up_limit(limiter, ip=ip),
+        prepare=lambda: services.check_sign_up_limit(
+            limiter, ip=ip, device=info.context.meta.device
+        ),
         perform=lambda c: services.begin_account_creation(c, settings, person=person_data(input)),
         present=ceremony,
         refused=refusals(ValidationError, AccountError, TooManyAttempts, SignInError),
     )
+    await count_taken_answer(result, limiter, settings, ip=ip)
+    return result

@@ -20,7 +20,9 @@ async def passkey_add_finish(
     info: Info[Context, Any], challenge_id: strawberry.ID, credential_json: str, name: str
 ) -> IdentityResult:
     context = info.context
-    slot = ChallengeSlot(challenge_id, ChallengePurpose.ADD_PASSKEY)
+    slot = ChallengeSlot(
+        challenge_id, ChallengePurpose.ADD_PASSKEY, session_id=context.principal.session_id
+    )
     return await run_mutation(
         info,
         prepare=slot.consume,

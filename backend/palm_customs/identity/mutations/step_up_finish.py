@@ -23,7 +23,9 @@ async def step_up_finish(
     info: Info[Context, Any], challenge_id: strawberry.ID, credential_json: str
 ) -> StepUpResult:
     context = info.context
-    slot = ChallengeSlot(challenge_id, ChallengePurpose.STEP_UP)
+    slot = ChallengeSlot(
+        challenge_id, ChallengePurpose.STEP_UP, session_id=context.principal.session_id
+    )
     result = await run_mutation(
         info,
         prepare=slot.consume,

@@ -1,4 +1,8 @@
-"""Deleting one's account."""
+"""Deleting one's account.
+
+Other domains act on it (appointments: future bookings end) through the listeners of
+`identity.hooks.ACCOUNT_DELETED`, installed by palm_customs.registry.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +10,18 @@ from datetime import timedelta
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from palm_customs.appointments.services.changes import end_for_deleted_account
 from palm_customs.core import clock
 from palm_customs.core.principal import Principal
 from palm_customs.identity import sessions
 from palm_customs.identity.errors import AccountErrorCode, AccountProblem
+from palm_customs.identity.hooks import ACCOUNT_DELETED
 from palm_customs.identity.models import (
     Account,
     AccountKind,
     AccountStatus,
     EnterpriseMembership,
     EnterpriseRole,
+    IdentityVerification,
     MembershipStatus,
     Passkey,
     PasswordCredential,
@@ -60,7 +65,8 @@ async def delete_account(
         if admins <= 1:
             raise AccountProblem(AccountErrorCode.LAST_ADMINISTRATOR)
     now = clock.now()
-    await end_for_deleted_account(connection, account_id=account_id, now=now)
+    for listener in ACCOUNT_DELETED.listeners():
+        await listener(connection, account_id=account_id, now=now)
     person = await Person.get_or_none(account=account, using_db=connection)
     if person is not None and person.document_type and person.document_number:
         key = person.document_key or document_key(
@@ -76,6 +82,8 @@ async def delete_account(
             defaults=retained, using_db=connection, document_hash=document_hash(settings, key)
         )
     await Person.filter(account=account).using_db(connection).delete()
+    # Its real checks name the document: they go with it (the audit log keeps the acts).
+    await IdentityVerification.filter(account_id=account_id).using_db(connection).delete()
     await Passkey.filter(account=account).using_db(connection).delete()
     await PasswordCredential.filter(account=account).using_db(connection).delete()
     await RecoveryCode.filter(account=account).using_db(connection).delete()

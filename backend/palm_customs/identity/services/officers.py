@@ -14,7 +14,6 @@ from palm_customs.core import clock
 from palm_customs.core.crypto import token_digest
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, Validator
 from palm_customs.core.principal import Role
-from palm_customs.identity import passkeys, sessions
 from palm_customs.identity.errors import (
     AccountErrorCode,
     AccountProblem,
@@ -27,9 +26,12 @@ from palm_customs.identity.models import (
     Challenge,
     ChallengePurpose,
     Officer,
-    SessionMethod,
 )
-from palm_customs.identity.services.passkey_accounts import _passkey_name, _store_passkey
+from palm_customs.identity.services.passkey_registration import (
+    begin_registration,
+    store_and_sign_in,
+    verified_credential,
+)
 from palm_customs.identity.services.results import Ceremony, SignedIn, _handle
 from palm_customs.settings import Settings
 
@@ -124,21 +126,16 @@ async def begin_officer_enrolment(
         )
     assert officer is not None
     account = await Account.get(id=officer.account_id, using_db=connection)
-    challenge = await passkeys.issue_challenge(
+    return await begin_registration(
         connection,
+        settings,
         purpose=ChallengePurpose.OFFICER_ENROL,
         account=account,
         pending={"code_hash": officer.enrolment_code_hash},
-    )
-    options = passkeys.registration_options(
-        settings,
-        challenge=challenge,
         user_handle=account.user_handle,
         user_name=officer.badge_number,
         display_name=officer.full_name,
-        exclude=[],
     )
-    return Ceremony(challenge_id=challenge.id, options_json=options, account_id=account.id)
 
 
 async def finish_officer_enrolment(
@@ -152,9 +149,8 @@ async def finish_officer_enrolment(
     user_agent: str,
     replaces: uuid.UUID | None,
 ) -> SignedIn:
-    name = _passkey_name(passkey_name)
-    new = passkeys.verify_new_credential(
-        settings, credential_json=credential_json, challenge=challenge
+    name, new = verified_credential(
+        settings, challenge=challenge, credential_json=credential_json, passkey_name=passkey_name
     )
     account = await Account.get(id=challenge.account_id, using_db=connection)
     # The code is single-use: only the enrolment that clears it may finish.
@@ -167,17 +163,15 @@ async def finish_officer_enrolment(
     )
     if cleared != 1:
         raise SignInFailed(SignInErrorCode.ENROLMENT_CODE_INVALID, account_id=str(account.id))
-    await _store_passkey(connection, account=account, new=new, name=name)
-    issued = await sessions.start(
+    return await store_and_sign_in(
         connection,
         account=account,
-        method=SessionMethod.PASSKEY,
+        new=new,
+        name=name,
         ip=ip,
         user_agent=user_agent,
-        stepped_up=True,
         replaces=replaces,
     )
-    return SignedIn(account=account, token=issued.token, session=issued.session)
 
 
 async def officer_posts(

@@ -7,7 +7,7 @@ import uuid
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from palm_customs.core.principal import Principal
-from palm_customs.identity import passkeys, sessions
+from palm_customs.identity import sessions
 from palm_customs.identity.errors import (
     AccountErrorCode,
     AccountProblem,
@@ -24,7 +24,12 @@ from palm_customs.identity.models import (
     PasswordCredential,
     Person,
 )
-from palm_customs.identity.services.passkey_accounts import _passkey_name, _store_passkey
+from palm_customs.identity.services.passkey_registration import (
+    _passkey_name,
+    _store_passkey,
+    begin_registration,
+    verified_credential,
+)
 from palm_customs.identity.services.results import Ceremony, Done, _require_account
 from palm_customs.identity.services.security_notices import SecurityEvent, tell_owner
 from palm_customs.settings import Settings
@@ -40,22 +45,18 @@ async def begin_add_passkey(
     existing = list(await Passkey.filter(account=account).using_db(connection))
     if len(existing) >= MAX_PASSKEYS:
         raise AccountProblem(AccountErrorCode.NOT_ALLOWED)
-    challenge = await passkeys.issue_challenge(
+    display = await _display_name(connection, account)
+    return await begin_registration(
         connection,
+        settings,
         purpose=ChallengePurpose.ADD_PASSKEY,
         account=account,
         session_id=principal.session_id,
-    )
-    display = await _display_name(connection, account)
-    options = passkeys.registration_options(
-        settings,
-        challenge=challenge,
         user_handle=account.user_handle,
         user_name=account.sign_in_name or display,
         display_name=display,
         exclude=existing,
     )
-    return Ceremony(challenge_id=challenge.id, options_json=options, account_id=account_id)
 
 
 async def _display_name(connection: BaseDBAsyncClient, account: Account) -> str:
@@ -78,9 +79,8 @@ async def finish_add_passkey(
     account_id = _require_account(principal)
     if challenge.session_id != principal.session_id:
         raise WebAuthnFailed(WebAuthnErrorCode.CHALLENGE_INVALID)
-    clean_name = _passkey_name(name)
-    new = passkeys.verify_new_credential(
-        settings, credential_json=credential_json, challenge=challenge
+    clean_name, new = verified_credential(
+        settings, challenge=challenge, credential_json=credential_json, passkey_name=name
     )
     account = await Account.get(id=account_id, using_db=connection)
     passkey = await _store_passkey(connection, account=account, new=new, name=clean_name)

@@ -333,16 +333,34 @@ async def _create_person(
     return account
 
 
-def _sign_up_key(ip: str) -> str:
-    return f"signup:net:{network_of(ip)}"
+_DEVICE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
 
-async def check_sign_up_limit(limiter: RateLimiter, *, ip: str) -> None:
-    """Refuse a sign-up while the network has created its hourly share of accounts."""
-    wait = await limiter.retry_after(_sign_up_key(ip))
+def device_of(header: str | None) -> str | None:
+    """The device id the PWA keeps (a random id in its storage, sent as X-Palm-Device), or
+    None when absent or not of its form (then only the network limit applies)."""
+    return header if header and _DEVICE.match(header) else None
+
+
+def _sign_up_keys(ip: str, device: str | None) -> list[str]:
+    keys = [f"signup:net:{network_of(ip)}"]
+    if device:
+        keys.append(f"signup:dev:{hashlib.sha256(device.encode()).hexdigest()[:32]}")
+    return keys
+
+
+async def check_sign_up_limit(limiter: RateLimiter, *, ip: str, device: str | None = None) -> None:
+    """Refuse a sign-up while the network, or the device, has created its hourly share of
+    accounts (one device on many networks is still one device, and the other way round)."""
+    wait = max([await limiter.retry_after(key) for key in _sign_up_keys(ip, device)])
     if wait > 0:
         raise TooManyAttemptsError(wait)
 
 
-async def count_sign_up(limiter: RateLimiter, settings: Settings, *, ip: str) -> None:
-    await limiter.failure(_sign_up_key(ip), sign_up_policy(settings.sign_up_network_limit))
+async def count_sign_up(
+    limiter: RateLimiter, settings: Settings, *, ip: str, device: str | None = None
+) -> None:
+    network, *devices = _sign_up_keys(ip, device)
+    await limiter.failure(network, sign_up_policy(settings.sign_up_network_limit))
+    for key in devices:
+        await limiter.failure(key, sign_up_policy(settings.sign_up_device_limit))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.expressions import Q
 
 from palm_customs.core.ratelimit import SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS, RateLimiter
 from palm_customs.identity import passkeys, sessions
@@ -14,8 +15,6 @@ from palm_customs.identity.models import (
     AccountStatus,
     Challenge,
     ChallengePurpose,
-    Officer,
-    Passkey,
     SessionMethod,
 )
 from palm_customs.identity.services.officers import BADGE_MAX_LENGTH
@@ -24,35 +23,43 @@ from palm_customs.settings import Settings
 
 
 async def _sign_in_account(connection: BaseDBAsyncClient, name: str) -> Account | None:
+    """The active account a sign-in name (or an officer's badge number) names, if any.
+
+    One statement, whatever the answer: a name that exists and one that does not cost the same
+    work (the badge alternative depends on the value's shape only, never on what exists).
+    """
     cleaned = name.strip().lower()
     if not cleaned or len(cleaned) > 120:
         return None
-    account = await Account.get_or_none(
-        sign_in_name=cleaned, status=AccountStatus.ACTIVE, using_db=connection
-    )
     badge = name.strip().upper()
     # Only what could be a badge number is looked up as one (a longer value made the lookup
-    # fail, which told apart long names that exist from those that do not).
-    if account is None and cleaned.upper() == badge and len(badge) <= BADGE_MAX_LENGTH:
-        officer = await Officer.get_or_none(badge_number=badge, using_db=connection)
-        if officer is not None:
-            account = await Account.get(id=officer.account_id, using_db=connection)
-    return account
+    # fail, which told apart long names that exist from those that do not); anything else is
+    # compared with the empty badge number, which no officer has: the same statement always.
+    if cleaned.upper() != badge or len(badge) > BADGE_MAX_LENGTH:
+        badge = ""
+    named = Q(sign_in_name=cleaned) | Q(officer__badge_number=badge)
+    found = await Account.filter(named, status=AccountStatus.ACTIVE).limit(2).using_db(connection)
+    # a sign-in name wins over another account's badge number
+    return next((a for a in found if a.sign_in_name == cleaned), found[0] if found else None)
 
 
 async def begin_sign_in(
     connection: BaseDBAsyncClient, settings: Settings, *, sign_in_name: str | None
 ) -> Ceremony:
-    """Usernameless (no name: any discoverable passkey) or username-first."""
+    """Usernameless (no name: any discoverable passkey) or username-first.
+
+    Every passkey is discoverable (registration requires a resident key), so the answer never
+    lists credentials: a known name, a known name without passkeys and an unknown name get the
+    same options (a fresh challenge, no allowCredentials), after the same work. The name only
+    binds the challenge to its account, so a passkey of another account is refused at finish.
+    """
     account = await _sign_in_account(connection, sign_in_name) if sign_in_name else None
-    allow = list(await Passkey.filter(account=account).using_db(connection)) if account else []
     challenge = await passkeys.issue_challenge(
         connection, purpose=ChallengePurpose.AUTHENTICATE, account=account
     )
-    # An unknown name gets the same answer as a known one without passkeys: no enumeration.
     return Ceremony(
         challenge_id=challenge.id,
-        options_json=passkeys.authentication_options(settings, challenge=challenge, allow=allow),
+        options_json=passkeys.authentication_options(settings, challenge=challenge, allow=[]),
     )
 
 

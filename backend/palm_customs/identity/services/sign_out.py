@@ -8,12 +8,12 @@ person's pushes), but identity knows no domain above it (the contracts in pyproj
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from typing import Protocol
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from palm_customs.core import clock
+from palm_customs.core.hooks import Hook
 from palm_customs.core.principal import Principal
 from palm_customs.identity import sessions
 from palm_customs.identity.errors import AccountErrorCode, AccountProblem
@@ -34,28 +34,14 @@ class SessionsEnded(Protocol):
     ) -> None: ...
 
 
-_listeners: tuple[SessionsEnded, ...] | None = None
-
-
-def use_session_end_listeners(listeners: Sequence[SessionsEnded]) -> None:
-    """Install what runs when sessions end (`palm_customs.registry.install` does)."""
-    global _listeners
-    _listeners = tuple(listeners)
-
-
-def _session_end_listeners() -> tuple[SessionsEnded, ...]:
-    if _listeners is None:
-        from palm_customs import registry  # the composition root, imported only here
-
-        use_session_end_listeners(registry.session_end_listeners())
-    assert _listeners is not None
-    return _listeners
+# Installed by palm_customs.registry (notifications: a signed-out device stops receiving pushes).
+SESSIONS_ENDED: Hook[SessionsEnded] = Hook("identity.sessions_ended")
 
 
 async def _sessions_ended(
     connection: BaseDBAsyncClient, *, account_id: uuid.UUID, session_id: uuid.UUID | None
 ) -> None:
-    for listener in _session_end_listeners():
+    for listener in SESSIONS_ENDED.listeners():
         await listener(connection, account_id=account_id, session_id=session_id)
 
 

@@ -10,7 +10,7 @@ from palm_customs.context import Context
 from palm_customs.core.mutation import refusals, run_mutation
 from palm_customs.core.permissions import Level, Role, access
 from palm_customs.core.types import ValidationError
-from palm_customs.payments import services
+from palm_customs.payments import intents as services
 from palm_customs.payments.errors import PaymentErrorCode, PaymentProblem
 from palm_customs.payments.types import (
     PaymentError,

@@ -3,6 +3,7 @@
 // times per site, then one confirm. A retry after a lost answer reuses the idempotency key.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Button } from '../../components/Button';
+import { Field } from '../../components/Field';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
 import { Notice } from '../../components/Notice';
 import { Radios } from '../../components/Radios';
@@ -24,7 +25,9 @@ import {
   type AppointmentsSiteFragment,
   type AppointmentsSlotFragment,
 } from '../../graphql/generated/graphql';
-import { locale } from '../../i18n';
+import { dateIn, SERVICE_TIME_ZONE, zonedInstant } from '../../clock';
+import { locale, t } from '../../i18n';
+import { HelpLink } from '../help/HelpLink';
 import { describeError } from '../identity/identityErrors';
 import { createSecureRequest, stepUpStatus } from '../identity/identityStepUp';
 import { IdentityStepUpNotice } from '../identity/IdentityStepUpNotice';
@@ -91,6 +94,10 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
   const [near, setNear] = useState<{ latitude: number; longitude: number } | null>(null);
   const [locating, setLocating] = useState(false);
   const [availability, setAvailability] = useState<Availability | null>(null);
+  // The day from which to show free times ('' = the earliest), on the sites' clock.
+  const [fromDate, setFromDate] = useState('');
+  const zone = sites.find((s) => s.code === siteCode)?.timezone ?? SERVICE_TIME_ZONE;
+  const after = (fromDate && zonedInstant(fromDate, '00:00', zone)?.toISOString()) || null;
   const [slot, setSlot] = useState<AppointmentsSlotFragment | null>(null);
   const [alternatives, setAlternatives] = useState<AppointmentsSlotFragment[]>([]);
   const [problem, setProblem] = useState<{ message: string; code?: string; retryAt?: string | null } | null>(null);
@@ -141,11 +148,11 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
       itemCode,
       siteCode: siteCode === ALL_SITES ? null : siteCode,
       near,
-      after: null,
+      after,
     })
       .then((data) => setAvailability(data.appointmentAvailability))
       .catch((error) => setProblem({ message: describeError(error) }));
-  }, [itemCode, siteCode, near]);
+  }, [itemCode, siteCode, near, after]);
 
   const passed = useMemo(
     () => (applications ?? []).filter((a) => a.itemCode === itemCode && a.status === 'PASSED'),
@@ -300,6 +307,7 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
       {!moving && (
         <section aria-labelledby="book-item-heading">
           <h2 id="book-item-heading">{ta('book.item.heading')}</h2>
+          <HelpLink question="book.item" />
           {items === null ? (
             <p role="status">{ta('loading')}</p>
           ) : (
@@ -331,6 +339,7 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
       {item && needsPrereview && !moving && (
         <section aria-labelledby="book-application-heading">
           <h2 id="book-application-heading">{ta('book.application.heading')}</h2>
+          <HelpLink question="book.application" />
           {applications === null && <p role="status">{ta('loading')}</p>}
           {applications && passed.length === 0 && (
             <Notice title={ta('book.application.none.title')}>
@@ -360,6 +369,7 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
       {itemCode && (
         <section aria-labelledby="book-where-heading">
           <h2 id="book-where-heading">{ta('book.where.heading')}</h2>
+          <HelpLink question="book.where" />
           <div class="button-row">
             <Button variant="secondary" onClick={locate} disabled={locating}>
               {locating ? ta('book.location.finding') : ta('book.location.use')}
@@ -383,6 +393,15 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
               onChange={setSiteCode}
             />
           )}
+          <Field
+            id="book-from"
+            type="date"
+            label={ta('book.from.label')}
+            hint={ta('book.from.hint')}
+            value={fromDate}
+            min={dateIn(zone)}
+            onInput={(event) => setFromDate(event.currentTarget.value)}
+          />
           {availability === null && <p role="status">{ta('loading')}</p>}
           {availability?.length === 0 && <p>{ta('book.noSites')}</p>}
           {earliest.length > 0 && (
@@ -409,7 +428,8 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
           <div data-testid="book-problem" data-code={problem.code ?? ''}>
             <Notice kind="error" title={ta('book.problem.title')} live="alert">
               <p>{problem.message}</p>
-              {problem.retryAt ? (
+              {/* a draw's closing time is when entries end, not when booking opens again */}
+              {problem.retryAt && problem.code !== 'DRAW_ONLY' ? (
                 <p data-testid="book-retry-at">
                   {ta('book.problem.retryAt', {
                     when: siteTime(problem.retryAt, chosenSite?.timezone, locale.value, { dateStyle: 'medium', timeStyle: 'short' }),
@@ -424,6 +444,11 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
                     {ta('draw.enter')}
                   </Button>
                 )
+              ) : null}
+              {problem.code === 'IDENTITY_NOT_VERIFIED' ? (
+                <p>
+                  <a href="/me/identity">{t('me.identity.link')}</a>
+                </p>
               ) : null}
               {problem.code === 'PREREVIEW_REQUIRED' || problem.code === 'PREREVIEW_NOT_PASSED' ? (
                 <p>

@@ -3,7 +3,7 @@
 // outbox with an idempotency key, so it works offline and a resend is harmless — the queue
 // number, "call next" for a window, and served / no-show.
 import { FileButton } from '../../components/FileButton';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Button } from '../../components/Button';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
@@ -27,7 +27,8 @@ import { describeError } from '../identity/identityErrors';
 import { me } from '../identity/identitySession';
 import { createSecureRequest, stepUpStatus } from '../identity/identityStepUp';
 import { IdentityStepUpNotice } from '../identity/IdentityStepUpNotice';
-import { readQr, readQrFromFile } from '../officer/officerScan';
+import { FairVerifyAtWindow } from '../fairness/FairVerifyAtWindow';
+import { useQrCamera } from '../officer/useQrCamera';
 import { ta, taMaybe } from './appointmentsMessages';
 import { newKey, siteDate, siteTime } from './appointmentsModel';
 import { OUTBOX_CHECK_IN, type CheckInResult, type CheckInVariables } from './appointmentsOutbox';
@@ -50,10 +51,9 @@ export function AppointmentsDay() {
   const [called, setCalled] = useState<{ window: number; booking: AppointmentsDayBookingFragment } | null>(null);
   const [log, setLog] = useState<CheckInEntry[]>([]);
   const [queued, setQueued] = useState<Set<string>>(new Set());
-  const [scanning, setScanning] = useState(false);
-  const video = useRef<HTMLVideoElement>(null);
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const stream = useRef<MediaStream | null>(null);
+  const { video, canvas, scanning, start: startCamera, stop: stopCamera, pickImage } = useQrCamera((text) => checkIn({ credential: text.trim() }), (p) =>
+    setProblem(p === null ? null : p === 'cameraUnavailable' ? ta('day.camera.unavailable') : ta('day.image.noCode')),
+  );
 
   const site = sites?.find((s) => s.id === siteId);
 
@@ -75,7 +75,6 @@ export function AppointmentsDay() {
       .catch((error) => setProblem(describeError(error)));
     void cacheGet<CheckInEntry[]>(CACHE_KEYS.checkInLog).then((l) => setLog(l ?? []));
     void import('../../offline/outboxStart').then((m) => m.startOutbox());
-    return () => stopCamera();
   }, []);
 
   const loadDay = async () => {
@@ -151,46 +150,6 @@ export function AppointmentsDay() {
     setErrors([]);
     setNumber('');
     void checkIn({ number: value });
-  };
-
-  function stopCamera() {
-    stream.current?.getTracks().forEach((track) => track.stop());
-    stream.current = null;
-    setScanning(false);
-  }
-
-  const startCamera = async () => {
-    setProblem(null);
-    try {
-      stream.current = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
-    } catch {
-      setProblem(ta('day.camera.unavailable'));
-      return;
-    }
-    setScanning(true);
-    const v = video.current;
-    if (!v || !canvas.current) return;
-    v.srcObject = stream.current;
-    await v.play().catch(() => {});
-    const tick = async () => {
-      if (!stream.current || !canvas.current) return;
-      const found = await readQr(v, canvas.current).catch(() => null);
-      if (found) {
-        stopCamera();
-        await checkIn({ credential: found.trim() });
-      } else setTimeout(() => void tick(), 250);
-    };
-    void tick();
-  };
-
-  const pickImage = async (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    if (!file || !canvas.current) return;
-    setProblem(null);
-    const found = await readQrFromFile(file, canvas.current).catch(() => null);
-    input.value = '';
-    if (found) await checkIn({ credential: found.trim() });
-    else setProblem(ta('day.image.noCode'));
   };
 
   const callNext = async (windowNumber: number) => {
@@ -325,6 +284,7 @@ export function AppointmentsDay() {
               <p data-testid="day-called">
                 {called.booking.personName} · {called.booking.number}
               </p>
+              <FairVerifyAtWindow key={called.booking.id} booking={called.booking} />
             </Notice>
           </div>
         )}

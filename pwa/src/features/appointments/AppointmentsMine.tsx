@@ -11,6 +11,7 @@ import {
 } from '../../graphql/generated/graphql';
 import { locale } from '../../i18n';
 import { CACHE_KEYS } from '../../offline/keys';
+import { FairMyEntries } from '../fairness/FairMyEntries';
 import { describeError } from '../identity/identityErrors';
 import { offerText, ta, taMaybe } from './appointmentsMessages';
 import { siteTime } from './appointmentsModel';
@@ -102,6 +103,7 @@ export function AppointmentsMine() {
           </ul>
         </section>
       )}
+      <FairMyEntries />
       {problem && (
         <Notice kind="error" title={ta('book.problem.title')} live="alert">
           <p>{problem}</p>

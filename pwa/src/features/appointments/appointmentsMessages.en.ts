@@ -18,6 +18,8 @@ const en = {
   'book.item.needsPrereview': 'Needs a passed online pre-review first',
   'book.item.onsiteOnly': 'Handled on site only; no pre-review needed',
   'book.earliest': 'Earliest times at any site',
+  'book.from.label': 'Show free times from',
+  'book.from.hint': 'Leave empty to see the earliest free times. Dates and times are those of the site.',
   'book.application.heading': 'Your pre-reviewed application',
   'book.application.legend': 'Which application is this appointment for?',
   'book.application.passed': 'Pre-review passed',

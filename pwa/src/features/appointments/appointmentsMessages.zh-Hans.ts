@@ -19,6 +19,8 @@ const zhHans: Table<AppointmentsKey> = {
   'book.item.needsPrereview': '需先通过网上预审',
   'book.item.onsiteOnly': '仅现场办理，无需预审',
   'book.earliest': '各地点最早可约时间',
+  'book.from.label': '显示此日期起的空闲时间',
+  'book.from.hint': '留空则显示最早的空闲时间。日期和时间均为办理点当地时间。',
   'book.application.heading': '已预审的申请',
   'book.application.legend': '本次预约对应哪一份申请？',
   'book.application.passed': '预审已通过',

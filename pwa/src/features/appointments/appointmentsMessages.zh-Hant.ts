@@ -19,6 +19,8 @@ const zhHant: Table<AppointmentsKey> = {
   'book.item.needsPrereview': '需先通過網上預審',
   'book.item.onsiteOnly': '僅現場辦理，無需預審',
   'book.earliest': '各地點最早可約時間',
+  'book.from.label': '顯示此日期起的空閒時間',
+  'book.from.hint': '留空則顯示最早的空閒時間。日期和時間均為辦理點當地時間。',
   'book.application.heading': '已預審的申請',
   'book.application.legend': '本次預約對應哪一份申請？',
   'book.application.passed': '預審已通過',

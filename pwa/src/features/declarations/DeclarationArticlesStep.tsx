@@ -5,19 +5,21 @@ import { Checkbox } from '../../components/Checkbox';
 import { Field } from '../../components/Field';
 import { Select } from '../../components/Select';
 import { formatDateTime, formatMoney, formatNumber } from '../../i18n/format';
+import { HelpLink } from '../help/HelpLink';
 import { inlineErrors } from '../identity/identityErrors';
 import { DeclarationArticlePhoto } from './DeclarationArticlePhoto';
 import { DeclarationEstimateView, DeclarationLineExplanation } from './DeclarationEstimateView';
-import { draftPath, type StepProps } from './DeclarationWizard';
-import { localized, useEstimate, type EstimateState } from './declarationsHooks';
+import { categoryName, localized, useEstimate, type EstimateState } from './declarationsHooks';
 import {
   blankArticle,
   CURRENCIES,
+  draftPath,
   isMoney,
   MEASURED_CATEGORIES,
   travellerResidency,
   type DeclarationDraftData,
   type DraftArticle,
+  type StepProps,
 } from './declarationsModel';
 import type { CachedRules, DutyRules } from './declarationsStore';
 import { td } from './declarationsMessages';
@@ -39,11 +41,6 @@ export function articleProblems(a: DraftArticle): SummaryError[] {
 export function travellerNames(draft: DeclarationDraftData, declarantName: string): string[] {
   const companions = draft.hasCompanions === 'yes' ? draft.companions : [];
   return [declarantName || td('declare.you'), ...companions.map((c, i) => c.fullName || td('declare.companionN', { n: i + 1 }))];
-}
-
-export function categoryName(rules: CachedRules | null, code: string): string {
-  const category = rules?.rules.categories.find((c) => c.code === code);
-  return category ? localized(category.name) : code;
 }
 
 /** Rates of the cached rule set, and when this device last fetched them. */
@@ -198,6 +195,7 @@ export function DeclarationArticleEdit({ draft, update, rules, profile, errors, 
             autocomplete="off"
             onInput={(e) => setQuery(e.currentTarget.value)}
           />
+          <HelpLink question="declare.article.category" />
           {!categories.length && <p>{td('declare.article.category.unavailable')}</p>}
           {shown.length === 0 && categories.length > 0 && <p role="status">{td('declare.article.category.noMatch')}</p>}
           <div class="category-picker__list">
@@ -287,6 +285,7 @@ export function DeclarationArticleEdit({ draft, update, rules, profile, errors, 
         checked={article.dutyFreeShop}
         onChange={(v) => set('dutyFreeShop', v)}
       />
+      <HelpLink question="declare.article.dutyFree" />
       {nonResident && (
         <Checkbox
           id={id('takenOutAgain')}

@@ -3,9 +3,10 @@ import type { SummaryError } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
 import { Radios } from '../../components/Radios';
 import { Select } from '../../components/Select';
+import { HelpLink } from '../help/HelpLink';
 import { inlineErrors } from '../identity/identityErrors';
 import { travellerNames } from './DeclarationArticlesStep';
-import type { StepProps } from './DeclarationWizard';
+import type { StepProps } from './declarationsModel';
 import { CURRENCIES, isMoney, newKey, type DraftCash } from './declarationsModel';
 import { td } from './declarationsMessages';
 
@@ -47,6 +48,7 @@ export function DeclarationCashStep({ draft, update, profile, errors, setErrors,
           }))
         }
       />
+      <HelpLink question="declare.cash" />
       {draft.hasCash === 'yes' && (
         <>
           {draft.cash.map((c, i) => (

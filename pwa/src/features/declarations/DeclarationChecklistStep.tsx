@@ -2,8 +2,9 @@ import { Button } from '../../components/Button';
 import type { SummaryError } from '../../components/ErrorSummary';
 import { Notice } from '../../components/Notice';
 import { Radios } from '../../components/Radios';
+import { HelpLink } from '../help/HelpLink';
 import { inlineErrors } from '../identity/identityErrors';
-import type { StepProps } from './DeclarationWizard';
+import type { StepProps } from './declarationsModel';
 import { localized } from './declarationsHooks';
 import { td } from './declarationsMessages';
 
@@ -35,6 +36,7 @@ export function DeclarationChecklistStep({ draft, update, rules, errors, setErro
             ]}
             onChange={(v) => update((d) => ({ ...d, restricted: { ...d.restricted, [q.code]: v } }))}
           />
+          <HelpLink question={`declare.checklist.${q.code}`} />
           {draft.restricted[q.code] === 'yes' && (
             <Notice title={td('declare.checklist.guidance')}>
               <p>{localized(q.guidance)}</p>

@@ -6,8 +6,7 @@ import { Radios } from '../../components/Radios';
 import type { DocumentType } from '../../graphql/generated/graphql';
 import { t } from '../../i18n';
 import { inlineErrors } from '../identity/identityErrors';
-import { draftPath, type StepProps } from './DeclarationWizard';
-import { blankCompanion, type DraftCompanion, type YesNo } from './declarationsModel';
+import { blankCompanion, draftPath, type DraftCompanion, type StepProps, type YesNo } from './declarationsModel';
 import { td } from './declarationsMessages';
 
 const id = (name: string) => `companion-${name}`;

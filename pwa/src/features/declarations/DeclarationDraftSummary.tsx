@@ -1,4 +1,4 @@
-import { categoryName } from './DeclarationArticlesStep';
+import { categoryName } from './declarationsHooks';
 import type { DeclarationDraftData } from './declarationsModel';
 import type { CachedRules } from './declarationsStore';
 import { td } from './declarationsMessages';

@@ -1,5 +1,5 @@
 /**
- * Offline port of the server's duty estimate (backend/palm_customs/declarations/duty.py).
+ * Offline port of the server's duty estimate (backend/palm_customs/declarations/duty/: model.py, the rules; estimate.py, the estimate).
  *
  * Both pass tests/declarations/duty_vectors.json; change one, change the other. Money is integer
  * cents in bigint and decimals are exact scaled bigints, so HALF_UP rounding matches Python's
@@ -186,7 +186,7 @@ export class DutyInputError extends Error {
 
 /**
  * The exact choice of exempted articles enumerates at most this many combinations in each half of
- * its meet-in-the-middle search; more is refused (duty.py: MAX_HALF_CHOICES).
+ * its meet-in-the-middle search; more is refused (declarations/duty/model.py: MAX_HALF_CHOICES).
  */
 export const MAX_HALF_CHOICES = 2 ** 15;
 const SATURATE = 2 ** 40;
@@ -430,7 +430,7 @@ function rateOf(currency: string, rates: RatesJson): Dec {
   return dec(rate);
 }
 
-/** The category of the band the article's value falls in (watches, cosmetics); see duty.py. */
+/** The category of the band the article's value falls in (watches, cosmetics); see declarations/duty/estimate.py, _place_in_band. */
 function placeInBand(article: ArticleJson, declared: Category, rules: RuleSetJson, unitValue: bigint): Category {
   const band = declared.value_band ?? null;
   if (band === null) return declared;
@@ -570,7 +570,7 @@ function enumerate(groups: Group[], caps: Caps): Partial[] {
   return found;
 }
 
-/** Meet in the middle over the groups; the first half holds every duty-free group (see duty.py). */
+/** Meet in the middle over the groups; the first half holds every duty-free group (see declarations/duty/estimate.py, _choose_exempt). */
 function chooseExempt(groups: Group[], caps: Caps): number[] {
   const options = groups.map((g) => candidates(g, capOf(g, caps)).length);
   const first = groups.filter((g) => g.dutyFree).length;
@@ -699,7 +699,11 @@ function applyQuantityLimits(
     );
     let remaining = budget;
     for (const { work, units } of sized) {
-      const covered = units < remaining ? units : remaining;
+      // Whole units only: a bottle or pack is never split by the limit (declarations/duty/estimate.py, step 4).
+      const quantity = BigInt(work.article.quantity);
+      const perUnit = units / quantity;
+      const fit = remaining / perUnit;
+      const covered = (fit < quantity ? fit : quantity) * perUnit;
       remaining -= covered;
       work.taxable = divHalfUp(work.value * (units - covered), units);
       work.allowanceUsed = work.value - work.taxable;

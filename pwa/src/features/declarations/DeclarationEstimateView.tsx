@@ -1,8 +1,7 @@
 import { Notice } from '../../components/Notice';
 import type { DeclarationEstimateFragment } from '../../graphql/generated/graphql';
 import { formatMoney, formatNumber } from '../../i18n/format';
-import { categoryName } from './DeclarationArticlesStep';
-import type { EstimateState } from './declarationsHooks';
+import { categoryName, type EstimateState } from './declarationsHooks';
 import type { CachedRules } from './declarationsStore';
 import { td, type DeclarationsKey } from './declarationsMessages';
 

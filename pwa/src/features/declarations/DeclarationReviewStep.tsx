@@ -6,15 +6,15 @@ import { t } from '../../i18n';
 import { formatDateTime, formatMoney } from '../../i18n/format';
 import { enqueue } from '../../offline/outbox';
 import { navigate } from '../identity/identitySession';
-import { categoryName, DeclarationRatesOf, travellerNames } from './DeclarationArticlesStep';
+import { DeclarationRatesOf, travellerNames } from './DeclarationArticlesStep';
 import { companionProblems } from './DeclarationCompanionsStep';
 import { DeclarationEstimateView } from './DeclarationEstimateView';
 import { tripProblems } from './DeclarationTripStep';
-import { draftPath, type StepProps } from './DeclarationWizard';
-import { localized, useEstimate } from './declarationsHooks';
+import { categoryName, localized, useEstimate } from './declarationsHooks';
 import { articleProblems } from './DeclarationArticlesStep';
+import { unitPrice } from './declarationsMoney';
 import { OUTBOX_AMEND, OUTBOX_SUBMIT, type AmendVariables, type SubmitVariables } from './declarationsOutbox';
-import { newKey, pendingPhotos, scheduledAt, toDeclarationInput, windowState } from './declarationsModel';
+import { draftPath, newKey, pendingPhotos, scheduledAt, toDeclarationInput, windowState, type StepProps } from './declarationsModel';
 import { td } from './declarationsMessages';
 
 function ChangeLink({ draftId, step, id, label }: { draftId: string; step: string; id: string; label: string }) {
@@ -79,7 +79,9 @@ export function DeclarationReviewStep({ draftId, draft, update, rules, rulesOffl
         <dd>{port ? localized(port.name) : draft.portCode || '—'}</dd>
         <dt>{td('declare.trip.mode.legend')}</dt>
         <dd>
-          {draft.travelMode ? td(`declare.mode.${draft.travelMode}`) : '—'} {draft.travelNumber.toUpperCase()}
+          <span class="code">
+            {draft.travelMode ? td(`declare.mode.${draft.travelMode}`) : '—'} {draft.travelNumber.toUpperCase()}
+          </span>
         </dd>
         <dt>{td('declare.review.when')}</dt>
         <dd>{when ? formatDateTime(when) : '—'}</dd>
@@ -108,7 +110,7 @@ export function DeclarationReviewStep({ draftId, draft, update, rules, rulesOffl
         <ul>
           {draft.articles.map((a) => (
             <li key={a.key}>
-              {a.description} — {categoryName(rules, a.categoryCode)}, {a.quantity} × {a.unitValue} {a.currency}
+              {a.description} — {categoryName(rules, a.categoryCode)}, {a.quantity} × {unitPrice(a.unitValue, a.currency)}
               {a.dutyFreeShop ? ` · ${td('declare.article.dutyFree.short')}` : ''}
               {a.photo ? ` · ${td('declare.article.photo.short')}` : ''}
             </li>

@@ -128,7 +128,7 @@ export function DeclarationStart() {
                   <span class="tag">{td(`declare.status.${d.status}`)}</span>
                 </h3>
                 <p>
-                  {d.travelNumber} · {d.portCode} · {formatDateTime(d.scheduledAt, undefined, SERVICE_TIME_ZONE)}
+                  <span class="code">{d.travelNumber}</span> · {d.portCode} · {formatDateTime(d.scheduledAt, undefined, SERVICE_TIME_ZONE)}
                 </p>
                 <div class="button-row">
                   <Button variant="secondary" onClick={() => void declareAgain(d)}>

@@ -8,7 +8,7 @@ import { Select } from '../../components/Select';
 import type { Direction, TravelMode } from '../../graphql/generated/graphql';
 import { formatDateTime } from '../../i18n/format';
 import { inlineErrors } from '../identity/identityErrors';
-import type { StepProps } from './DeclarationWizard';
+import type { StepProps } from './declarationsModel';
 import { localized } from './declarationsHooks';
 import { facesHkMacau, scheduledAt, submissionWindow, windowState, type DeclarationDraftData } from './declarationsModel';
 import { td } from './declarationsMessages';

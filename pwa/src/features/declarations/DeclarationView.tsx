@@ -103,7 +103,10 @@ export function DeclarationView({ id }: { id: string }) {
         <dd>{td(`declare.status.${d.status}`)}</dd>
         <dt>{td('declare.review.trip')}</dt>
         <dd>
-          {td(`declare.direction.${d.direction}`)} · {d.portCode} · {td(`declare.mode.${d.travelMode}`)} {d.travelNumber}
+          {td(`declare.direction.${d.direction}`)} · {d.portCode} ·{' '}
+          <span class="code">
+            {td(`declare.mode.${d.travelMode}`)} {d.travelNumber}
+          </span>
         </dd>
         <dt>{td('declare.review.when')}</dt>
         <dd>{formatDateTime(d.scheduledAt, undefined, SERVICE_TIME_ZONE)}</dd>

@@ -17,28 +17,13 @@ import { DeclarationDraftSummary } from './DeclarationDraftSummary';
 import { DeclarationReviewStep } from './DeclarationReviewStep';
 import { DeclarationTripStep } from './DeclarationTripStep';
 import { useDeclarantProfile, useRules } from './declarationsHooks';
-import { STEPS, type DeclarantProfile, type DeclarationDraftData, type Step } from './declarationsModel';
+import { draftPath, STEPS, type DeclarationDraftData, type Step, type StepProps } from './declarationsModel';
 import { loadDraft, saveDraft, syncDraft, type CachedRules, type DraftState } from './declarationsStore';
 import { td, type DeclarationsKey } from './declarationsMessages';
 
 const AUTOSAVE_MS = 300;
 const SYNC_MS = 1500;
 
-export interface StepProps {
-  draftId: string;
-  draft: DeclarationDraftData;
-  update: (change: (draft: DeclarationDraftData) => DeclarationDraftData) => void;
-  rules: CachedRules | null;
-  rulesOffline: boolean;
-  profile: DeclarantProfile | null | undefined;
-  errors: readonly SummaryError[];
-  setErrors: (errors: SummaryError[]) => void;
-  /** Go to a step (or a sub-page: "article/<key>"), saving first. */
-  go: (path: string) => void;
-  item?: string | undefined;
-}
-
-export const draftPath = (id: string, step: string) => `/declare/draft/${id}/${step}`;
 
 export function nextStep(step: Step): Step {
   return STEPS[Math.min(STEPS.indexOf(step) + 1, STEPS.length - 1)] ?? 'review';

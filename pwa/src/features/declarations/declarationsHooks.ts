@@ -31,6 +31,11 @@ export function localized(text: Localized): string {
   return l === 'en' ? text.en : l === 'zh-Hant' ? text.zhHant : text.zhHans;
 }
 
+export function categoryName(rules: CachedRules | null, code: string): string {
+  const category = rules?.rules.categories.find((c) => c.code === code);
+  return category ? localized(category.name) : code;
+}
+
 /** Cached rules at once, then fresh ones from the server; `offline` when only the cache answered. */
 export function useRules(): { rules: CachedRules | null; offline: boolean; failed: boolean } {
   const [rules, setRules] = useState<CachedRules | null>(null);

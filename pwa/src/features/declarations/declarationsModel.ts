@@ -10,7 +10,9 @@ import type {
   EstimateTravellerInput,
   TravelMode,
 } from '../../graphql/generated/graphql';
+import type { SummaryError } from '../../components/ErrorSummary';
 import type { ArticleJson, TravellerJson } from './DeclarationDuty';
+import type { CachedRules } from './declarationsStore';
 
 export type YesNo = 'yes' | 'no' | null;
 
@@ -437,3 +439,20 @@ export function draftFromDeclaration(
     })),
   };
 }
+
+/** What the wizard gives each step (the steps import it from here, not from the wizard). */
+export interface StepProps {
+  draftId: string;
+  draft: DeclarationDraftData;
+  update: (change: (draft: DeclarationDraftData) => DeclarationDraftData) => void;
+  rules: CachedRules | null;
+  rulesOffline: boolean;
+  profile: DeclarantProfile | null | undefined;
+  errors: readonly SummaryError[];
+  setErrors: (errors: SummaryError[]) => void;
+  /** Go to a step (or a sub-page: "article/<key>"), saving first. */
+  go: (path: string) => void;
+  item?: string | undefined;
+}
+
+export const draftPath = (id: string, step: string) => `/declare/draft/${id}/${step}`;

@@ -7,6 +7,7 @@ import {
   IdentityPasskeyAddStartDocument,
   IdentityPasskeyRenameDocument,
   IdentityPasskeyRevokeDocument,
+  IdentityStepUpWithPasswordDocument,
   type IdentityOutcomeFragment,
   type IdentitySecurityQuery,
 } from '../../graphql/generated/graphql';
@@ -119,8 +120,13 @@ export function IdentityPasskeys({
   device?: PasskeyApi;
 }) {
   const [name, setName] = useState(ti('passkey.defaultName.other'));
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Without a passkey there is nothing to step up with: a fresh password + authenticator code
+  // proof gives level 3 for a few minutes (to add the first passkey, or delete the account).
+  const firstPasskey = passkeys.length === 0;
 
   const add = async (event: Event) => {
     event.preventDefault();
@@ -129,8 +135,22 @@ export function IdentityPasskeys({
       setProblem(ti('passkey.name.required'));
       return;
     }
+    if (firstPasskey && (!password || !/^\d{6}$/.test(code.trim()))) {
+      setProblem(ti('security.passkey.passwordProofRequired'));
+      return;
+    }
     setBusy(true);
     try {
+      if (firstPasskey) {
+        const proof = (await secureRequest(IdentityStepUpWithPasswordDocument, { password, totpCode: code.trim() }))
+          .stepUpWithPassword;
+        if (proof.__typename !== 'StepUpSuccess') {
+          setProblem(proof.message);
+          return;
+        }
+        setPassword('');
+        setCode('');
+      }
       // Level 3: the secure request runs the step-up ceremony first when needed.
       const start = (await secureRequest(IdentityPasskeyAddStartDocument, {})).passkeyAddStart;
       if (start.__typename !== 'PasskeyCeremony') {
@@ -177,6 +197,28 @@ export function IdentityPasskeys({
             </Notice>
           )}
           <Field id="new-passkey-name" label={ti('passkey.name.label')} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+          {firstPasskey && (
+            <>
+              <p>{ti('security.passkey.passwordProof')}</p>
+              <Field
+                id="first-passkey-password"
+                label={ti('password.label')}
+                type="password"
+                autocomplete="current-password"
+                value={password}
+                onInput={(e) => setPassword(e.currentTarget.value)}
+              />
+              <Field
+                id="first-passkey-code"
+                label={ti('password.totp.label')}
+                hint={ti('password.totp.hint')}
+                autocomplete="one-time-code"
+                inputMode="numeric"
+                value={code}
+                onInput={(e) => setCode(e.currentTarget.value)}
+              />
+            </>
+          )}
           <Button type="submit" disabled={busy}>
             {ti('security.passkey.add')}
           </Button>

@@ -6,6 +6,9 @@ import { formatDate } from '../../i18n/format';
 import { refreshMe, type SignedIn } from './identitySession';
 import { IdentityTotpSetup } from './IdentityTotpSetup';
 import { ti } from './identityMessages';
+import { countryName } from './countries';
+import { countryOverrides } from './CountryPicker';
+import { locale } from '../../i18n/locale';
 import { tt } from '../transparency/transparencyMessages';
 
 function PendingTotp() {
@@ -43,7 +46,7 @@ export function IdentityProfile({ account }: { account: SignedIn }) {
               </>
             )}
             <dt>{ti('me.profile.nationality')}</dt>
-            <dd>{person.nationality}</dd>
+            <dd>{countryName(person.nationality, locale.value, countryOverrides)}</dd>
             <dt>{ti('me.profile.residency')}</dt>
             <dd>{ti(person.isResident ? 'me.profile.resident' : 'me.profile.nonResident')}</dd>
             {person.email && (
@@ -78,6 +81,11 @@ export function IdentityProfile({ account }: { account: SignedIn }) {
         <li>
           <a href="/me/security">{ti('me.link.security')}</a>
         </li>
+        {person && (
+          <li>
+            <a href="/me/identity">{t('me.identity.link')}</a>
+          </li>
+        )}
         {person && (
           <li>
             <a href="/me/enterprises">{ti('me.link.enterprises')}</a>

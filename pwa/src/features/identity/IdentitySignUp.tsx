@@ -18,6 +18,8 @@ import { navigate, setSignedIn } from './identitySession';
 import { IdentityTotpSetup } from './IdentityTotpSetup';
 import { PasskeyError, browserPasskeys, passkeysSupported, type PasskeyApi } from './identityWebAuthn';
 import { ti } from './identityMessages';
+import { CountryPicker } from './CountryPicker';
+import { PassportScanLoader, type PassportRead } from '../passport/PassportScanLoader';
 
 const P = 'signup';
 const FIELDS = [
@@ -121,6 +123,22 @@ export function IdentitySignUp({ passkeys = browserPasskeys }: { passkeys?: Pass
   const [passkeyFailed, setPasskeyFailed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [step, setStep] = useState<Step>({ name: 'form' });
+  // The issuing state of a scanned passport is read from it, never chosen (fairness rules).
+  const [scanned, setScanned] = useState(false);
+  const fillFromPassport = ({ passport, lines }: PassportRead) => {
+    setScanned(true);
+    setForm((f) => ({
+      ...f,
+      fullName: `${passport.givenNames} ${passport.surname}`.trim(),
+      documentNumber: passport.documentNumber,
+      documentCountry: passport.issuingState,
+      documentExpiry: passport.expiryDate,
+      mrzLine1: lines[0],
+      mrzLine2: lines[1],
+      dateOfBirth: passport.birthDate,
+      nationality: passport.nationality,
+    }));
+  };
 
   const set =
     <K extends keyof Form>(key: K) =>
@@ -249,6 +267,14 @@ export function IdentitySignUp({ passkeys = browserPasskeys }: { passkeys?: Pass
         ]}
         onChange={(value) => setForm((f) => ({ ...f, documentType: value }))}
       />
+      {docType === 'PASSPORT' && (
+        <PassportScanLoader
+          label={ti('signUp.scan.open')}
+          loading={ti('signUp.scan.loading')}
+          failed={ti('signUp.scan.failed')}
+          onRead={fillFromPassport}
+        />
+      )}
       <Field
         id={id('documentNumber')}
         label={ti(docType === 'RESIDENT_ID' ? 'signUp.documentNumber.resident' : 'signUp.documentNumber.label')}
@@ -260,15 +286,14 @@ export function IdentitySignUp({ passkeys = browserPasskeys }: { passkeys?: Pass
         onInput={set('documentNumber')}
       />
       {docType === 'PASSPORT' && (
-        <Field
+        <CountryPicker
           id={id('documentCountry')}
           label={ti('signUp.documentCountry.label')}
-          hint={ti('signUp.country.hint')}
-          autocapitalize="characters"
-          maxLength={3}
+          hint={scanned ? ti('signUp.scan.stateFromPassport') : ti('signUp.country.hint')}
+          readOnly={scanned}
           value={form.documentCountry}
           error={err('documentCountry')}
-          onInput={set('documentCountry')}
+          onChange={(code) => setForm((f) => ({ ...f, documentCountry: code }))}
         />
       )}
       {docType !== 'RESIDENT_ID' && (
@@ -317,15 +342,13 @@ export function IdentitySignUp({ passkeys = browserPasskeys }: { passkeys?: Pass
         onInput={set('dateOfBirth')}
       />
       {docType !== 'RESIDENT_ID' && (
-        <Field
+        <CountryPicker
           id={id('nationality')}
           label={ti('signUp.nationality.label')}
           hint={ti('signUp.country.hint')}
-          autocapitalize="characters"
-          maxLength={3}
           value={form.nationality}
           error={err('nationality')}
-          onInput={set('nationality')}
+          onChange={(code) => setForm((f) => ({ ...f, nationality: code }))}
         />
       )}
       <Field

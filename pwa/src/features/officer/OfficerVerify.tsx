@@ -1,5 +1,5 @@
 import { FileButton } from '../../components/FileButton';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { Button } from '../../components/Button';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
@@ -25,7 +25,7 @@ import { verifyQrCredential, type QrClaims, type QrVerification } from '../qr/Qr
 import { DeclarationArticlePhotos } from '../declarations/DeclarationArticlePhotos';
 import { cachedKeySet, refreshKeySet, type CachedKeySet } from './officerKeys';
 import { OUTBOX_OUTCOME, type OutcomeVariables } from './officerOutbox';
-import { readQr, readQrFromFile } from './officerScan';
+import { useQrCamera } from './useQrCamera';
 import { declarationsMessages, td, type DeclarationsKey } from '../declarations/declarationsMessages';
 import { PaymentReceiptView, RECEIPT_TYPE } from '../payments/PaymentReceiptView';
 
@@ -128,7 +128,6 @@ export function OfficerVerify() {
   const [result, setResult] = useState<QrVerification | null>(null);
   const [online, setOnline] = useState<Online | null>(null);
   const [onlineProblem, setOnlineProblem] = useState<string | null>(null);
-  const [scanning, setScanning] = useState(false);
   const [scanProblem, setScanProblem] = useState<string | null>(null);
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [kind, setKind] = useState<OutcomeKind | null>(null);
@@ -137,9 +136,9 @@ export function OfficerVerify() {
   const [receipt, setReceipt] = useState('');
   const [log, setLog] = useState<LoggedOutcome[]>([]);
   const [queued, setQueued] = useState<Set<string>>(new Set());
-  const video = useRef<HTMLVideoElement>(null);
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const stream = useRef<MediaStream | null>(null);
+  const { video, canvas, scanning, start: startCamera, stop: stopCamera, pickImage } = useQrCamera((text) => verify(text), (p) =>
+    setScanProblem(p === null ? null : p === 'cameraUnavailable' ? td('verify.camera.unavailable') : td('verify.image.noCode')),
+  );
 
   useEffect(() => {
     void refreshMe();
@@ -147,7 +146,6 @@ export function OfficerVerify() {
     void refreshKeySet().then(setKeys);
     void getRecord(STORES.cache, CACHE_KEYS.outcomeLog).then((r) => setLog((r?.value as LoggedOutcome[]) ?? []));
     void import('../../offline/outboxStart').then((m) => m.startOutbox());
-    return () => stopCamera();
   }, []);
   useEffect(() => {
     void outboxRecords(OUTBOX_OUTCOME).then((r) => setQueued(new Set(r.map((x) => x.id))));
@@ -168,45 +166,6 @@ export function OfficerVerify() {
         .then((data) => setOnline(data.declarationVerification))
         .catch((error) => setOnlineProblem(describeError(error)));
     }
-  };
-
-  function stopCamera() {
-    stream.current?.getTracks().forEach((track) => track.stop());
-    stream.current = null;
-    setScanning(false);
-  }
-
-  const startCamera = async () => {
-    setScanProblem(null);
-    try {
-      stream.current = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
-    } catch {
-      setScanProblem(td('verify.camera.unavailable'));
-      return;
-    }
-    setScanning(true);
-    const v = video.current;
-    if (!v || !canvas.current) return;
-    v.srcObject = stream.current;
-    await v.play().catch(() => {});
-    const tick = async () => {
-      if (!stream.current || !canvas.current) return;
-      const found = await readQr(v, canvas.current).catch(() => null);
-      if (found) {
-        stopCamera();
-        await verify(found);
-      } else setTimeout(() => void tick(), 250);
-    };
-    void tick();
-  };
-
-  const pickImage = async (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    if (!file || !canvas.current) return;
-    setScanProblem(null);
-    const found = await readQrFromFile(file, canvas.current).catch(() => null);
-    if (found) await verify(found);
-    else setScanProblem(td('verify.image.noCode'));
   };
 
   const byNumber = async (event: Event) => {

@@ -3,7 +3,7 @@
 import { Notice } from '../../components/Notice';
 import { formatDateTime } from '../../i18n/format';
 import type { QrClaims } from '../qr/QrCredential';
-import { money } from './PaymentPanel';
+import { money } from './money';
 import { tp } from './paymentsMessages';
 
 export const RECEIPT_TYPE = 'payment_receipt';
@@ -15,6 +15,8 @@ export function PaymentReceiptView({ claims, issuedAt }: { claims: QrClaims; iss
   const paid = num(claims.paid);
   const due = num(claims.due);
   const full = paid >= due;
+  // A receipt of an application's fee names the application (claim k), a duty receipt the declaration.
+  const application = claims.k === 'application';
   return (
     <div data-testid="receipt-view" data-paid={full ? 'full' : 'partial'}>
       <Notice kind={full ? 'success' : 'error'} title={tp('pay.verify.heading')}>
@@ -23,8 +25,10 @@ export function PaymentReceiptView({ claims, issuedAt }: { claims: QrClaims; iss
         </p>
       </Notice>
       <dl class="facts">
-        <dt>{tp('pay.verify.number')}</dt>
-        <dd data-testid="receipt-number">{str(claims.n)}</dd>
+        <dt>{tp(application ? 'pay.verify.application' : 'pay.verify.number')}</dt>
+        <dd data-testid="receipt-number" data-kind={application ? 'application' : 'declaration'}>
+          {str(claims.n)}
+        </dd>
         <dt>{tp('pay.verify.order')}</dt>
         <dd>{str(claims.p)}</dd>
         <dt>{tp('pay.verify.amount')}</dt>
@@ -34,7 +38,7 @@ export function PaymentReceiptView({ claims, issuedAt }: { claims: QrClaims; iss
         <dt>{tp('pay.verify.due')}</dt>
         <dd>{money(due)}</dd>
         <dt>{tp('pay.basis')}</dt>
-        <dd>{tp(claims.b === 'assessment' ? 'pay.basis.ASSESSMENT' : 'pay.basis.ESTIMATE')}</dd>
+        <dd>{tp(claims.b === 'assessment' ? 'pay.basis.ASSESSMENT' : claims.b === 'fee' ? 'pay.basis.FEE' : 'pay.basis.ESTIMATE')}</dd>
         <dt>{tp('pay.verify.at')}</dt>
         <dd>{formatDateTime(str(claims.at) || issuedAt)}</dd>
       </dl>

@@ -4,13 +4,18 @@ import { useEffect, useState } from 'preact/hooks';
 import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
 import { client } from '../../graphql/client';
-import { PaymentReconciliationDocument, type PaymentReconciliationQuery } from '../../graphql/generated/graphql';
+import {
+  PaymentReconciliationDocument,
+  PaymentRefundRetryDocument,
+  PaymentRequeryDocument,
+  type PaymentReconciliationQuery,
+} from '../../graphql/generated/graphql';
 import { t } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { describeError } from '../identity/identityErrors';
 import { createSecureRequest, stepUpStatus } from '../identity/identityStepUp';
 import { IdentityStepUpNotice } from '../identity/IdentityStepUpNotice';
-import { money } from './PaymentPanel';
+import { money } from './money';
 import { tp, type PaymentsKey } from './paymentsMessages';
 
 const secure = createSecureRequest({ client, onStatus: (s) => (stepUpStatus.value = s) });
@@ -30,6 +35,8 @@ function Section({ heading, id, items }: { heading: string; id: string; items: p
 export function PaymentReconciliationView() {
   const [report, setReport] = useState<Report | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const load = async () => {
     setProblem(null);
     try {
@@ -39,6 +46,33 @@ export function PaymentReconciliationView() {
     }
   };
   useEffect(() => void load(), []);
+  // Each action asks for a fresh passkey confirmation (step-up) and is audited by the server.
+  const act = async (run: () => Promise<string>) => {
+    if (busy) return;
+    setBusy(true);
+    setDone(null);
+    setProblem(null);
+    try {
+      setDone(await run());
+      await load();
+    } catch (error) {
+      setProblem(describeError(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const requery = (intentId: string) =>
+    act(async () => {
+      const result = (await secure(PaymentRequeryDocument, { intentId })).paymentRequery;
+      if (result.__typename !== 'PaymentRequeried') throw new Error(result.message);
+      return tp('pay.admin.requeried', { number: result.intent.number, state: tp(`pay.intent.${result.intent.state}` as PaymentsKey) });
+    });
+  const retry = (refundId: string) =>
+    act(async () => {
+      const result = (await secure(PaymentRefundRetryDocument, { refundId })).paymentRefundRetry;
+      if (result.__typename !== 'PaymentRefundRetried') throw new Error(result.message);
+      return tp('pay.admin.retried', { number: result.refund.number });
+    });
   return (
     <div>
       <p>{tp('pay.admin.intro')}</p>
@@ -46,6 +80,11 @@ export function PaymentReconciliationView() {
       {problem && (
         <Notice kind="error" title={t('notice.error')} live="alert">
           <p>{problem}</p>
+        </Notice>
+      )}
+      {done && (
+        <Notice kind="success" live="status">
+          <p data-testid="pay-admin-done">{done}</p>
         </Notice>
       )}
       <div class="button-row">
@@ -61,7 +100,10 @@ export function PaymentReconciliationView() {
             heading={tp('pay.admin.unknown')}
             items={report.unknown.map((i) => (
               <li class="card-list__item" key={i.id}>
-                {i.number} · {money(i.amountFen)} · {tp(`pay.intent.${i.state}` as PaymentsKey)} · {formatDateTime(i.createdAt)}
+                {i.number} · {money(i.amountFen)} · {tp(`pay.intent.${i.state}` as PaymentsKey)} · {formatDateTime(i.createdAt)}{' '}
+                <Button variant="secondary" disabled={busy} onClick={() => void requery(i.id)} aria-label={`${tp('pay.admin.requery')} ${i.number}`}>
+                  {tp('pay.admin.requery')}
+                </Button>
               </li>
             ))}
           />
@@ -79,7 +121,10 @@ export function PaymentReconciliationView() {
             heading={tp('pay.admin.refundsPending')}
             items={report.refundsPending.map((r) => (
               <li class="card-list__item" key={r.number}>
-                {r.number} · {money(r.amountFen)} · {formatDateTime(r.createdAt)}
+                {r.number} · {money(r.amountFen)} · {formatDateTime(r.createdAt)}{' '}
+                <Button variant="secondary" disabled={busy} onClick={() => void retry(r.id)} aria-label={`${tp('pay.admin.retry')} ${r.number}`}>
+                  {tp('pay.admin.retry')}
+                </Button>
               </li>
             ))}
           />
@@ -88,7 +133,10 @@ export function PaymentReconciliationView() {
             heading={tp('pay.admin.refundsFailed')}
             items={report.refundsFailed.map((r) => (
               <li class="card-list__item" key={r.number}>
-                {r.number} · {money(r.amountFen)} · {formatDateTime(r.createdAt)}
+                {r.number} · {money(r.amountFen)} · {formatDateTime(r.createdAt)}{' '}
+                <Button variant="secondary" disabled={busy} onClick={() => void retry(r.id)} aria-label={`${tp('pay.admin.retry')} ${r.number}`}>
+                  {tp('pay.admin.retry')}
+                </Button>
               </li>
             ))}
           />

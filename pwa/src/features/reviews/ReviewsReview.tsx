@@ -16,6 +16,7 @@ import { t } from '../../i18n';
 import { secureRequest } from '../identity/identityApi';
 import { IdentityStepUpNotice } from '../identity/IdentityStepUpNotice';
 import { navigate } from '../identity/identitySession';
+import { ApplicationFeeForReview } from '../payments/ApplicationFeeForReview';
 import { pick } from '../services/servicesStore';
 import { tsMaybe } from '../services/servicesMessages';
 import { ReviewsViewer } from './ReviewsViewer';
@@ -290,6 +291,7 @@ function ReviewsWorkspace({
         <span>{tr('reviews.revision', { n: a.revision })}</span>
         {(changedFields.size > 0 || changedMaterials.size > 0) && <span>{tr('reviews.changedSince')}</span>}
       </p>
+      <ApplicationFeeForReview applicationId={a.id} />
       {!task.claimedByMe && (
         <Notice>
           <p>{tr('reviews.notClaimed')}</p>

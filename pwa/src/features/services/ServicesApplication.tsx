@@ -9,6 +9,7 @@ import { request } from '../../graphql/client';
 import {
   ServicesApplicationOneDocument,
   ServicesApplicationRateDocument,
+  ServicesApplicationWithdrawDocument,
   ServicesMyApplicationsDocument,
   type ServicesApplicationFragment,
   type ServicesMyApplicationsQuery,
@@ -17,6 +18,7 @@ import { t } from '../../i18n';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { CACHE_KEYS } from '../../offline/keys';
 import { secureRequest } from '../identity/identityApi';
+import { ApplicationFeePanel } from '../payments/ApplicationFeePanel';
 import { useServiceItem } from './servicesHooks';
 import { ts, tsMaybe, type ServicesKey } from './servicesMessages';
 import { fieldId, materialId, parseTarget } from './servicesModel';
@@ -74,9 +76,16 @@ export function ServicesApplication({ id }: { id: string }) {
   return (
     <section class="page services-application">
       <PageHeading title={title}>{title}</PageHeading>
+      {/* The payment state first: what the service charges and whether it is due now. */}
+      <ApplicationFeePanel applicationId={a.id} />
       {params.has('sent') && (
         <Notice kind="success" live="status">
           <p>{ts('application.sent')}</p>
+        </Notice>
+      )}
+      {params.has('withdrawn') && a.status === 'WITHDRAWN' && (
+        <Notice kind="success" live="status">
+          <p data-testid="application-withdrawn">{ts('application.withdraw.done')}</p>
         </Notice>
       )}
       {params.has('resent') && (
@@ -171,9 +180,62 @@ export function ServicesApplication({ id }: { id: string }) {
           </li>
         ))}
       </ol>
+      {open && !offline && <ServicesWithdraw application={a} />}
       <p>
         <a href="/services/applications">{ts('application.list')}</a>
       </p>
+    </section>
+  );
+}
+
+/** Withdrawing an application still in pre-review: asked twice (it cannot be undone), with
+ * the stronger sign-in check the server asks for; a fee already paid goes back in full. */
+function ServicesWithdraw({ application }: { application: ServicesApplicationFragment }) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const withdraw = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const result = (await secureRequest(ServicesApplicationWithdrawDocument, { applicationId: application.id })).applicationWithdraw;
+      if (result.__typename === 'ApplicationDone') {
+        // a fresh page: the status, the timeline and the fee (now going back) from the server
+        location.assign(`/services/applications/${application.id}?withdrawn=1`);
+        return;
+      }
+      setFailure(result.message);
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : String(error));
+    }
+    setBusy(false);
+  };
+  return (
+    <section class="services-withdraw" aria-labelledby="withdraw-heading" data-testid="application-withdraw">
+      <h2 id="withdraw-heading">{ts('application.withdraw.heading')}</h2>
+      <p>{ts('application.withdraw.lead')}</p>
+      {failure && (
+        <Notice kind="error" live="alert">
+          <p>{failure}</p>
+        </Notice>
+      )}
+      {asking ? (
+        <div role="group" aria-labelledby="withdraw-confirm">
+          <p id="withdraw-confirm">
+            <strong>{ts('application.withdraw.confirm', { number: application.number })}</strong>
+          </p>
+          <Button onClick={() => void withdraw()} disabled={busy}>
+            {ts('application.withdraw.yes')}
+          </Button>{' '}
+          <Button variant="secondary" onClick={() => setAsking(false)} disabled={busy}>
+            {ts('application.withdraw.no')}
+          </Button>
+        </div>
+      ) : (
+        <Button variant="secondary" onClick={() => setAsking(true)}>
+          {ts('application.withdraw.start')}
+        </Button>
+      )}
     </section>
   );
 }

@@ -19,6 +19,7 @@ import { t } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { parseServerData } from '../../offline/draftSync';
 import { CACHE_KEYS } from '../../offline/keys';
+import { HelpLink } from '../help/HelpLink';
 import { secureRequest } from '../identity/identityApi';
 import { IdentityStepUpNotice } from '../identity/IdentityStepUpNotice';
 import { me, navigate } from '../identity/identitySession';
@@ -486,6 +487,7 @@ function ServicesApplyForm({
           );
         })}
         <h2>{ts('apply.documents')}</h2>
+        <HelpLink question="apply.documents" />
         {item.materials.map((m) =>
           editable('material', m.material) ? (
             <ServicesMaterialPicker

@@ -10,6 +10,7 @@ import { Radios } from '../../components/Radios';
 import { Select } from '../../components/Select';
 import { request } from '../../graphql/client';
 import {
+  type FeeDue,
   ServicesItemAdminDocument,
   ServicesItemUpdateDocument,
   type ServicesItemFullFragment,
@@ -22,6 +23,8 @@ import {
   DAYS_MAX,
   ITEM_CHOICE_ID,
   ITEM_DAYS_ID,
+  ITEM_FEE_DUE_ID,
+  ITEM_FEE_ID,
   ITEM_LEVELS_ID,
   itemFieldId,
   itemInput,
@@ -161,6 +164,27 @@ export function ServicesItemAdmin() {
             ]}
             value={values.levels}
             onChange={(levels) => set({ levels })}
+          />
+          <Field
+            id={ITEM_FEE_ID}
+            label={ts('items.fee')}
+            hint={ts('items.feeHint')}
+            error={errorFor(ITEM_FEE_ID)}
+            value={values.fee}
+            inputMode="decimal"
+            maxLength={10}
+            onInput={(e) => set({ fee: e.currentTarget.value })}
+          />
+          <Radios
+            id={ITEM_FEE_DUE_ID}
+            legend={ts('items.feeDue')}
+            error={errorFor(ITEM_FEE_DUE_ID)}
+            options={[
+              { value: 'ON_SUBMISSION', label: ts('items.feeDue.ON_SUBMISSION') },
+              { value: 'AFTER_PREREVIEW', label: ts('items.feeDue.AFTER_PREREVIEW') },
+            ]}
+            value={values.feeDue}
+            onChange={(feeDue) => set({ feeDue: feeDue as FeeDue })}
           />
           <fieldset>
             <legend>{ts('items.materials')}</legend>

@@ -1,5 +1,5 @@
 import { FileButton } from '../../components/FileButton';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import type { ServicesDocumentFragment, ServicesMaterialTypeFragment } from '../../graphql/generated/graphql';
@@ -8,7 +8,35 @@ import { formatBytes } from './servicesHooks';
 import { ts } from './servicesMessages';
 import { expiryId, materialId } from './servicesModel';
 import { pick, type DraftMaterial } from './servicesStore';
-import { compressImage, forgetFile, keepFile } from './servicesUpload';
+import { compressImage, forgetFile, keepFile, keptFile } from './servicesUpload';
+
+/**
+ * The preview of what will be sent: the photo kept on this device, or the image already in the
+ * vault. A PDF is named (with its size) rather than drawn: PDF.js is loaded only where one is read.
+ */
+function usePreview(pendingFileId: string | undefined, chosen: ServicesDocumentFragment | undefined): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  const chosenImage = chosen && chosen.format.toLowerCase() !== 'pdf' ? chosen.url : null;
+  useEffect(() => {
+    let live = true;
+    let objectUrl: string | null = null;
+    setUrl(null);
+    if (pendingFileId) {
+      void keptFile(pendingFileId).then((blob) => {
+        if (!live || !blob || !blob.type.startsWith('image/')) return;
+        objectUrl = URL.createObjectURL(blob);
+        setUrl(objectUrl);
+      });
+    } else if (chosenImage) {
+      setUrl(chosenImage);
+    }
+    return () => {
+      live = false;
+      if (objectUrl) URL.revokeObjectURL(objectUrl);
+    };
+  }, [pendingFileId, chosenImage]);
+  return url;
+}
 
 /**
  * One material: a document from the vault, or a new one from the camera or a file. A new file
@@ -42,6 +70,7 @@ export function ServicesMaterialPicker({
   const usable = vault.filter((d) => d.materialCode === code && !d.expired);
   const chosen = value.documentId ? vault.find((d) => d.id === value.documentId) : undefined;
   const errorId = error ? `${id}-error` : undefined;
+  const preview = usePreview(value.pendingFileId, chosen);
 
   const pickFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
@@ -82,6 +111,7 @@ export function ServicesMaterialPicker({
       {value.pendingFileId && (
         <p data-testid={`pending-${code}`}>{ts('apply.pending', { name: value.fileName ?? '', size: size === null ? '…' : formatBytes(size) })}</p>
       )}
+      {preview && <img class="services-material__preview" src={preview} alt={ts('apply.previewAlt', { name })} data-testid={`preview-${code}`} />}
       {preparing && <p role="status">{ts('apply.preparing')}</p>}
       {usable.length > 0 && (
         <div class="field">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ServicesItemFullFragment } from '../../graphql/generated/graphql';
 import { localizedFieldId } from './ServicesAdminForm';
-import { itemFieldId, itemInput, itemMissing, itemValues, withMaterial, workingDays } from './servicesItemAdmin';
+import { feeFen, itemFieldId, itemInput, itemMissing, itemValues, withMaterial, workingDays } from './servicesItemAdmin';
 
 const text = (en: string) => ({ zhHans: `${en}（简）`, zhHant: `${en}（繁）`, en });
 const ITEM: ServicesItemFullFragment = {
@@ -14,6 +14,7 @@ const ITEM: ServicesItemFullFragment = {
   legalBasis: text('Law'),
   conditions: text('One pet per person'),
   fees: text('Free'),
+  fee: null,
   onsiteReason: null,
   form: [],
   materials: [
@@ -85,5 +86,22 @@ describe('service item form', () => {
     expect(localizedFieldId('input.name.en', 'name', 'x')).toBe('x-en');
     expect(localizedFieldId('input.fees.en', 'name', 'x')).toBeNull();
     expect(localizedFieldId('input.name.fr', 'name', 'x')).toBeNull();
+  });
+
+  it('reads the fee in yuan as integer fen, and sends it only when it changed', () => {
+    expect(feeFen('50')).toBe(5000);
+    expect(feeFen('50.5')).toBe(5050);
+    expect(feeFen(' 0.07 ')).toBe(7);
+    expect(feeFen('')).toBe(0);
+    for (const bad of ['-1', '1.234', 'abc', '1000000.01', '5e3']) expect(feeFen(bad)).toBeNull();
+    const values = itemValues(ITEM);
+    expect(values.fee).toBe('0');
+    expect(itemInput(ITEM, values).fee).toBeUndefined();
+    expect(itemInput(ITEM, { ...values, fee: '120.00', feeDue: 'AFTER_PREREVIEW' }).fee).toEqual({ amountFen: 12000, due: 'AFTER_PREREVIEW' });
+    expect(itemMissing({ ...values, fee: '12.345' }).map((e) => e.fieldId)).toEqual(['item-admin-fee']);
+    const paid = { ...ITEM, fee: { amountFen: 5000, due: 'ON_SUBMISSION' } } as ServicesItemFullFragment;
+    expect(itemValues(paid).fee).toBe('50.00');
+    expect(itemInput(paid, { ...itemValues(paid), fee: '0' }).fee).toEqual({ amountFen: 0, due: 'ON_SUBMISSION' });
+    expect(itemFieldId('input.fee.amountFen', [])).toBe('item-admin-fee');
   });
 });

@@ -45,6 +45,11 @@ export async function keepFile(blob: Blob, name: string): Promise<string> {
   return id;
 }
 
+/** A file kept on this device (for its preview), or undefined once it is gone. */
+export async function keptFile(id: string): Promise<Blob | undefined> {
+  return (await getRecord(STORES.files, id))?.blob;
+}
+
 export async function forgetFile(id: string): Promise<void> {
   await deleteRecord(STORES.files, id);
 }

@@ -9,7 +9,7 @@ describe('an officer’s navigation', () => {
     expect(hrefs(['reviewer'])).toEqual(['/officer', '/officer/verify', '/officer/reviews', '/me']);
     expect(hrefs(['window_clerk'])).toEqual(['/officer', '/officer/verify', '/officer/appointments', '/me']);
     const all = hrefs(['senior_reviewer', 'supervisor', 'administrator']);
-    expect(all).toEqual(['/officer', '/officer/verify', '/officer/reviews', '/officer/appointments', '/me']);
+    expect(all).toEqual(['/officer', '/officer/verify', '/officer/reviews', '/officer/appointments', '/officer/feedback', '/me']);
     for (const roles of [['inspector'], ['reviewer'], ['window_clerk'], ['administrator']]) {
       expect(hrefs(roles).some((href) => ['/declare', '/services', '/appointments', '/'].includes(href))).toBe(false);
     }

@@ -19,6 +19,7 @@ export function officerNavItems(roles: readonly string[]): NavItem[] {
   items.push({ href: '/officer/verify', label: t('nav.verify'), icon: <VerifyIcon /> });
   if (has('reviewer', 'senior_reviewer')) items.push({ href: '/officer/reviews', label: t('nav.reviews'), icon: <QueueIcon /> });
   if (has('window_clerk', 'supervisor')) items.push({ href: '/officer/appointments', label: t('nav.day'), icon: <AppointmentsIcon /> });
+  if (has('supervisor', 'administrator')) items.push({ href: '/officer/feedback', label: t('nav.feedback'), icon: <QueueIcon /> });
   items.push({ href: '/me', label: t('nav.me'), icon: <MeIcon /> });
   return items;
 }

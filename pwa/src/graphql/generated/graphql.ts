@@ -51,6 +51,7 @@ export type AppointmentErrorCode =
   | 'DRAW_NOT_FOUND'
   | 'DRAW_ONLY'
   | 'IDEMPOTENCY_CONFLICT'
+  | 'IDENTITY_NOT_VERIFIED'
   | 'ITEM_LIMIT'
   | 'NOT_ACTIVE'
   | 'NOT_CHECKED_IN'
@@ -96,10 +97,21 @@ export type ArticleInput = {
   unitValue: string;
 };
 
+/** Why it was refused. */
+export type AuditAlertErrorCode =
+  | 'ALREADY_ACKNOWLEDGED'
+  | 'NOT_FOUND';
+
+/** How a rule looks at the log. */
+export type AuditAlertKind =
+  | 'OUTSIDE_HOURS'
+  | 'WINDOW_COUNT';
+
 /** What an amount was computed from. */
 export type Basis =
   | 'ASSESSMENT'
-  | 'ESTIMATE';
+  | 'ESTIMATE'
+  | 'FEE';
 
 /** What happened at the window. */
 export type BookingOutcome =
@@ -165,7 +177,8 @@ export type DeclarationErrorCode =
   | 'PHOTO_NOT_FOUND'
   | 'PHOTO_WRONG_TYPE'
   | 'SUPERSEDED'
-  | 'TOO_MANY_ALLOWANCE_CHOICES';
+  | 'TOO_MANY_ALLOWANCE_CHOICES'
+  | 'TOO_MANY_ESTIMATES';
 
 export type DeclarationInput = {
   articles?: Array<ArticleInput>;
@@ -198,6 +211,15 @@ export type DocumentType =
   | 'RESIDENT_ID'
   | 'TRAVEL_PERMIT';
 
+export type DrawCreateInput = {
+  /** Entries close; the draw runs then. */
+  closesAt: string;
+  itemCode: string;
+  siteId: string | number;
+  slotsFrom: string;
+  slotsTo: string;
+};
+
 export type DrawEntryState =
   | 'ENTERED'
   | 'LOST'
@@ -213,11 +235,35 @@ export type EstimateTravellerInput = {
   isResident: boolean;
 };
 
+/** When an applicant is asked to pay an item's fee. */
+export type FeeDue =
+  | 'AFTER_PREREVIEW'
+  | 'ON_SUBMISSION';
+
+/** Where paying an application's fee stands. */
+export type FeeState =
+  | 'DUE'
+  | 'NOT_OWED'
+  | 'NOT_YET_DUE'
+  | 'NO_FEE'
+  | 'PAID'
+  | 'PENDING'
+  | 'REFUNDED'
+  | 'REFUND_PENDING';
+
 export type FeedbackConsentInput = {
   agree: boolean;
   reference: string;
   trackingCode?: string | null | undefined;
 };
+
+/** Why a feedback action was refused. */
+export type FeedbackErrorCode =
+  | 'ALREADY_PUBLISHED'
+  | 'NOT_ANSWERED'
+  | 'NOT_FOUND'
+  | 'NO_CONSENT'
+  | 'PERSONAL_DATA_LEFT';
 
 /** Feedback, a complaint, a suggestion or a report (may be anonymous). */
 export type FeedbackKind =
@@ -225,6 +271,17 @@ export type FeedbackKind =
   | 'FEEDBACK'
   | 'REPORT'
   | 'SUGGESTION';
+
+export type FeedbackPublishInput = {
+  publicMessage: string;
+  publicReply: string;
+  reference: string;
+};
+
+export type FeedbackReplyInput = {
+  reference: string;
+  reply: string;
+};
 
 /** Where a feedback item is. */
 export type FeedbackStatus =
@@ -269,6 +326,7 @@ export type HandlingMode =
 /** Why an identity action was refused. One enum for every identity error type, so a client can select `code` on all of them in one query. */
 export type IdentityErrorCode =
   | 'ALREADY_MEMBER'
+  | 'ALREADY_VERIFIED'
   | 'BADGE_TAKEN'
   | 'CHALLENGE_INVALID'
   | 'CREDENTIAL_ALREADY_REGISTERED'
@@ -276,6 +334,7 @@ export type IdentityErrorCode =
   | 'CREDENTIAL_UNKNOWN'
   | 'CROSS_ORIGIN'
   | 'DOCUMENT_ALREADY_REGISTERED'
+  | 'DOCUMENT_MISMATCH'
   | 'ENROLMENT_CODE_INVALID'
   | 'ENTERPRISE_ALREADY_REGISTERED'
   | 'INVALID_CREDENTIALS'
@@ -290,7 +349,14 @@ export type IdentityErrorCode =
   | 'TOTP_INVALID'
   | 'TOTP_NOT_PENDING'
   | 'USER_NOT_VERIFIED'
-  | 'VERIFICATION_FAILED';
+  | 'VERIFICATION_FAILED'
+  | 'VERIFICATION_NO_MATCH'
+  | 'VERIFICATION_UNAVAILABLE';
+
+/** CHECKED: the document number is well formed (check digits). VERIFIED: a real check (an officer saw the document, or the real-name service matched it). */
+export type IdentityLevel =
+  | 'CHECKED'
+  | 'VERIFIED';
 
 /** Where one payment (an order at the provider) stands. */
 export type IntentState =
@@ -301,9 +367,32 @@ export type IntentState =
   | 'REFUNDED'
   | 'SUCCEEDED';
 
+/** An item's fee in integer fen (CNY) and when it falls due. */
+export type ItemFeeInput = {
+  amountFen: number;
+  due: FeeDue;
+};
+
 export type ItemMaterialInput = {
   material: string;
   required: boolean;
+};
+
+export type KnowledgeArticleSaveInput = {
+  category: KnowledgeCategory;
+  dutyCategories?: Array<string>;
+  effectiveFrom?: unknown;
+  en?: KnowledgeArticleTextInput | null | undefined;
+  notices?: Array<string>;
+  serviceItems?: Array<string>;
+  slug: string;
+  zhHans?: KnowledgeArticleTextInput | null | undefined;
+  zhHant?: KnowledgeArticleTextInput | null | undefined;
+};
+
+export type KnowledgeArticleTextInput = {
+  body: string;
+  title: string;
 };
 
 /** Sections of the knowledge base. */
@@ -391,12 +480,15 @@ export type OutcomeKind =
 
 /** Why a payment action was refused. */
 export type PaymentErrorCode =
+  | 'ALREADY_SETTLED'
   | 'ASSESSMENT_CHANGED'
   | 'IN_PROGRESS'
   | 'KEY_REUSED'
   | 'NOTHING_DUE'
+  | 'NOT_DUE_YET'
   | 'NOT_FOUND'
   | 'RECEIPT_INVALID'
+  | 'RECEIPT_REFUNDED'
   | 'UNAVAILABLE';
 
 /** Who the person is. Nothing here is asked twice later. */
@@ -444,8 +536,15 @@ export type RatingSaveInput = {
 
 /** Why money goes back. */
 export type RefundReason =
+  | 'APPLICATION_CLOSED'
   | 'ASSESSED_LOWER'
   | 'DUPLICATE';
+
+/** Where a refund stands. */
+export type RefundState =
+  | 'FAILED'
+  | 'PENDING'
+  | 'SUCCEEDED';
 
 /** Where one department's review stands. */
 export type ReviewStatus =
@@ -476,6 +575,8 @@ export type ServiceCategory =
 export type ServiceItemUpdateInput = {
   conditions?: LocalizedInput | null | undefined;
   description?: LocalizedInput | null | undefined;
+  /** The fee paid online; an amount of 0 makes the item free. */
+  fee?: ItemFeeInput | null | undefined;
   fees?: LocalizedInput | null | undefined;
   materials?: Array<ItemMaterialInput> | null | undefined;
   name?: LocalizedInput | null | undefined;
@@ -526,6 +627,11 @@ export type ValidationErrorCode =
   | 'TOO_LONG'
   | 'TOO_SHORT';
 
+/** Who or what checked an identity document. */
+export type VerificationMethod =
+  | 'OFFICER'
+  | 'PROVIDER';
+
 export type WaitlistJoinInput = {
   applicationId?: string | null | undefined;
   /** The booking an accepted offer replaces. */
@@ -550,6 +656,25 @@ export type AboutServerInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type AboutServerInfoQuery = { serverInfo: { version: string } };
+
+export type AuditAlertsQueryVariables = Exact<{
+  openOnly: boolean;
+}>;
+
+
+export type AuditAlertsQuery = { auditAlerts: Array<{ id: string, ruleCode: string, title: string, who: string, unit: string, eventCount: number, firstAt: string, lastAt: string, raisedAt: string, acknowledgedAt: string | null, note: string }>, auditAlertRules: Array<{ code: string, title: string, kind: AuditAlertKind, enabled: boolean, threshold: number, windowMinutes: number, hoursStart: string, hoursEnd: string }> };
+
+export type AuditAlertAcknowledgeMutationVariables = Exact<{
+  id: string | number;
+  note: string;
+}>;
+
+
+export type AuditAlertAcknowledgeMutation = { auditAlertAcknowledge:
+    | { __typename: 'AuditAlertAcknowledged', alert: { id: string, acknowledgedAt: string | null, note: string } }
+    | { __typename: 'AuditAlertError', code: AuditAlertErrorCode, message: string }
+    | { __typename: 'ValidationError', errors: Array<{ field: string, message: string }> }
+   };
 
 export type AppointmentsTextFragment = { zhHans: string, zhHant: string, en: string };
 
@@ -993,6 +1118,68 @@ export type EnterpriseMemberRemoveMutation = { enterpriseMemberRemove:
     | { __typename: 'WebAuthnError', message: string, webAuthnCode: IdentityErrorCode }
    };
 
+export type FairMyIdentityQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FairMyIdentityQuery = { myIdentity: { level: IdentityLevel, method: VerificationMethod | null, verifiedAt: string | null, onlineAvailable: boolean } | null };
+
+export type FairVerifyOnlineMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FairVerifyOnlineMutation = { identityVerifyOnline:
+    | { __typename: 'AccountError', message: string, accountCode: IdentityErrorCode }
+    | { __typename: 'IdentityVerified', level: IdentityLevel, method: VerificationMethod, verifiedAt: string }
+    | { __typename: 'TooManyAttempts', message: string, retryAfterSeconds: number }
+   };
+
+export type FairVerifyAtWindowMutationVariables = Exact<{
+  bookingId: string | number;
+  documentNumber: string;
+}>;
+
+
+export type FairVerifyAtWindowMutation = { identityVerifyAtWindow:
+    | { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode }
+    | { __typename: 'AppointmentError', message: string, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'IdentityVerified', level: IdentityLevel }
+   };
+
+export type FairDrawFragment = { id: string, siteId: string, itemCode: string, slotsFrom: string, slotsTo: string, closesAt: string, drawn: boolean, seed: string | null, entrantsDigest: string | null, drawnAt: string | null, entryIds: Array<string>, itemName: { zhHans: string, zhHant: string, en: string }, siteName: { zhHans: string, zhHant: string, en: string } };
+
+export type FairDrawsQueryVariables = Exact<{
+  itemCode: string;
+}>;
+
+
+export type FairDrawsQuery = { appointmentDraws: Array<{ id: string, siteId: string, itemCode: string, slotsFrom: string, slotsTo: string, closesAt: string, drawn: boolean, seed: string | null, entrantsDigest: string | null, drawnAt: string | null, entryIds: Array<string>, itemName: { zhHans: string, zhHant: string, en: string }, siteName: { zhHans: string, zhHant: string, en: string } }> };
+
+export type FairMyEntriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FairMyEntriesQuery = { myDrawEntries: Array<{ id: string, state: DrawEntryState, rank: number | null, bookingId: string | null, draw: { id: string, siteId: string, itemCode: string, slotsFrom: string, slotsTo: string, closesAt: string, drawn: boolean, seed: string | null, entrantsDigest: string | null, drawnAt: string | null, entryIds: Array<string>, itemName: { zhHans: string, zhHant: string, en: string }, siteName: { zhHans: string, zhHant: string, en: string } } }> };
+
+export type FairDrawEnterMutationVariables = Exact<{
+  drawId: string | number;
+}>;
+
+
+export type FairDrawEnterMutation = { drawEnter:
+    | { __typename: 'AppointmentError', message: string, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'DrawEntered', entry: { id: string, state: DrawEntryState } }
+    | { __typename: 'ValidationError', message: string }
+   };
+
+export type FairDrawCreateMutationVariables = Exact<{
+  input: DrawCreateInput;
+}>;
+
+
+export type FairDrawCreateMutation = { drawCreate:
+    | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
+    | { __typename: 'DrawCreated', draw: { id: string, siteId: string, itemCode: string, slotsFrom: string, slotsTo: string, closesAt: string, drawn: boolean, seed: string | null, entrantsDigest: string | null, drawnAt: string | null, entryIds: Array<string>, itemName: { zhHans: string, zhHant: string, en: string }, siteName: { zhHans: string, zhHant: string, en: string } } }
+    | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
+   };
+
 export type HelpSearchQueryVariables = Exact<{
   text: string;
 }>;
@@ -1064,6 +1251,55 @@ export type HelpRatingSaveMutationVariables = Exact<{
 export type HelpRatingSaveMutation = { ratingSave:
     | { __typename: 'RatingError', message: string }
     | { __typename: 'RatingSaved', rating: { stars: number, changeableUntil: string } }
+    | { __typename: 'ValidationError', message: string, field: string | null, errors: Array<{ field: string, message: string }> }
+   };
+
+export type HelpOfficerQueueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HelpOfficerQueueQuery = { feedbackQueue: Array<{ reference: string, kind: FeedbackKind, status: FeedbackStatus, message: string, submittedAt: string, dueDate: unknown, escalated: boolean, anonymous: boolean, replies: Array<{ at: string, text: string }> }>, feedbackToPublish: Array<{ reference: string, kind: FeedbackKind, status: FeedbackStatus, message: string, submittedAt: string, dueDate: unknown, escalated: boolean, anonymous: boolean, replies: Array<{ at: string, text: string }> }> };
+
+export type HelpOfficerReplyMutationVariables = Exact<{
+  input: FeedbackReplyInput;
+}>;
+
+
+export type HelpOfficerReplyMutation = { feedbackReply:
+    | { __typename: 'FeedbackChanged', item: { reference: string, status: FeedbackStatus } }
+    | { __typename: 'FeedbackError', code: FeedbackErrorCode, message: string, field: string | null }
+    | { __typename: 'ValidationError', message: string, field: string | null, errors: Array<{ field: string, message: string }> }
+   };
+
+export type HelpOfficerPublishMutationVariables = Exact<{
+  input: FeedbackPublishInput;
+}>;
+
+
+export type HelpOfficerPublishMutation = { feedbackPublish:
+    | { __typename: 'FeedbackChanged', item: { reference: string, status: FeedbackStatus } }
+    | { __typename: 'FeedbackError', code: FeedbackErrorCode, message: string, field: string | null }
+    | { __typename: 'ValidationError', message: string, field: string | null, errors: Array<{ field: string, message: string }> }
+   };
+
+export type HelpOfficerArticlesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HelpOfficerArticlesQuery = { knowledgeArticles: Array<{ slug: string, category: KnowledgeCategory, title: string, version: number, effectiveFrom: unknown, availableLanguages: Array<string> }> };
+
+export type HelpOfficerArticleDraftQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type HelpOfficerArticleDraftQuery = { knowledgeArticleDraft: { slug: string, category: KnowledgeCategory, serviceItems: Array<string>, dutyCategories: Array<string>, zhHans: { title: string, body: string }, zhHant: { title: string, body: string }, en: { title: string, body: string }, versions: Array<{ version: number, effectiveFrom: unknown, editedAt: string, languages: Array<string>, inForce: boolean }> } | null };
+
+export type HelpOfficerArticleSaveMutationVariables = Exact<{
+  input: KnowledgeArticleSaveInput;
+}>;
+
+
+export type HelpOfficerArticleSaveMutation = { knowledgeArticleSave:
+    | { __typename: 'KnowledgeArticleSaved', savedVersion: number, article: { slug: string, title: string } }
     | { __typename: 'ValidationError', message: string, field: string | null, errors: Array<{ field: string, message: string }> }
    };
 
@@ -1351,6 +1587,19 @@ export type IdentityAccountDeleteMutation = { accountDelete:
     | { __typename: 'WebAuthnError', message: string, webAuthnCode: IdentityErrorCode }
    };
 
+export type IdentityStepUpWithPasswordMutationVariables = Exact<{
+  password: string;
+  totpCode: string;
+}>;
+
+
+export type IdentityStepUpWithPasswordMutation = { stepUpWithPassword:
+    | { __typename: 'AccountError', message: string, field: string | null, accountCode: IdentityErrorCode }
+    | { __typename: 'SignInError', message: string, signInCode: IdentityErrorCode }
+    | { __typename: 'StepUpSuccess', validUntil: string }
+    | { __typename: 'TooManyAttempts', message: string, retryAfterSeconds: number }
+   };
+
 type NotificationsOutcome_NotificationDone_Fragment = { __typename: 'NotificationDone', changed: number };
 
 type NotificationsOutcome_NotificationError_Fragment = { __typename: 'NotificationError', notificationCode: string, message: string, field: string | null };
@@ -1518,7 +1767,57 @@ export type PaymentStartMutation = { paymentStart:
 export type PaymentReconciliationQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PaymentReconciliationQuery = { paymentReconciliation: { unknown: Array<{ id: string, number: string, state: IntentState, basis: Basis, amountFen: number, refundedFen: number, codeUrl: string, createdAt: string, expiresAt: string, succeededAt: string | null }>, mismatches: Array<{ orderNumber: string, outcome: string, receivedAt: string }>, refundsPending: Array<{ number: string, amountFen: number, reason: RefundReason, createdAt: string }>, refundsFailed: Array<{ number: string, amountFen: number, reason: RefundReason, createdAt: string }> } };
+export type PaymentReconciliationQuery = { paymentReconciliation: { unknown: Array<{ id: string, number: string, state: IntentState, basis: Basis, amountFen: number, refundedFen: number, codeUrl: string, createdAt: string, expiresAt: string, succeededAt: string | null }>, mismatches: Array<{ orderNumber: string, outcome: string, receivedAt: string }>, refundsPending: Array<{ id: string, number: string, amountFen: number, reason: RefundReason, createdAt: string }>, refundsFailed: Array<{ id: string, number: string, amountFen: number, reason: RefundReason, createdAt: string }> } };
+
+export type ApplicationFeePaymentFieldsFragment = { applicationId: string, number: string, state: FeeState, feeDue: FeeDue | null, dueFen: number, paidFen: number, receipt: string | null, receiptOrder: string | null, openIntent: { id: string, number: string, state: IntentState, basis: Basis, amountFen: number, refundedFen: number, codeUrl: string, createdAt: string, expiresAt: string, succeededAt: string | null } | null, intents: Array<{ id: string, number: string, state: IntentState, basis: Basis, amountFen: number, refundedFen: number, codeUrl: string, createdAt: string, expiresAt: string, succeededAt: string | null }> };
+
+export type PaymentOfApplicationFeeQueryVariables = Exact<{
+  applicationId: string | number;
+}>;
+
+
+export type PaymentOfApplicationFeeQuery = { applicationFeePayment: { applicationId: string, number: string, state: FeeState, feeDue: FeeDue | null, dueFen: number, paidFen: number, receipt: string | null, receiptOrder: string | null, openIntent: { id: string, number: string, state: IntentState, basis: Basis, amountFen: number, refundedFen: number, codeUrl: string, createdAt: string, expiresAt: string, succeededAt: string | null } | null, intents: Array<{ id: string, number: string, state: IntentState, basis: Basis, amountFen: number, refundedFen: number, codeUrl: string, createdAt: string, expiresAt: string, succeededAt: string | null }> } | null };
+
+export type PaymentOfApplicationFeeForReviewQueryVariables = Exact<{
+  applicationId: string | number;
+}>;
+
+
+export type PaymentOfApplicationFeeForReviewQuery = { applicationFeePaymentForReview: { state: FeeState, dueFen: number, paidFen: number, receiptOrder: string | null } | null };
+
+export type PaymentApplicationFeeStartMutationVariables = Exact<{
+  applicationId: string | number;
+  idempotencyKey: string;
+}>;
+
+
+export type PaymentApplicationFeeStartMutation = { applicationFeePaymentStart:
+    | { __typename: 'PaymentError', message: string, paymentCode: PaymentErrorCode }
+    | { __typename: 'PaymentStarted', replayed: boolean, intent: { id: string, number: string, state: IntentState, basis: Basis, amountFen: number, refundedFen: number, codeUrl: string, createdAt: string, expiresAt: string, succeededAt: string | null } }
+    | { __typename: 'ValidationError', message: string }
+   };
+
+export type PaymentRequeryMutationVariables = Exact<{
+  intentId: string | number;
+}>;
+
+
+export type PaymentRequeryMutation = { paymentRequery:
+    | { __typename: 'PaymentError', message: string, paymentCode: PaymentErrorCode }
+    | { __typename: 'PaymentRequeried', outcome: string, intent: { id: string, number: string, state: IntentState, basis: Basis, amountFen: number, refundedFen: number, codeUrl: string, createdAt: string, expiresAt: string, succeededAt: string | null } }
+    | { __typename: 'ValidationError', message: string }
+   };
+
+export type PaymentRefundRetryMutationVariables = Exact<{
+  refundId: string | number;
+}>;
+
+
+export type PaymentRefundRetryMutation = { paymentRefundRetry:
+    | { __typename: 'PaymentError', message: string, paymentCode: PaymentErrorCode }
+    | { __typename: 'PaymentRefundRetried', refund: { number: string, state: RefundState } }
+    | { __typename: 'ValidationError', message: string }
+   };
 
 export type ReviewsTaskFragment = { draftJson: string, claimedByMe: boolean, review: { id: string, level: number, department: string, status: ReviewStatus, revision: number }, application: { id: string, number: string, itemCode: string, status: ApplicationStatus, revision: number, submittedAt: string, dueDate: unknown, daysLeft: number, paused: boolean, itemName: { zhHans: string, zhHant: string, en: string }, form: Array<{ element: string, value: string }>, materials: Array<{ material: string, documentId: string }> }, changes: { fields: Array<string>, materials: Array<string> } };
 
@@ -1611,7 +1910,7 @@ export type ServicesTextFragment = { zhHans: string, zhHant: string, en: string 
 
 export type ServicesItemSummaryFragment = { code: string, category: ServiceCategory, handlingMode: HandlingMode, timeLimitDays: number, name: { zhHans: string, zhHant: string, en: string }, description: { zhHans: string, zhHant: string, en: string } };
 
-export type ServicesItemFullFragment = { code: string, version: number, category: ServiceCategory, handlingMode: HandlingMode, departments: Array<string>, reviewLevels: number, timeLimitDays: number, name: { zhHans: string, zhHant: string, en: string }, description: { zhHans: string, zhHant: string, en: string }, legalBasis: { zhHans: string, zhHant: string, en: string }, conditions: { zhHans: string, zhHant: string, en: string }, fees: { zhHans: string, zhHant: string, en: string }, onsiteReason: { zhHans: string, zhHant: string, en: string } | null, form: Array<{ element: string, required: boolean }>, materials: Array<{ material: string, required: boolean }> };
+export type ServicesItemFullFragment = { code: string, version: number, category: ServiceCategory, handlingMode: HandlingMode, departments: Array<string>, reviewLevels: number, timeLimitDays: number, name: { zhHans: string, zhHant: string, en: string }, description: { zhHans: string, zhHant: string, en: string }, legalBasis: { zhHans: string, zhHant: string, en: string }, conditions: { zhHans: string, zhHant: string, en: string }, fees: { zhHans: string, zhHant: string, en: string }, fee: { amountFen: number, due: FeeDue } | null, onsiteReason: { zhHans: string, zhHant: string, en: string } | null, form: Array<{ element: string, required: boolean }>, materials: Array<{ material: string, required: boolean }> };
 
 export type ServicesMaterialTypeFragment = { code: string, acceptedFormats: Array<string>, maxBytes: number, originalOnSite: boolean, reusable: boolean, requiresValidity: boolean, name: { zhHans: string, zhHant: string, en: string } };
 
@@ -1648,7 +1947,7 @@ export type ServicesItemQueryVariables = Exact<{
 }>;
 
 
-export type ServicesItemQuery = { serviceItem: { code: string, version: number, category: ServiceCategory, handlingMode: HandlingMode, departments: Array<string>, reviewLevels: number, timeLimitDays: number, name: { zhHans: string, zhHant: string, en: string }, description: { zhHans: string, zhHant: string, en: string }, legalBasis: { zhHans: string, zhHant: string, en: string }, conditions: { zhHans: string, zhHant: string, en: string }, fees: { zhHans: string, zhHant: string, en: string }, onsiteReason: { zhHans: string, zhHant: string, en: string } | null, form: Array<{ element: string, required: boolean }>, materials: Array<{ material: string, required: boolean }> } | null, materialTypes: Array<{ code: string, acceptedFormats: Array<string>, maxBytes: number, originalOnSite: boolean, reusable: boolean, requiresValidity: boolean, name: { zhHans: string, zhHant: string, en: string } }>, dataElements: Array<{ code: string, format: string, ruleJson: string, name: { zhHans: string, zhHant: string, en: string }, definition: { zhHans: string, zhHant: string, en: string } }> };
+export type ServicesItemQuery = { serviceItem: { code: string, version: number, category: ServiceCategory, handlingMode: HandlingMode, departments: Array<string>, reviewLevels: number, timeLimitDays: number, name: { zhHans: string, zhHant: string, en: string }, description: { zhHans: string, zhHant: string, en: string }, legalBasis: { zhHans: string, zhHant: string, en: string }, conditions: { zhHans: string, zhHant: string, en: string }, fees: { zhHans: string, zhHant: string, en: string }, fee: { amountFen: number, due: FeeDue } | null, onsiteReason: { zhHans: string, zhHant: string, en: string } | null, form: Array<{ element: string, required: boolean }>, materials: Array<{ material: string, required: boolean }> } | null, materialTypes: Array<{ code: string, acceptedFormats: Array<string>, maxBytes: number, originalOnSite: boolean, reusable: boolean, requiresValidity: boolean, name: { zhHans: string, zhHant: string, en: string } }>, dataElements: Array<{ code: string, format: string, ruleJson: string, name: { zhHans: string, zhHant: string, en: string }, definition: { zhHans: string, zhHant: string, en: string } }> };
 
 export type ServicesApplyContextQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1759,7 +2058,7 @@ export type ServicesMaterialTypeSaveMutation = { materialTypeSave:
 export type ServicesItemAdminQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ServicesItemAdminQuery = { serviceItems: { nodes: Array<{ code: string, version: number, category: ServiceCategory, handlingMode: HandlingMode, departments: Array<string>, reviewLevels: number, timeLimitDays: number, name: { zhHans: string, zhHant: string, en: string }, description: { zhHans: string, zhHant: string, en: string }, legalBasis: { zhHans: string, zhHant: string, en: string }, conditions: { zhHans: string, zhHant: string, en: string }, fees: { zhHans: string, zhHant: string, en: string }, onsiteReason: { zhHans: string, zhHant: string, en: string } | null, form: Array<{ element: string, required: boolean }>, materials: Array<{ material: string, required: boolean }> }> }, materialTypes: Array<{ code: string, acceptedFormats: Array<string>, maxBytes: number, originalOnSite: boolean, reusable: boolean, requiresValidity: boolean, name: { zhHans: string, zhHant: string, en: string } }> };
+export type ServicesItemAdminQuery = { serviceItems: { nodes: Array<{ code: string, version: number, category: ServiceCategory, handlingMode: HandlingMode, departments: Array<string>, reviewLevels: number, timeLimitDays: number, name: { zhHans: string, zhHant: string, en: string }, description: { zhHans: string, zhHant: string, en: string }, legalBasis: { zhHans: string, zhHant: string, en: string }, conditions: { zhHans: string, zhHant: string, en: string }, fees: { zhHans: string, zhHant: string, en: string }, fee: { amountFen: number, due: FeeDue } | null, onsiteReason: { zhHans: string, zhHant: string, en: string } | null, form: Array<{ element: string, required: boolean }>, materials: Array<{ material: string, required: boolean }> }> }, materialTypes: Array<{ code: string, acceptedFormats: Array<string>, maxBytes: number, originalOnSite: boolean, reusable: boolean, requiresValidity: boolean, name: { zhHans: string, zhHant: string, en: string } }> };
 
 export type ServicesItemUpdateMutationVariables = Exact<{
   code: string;
@@ -1768,7 +2067,7 @@ export type ServicesItemUpdateMutationVariables = Exact<{
 
 
 export type ServicesItemUpdateMutation = { serviceItemUpdate:
-    | { __typename: 'ServiceItemUpdated', item: { code: string, version: number, category: ServiceCategory, handlingMode: HandlingMode, departments: Array<string>, reviewLevels: number, timeLimitDays: number, name: { zhHans: string, zhHant: string, en: string }, description: { zhHans: string, zhHant: string, en: string }, legalBasis: { zhHans: string, zhHant: string, en: string }, conditions: { zhHans: string, zhHant: string, en: string }, fees: { zhHans: string, zhHant: string, en: string }, onsiteReason: { zhHans: string, zhHant: string, en: string } | null, form: Array<{ element: string, required: boolean }>, materials: Array<{ material: string, required: boolean }> } }
+    | { __typename: 'ServiceItemUpdated', item: { code: string, version: number, category: ServiceCategory, handlingMode: HandlingMode, departments: Array<string>, reviewLevels: number, timeLimitDays: number, name: { zhHans: string, zhHant: string, en: string }, description: { zhHans: string, zhHant: string, en: string }, legalBasis: { zhHans: string, zhHant: string, en: string }, conditions: { zhHans: string, zhHant: string, en: string }, fees: { zhHans: string, zhHant: string, en: string }, fee: { amountFen: number, due: FeeDue } | null, onsiteReason: { zhHans: string, zhHant: string, en: string } | null, form: Array<{ element: string, required: boolean }>, materials: Array<{ material: string, required: boolean }> } }
     | { __typename: 'ValidationError', message: string, field: string | null, errors: Array<{ field: string, message: string }> }
    };
 
@@ -2361,6 +2660,31 @@ fragment DeclarationFull on Declaration {
     observedAt
   }
 }`, {"fragmentName":"DeclarationSubmitOutcome"}) as unknown as TypedDocumentString<DeclarationSubmitOutcomeFragment, unknown>;
+export const FairDrawFragmentDoc = new TypedDocumentString(`
+    fragment FairDraw on AppointmentDraw {
+  id
+  siteId
+  itemCode
+  itemName {
+    zhHans
+    zhHant
+    en
+  }
+  siteName {
+    zhHans
+    zhHant
+    en
+  }
+  slotsFrom
+  slotsTo
+  closesAt
+  drawn
+  seed
+  entrantsDigest
+  drawnAt
+  entryIds
+}
+    `, {"fragmentName":"FairDraw"}) as unknown as TypedDocumentString<FairDrawFragment, unknown>;
 export const IdentityCeremonyFragmentDoc = new TypedDocumentString(`
     fragment IdentityCeremony on CeremonyResult {
   __typename
@@ -2597,6 +2921,35 @@ export const DeclarationPaymentFieldsFragmentDoc = new TypedDocumentString(`
   expiresAt
   succeededAt
 }`, {"fragmentName":"DeclarationPaymentFields"}) as unknown as TypedDocumentString<DeclarationPaymentFieldsFragment, unknown>;
+export const ApplicationFeePaymentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApplicationFeePaymentFields on ApplicationFeePayment {
+  applicationId
+  number
+  state
+  feeDue
+  dueFen
+  paidFen
+  receipt
+  receiptOrder
+  openIntent {
+    ...PaymentIntentFields
+  }
+  intents {
+    ...PaymentIntentFields
+  }
+}
+    fragment PaymentIntentFields on PaymentIntent {
+  id
+  number
+  state
+  basis
+  amountFen
+  refundedFen
+  codeUrl
+  createdAt
+  expiresAt
+  succeededAt
+}`, {"fragmentName":"ApplicationFeePaymentFields"}) as unknown as TypedDocumentString<ApplicationFeePaymentFieldsFragment, unknown>;
 export const ReviewsTaskFragmentDoc = new TypedDocumentString(`
     fragment ReviewsTask on ReviewTask {
   review {
@@ -2705,6 +3058,10 @@ export const ServicesItemFullFragmentDoc = new TypedDocumentString(`
   }
   fees {
     ...ServicesText
+  }
+  fee {
+    amountFen
+    due
   }
   onsiteReason {
     ...ServicesText
@@ -2859,6 +3216,57 @@ export const AboutServerInfoDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AboutServerInfoQuery, AboutServerInfoQueryVariables>;
+export const AuditAlertsDocument = new TypedDocumentString(`
+    query AuditAlerts($openOnly: Boolean!) {
+  auditAlerts(openOnly: $openOnly, first: 100) {
+    id
+    ruleCode
+    title
+    who
+    unit
+    eventCount
+    firstAt
+    lastAt
+    raisedAt
+    acknowledgedAt
+    note
+  }
+  auditAlertRules {
+    code
+    title
+    kind
+    enabled
+    threshold
+    windowMinutes
+    hoursStart
+    hoursEnd
+  }
+}
+    `) as unknown as TypedDocumentString<AuditAlertsQuery, AuditAlertsQueryVariables>;
+export const AuditAlertAcknowledgeDocument = new TypedDocumentString(`
+    mutation AuditAlertAcknowledge($id: ID!, $note: String!) {
+  auditAlertAcknowledge(id: $id, note: $note) {
+    __typename
+    ... on AuditAlertAcknowledged {
+      alert {
+        id
+        acknowledgedAt
+        note
+      }
+    }
+    ... on AuditAlertError {
+      code
+      message
+    }
+    ... on ValidationError {
+      errors {
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditAlertAcknowledgeMutation, AuditAlertAcknowledgeMutationVariables>;
 export const AppointmentsItemsDocument = new TypedDocumentString(`
     query AppointmentsItems {
   prereview: serviceItems(handlingMode: PREREVIEW_THEN_ONSITE, first: 50) {
@@ -4857,6 +5265,185 @@ export const EnterpriseMemberRemoveDocument = new TypedDocumentString(`
     message
   }
 }`) as unknown as TypedDocumentString<EnterpriseMemberRemoveMutation, EnterpriseMemberRemoveMutationVariables>;
+export const FairMyIdentityDocument = new TypedDocumentString(`
+    query FairMyIdentity {
+  myIdentity {
+    level
+    method
+    verifiedAt
+    onlineAvailable
+  }
+}
+    `) as unknown as TypedDocumentString<FairMyIdentityQuery, FairMyIdentityQueryVariables>;
+export const FairVerifyOnlineDocument = new TypedDocumentString(`
+    mutation FairVerifyOnline {
+  identityVerifyOnline {
+    __typename
+    ... on IdentityVerified {
+      level
+      method
+      verifiedAt
+    }
+    ... on AccountError {
+      accountCode: code
+      message
+    }
+    ... on TooManyAttempts {
+      message
+      retryAfterSeconds
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FairVerifyOnlineMutation, FairVerifyOnlineMutationVariables>;
+export const FairVerifyAtWindowDocument = new TypedDocumentString(`
+    mutation FairVerifyAtWindow($bookingId: ID!, $documentNumber: String!) {
+  identityVerifyAtWindow(bookingId: $bookingId, documentNumber: $documentNumber) {
+    __typename
+    ... on IdentityVerified {
+      level
+    }
+    ... on AccountError {
+      accountCode: code
+      message
+      field
+    }
+    ... on AppointmentError {
+      appointmentCode: code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FairVerifyAtWindowMutation, FairVerifyAtWindowMutationVariables>;
+export const FairDrawsDocument = new TypedDocumentString(`
+    query FairDraws($itemCode: String!) {
+  appointmentDraws(itemCode: $itemCode) {
+    ...FairDraw
+  }
+}
+    fragment FairDraw on AppointmentDraw {
+  id
+  siteId
+  itemCode
+  itemName {
+    zhHans
+    zhHant
+    en
+  }
+  siteName {
+    zhHans
+    zhHant
+    en
+  }
+  slotsFrom
+  slotsTo
+  closesAt
+  drawn
+  seed
+  entrantsDigest
+  drawnAt
+  entryIds
+}`) as unknown as TypedDocumentString<FairDrawsQuery, FairDrawsQueryVariables>;
+export const FairMyEntriesDocument = new TypedDocumentString(`
+    query FairMyEntries {
+  myDrawEntries {
+    id
+    state
+    rank
+    bookingId
+    draw {
+      ...FairDraw
+    }
+  }
+}
+    fragment FairDraw on AppointmentDraw {
+  id
+  siteId
+  itemCode
+  itemName {
+    zhHans
+    zhHant
+    en
+  }
+  siteName {
+    zhHans
+    zhHant
+    en
+  }
+  slotsFrom
+  slotsTo
+  closesAt
+  drawn
+  seed
+  entrantsDigest
+  drawnAt
+  entryIds
+}`) as unknown as TypedDocumentString<FairMyEntriesQuery, FairMyEntriesQueryVariables>;
+export const FairDrawEnterDocument = new TypedDocumentString(`
+    mutation FairDrawEnter($drawId: ID!) {
+  drawEnter(drawId: $drawId) {
+    __typename
+    ... on DrawEntered {
+      entry {
+        id
+        state
+      }
+    }
+    ... on AppointmentError {
+      appointmentCode: code
+      message
+    }
+    ... on ValidationError {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FairDrawEnterMutation, FairDrawEnterMutationVariables>;
+export const FairDrawCreateDocument = new TypedDocumentString(`
+    mutation FairDrawCreate($input: DrawCreateInput!) {
+  drawCreate(input: $input) {
+    __typename
+    ... on DrawCreated {
+      draw {
+        ...FairDraw
+      }
+    }
+    ... on AppointmentError {
+      appointmentCode: code
+      message
+      field
+    }
+    ... on ValidationError {
+      message
+      errors {
+        field
+        message
+      }
+    }
+  }
+}
+    fragment FairDraw on AppointmentDraw {
+  id
+  siteId
+  itemCode
+  itemName {
+    zhHans
+    zhHant
+    en
+  }
+  siteName {
+    zhHans
+    zhHant
+    en
+  }
+  slotsFrom
+  slotsTo
+  closesAt
+  drawn
+  seed
+  entrantsDigest
+  drawnAt
+  entryIds
+}`) as unknown as TypedDocumentString<FairDrawCreateMutation, FairDrawCreateMutationVariables>;
 export const HelpSearchDocument = new TypedDocumentString(`
     query HelpSearch($text: String!) {
   search(text: $text, first: 10) {
@@ -5004,6 +5591,153 @@ export const HelpRatingSaveDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HelpRatingSaveMutation, HelpRatingSaveMutationVariables>;
+export const HelpOfficerQueueDocument = new TypedDocumentString(`
+    query HelpOfficerQueue {
+  feedbackQueue(first: 50) {
+    reference
+    kind
+    status
+    message
+    submittedAt
+    dueDate
+    escalated
+    anonymous
+    replies {
+      at
+      text
+    }
+  }
+  feedbackToPublish(first: 50) {
+    reference
+    kind
+    status
+    message
+    submittedAt
+    dueDate
+    escalated
+    anonymous
+    replies {
+      at
+      text
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HelpOfficerQueueQuery, HelpOfficerQueueQueryVariables>;
+export const HelpOfficerReplyDocument = new TypedDocumentString(`
+    mutation HelpOfficerReply($input: FeedbackReplyInput!) {
+  feedbackReply(input: $input) {
+    __typename
+    ... on FeedbackChanged {
+      item {
+        reference
+        status
+      }
+    }
+    ... on FeedbackError {
+      code
+      message
+      field
+    }
+    ... on ValidationError {
+      message
+      field
+      errors {
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HelpOfficerReplyMutation, HelpOfficerReplyMutationVariables>;
+export const HelpOfficerPublishDocument = new TypedDocumentString(`
+    mutation HelpOfficerPublish($input: FeedbackPublishInput!) {
+  feedbackPublish(input: $input) {
+    __typename
+    ... on FeedbackChanged {
+      item {
+        reference
+        status
+      }
+    }
+    ... on FeedbackError {
+      code
+      message
+      field
+    }
+    ... on ValidationError {
+      message
+      field
+      errors {
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HelpOfficerPublishMutation, HelpOfficerPublishMutationVariables>;
+export const HelpOfficerArticlesDocument = new TypedDocumentString(`
+    query HelpOfficerArticles {
+  knowledgeArticles(first: 100) {
+    slug
+    category
+    title
+    version
+    effectiveFrom
+    availableLanguages
+  }
+}
+    `) as unknown as TypedDocumentString<HelpOfficerArticlesQuery, HelpOfficerArticlesQueryVariables>;
+export const HelpOfficerArticleDraftDocument = new TypedDocumentString(`
+    query HelpOfficerArticleDraft($slug: String!) {
+  knowledgeArticleDraft(slug: $slug) {
+    slug
+    category
+    zhHans {
+      title
+      body
+    }
+    zhHant {
+      title
+      body
+    }
+    en {
+      title
+      body
+    }
+    serviceItems
+    dutyCategories
+    versions {
+      version
+      effectiveFrom
+      editedAt
+      languages
+      inForce
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HelpOfficerArticleDraftQuery, HelpOfficerArticleDraftQueryVariables>;
+export const HelpOfficerArticleSaveDocument = new TypedDocumentString(`
+    mutation HelpOfficerArticleSave($input: KnowledgeArticleSaveInput!) {
+  knowledgeArticleSave(input: $input) {
+    __typename
+    ... on KnowledgeArticleSaved {
+      savedVersion
+      article {
+        slug
+        title
+      }
+    }
+    ... on ValidationError {
+      message
+      field
+      errors {
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HelpOfficerArticleSaveMutation, HelpOfficerArticleSaveMutationVariables>;
 export const IdentityMeDocument = new TypedDocumentString(`
     query IdentityMe {
   me {
@@ -5818,6 +6552,29 @@ export const IdentityAccountDeleteDocument = new TypedDocumentString(`
     message
   }
 }`) as unknown as TypedDocumentString<IdentityAccountDeleteMutation, IdentityAccountDeleteMutationVariables>;
+export const IdentityStepUpWithPasswordDocument = new TypedDocumentString(`
+    mutation IdentityStepUpWithPassword($password: String!, $totpCode: String!) {
+  stepUpWithPassword(password: $password, totpCode: $totpCode) {
+    __typename
+    ... on StepUpSuccess {
+      validUntil
+    }
+    ... on SignInError {
+      signInCode: code
+      message
+    }
+    ... on TooManyAttempts {
+      message
+      retryAfterSeconds
+    }
+    ... on AccountError {
+      accountCode: code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IdentityStepUpWithPasswordMutation, IdentityStepUpWithPasswordMutationVariables>;
 export const NotificationsUnreadCountDocument = new TypedDocumentString(`
     query NotificationsUnreadCount {
   unreadNotificationCount
@@ -6244,12 +7001,14 @@ export const PaymentReconciliationDocument = new TypedDocumentString(`
       receivedAt
     }
     refundsPending {
+      id
       number
       amountFen
       reason
       createdAt
     }
     refundsFailed {
+      id
       number
       amountFen
       reason
@@ -6269,6 +7028,135 @@ export const PaymentReconciliationDocument = new TypedDocumentString(`
   expiresAt
   succeededAt
 }`) as unknown as TypedDocumentString<PaymentReconciliationQuery, PaymentReconciliationQueryVariables>;
+export const PaymentOfApplicationFeeDocument = new TypedDocumentString(`
+    query PaymentOfApplicationFee($applicationId: ID!) {
+  applicationFeePayment(applicationId: $applicationId) {
+    ...ApplicationFeePaymentFields
+  }
+}
+    fragment PaymentIntentFields on PaymentIntent {
+  id
+  number
+  state
+  basis
+  amountFen
+  refundedFen
+  codeUrl
+  createdAt
+  expiresAt
+  succeededAt
+}
+fragment ApplicationFeePaymentFields on ApplicationFeePayment {
+  applicationId
+  number
+  state
+  feeDue
+  dueFen
+  paidFen
+  receipt
+  receiptOrder
+  openIntent {
+    ...PaymentIntentFields
+  }
+  intents {
+    ...PaymentIntentFields
+  }
+}`) as unknown as TypedDocumentString<PaymentOfApplicationFeeQuery, PaymentOfApplicationFeeQueryVariables>;
+export const PaymentOfApplicationFeeForReviewDocument = new TypedDocumentString(`
+    query PaymentOfApplicationFeeForReview($applicationId: ID!) {
+  applicationFeePaymentForReview(applicationId: $applicationId) {
+    state
+    dueFen
+    paidFen
+    receiptOrder
+  }
+}
+    `) as unknown as TypedDocumentString<PaymentOfApplicationFeeForReviewQuery, PaymentOfApplicationFeeForReviewQueryVariables>;
+export const PaymentApplicationFeeStartDocument = new TypedDocumentString(`
+    mutation PaymentApplicationFeeStart($applicationId: ID!, $idempotencyKey: String!) {
+  applicationFeePaymentStart(
+    applicationId: $applicationId
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ... on PaymentStarted {
+      replayed
+      intent {
+        ...PaymentIntentFields
+      }
+    }
+    ... on PaymentError {
+      paymentCode: code
+      message
+    }
+    ... on ValidationError {
+      message
+    }
+  }
+}
+    fragment PaymentIntentFields on PaymentIntent {
+  id
+  number
+  state
+  basis
+  amountFen
+  refundedFen
+  codeUrl
+  createdAt
+  expiresAt
+  succeededAt
+}`) as unknown as TypedDocumentString<PaymentApplicationFeeStartMutation, PaymentApplicationFeeStartMutationVariables>;
+export const PaymentRequeryDocument = new TypedDocumentString(`
+    mutation PaymentRequery($intentId: ID!) {
+  paymentRequery(intentId: $intentId) {
+    __typename
+    ... on PaymentRequeried {
+      outcome
+      intent {
+        ...PaymentIntentFields
+      }
+    }
+    ... on PaymentError {
+      paymentCode: code
+      message
+    }
+    ... on ValidationError {
+      message
+    }
+  }
+}
+    fragment PaymentIntentFields on PaymentIntent {
+  id
+  number
+  state
+  basis
+  amountFen
+  refundedFen
+  codeUrl
+  createdAt
+  expiresAt
+  succeededAt
+}`) as unknown as TypedDocumentString<PaymentRequeryMutation, PaymentRequeryMutationVariables>;
+export const PaymentRefundRetryDocument = new TypedDocumentString(`
+    mutation PaymentRefundRetry($refundId: ID!) {
+  paymentRefundRetry(refundId: $refundId) {
+    __typename
+    ... on PaymentRefundRetried {
+      refund {
+        number
+        state
+      }
+    }
+    ... on PaymentError {
+      paymentCode: code
+      message
+    }
+    ... on ValidationError {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PaymentRefundRetryMutation, PaymentRefundRetryMutationVariables>;
 export const ReviewsQueueDocument = new TypedDocumentString(`
     query ReviewsQueue {
   reviewQueue(first: 100) {
@@ -6544,6 +7432,10 @@ fragment ServicesItemFull on ServiceItemInfo {
   }
   fees {
     ...ServicesText
+  }
+  fee {
+    amountFen
+    due
   }
   onsiteReason {
     ...ServicesText
@@ -6970,6 +7862,10 @@ fragment ServicesItemFull on ServiceItemInfo {
   fees {
     ...ServicesText
   }
+  fee {
+    amountFen
+    due
+  }
   onsiteReason {
     ...ServicesText
   }
@@ -7039,6 +7935,10 @@ fragment ServicesItemFull on ServiceItemInfo {
   }
   fees {
     ...ServicesText
+  }
+  fee {
+    amountFen
+    due
   }
   onsiteReason {
     ...ServicesText

@@ -1,0 +1,30 @@
+// alerts: English, the reference: its keys define AlertsKey; the other languages must have exactly these keys.
+import type { Message } from '../../i18n/catalogue';
+
+const en = {
+  'alerts.title': 'Anomaly alerts',
+  'alerts.link': 'Anomaly alerts',
+  'alerts.intro':
+    'Raised from the signed audit log by the rules below, about officers of your unit and accounts that are not officers’. Look into each one, then acknowledge it with a note.',
+  'alerts.open': 'Open alerts',
+  'alerts.all': 'All alerts',
+  'alerts.refresh': 'Refresh',
+  'alerts.empty': 'No alerts to look into.',
+  'alerts.who': 'Who: {who}',
+  'alerts.unit': 'Unit: {unit}',
+  'alerts.events': { count: 'count', one: '1 event, {first} – {last}', other: '{count} events, {first} – {last}' },
+  'alerts.raised': 'Raised: {at}',
+  'alerts.acknowledged': 'Acknowledged: {at}',
+  'alerts.note': 'Note',
+  'alerts.note.hint': 'What you found (optional, up to 200 characters).',
+  'alerts.acknowledge': 'Acknowledge',
+  'alerts.done': 'Acknowledged.',
+  'alerts.rules': 'Rules',
+  'alerts.rule.count': { count: 'minutes', one: 'At least {threshold} in 1 minute', other: 'At least {threshold} in {minutes} minutes' },
+  'alerts.rule.hours': 'Outside {start}–{end} on working days',
+  'alerts.rule.on': 'On',
+  'alerts.rule.off': 'Off',
+} satisfies Record<string, Message>;
+
+export type AlertsKey = keyof typeof en;
+export default en;

@@ -1,0 +1,36 @@
+import type { Table } from '../../i18n/catalogue';
+import type { PassportKey } from './passportMessages.en';
+
+const zhHans: Table<PassportKey> = {
+  'scan.open': '用相机读取护照',
+  'scan.intro': '将护照资料页底部由字母和 < 组成的两行字符对准取景框并占满画面。照片只保留在本机，不会上传。',
+  'scan.camera': '使用相机',
+  'scan.photo': '选择资料页照片',
+  'scan.stop': '关闭相机',
+  'scan.looking': '正在查找资料页底部的两行字符……',
+  'scan.loading': '正在准备读取功能……',
+  'scan.videoLabel': '相机画面',
+  'scan.cameraUnavailable': '无法使用相机。请选择资料页照片，或手动填写。',
+  'scan.read': '已从护照读取：请核对下面的信息，然后继续。',
+  'scan.readSummary': '{name}，护照号码 {number}，签发国 {state}，出生日期 {birth}，性别 {sex}，有效期至 {expiry}。',
+  'scan.sex.F': '女',
+  'scan.sex.M': '男',
+  'scan.sex.X': '未注明',
+  'scan.problem.title': '未能读取护照',
+  'scan.problem.not_found': '未找到资料页底部的两行字符。请在光线充足处拍摄，保持手机稳定，并让这两行占满画面。',
+  'scan.problem.intro': '已读取两行字符，但以下校验未通过：',
+  'scan.problem.length': '某一行不是 44 个字符',
+  'scan.problem.charset': '某一行含有 A–Z、0–9 和 < 以外的字符',
+  'scan.problem.document_type': '第一行不是以 P 开头（不是护照）',
+  'scan.problem.document_number': '护照号码的校验位',
+  'scan.problem.birth_date': '出生日期的校验位',
+  'scan.problem.birth_date_value': '出生日期不是有效日期',
+  'scan.problem.sex': '性别不是 F、M 或 <',
+  'scan.problem.expiry_date': '有效期的校验位',
+  'scan.problem.expiry_date_value': '有效期不是有效日期',
+  'scan.problem.personal_number': '个人号码的校验位',
+  'scan.problem.composite': '第二行末尾的总校验位',
+  'scan.problem.retry': '请用更清晰的照片重试，或手动填写。',
+  'scan.stateFromPassport': '已从护照读取。',
+};
+export default zhHans;

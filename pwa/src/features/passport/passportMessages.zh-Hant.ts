@@ -1,0 +1,36 @@
+import type { Table } from '../../i18n/catalogue';
+import type { PassportKey } from './passportMessages.en';
+
+const zhHant: Table<PassportKey> = {
+  'scan.open': '用相機讀取護照',
+  'scan.intro': '將護照資料頁底部由字母和 < 組成的兩行字元對準取景框並佔滿畫面。相片只保留在本機，不會上傳。',
+  'scan.camera': '使用相機',
+  'scan.photo': '選擇資料頁相片',
+  'scan.stop': '關閉相機',
+  'scan.looking': '正在尋找資料頁底部的兩行字元……',
+  'scan.loading': '正在準備讀取功能……',
+  'scan.videoLabel': '相機畫面',
+  'scan.cameraUnavailable': '無法使用相機。請選擇資料頁相片，或手動填寫。',
+  'scan.read': '已從護照讀取：請核對下面的資料，然後繼續。',
+  'scan.readSummary': '{name}，護照號碼 {number}，簽發國 {state}，出生日期 {birth}，性別 {sex}，有效期至 {expiry}。',
+  'scan.sex.F': '女',
+  'scan.sex.M': '男',
+  'scan.sex.X': '未註明',
+  'scan.problem.title': '未能讀取護照',
+  'scan.problem.not_found': '找不到資料頁底部的兩行字元。請在光線充足處拍攝，保持手機穩定，並讓這兩行佔滿畫面。',
+  'scan.problem.intro': '已讀取兩行字元，但以下校驗未通過：',
+  'scan.problem.length': '某一行不是 44 個字元',
+  'scan.problem.charset': '某一行含有 A–Z、0–9 和 < 以外的字元',
+  'scan.problem.document_type': '第一行不是以 P 開頭（不是護照）',
+  'scan.problem.document_number': '護照號碼的校驗位',
+  'scan.problem.birth_date': '出生日期的校驗位',
+  'scan.problem.birth_date_value': '出生日期不是有效日期',
+  'scan.problem.sex': '性別不是 F、M 或 <',
+  'scan.problem.expiry_date': '有效期的校驗位',
+  'scan.problem.expiry_date_value': '有效期不是有效日期',
+  'scan.problem.personal_number': '個人號碼的校驗位',
+  'scan.problem.composite': '第二行末尾的總校驗位',
+  'scan.problem.retry': '請用更清晰的相片重試，或手動填寫。',
+  'scan.stateFromPassport': '已從護照讀取。',
+};
+export default zhHant;
