@@ -15,7 +15,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route, expect
 
 from e2e.conftest import (
     ARTIFACTS,
@@ -394,4 +394,57 @@ def test_a_person_at_the_cap_is_told_why_and_when_they_may_book_again(
     expect(status).to_contain_text("Online verification is not offered here")
     no_serious_axe(page, "identity checked")
     screenshot(page, "fair-identity-checked-phone")
+    context.close()
+
+
+def test_a_slow_answer_for_an_earlier_choice_never_replaces_the_list_of_the_current_one(
+    journey: Journey, browser: Browser
+) -> None:
+    # given a person on a phone whose network answers the first question (the earliest free
+    # times) only after they have chosen a later date
+    context = new_context(browser, PHONE, locale="en-GB")
+    context.add_init_script(NO_AUTOFILL)
+    page = context.new_page()
+    add_virtual_authenticator(page)
+    origin = journey.server.origin
+    page.goto(origin + "/me/sign-up")
+    page.get_by_label("Full name").fill("王五")
+    page.get_by_label("Yes, I am a resident").check()
+    page.get_by_label("Resident identity card number").fill(resident_id(date(1979, 3, 8), 5))
+    page.get_by_label("Date of birth").fill("1979-03-08")
+    page.get_by_role("button", name="Create account with a passkey").click()
+    expect(page).to_have_url(origin + "/me")
+    held: list[Route] = []
+
+    def hold_the_earliest(route: Route) -> None:
+        body = route.request.post_data_json or {}
+        asks = "appointmentAvailability" in str(body.get("query", ""))
+        if asks and (body.get("variables") or {}).get("after") is None:
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route("**/graphql", hold_the_earliest)
+    page.goto(origin + "/appointments/book")
+    page.get_by_role("radio", name=ITEM_NAME).check()
+    for _ in range(200):  # the route handler runs while Playwright waits
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the first question is held"
+    # when they ask for times from a week later, and only then the first answer arrives
+    later = first_open_day(clock.now() + timedelta(days=7))
+    page.get_by_label("Show free times from").fill(later.isoformat())
+    slots = page.locator(f"[data-testid=slot][data-item='{ITEM}']")
+    expect(slots.first).to_be_visible()
+    with page.expect_response(lambda r: r.request in [h.request for h in held]) as late:
+        for route in held:
+            route.continue_()
+    late.value.finished()
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)))")
+    # then the list is still the one for the date they chose: every time is on or after it
+    starts = slots.evaluate_all("(els) => els.map((e) => e.dataset.startsAt)")
+    assert starts, "free times are listed"
+    days = {datetime.fromisoformat(s).astimezone(SHANGHAI).date() for s in starts}
+    assert min(days) >= later, f"times before {later} replaced the list: {sorted(days)}"
     context.close()

@@ -108,21 +108,26 @@ def test_an_administrator_chooses_a_draw_a_person_enters_it_and_anyone_sees_it(
     person.get_by_role("radio", name="Shanghai Customs Service Hall").check()  # the draw's site
     person.get_by_label("Show free times from").fill(seats_from.isoformat())
     slots = person.locator(f"[data-testid=slot][data-item='{ITEM}']")
-    # the list first shows the earliest free times and is replaced once the date is applied: wait
-    # for a time of the draw's period rather than read whatever list is on screen
-    person.wait_for_function(
-        "([item, from]) => [...document.querySelectorAll(`[data-testid=slot][data-item='${item}']`)]"
-        ".some((e) => new Date(e.dataset.startsAt) >= new Date(from))",
-        arg=[ITEM, datetime.combine(seats_from, time(), SHANGHAI).isoformat()],
-    )
-    starts = slots.evaluate_all("(els) => els.map((e) => e.dataset.startsAt)")
-    in_draw = [
-        start
-        for start in starts
-        if seats_from <= datetime.fromisoformat(start).astimezone(SHANGHAI).date() < seats_until
-    ]
-    assert in_draw, f"a seat of the draw's period is offered: {starts}"
-    slots.and_(person.locator(f"[data-starts-at='{in_draw[0]}']")).first.click()
+    # the list first shows the earliest free times and is replaced once the date is applied (and
+    # emptied while each new choice is asked): wait for a time inside the draw's period and take
+    # it in the same look, rather than read whatever list is on screen a moment later
+    in_draw = person.wait_for_function(
+        """([item, from, until]) => {
+          const starts = [...document.querySelectorAll(`[data-testid=slot][data-item='${item}']`)]
+            .map((e) => e.dataset.startsAt)
+            .filter((s) => new Date(s) >= new Date(from) && new Date(s) < new Date(until));
+          return starts.length > 0 && starts.sort()[0];
+        }""",
+        arg=[
+            ITEM,
+            datetime.combine(seats_from, time(), SHANGHAI).isoformat(),
+            datetime.combine(seats_until, time(), SHANGHAI).isoformat(),
+        ],
+    ).json_value()
+    assert isinstance(in_draw, str), f"a seat of the draw's period is offered: {in_draw}"
+    chosen = slots.and_(person.locator(f"[data-starts-at='{in_draw}']")).first
+    chosen.click()
+    expect(chosen).to_have_attribute("aria-pressed", "true")
     person.get_by_test_id("book-submit").click()
     expect(person.get_by_test_id("book-problem")).to_have_attribute("data-code", "DRAW_ONLY")
     # told when entries close, and not that they may book these seats once entries have closed

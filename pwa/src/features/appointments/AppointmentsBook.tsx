@@ -133,15 +133,23 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
       .catch(() => setApplications([]));
   }, [needsPrereview, applications]);
 
+  // Each of these answers belongs to the choice that asked for it: one that arrives after the
+  // person has changed the service, site, place or date is dropped, so a slow answer to an
+  // earlier choice never replaces the list of the current one.
   useEffect(() => {
     if (!itemCode) return;
+    let current = true;
     request(AppointmentsSitesDocument, { itemCode })
-      .then((data) => setSites(data.appointmentSites))
+      .then((data) => current && setSites(data.appointmentSites))
       .catch(() => {});
+    return () => {
+      current = false;
+    };
   }, [itemCode]);
 
   useEffect(() => {
     if (!itemCode) return;
+    let current = true;
     setAvailability(null);
     setSlot(null);
     request(AppointmentsAvailabilityDocument, {
@@ -150,8 +158,11 @@ export function AppointmentsBook({ itemCode: initialItem, rescheduleId }: { item
       near,
       after,
     })
-      .then((data) => setAvailability(data.appointmentAvailability))
-      .catch((error) => setProblem({ message: describeError(error) }));
+      .then((data) => current && setAvailability(data.appointmentAvailability))
+      .catch((error) => current && setProblem({ message: describeError(error) }));
+    return () => {
+      current = false;
+    };
   }, [itemCode, siteCode, near, after]);
 
   const passed = useMemo(
