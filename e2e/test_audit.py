@@ -172,5 +172,54 @@ def test_who_looked_at_my_data_and_an_anomaly_alert_for_the_supervisor(
         ).to_contain_text("Acknowledged:")
         assert axe_violations(supervisor) == [], "anomaly alerts, acknowledged"
         screenshot(supervisor, "audit-alerts-acknowledged-tablet")
+        # and a supervisor reads the rules but is not offered to change them
+        expect(supervisor.locator("li[data-rule]")).to_have_count(3)
+        expect(supervisor.get_by_role("button", name="Change", exact=True)).to_have_count(0)
     finally:
         supervisor_context.close()
+
+    # when an administrator changes a rule on a tablet
+    admin_context = new_context(browser, TABLET, locale="en-GB")
+    try:
+        admin = admin_context.new_page()
+        code = create_officer_with_cli(
+            server,
+            server_var_dir,
+            badge="A6001",
+            name="Sun Li",
+            unit="Shanghai Pudong Airport",
+            role="administrator",
+        )
+        enrol(admin, origin, "A6001", code)
+        admin.get_by_role("link", name="Anomaly alerts").click()
+        refusals = admin.locator("li[data-rule=refusals]")
+        expect(refusals).to_contain_text("At least 20 in 10 minutes (On)")
+        refusals.get_by_role("button", name="Change").click()
+        threshold = refusals.get_by_label("Events that raise an alert")
+        # then what is not a number is named on the tablet, and a number out of range by the server
+        threshold.fill("twelve")
+        refusals.get_by_role("button", name="Save the rule").click()
+        expect(refusals.locator(".field--error")).to_contain_text("Enter a whole number")
+        threshold.fill("0")
+        refusals.get_by_role("button", name="Save the rule").click()
+        expect(refusals.locator(".field--error")).to_contain_text("10000")
+        expect(refusals).to_contain_text("At least 20 in 10 minutes")
+        assert axe_violations(admin) == [], "alert rule, refused"
+        screenshot(admin, "audit-alert-rule-error-tablet")
+        # and a good change is saved and shown
+        threshold.fill("12")
+        refusals.get_by_label("Within (minutes)").fill("30")
+        refusals.get_by_role("button", name="Save the rule").click()
+        expect(admin.get_by_test_id("rule-saved")).to_be_visible()
+        expect(refusals).to_contain_text("At least 12 in 30 minutes (On)")
+        # working hours that end before they start are refused, and the rule stays as it was
+        hours = admin.locator("li[data-rule=after_hours_decisions]")
+        hours.get_by_role("button", name="Change").click()
+        hours.get_by_label("Working hours end").fill("07:00")
+        hours.get_by_role("button", name="Save the rule").click()
+        expect(hours.locator(".field--error")).to_be_visible()
+        hours.get_by_role("button", name="Cancel").click()
+        expect(hours).to_contain_text("Outside 08:30–17:30")
+        screenshot(admin, "audit-alert-rules-tablet")
+    finally:
+        admin_context.close()

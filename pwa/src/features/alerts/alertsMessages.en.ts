@@ -24,6 +24,20 @@ const en = {
   'alerts.rule.hours': 'Outside {start}–{end} on working days',
   'alerts.rule.on': 'On',
   'alerts.rule.off': 'Off',
+  'alerts.rule.change': 'Change',
+  'alerts.rule.change.named': 'Change the rule “{title}”',
+  'alerts.rule.enabled': 'This rule raises alerts',
+  'alerts.rule.threshold': 'Events that raise an alert',
+  'alerts.rule.threshold.hint': 'A whole number from 1 to 10,000.',
+  'alerts.rule.minutes': 'Within (minutes)',
+  'alerts.rule.minutes.hint': 'A whole number of minutes, at most 10,080 (one week).',
+  'alerts.rule.start': 'Working hours start',
+  'alerts.rule.end': 'Working hours end',
+  'alerts.rule.whole': 'Enter a whole number, like 20.',
+  'alerts.rule.time': 'Enter a time of day, like 08:30.',
+  'alerts.rule.save': 'Save the rule',
+  'alerts.rule.cancel': 'Cancel',
+  'alerts.rule.saved': 'Rule saved. Alerts follow it from the next check of the log.',
 } satisfies Record<string, Message>;
 
 export type AlertsKey = keyof typeof en;

@@ -24,6 +24,20 @@ const zhHans: Table<AlertsKey> = {
   'alerts.rule.hours': '工作日 {start}–{end} 以外',
   'alerts.rule.on': '启用',
   'alerts.rule.off': '停用',
+  'alerts.rule.change': '修改',
+  'alerts.rule.change.named': '修改规则“{title}”',
+  'alerts.rule.enabled': '启用此规则',
+  'alerts.rule.threshold': '达到多少次即预警',
+  'alerts.rule.threshold.hint': '1 至 10,000 之间的整数。',
+  'alerts.rule.minutes': '时间范围（分钟）',
+  'alerts.rule.minutes.hint': '整数分钟，最多 10,080（一周）。',
+  'alerts.rule.start': '上班时间',
+  'alerts.rule.end': '下班时间',
+  'alerts.rule.whole': '请输入整数，例如 20。',
+  'alerts.rule.time': '请输入时间，例如 08:30。',
+  'alerts.rule.save': '保存规则',
+  'alerts.rule.cancel': '取消',
+  'alerts.rule.saved': '规则已保存，下次检查日志时生效。',
 };
 
 export default zhHans;

@@ -24,6 +24,20 @@ const zhHant: Table<AlertsKey> = {
   'alerts.rule.hours': '工作日 {start}–{end} 以外',
   'alerts.rule.on': '啟用',
   'alerts.rule.off': '停用',
+  'alerts.rule.change': '修改',
+  'alerts.rule.change.named': '修改規則「{title}」',
+  'alerts.rule.enabled': '啟用此規則',
+  'alerts.rule.threshold': '達到多少次即預警',
+  'alerts.rule.threshold.hint': '1 至 10,000 之間的整數。',
+  'alerts.rule.minutes': '時間範圍（分鐘）',
+  'alerts.rule.minutes.hint': '整數分鐘，最多 10,080（一週）。',
+  'alerts.rule.start': '上班時間',
+  'alerts.rule.end': '下班時間',
+  'alerts.rule.whole': '請輸入整數，例如 20。',
+  'alerts.rule.time': '請輸入時間，例如 08:30。',
+  'alerts.rule.save': '儲存規則',
+  'alerts.rule.cancel': '取消',
+  'alerts.rule.saved': '規則已儲存，下次檢查日誌時生效。',
 };
 
 export default zhHant;

@@ -107,6 +107,16 @@ export type AuditAlertKind =
   | 'OUTSIDE_HOURS'
   | 'WINDOW_COUNT';
 
+/** What to change in a rule; fields left out stay as they are. */
+export type AuditAlertRuleUpdateInput = {
+  code: string;
+  enabled?: boolean | null | undefined;
+  hoursEnd?: string | null | undefined;
+  hoursStart?: string | null | undefined;
+  threshold?: number | null | undefined;
+  windowMinutes?: number | null | undefined;
+};
+
 /** What an amount was computed from. */
 export type Basis =
   | 'ASSESSMENT'
@@ -673,6 +683,17 @@ export type AuditAlertAcknowledgeMutationVariables = Exact<{
 export type AuditAlertAcknowledgeMutation = { auditAlertAcknowledge:
     | { __typename: 'AuditAlertAcknowledged', alert: { id: string, acknowledgedAt: string | null, note: string } }
     | { __typename: 'AuditAlertError', code: AuditAlertErrorCode, message: string }
+    | { __typename: 'ValidationError', errors: Array<{ field: string, message: string }> }
+   };
+
+export type AuditAlertRuleUpdateMutationVariables = Exact<{
+  input: AuditAlertRuleUpdateInput;
+}>;
+
+
+export type AuditAlertRuleUpdateMutation = { auditAlertRuleUpdate:
+    | { __typename: 'AuditAlertError', code: AuditAlertErrorCode, message: string }
+    | { __typename: 'AuditAlertRuleSaved', rule: { code: string, enabled: boolean, threshold: number, windowMinutes: number, hoursStart: string, hoursEnd: string } }
     | { __typename: 'ValidationError', errors: Array<{ field: string, message: string }> }
    };
 
@@ -3267,6 +3288,33 @@ export const AuditAlertAcknowledgeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuditAlertAcknowledgeMutation, AuditAlertAcknowledgeMutationVariables>;
+export const AuditAlertRuleUpdateDocument = new TypedDocumentString(`
+    mutation AuditAlertRuleUpdate($input: AuditAlertRuleUpdateInput!) {
+  auditAlertRuleUpdate(input: $input) {
+    __typename
+    ... on AuditAlertRuleSaved {
+      rule {
+        code
+        enabled
+        threshold
+        windowMinutes
+        hoursStart
+        hoursEnd
+      }
+    }
+    ... on AuditAlertError {
+      code
+      message
+    }
+    ... on ValidationError {
+      errors {
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditAlertRuleUpdateMutation, AuditAlertRuleUpdateMutationVariables>;
 export const AppointmentsItemsDocument = new TypedDocumentString(`
     query AppointmentsItems {
   prereview: serviceItems(handlingMode: PREREVIEW_THEN_ONSITE, first: 50) {
