@@ -81,7 +81,10 @@ export function HelpFeedback() {
   const [sent, setSent] = useState<{ reference: string; dueDate: string; trackingCode: string | null } | undefined>(undefined);
   const [failed, setFailed] = useState(false);
   const [mine, setMine] = useState<Mine[]>([]);
-  const signedIn = Boolean(me.value);
+  // undefined while the server has not said who this is (a page just opened): nothing is
+  // assumed then. A signed-out sender is made anonymous by the server itself, so a message sent
+  // before the answer arrives still belongs to the account that is signed in.
+  const account = me.value;
 
   useEffect(() => {
     void cacheGet<Mine[]>(CACHE_KEYS.feedbackMine).then((list) => setMine(list ?? []));
@@ -92,7 +95,7 @@ export function HelpFeedback() {
     setFailed(false);
     try {
       const data = await request(HelpFeedbackSubmitDocument, {
-        input: { kind, message, page: location.pathname, anonymous: anonymous || !signedIn, language: locale.value === 'en' ? 'EN' : locale.value === 'zh-Hant' ? 'ZH_HANT' : 'ZH_HANS' },
+        input: { kind, message, page: location.pathname, anonymous: Boolean(account) && anonymous, language: locale.value === 'en' ? 'EN' : locale.value === 'zh-Hant' ? 'ZH_HANT' : 'ZH_HANS' },
       });
       const result = data.feedbackSubmit;
       if (result.__typename === 'ValidationError') {
@@ -152,11 +155,10 @@ export function HelpFeedback() {
             onInput={(e) => setMessage(e.currentTarget.value)}
           />
         </div>
-        {signedIn ? (
+        {account && (
           <Checkbox id="feedback-anonymous" label={th('feedback.anonymous')} hint={th('feedback.anonymousHint')} checked={anonymous} onChange={setAnonymous} />
-        ) : (
-          <p>{th('feedback.signedOut')}</p>
         )}
+        {account === null && <p>{th('feedback.signedOut')}</p>}
         <Button type="submit">{th('feedback.send')}</Button>
       </form>
       {mine.length > 0 && (
