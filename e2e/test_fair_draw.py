@@ -90,6 +90,27 @@ def test_an_administrator_chooses_a_draw_a_person_enters_it_and_anyone_sees_it(
     expect(draw).to_contain_text("Entries close")
     assert axe_violations(page) == [], "officer draws"
     screenshot(page, "fair-draws-admin-tablet")
+    # and the item's limits for one person: none set yet, so the built-in ones
+    limits = page.get_by_test_id("fair-rule")
+    expect(limits).to_have_attribute("data-source", "BUILT_IN")
+    reschedules = limits.get_by_label("Reschedules", exact=True)
+    expect(reschedules).to_have_value("3")
+    # when the administrator types what is not a number, then a number out of range, each is
+    # named and nothing is saved; then a good number is saved as the item's own limits
+    reschedules.fill("many")
+    page.get_by_test_id("fair-rule-save").click()
+    expect(limits.locator(".error-summary")).to_contain_text("Reschedules: enter a whole number")
+    reschedules.fill("60")
+    page.get_by_test_id("fair-rule-save").click()
+    expect(limits.locator(".error-summary")).to_contain_text("50")
+    expect(limits).to_have_attribute("data-source", "BUILT_IN")
+    reschedules.fill("2")
+    page.get_by_test_id("fair-rule-save").click()
+    expect(page.get_by_test_id("fair-rule-saved")).to_be_visible()
+    expect(limits).to_have_attribute("data-source", "ITEM")
+    expect(reschedules).to_have_value("2")
+    assert axe_violations(page) == [], "limits for one person"
+    screenshot(page, "fair-limits-admin-tablet")
 
     # and a person on a phone who tries to book a seat of that period is told the seats go by
     # draw, enters it, and finds the entry among their appointments

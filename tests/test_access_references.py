@@ -218,6 +218,8 @@ PUBLIC = {
     "Query.appointmentAvailability.siteCode",
     "Query.appointmentDraws.itemCode",
     "Query.appointmentDraws.siteId",
+    # limits are the same for every officer (the catalogue is public); the role is checked
+    "Query.fairnessRule.itemCode",
     "Query.ratingSummary.siteCode",
     "Query.ratingSummary.itemCode",
     "Mutation.declarationSubmit.input.portCode",

@@ -382,6 +382,50 @@ async def test_an_administrator_sets_an_items_limits_and_they_apply(app: Starlet
         await client.aclose()
 
 
+RULE_IN_FORCE = (
+    "query($item: String!) { fairnessRule(itemCode: $item) {"
+    " itemCode source maxPerItem maxPerDay changeWindowHours verifiedOnly updatedAt } }"
+)
+
+
+async def test_the_rule_in_force_says_where_an_items_limits_come_from(app: Starlette) -> None:
+    # given an administrator and a supervisor, and no rule set yet
+    admin = await clerk(app, "A1002", roles=("administrator",))
+    supervisor = await clerk(app, "S1002", roles=("supervisor",))
+    limits = {
+        "maxPerItem": 2,
+        "maxPerDay": 2,
+        "maxReschedules": 1,
+        "maxCancellations": 1,
+        "changeWindowHours": 24,
+    }
+    built_in = (await graphql(supervisor, RULE_IN_FORCE, {"item": ITEM}))["data"]["fairnessRule"]  # type: ignore[index]
+    assert built_in["source"] == "BUILT_IN"
+    assert built_in["updatedAt"] is None
+    assert built_in["changeWindowHours"] == 7 * 24
+    # when a rule for every other item is set, it applies to the item
+    await call(admin, RULE_SET, input=limits | {"itemCode": "*"})
+    every = (await graphql(supervisor, RULE_IN_FORCE, {"item": ITEM}))["data"]["fairnessRule"]  # type: ignore[index]
+    assert (every["source"], every["maxPerItem"], every["changeWindowHours"]) == (
+        "EVERY_ITEM",
+        2,
+        24,
+    )
+    assert every["updatedAt"] is not None
+    # and the item's own rule wins over it, for that item only
+    await call(admin, RULE_SET, input=limits | {"itemCode": ITEM, "maxPerItem": 1})
+    own = (await graphql(admin, RULE_IN_FORCE, {"item": ITEM.lower()}))["data"]["fairnessRule"]  # type: ignore[index]
+    assert (own["itemCode"], own["source"], own["maxPerItem"]) == (ITEM, "ITEM", 1)
+    other = (await graphql(admin, RULE_IN_FORCE, {"item": OTHER_ITEM}))["data"]["fairnessRule"]  # type: ignore[index]
+    assert (other["source"], other["maxPerItem"]) == ("EVERY_ITEM", 2)
+    # and a person cannot read it
+    me = await person(app, 1)
+    denied = await graphql(me, RULE_IN_FORCE, {"item": ITEM})
+    assert denied["errors"][0]["extensions"]["code"] == "FORBIDDEN"  # type: ignore[index]
+    for client in (admin, supervisor, me):
+        await client.aclose()
+
+
 async def test_migration_links_one_documents_earlier_duplicate_registrations(
     app: Starlette,
 ) -> None:

@@ -6,6 +6,7 @@ from typing import Any
 
 import strawberry
 from strawberry.types import Info
+from tortoise import connections
 
 from palm_customs.appointments import services
 from palm_customs.appointments.errors import AppointmentProblem
@@ -15,6 +16,7 @@ from palm_customs.appointments.models import Draw as DrawRow
 from palm_customs.appointments.models import DrawEntry as DrawEntryRow
 from palm_customs.appointments.mutations.draw_create import present_draw
 from palm_customs.appointments.mutations.draw_enter import present_entry
+from palm_customs.appointments.services import fairness
 from palm_customs.appointments.types import (
     AppointmentDraw,
     AppointmentSite,
@@ -23,6 +25,7 @@ from palm_customs.appointments.types import (
     BookingUpdate,
     DayBooking,
     DrawEntryInfo,
+    FairnessRuleInForce,
     GeoPointInput,
     ServiceWindowInfo,
     SiteAvailability,
@@ -213,6 +216,16 @@ class AppointmentQuery:
                 return []
         rows = await query.order_by("-status", "-closes_at").limit(20)
         return [await present_draw(r) for r in rows]
+
+    @strawberry.field(
+        extensions=access(Level.VERIFIED, Role.ADMINISTRATOR, Role.SUPERVISOR),
+        description="The limits one person has for an item now (its own rule, the rule for "
+        "every other item, or the built-in limits).",
+    )
+    async def fairness_rule(self, info: Info[Context, Any], item_code: str) -> FairnessRuleInForce:
+        code = item_code.strip().upper()[:40]
+        rule = await fairness.rule_in_force(connections.get("default"), code)
+        return FairnessRuleInForce.of(code, rule)
 
     @strawberry.field(
         extensions=access(Level.SESSION, Role.PERSON),

@@ -32,6 +32,7 @@ from palm_customs.appointments.objects import (
     application_number,
     present_booking,
 )
+from palm_customs.appointments.services.fairness import RuleInForce, RuleSource
 from palm_customs.context import Context
 from palm_customs.core.i18n import Language, translate
 from palm_customs.core.mutation import ErrorMapper, maps
@@ -318,6 +319,44 @@ class FairnessRuleInfo:
     change_window_hours: int
     verified_only: bool
     updated_at: datetime
+
+
+FairnessRuleSource = strawberry.enum(
+    RuleSource,
+    name="FairnessRuleSource",
+    description="Where an item's limits come from: its own rule, the rule for every other "
+    "item, or the built-in limits (no rule set).",
+)
+
+
+@strawberry.type(description="The limits in force for an item now, and which rule sets them.")
+class FairnessRuleInForce:
+    item_code: str
+    source: FairnessRuleSource  # type: ignore[valid-type]
+    max_per_item: int
+    max_per_day: int
+    max_reschedules: int
+    max_cancellations: int
+    change_window_hours: int
+    verified_only: bool
+    updated_at: datetime | None = strawberry.field(
+        description="When the rule was last set; null for the built-in limits."
+    )
+
+    @classmethod
+    def of(cls, item_code: str, rule: RuleInForce) -> FairnessRuleInForce:
+        limits = rule.limits
+        return cls(
+            item_code=item_code,
+            source=rule.source,
+            max_per_item=limits.max_per_item,
+            max_per_day=limits.max_per_day,
+            max_reschedules=limits.max_reschedules,
+            max_cancellations=limits.max_cancellations,
+            change_window_hours=int(limits.change_window.total_seconds() // 3600),
+            verified_only=limits.verified_only,
+            updated_at=rule.updated_at,
+        )
 
 
 @strawberry.input

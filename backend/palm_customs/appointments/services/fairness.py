@@ -61,17 +61,36 @@ class Change(StrEnum):
     CANCELLATION = "cancellation"
 
 
-async def limits_for(connection: BaseDBAsyncClient, item_code: str) -> Limits:
+class RuleSource(StrEnum):
+    """Where the limits in force for an item come from."""
+
+    ITEM = "item"  # the item's own row
+    EVERY_ITEM = "every_item"  # the "*" row
+    BUILT_IN = "built_in"  # DEFAULTS: no row at all
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInForce:
+    limits: Limits
+    source: RuleSource
+    updated_at: datetime | None
+
+
+async def rule_in_force(connection: BaseDBAsyncClient, item_code: str) -> RuleInForce:
+    """The limits that apply to an item now, and which rule they come from."""
     rows = {
         r.item_code: r
         for r in await FairnessRule.filter(item_code__in=[item_code, DEFAULT_RULE]).using_db(
             connection
         )
     }
-    row = rows.get(item_code) or rows.get(DEFAULT_RULE)
+    row = rows.get(item_code)
+    source = RuleSource.ITEM
     if row is None:
-        return DEFAULTS
-    return Limits(
+        row, source = rows.get(DEFAULT_RULE), RuleSource.EVERY_ITEM
+    if row is None:
+        return RuleInForce(DEFAULTS, RuleSource.BUILT_IN, None)
+    limits = Limits(
         max_per_item=row.max_per_item,
         max_per_day=row.max_per_day,
         max_reschedules=row.max_reschedules,
@@ -79,6 +98,11 @@ async def limits_for(connection: BaseDBAsyncClient, item_code: str) -> Limits:
         change_window=timedelta(hours=row.change_window_hours),
         verified_only=row.verified_only,
     )
+    return RuleInForce(limits, source, row.updated_at)
+
+
+async def limits_for(connection: BaseDBAsyncClient, item_code: str) -> Limits:
+    return (await rule_in_force(connection, item_code)).limits
 
 
 async def check_verified(

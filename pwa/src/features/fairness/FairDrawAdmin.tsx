@@ -19,6 +19,7 @@ import { me } from '../identity/identitySession';
 import { createSecureRequest, stepUpStatus } from '../identity/identityStepUp';
 import { IdentityStepUpNotice } from '../identity/IdentityStepUpNotice';
 import { FairDrawList } from './FairDrawList';
+import { FairRuleAdmin } from './FairRuleAdmin';
 import { tf } from './fairMessages';
 
 const secure = createSecureRequest({ client, onStatus: (s) => (stepUpStatus.value = s) });
@@ -113,6 +114,13 @@ export function FairDrawAdmin() {
         <section aria-labelledby="draw-list-heading">
           <h2 id="draw-list-heading">{tf('admin.list')}</h2>
           <FairDrawList itemCode={itemCode} revision={created} />
+        </section>
+      )}
+      {itemCode && (
+        <section aria-labelledby="fair-rule-heading" class="stack">
+          <h2 id="fair-rule-heading">{tf('rule.heading')}</h2>
+          <p>{tf('rule.lead')}</p>
+          <FairRuleAdmin itemCode={itemCode} />
         </section>
       )}
     </div>

@@ -245,6 +245,24 @@ export type EstimateTravellerInput = {
   isResident: boolean;
 };
 
+export type FairnessRuleInput = {
+  changeWindowHours: number;
+  /** A catalogue code, or "*" for every other item. */
+  itemCode: string;
+  maxCancellations: number;
+  maxPerDay: number;
+  maxPerItem: number;
+  maxReschedules: number;
+  /** The scarcest items: only people whose identity document had a real check (an officer at a window, or the real-name service) may book it or enter its draws. */
+  verifiedOnly?: boolean;
+};
+
+/** Where an item's limits come from: its own rule, the rule for every other item, or the built-in limits (no rule set). */
+export type FairnessRuleSource =
+  | 'BUILT_IN'
+  | 'EVERY_ITEM'
+  | 'ITEM';
+
 /** When an applicant is asked to pay an item's fee. */
 export type FeeDue =
   | 'AFTER_PREREVIEW'
@@ -1199,6 +1217,25 @@ export type FairDrawCreateMutation = { drawCreate:
     | { __typename: 'AppointmentError', message: string, field: string | null, appointmentCode: AppointmentErrorCode }
     | { __typename: 'DrawCreated', draw: { id: string, siteId: string, itemCode: string, slotsFrom: string, slotsTo: string, closesAt: string, drawn: boolean, seed: string | null, entrantsDigest: string | null, drawnAt: string | null, entryIds: Array<string>, itemName: { zhHans: string, zhHant: string, en: string }, siteName: { zhHans: string, zhHant: string, en: string } } }
     | { __typename: 'ValidationError', message: string, errors: Array<{ field: string, message: string }> }
+   };
+
+export type FairRuleFragment = { itemCode: string, source: FairnessRuleSource, maxPerItem: number, maxPerDay: number, maxReschedules: number, maxCancellations: number, changeWindowHours: number, verifiedOnly: boolean, updatedAt: string | null };
+
+export type FairRuleQueryVariables = Exact<{
+  itemCode: string;
+}>;
+
+
+export type FairRuleQuery = { fairnessRule: { itemCode: string, source: FairnessRuleSource, maxPerItem: number, maxPerDay: number, maxReschedules: number, maxCancellations: number, changeWindowHours: number, verifiedOnly: boolean, updatedAt: string | null } };
+
+export type FairRuleSetMutationVariables = Exact<{
+  input: FairnessRuleInput;
+}>;
+
+
+export type FairRuleSetMutation = { fairnessRuleSet:
+    | { __typename: 'FairnessRuleSaved' }
+    | { __typename: 'ValidationError', errors: Array<{ field: string, message: string }> }
    };
 
 export type HelpSearchQueryVariables = Exact<{
@@ -2706,6 +2743,19 @@ export const FairDrawFragmentDoc = new TypedDocumentString(`
   entryIds
 }
     `, {"fragmentName":"FairDraw"}) as unknown as TypedDocumentString<FairDrawFragment, unknown>;
+export const FairRuleFragmentDoc = new TypedDocumentString(`
+    fragment FairRule on FairnessRuleInForce {
+  itemCode
+  source
+  maxPerItem
+  maxPerDay
+  maxReschedules
+  maxCancellations
+  changeWindowHours
+  verifiedOnly
+  updatedAt
+}
+    `, {"fragmentName":"FairRule"}) as unknown as TypedDocumentString<FairRuleFragment, unknown>;
 export const IdentityCeremonyFragmentDoc = new TypedDocumentString(`
     fragment IdentityCeremony on CeremonyResult {
   __typename
@@ -5492,6 +5542,36 @@ export const FairDrawCreateDocument = new TypedDocumentString(`
   drawnAt
   entryIds
 }`) as unknown as TypedDocumentString<FairDrawCreateMutation, FairDrawCreateMutationVariables>;
+export const FairRuleDocument = new TypedDocumentString(`
+    query FairRule($itemCode: String!) {
+  fairnessRule(itemCode: $itemCode) {
+    ...FairRule
+  }
+}
+    fragment FairRule on FairnessRuleInForce {
+  itemCode
+  source
+  maxPerItem
+  maxPerDay
+  maxReschedules
+  maxCancellations
+  changeWindowHours
+  verifiedOnly
+  updatedAt
+}`) as unknown as TypedDocumentString<FairRuleQuery, FairRuleQueryVariables>;
+export const FairRuleSetDocument = new TypedDocumentString(`
+    mutation FairRuleSet($input: FairnessRuleInput!) {
+  fairnessRuleSet(input: $input) {
+    __typename
+    ... on ValidationError {
+      errors {
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FairRuleSetMutation, FairRuleSetMutationVariables>;
 export const HelpSearchDocument = new TypedDocumentString(`
     query HelpSearch($text: String!) {
   search(text: $text, first: 10) {
