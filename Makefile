@@ -132,12 +132,14 @@ test-pwa: pwa/node_modules/.package-lock.json
 	cd pwa && npm test && npm run build && npm run size
 
 # The whole e2e suite at an ordinary working morning, then the appointment, declaration,
-# pre-review and fair-draw journeys, and the two that read the clock most (notifications and
-# their quiet hours, one-time codes), again at the hard moments (e2e/conftest.py MOMENTS): a
-# Saturday, a public holiday, 23:50 in Shanghai and a phone in London on the day British Summer
-# Time ends.
+# pre-review and fair-draw journeys, the two that read the clock most (notifications and
+# their quiet hours, one-time codes), and those with deadlines and working hours (payments,
+# item fees, 12360 answers due in working days, audit alerts outside working hours) again at the
+# hard moments (e2e/conftest.py MOMENTS): a Saturday, a public holiday, 23:50 in Shanghai and a
+# phone in London on the day British Summer Time ends.
 JOURNEYS := e2e/test_appointments.py e2e/test_declarations.py e2e/test_services.py \
-            e2e/test_fair_draw.py e2e/test_notifications.py e2e/test_password_step_up.py
+            e2e/test_fair_draw.py e2e/test_notifications.py e2e/test_password_step_up.py \
+            e2e/test_payments.py e2e/test_item_fees.py e2e/test_help.py e2e/test_audit.py
 
 # The hard moments run two at a time, each with its own artifacts folder (e2e/artifacts/<moment>).
 e2e_at = $(1)=E2E_ARTIFACTS=e2e/artifacts/$(1) $(BIN)/pytest $(JOURNEYS) --moment=$(1)
