@@ -293,7 +293,54 @@ def screenshot(page: Page, name: str, *, whole_words: bool = True) -> Path:
     page.screenshot(path=str(path), full_page=True)
     if whole_words:
         assert broken_words(page) == [], f"{name}: words broken across lines"
+    wide = overflow_at_reflow_width(page, name)
+    if wide and os.environ.get("E2E_REFLOW_REPORT"):
+        with (ARTIFACTS / "reflow.txt").open("a") as report:
+            report.write(f"{name}: " + " | ".join(wide) + "\n")
+    else:
+        assert not wide, f"{name}: wider than {REFLOW_WIDTH} px: " + " | ".join(wide)
     return path
+
+
+# WCAG 2.1 1.4.10 Reflow: content fits 320 CSS px without scrolling sideways (a small phone, or a
+# larger one zoomed to 400%). Every phone screen a journey looks at is checked at that width.
+REFLOW_WIDTH = 320
+_OVERFLOWING = """(width) => {
+  const inScroller = (el) => {
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const x = getComputedStyle(p).overflowX;
+      if (x === 'auto' || x === 'scroll' || x === 'hidden') return true;
+    }
+    return false;
+  };
+  if (document.documentElement.scrollWidth <= width) return [];
+  return [...document.body.querySelectorAll('*')]
+    .filter((el) => el.getBoundingClientRect().right > width + 1 && !inScroller(el))
+    // the element that sticks out of a parent that fits: where the width comes from
+    .filter((el) => !el.parentElement || el.parentElement.getBoundingClientRect().right <= width + 1)
+    .slice(0, 5)
+    .map((el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${[...el.classList].join('.')}`
+      + ` (right ${Math.round(el.getBoundingClientRect().right)}): ${(el.textContent || '').trim().slice(0, 40)}`);
+}"""
+
+
+def overflow_at_reflow_width(page: Page, name: str = "") -> list[str]:
+    """On a phone-sized page: what sticks out past REFLOW_WIDTH when the page is that wide
+    (with E2E_REFLOW_SHOTS set, a screenshot at that width is saved beside the other)."""
+    size = page.viewport_size
+    if size is None or size["width"] > 480:
+        return []
+    page.set_viewport_size({"width": REFLOW_WIDTH, "height": size["height"]})
+    try:
+        page.evaluate(
+            "() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))"
+        )
+        found: list[str] = page.evaluate(_OVERFLOWING, REFLOW_WIDTH)
+        if name and os.environ.get("E2E_REFLOW_SHOTS"):
+            page.screenshot(path=str(ARTIFACTS / f"{name}-{REFLOW_WIDTH}.png"), full_page=True)
+    finally:
+        page.set_viewport_size(size)
+    return found
 
 
 def axe_violations(page: Page, *, impacts: tuple[str, ...] = ("serious", "critical")) -> list[str]:

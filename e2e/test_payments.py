@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 from e2e.conftest import (
     PHONE,
@@ -35,6 +35,15 @@ from tests.declarations.flows import trip
 from tests.liveserver import LiveServer, clock_env, free_port
 
 pytestmark = pytest.mark.e2e
+
+# Every text the newest outcome's state takes, as the DOM changes (not only what a poll catches).
+WATCH_OUTCOME_STATES = """() => {
+  window.__outcomeStates = [];
+  new MutationObserver(() => {
+    const state = document.querySelector('[data-testid=outcome-state]');
+    if (state) window.__outcomeStates.push(state.textContent.trim());
+  }).observe(document.body, { subtree: true, childList: true, characterData: true });
+}"""
 
 SUBMIT = """
 mutation($input: DeclarationInput!, $key: String!) {
@@ -195,7 +204,29 @@ def test_a_traveller_pays_on_account_the_officer_verifies_offline_and_a_refund_f
         officer.get_by_label("Duty assessed", exact=True).check()
         officer.get_by_label("Duty assessed (RMB)").fill("500.00")
         officer.get_by_label("Reason or note").fill("Camera valued lower")
+        # (the network holds the outcome until the tablet has listed it: it must say "Queued"
+        # until the server has it, never "Sent" for a moment before)
+        held: list[Route] = []
+
+        def hold_the_outcome(route: Route) -> None:
+            if "inspectionOutcomeRecord" in (route.request.post_data or ""):
+                held.append(route)
+            else:
+                route.continue_()
+
+        officer.route("**/graphql", hold_the_outcome)
+        officer.evaluate(WATCH_OUTCOME_STATES)
         officer.get_by_role("button", name="Record outcome").click()
+        for _ in range(200):  # the route handler runs while Playwright waits
+            if held:
+                break
+            officer.wait_for_timeout(50)
+        assert held, "the outcome was sent"
+        expect(officer.get_by_test_id("outcome-state").first).to_have_text("Queued")
+        assert "Sent" not in officer.evaluate("window.__outcomeStates"), "Sent before it was"
+        for route in held:
+            route.continue_()
+        officer.unroute("**/graphql")
         expect(officer.get_by_test_id("outcome-state").first).to_have_text("Sent", timeout=30_000)
     finally:
         tablet.close()

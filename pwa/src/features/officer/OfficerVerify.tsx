@@ -147,8 +147,14 @@ export function OfficerVerify() {
     void getRecord(STORES.cache, CACHE_KEYS.outcomeLog).then((r) => setLog((r?.value as LoggedOutcome[]) ?? []));
     void import('../../offline/outboxStart').then((m) => m.startOutbox());
   }, []);
+  // An outcome is "sent" only once the outbox no longer holds it; an answer read before a later
+  // change of the outbox is dropped, so it never shows an older state over a newer one.
   useEffect(() => {
-    void outboxRecords(OUTBOX_OUTCOME).then((r) => setQueued(new Set(r.map((x) => x.id))));
+    let current = true;
+    void outboxRecords(OUTBOX_OUTCOME).then((r) => current && setQueued(new Set(r.map((x) => x.id))));
+    return () => {
+      current = false;
+    };
   }, [outboxRevision.value]);
 
   const verify = async (scanned: string) => {
@@ -211,6 +217,8 @@ export function OfficerVerify() {
       },
     };
     await enqueue(OUTBOX_OUTCOME, key, variables);
+    // Queued from the moment it is listed (never "sent" while the outbox has yet to be re-read).
+    setQueued((waiting) => new Set(waiting).add(key));
     const entry: LoggedOutcome = { key, number: variables.input.number, version: variables.input.version, kind, dutyAssessed: variables.input.dutyAssessed ?? null, at: Date.now() };
     const next = [entry, ...log].slice(0, 50);
     setLog(next);
