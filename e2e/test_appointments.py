@@ -448,3 +448,45 @@ def test_a_slow_answer_for_an_earlier_choice_never_replaces_the_list_of_the_curr
     days = {datetime.fromisoformat(s).astimezone(SHANGHAI).date() for s in starts}
     assert min(days) >= later, f"times before {later} replaced the list: {sorted(days)}"
     context.close()
+
+
+def test_a_slow_answer_for_another_day_never_shows_under_the_clerks_chosen_day(
+    journey: Journey, tablet_context: BrowserContext
+) -> None:
+    assert journey.number, "the booking test must run first"
+    # given the clerk's day view, whose first question (the booked day) the network holds
+    page = tablet_context.new_page()
+    held: list[Route] = []
+    holding = True
+
+    def hold_the_first_day(route: Route) -> None:
+        if holding and "siteDay(" in (route.request.post_data or ""):
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route("**/graphql", hold_the_first_day)
+    page.goto(journey.server.origin + "/officer/appointments")
+    for _ in range(200):  # the route handler runs while Playwright waits
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the day was asked for"
+    holding = False
+    # when the clerk turns to the next day, and only then the booked day's answer arrives
+    day = page.get_by_label("Day", exact=True)
+    booked_day = date.fromisoformat(day.input_value())
+    day.fill((booked_day + timedelta(days=1)).isoformat())
+    heading = page.locator("#day-bookings-heading")
+    expect(heading).to_have_text("Bookings (0)")
+    with page.expect_response(lambda r: r.request in [h.request for h in held]) as late:
+        for route in held:
+            route.continue_()
+    late.value.finished()
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)))")
+    # then the next day stays empty: the booked person is not shown under it
+    expect(heading).to_have_text("Bookings (0)")
+    expect(
+        page.locator(f"[data-testid=day-booking][data-number='{journey.number}']")
+    ).to_have_count(0)
+    page.close()

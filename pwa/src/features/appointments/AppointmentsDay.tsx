@@ -3,7 +3,7 @@
 // outbox with an idempotency key, so it works offline and a resend is harmless — the queue
 // number, "call next" for a window, and served / no-show.
 import { FileButton } from '../../components/FileButton';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Button } from '../../components/Button';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
@@ -77,18 +77,25 @@ export function AppointmentsDay() {
     void import('../../offline/outboxStart').then((m) => m.startOutbox());
   }, []);
 
+  // The site and day on screen now: an answer for another one (asked before the clerk changed
+  // the date or site, and slower) is dropped, so one day's people never show under another day.
+  const shown = useRef('');
+  shown.current = `${siteId}|${date}`;
   const loadDay = async () => {
     if (!siteId || !date) return;
+    const asked = `${siteId}|${date}`;
     try {
       const data = await secure(AppointmentsSiteDayDocument, { siteId, date });
-      setDay(data.siteDay);
+      if (shown.current === asked) setDay(data.siteDay);
     } catch (error) {
+      if (shown.current !== asked) return;
       setProblem(describeError(error));
       setDay((d) => d ?? null);
     }
   };
 
   useEffect(() => {
+    setDay(undefined); // "loading", not the last day's people under the new date
     void loadDay();
   }, [siteId, date]);
 
