@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +20,8 @@ from playwright.sync_api import (
     CDPSession,
     Page,
     Playwright,
+    Request,
+    Route,
     expect,
     sync_playwright,
 )
@@ -341,6 +343,47 @@ def overflow_at_reflow_width(page: Page, name: str = "") -> list[str]:
     finally:
         page.set_viewport_size(size)
     return found
+
+
+class HeldAnswers:
+    """A slow network for chosen GraphQL requests of one page: those `picks` chooses are held
+    (not sent) until `release()`, the others go through. Tests use it to make an answer arrive
+    after something else has happened, which a fast local server never does by itself."""
+
+    def __init__(self, page: Page, picks: Callable[[Request], bool]) -> None:
+        self.page = page
+        self.picks = picks
+        self.routes: list[Route] = []
+        self.holding = True
+        page.route("**/graphql", self._route)
+
+    def _route(self, route: Route) -> None:
+        if self.holding and self.picks(route.request):
+            self.routes.append(route)
+        else:
+            route.continue_()
+
+    def wait(self, what: str) -> None:
+        """Until a request is held (route handlers run while Playwright waits); then no more
+        are held, so later requests of the same kind go through."""
+        for _ in range(200):
+            if self.routes:
+                break
+            self.page.wait_for_timeout(50)
+        assert self.routes, f"not asked: {what}"
+        self.holding = False
+
+    def release(self) -> None:
+        """Send what was held, wait for its answers, and give the page time to act on them."""
+        requests = [route.request for route in self.routes]
+        with self.page.expect_response(lambda r: r.request in requests) as answered:
+            for route in self.routes:
+                route.continue_()
+        answered.value.finished()
+        self.page.unroute("**/graphql")
+        self.page.evaluate(
+            "() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)))"
+        )
 
 
 def axe_violations(page: Page, *, impacts: tuple[str, ...] = ("serious", "critical")) -> list[str]:

@@ -15,12 +15,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, Request, expect
 
 from e2e.conftest import (
     ARTIFACTS,
     PHONE,
     TABLET,
+    HeldAnswers,
     add_virtual_authenticator,
     axe_violations,
     create_officer_with_cli,
@@ -414,34 +415,22 @@ def test_a_slow_answer_for_an_earlier_choice_never_replaces_the_list_of_the_curr
     page.get_by_label("Date of birth").fill("1979-03-08")
     page.get_by_role("button", name="Create account with a passkey").click()
     expect(page).to_have_url(origin + "/me")
-    held: list[Route] = []
 
-    def hold_the_earliest(route: Route) -> None:
-        body = route.request.post_data_json or {}
+    def earliest_times(request: Request) -> bool:
+        body = request.post_data_json or {}
         asks = "appointmentAvailability" in str(body.get("query", ""))
-        if asks and (body.get("variables") or {}).get("after") is None:
-            held.append(route)
-        else:
-            route.continue_()
+        return asks and (body.get("variables") or {}).get("after") is None
 
-    page.route("**/graphql", hold_the_earliest)
+    held = HeldAnswers(page, earliest_times)
     page.goto(origin + "/appointments/book")
     page.get_by_role("radio", name=ITEM_NAME).check()
-    for _ in range(200):  # the route handler runs while Playwright waits
-        if held:
-            break
-        page.wait_for_timeout(50)
-    assert held, "the first question is held"
+    held.wait("the earliest free times")
     # when they ask for times from a week later, and only then the first answer arrives
     later = first_open_day(clock.now() + timedelta(days=7))
     page.get_by_label("Show free times from").fill(later.isoformat())
     slots = page.locator(f"[data-testid=slot][data-item='{ITEM}']")
     expect(slots.first).to_be_visible()
-    with page.expect_response(lambda r: r.request in [h.request for h in held]) as late:
-        for route in held:
-            route.continue_()
-    late.value.finished()
-    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)))")
+    held.release()
     # then the list is still the one for the date they chose: every time is on or after it
     starts = slots.evaluate_all("(els) => els.map((e) => e.dataset.startsAt)")
     assert starts, "free times are listed"
@@ -456,34 +445,16 @@ def test_a_slow_answer_for_another_day_never_shows_under_the_clerks_chosen_day(
     assert journey.number, "the booking test must run first"
     # given the clerk's day view, whose first question (the booked day) the network holds
     page = tablet_context.new_page()
-    held: list[Route] = []
-    holding = True
-
-    def hold_the_first_day(route: Route) -> None:
-        if holding and "siteDay(" in (route.request.post_data or ""):
-            held.append(route)
-        else:
-            route.continue_()
-
-    page.route("**/graphql", hold_the_first_day)
+    held = HeldAnswers(page, lambda request: "siteDay(" in (request.post_data or ""))
     page.goto(journey.server.origin + "/officer/appointments")
-    for _ in range(200):  # the route handler runs while Playwright waits
-        if held:
-            break
-        page.wait_for_timeout(50)
-    assert held, "the day was asked for"
-    holding = False
+    held.wait("the booked day")
     # when the clerk turns to the next day, and only then the booked day's answer arrives
     day = page.get_by_label("Day", exact=True)
     booked_day = date.fromisoformat(day.input_value())
     day.fill((booked_day + timedelta(days=1)).isoformat())
     heading = page.locator("#day-bookings-heading")
     expect(heading).to_have_text("Bookings (0)")
-    with page.expect_response(lambda r: r.request in [h.request for h in held]) as late:
-        for route in held:
-            route.continue_()
-    late.value.finished()
-    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)))")
+    held.release()
     # then the next day stays empty: the booked person is not shown under it
     expect(heading).to_have_text("Bookings (0)")
     expect(

@@ -17,11 +17,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from e2e.conftest import (
     PHONE,
     TABLET,
+    HeldAnswers,
     add_virtual_authenticator,
     axe_violations,
     create_officer_with_cli,
@@ -124,15 +125,7 @@ def test_search_article_offline_complaint_answer_and_public_column(
     # signed in, files a complaint (with a phone number the public column must not show) on a
     # network slow enough that it is sent before the page has learnt who is signed in
     _sign_up(page, origin)
-    held: list[Route] = []
-
-    def hold_who_is_signed_in(route: Route) -> None:
-        if "query IdentityMe" in (route.request.post_data or ""):
-            held.append(route)
-        else:
-            route.continue_()
-
-    page.route("**/graphql", hold_who_is_signed_in)
+    held = HeldAnswers(page, lambda request: "query IdentityMe" in (request.post_data or ""))
     page.goto(f"{origin}/help/feedback")
     page.get_by_label("类型").select_option("COMPLAINT")
     page.get_by_label("请说明情况").fill("入境大厅排队两个小时，电话 13812345678。")
@@ -141,10 +134,8 @@ def test_search_article_offline_complaint_answer_and_public_column(
     expect(sent).to_contain_text("编号 F")
     # it is the account's complaint (answered in the inbox), not an anonymous one with a code
     expect(page.locator(".feedback-tracking")).to_have_count(0)
-    assert held, "the question of who is signed in was held"
-    for route in held:
-        route.continue_()
-    page.unroute("**/graphql")
+    held.wait("who is signed in")
+    held.release()
     reference = sent.inner_text().split("编号 ", 1)[1].split("，", 1)[0].strip()
     expect(page.locator(f'[data-reference="{reference}"]')).to_contain_text("已受理")
     assert axe_violations(page) == []

@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from e2e.conftest import (
     PHONE,
     TABLET,
+    HeldAnswers,
     add_virtual_authenticator,
     axe_violations,
     new_context,
@@ -206,27 +207,15 @@ def test_a_traveller_pays_on_account_the_officer_verifies_offline_and_a_refund_f
         officer.get_by_label("Reason or note").fill("Camera valued lower")
         # (the network holds the outcome until the tablet has listed it: it must say "Queued"
         # until the server has it, never "Sent" for a moment before)
-        held: list[Route] = []
-
-        def hold_the_outcome(route: Route) -> None:
-            if "inspectionOutcomeRecord" in (route.request.post_data or ""):
-                held.append(route)
-            else:
-                route.continue_()
-
-        officer.route("**/graphql", hold_the_outcome)
+        held = HeldAnswers(
+            officer, lambda request: "inspectionOutcomeRecord" in (request.post_data or "")
+        )
         officer.evaluate(WATCH_OUTCOME_STATES)
         officer.get_by_role("button", name="Record outcome").click()
-        for _ in range(200):  # the route handler runs while Playwright waits
-            if held:
-                break
-            officer.wait_for_timeout(50)
-        assert held, "the outcome was sent"
+        held.wait("the outcome")
         expect(officer.get_by_test_id("outcome-state").first).to_have_text("Queued")
         assert "Sent" not in officer.evaluate("window.__outcomeStates"), "Sent before it was"
-        for route in held:
-            route.continue_()
-        officer.unroute("**/graphql")
+        held.release()
         expect(officer.get_by_test_id("outcome-state").first).to_have_text("Sent", timeout=30_000)
     finally:
         tablet.close()
