@@ -7,10 +7,17 @@ One throw-away PostgreSQL database; the server is `uvicorn bench.mutation_app:ap
 per process count is measured with the log on and off in ROUNDS interleaved phases (each
 side's best req/s; other work on the machine only ever takes from a phase). Beside req/s it
 reads the CPU each mutation cost the server's processes and PostgreSQL's backends
-(bench/cpu_accounting.py), which the load from other work hardly changes. wrk sends the mutation
-`notificationMarkAllRead` (an UPDATE plus the audit event) as one signed-in person, and for the
-pool the page `myDeclarations(first: 20)`. Writes bench/results/mutations.json. Timing never
-fails the run; exit 1 means it could not measure.
+(bench/cpu_accounting.py), which the load from other work hardly changes. wrk sends, as 256
+signed-in people in turn:
+
+- `notificationSettingsSave`, a mutation that changes a row every time (a locking read and an
+  UPDATE): the log's cost beside the change it audits (`audit` in the JSON, the table's row);
+- `notificationMarkAllRead` once nothing is unread, a mutation that changes nothing (its UPDATE
+  matches no row): the worst case, where the audit event is the transaction's only write
+  (`audit_unchanged`).
+
+For the pool, one person's page `myDeclarations(first: 20)`. Writes bench/results/mutations.json.
+Timing never fails the run; exit 1 means it could not measure.
 """
 
 from __future__ import annotations
@@ -46,9 +53,15 @@ from bench.bench_list_page import PAGE_QUERY, seed  # noqa: E402
 NAME = "mutations"
 RESULTS = REPO_ROOT / "bench" / "results" / f"{NAME}.json"
 PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/test"
-MUTATION = "mutation { notificationMarkAllRead { __typename } }"
+MUTATION = (
+    'mutation { notificationSettingsSave(policyCategories: ["tax"], quietStart: "22:00",'
+    ' quietEnd: "07:00") { __typename } }'
+)
+UNCHANGED = "mutation { notificationMarkAllRead { __typename } }"
+MUTATIONS = {"audit": MUTATION, "audit_unchanged": UNCHANGED}
 PROCESSES = (1, 2, 4)
-WARMUP_SECONDS, PHASE_SECONDS, ROUNDS = 1, 4, 3
+PEOPLE = 256
+WARMUP_SECONDS, PHASE_SECONDS, ROUNDS = 1, 4, 4
 STARTUP_TIMEOUT = 300.0  # four workers importing the app on a loaded machine
 
 
@@ -93,16 +106,56 @@ def start(env: dict[str, str], port: int, workers: int, log: Path) -> subprocess
     raise CannotMeasure("the server did not answer /healthz")
 
 
-def script(directory: Path, name: str, query: str, origin: str, cookie: str) -> Path:
+def script(directory: Path, name: str, query: str, origin: str, cookies: list[str]) -> Path:
+    """A wrk script sending `query` as each of `cookies`' people in turn (32 clients are 32
+    people, as in life, not one person's row locked 32 times over)."""
     path = directory / f"{name}.lua"
     path.write_text(
         'wrk.method = "POST"\n'
         f"wrk.body = {json.dumps(json.dumps({'query': query}))}\n"
         'wrk.headers["Content-Type"] = "application/json"\n'
         f'wrk.headers["Origin"] = "{origin}"\n'
-        f'wrk.headers["Cookie"] = "{cookie}"\n'
+        f"local cookies = {{{', '.join(json.dumps(c) for c in cookies)}}}\n"
+        "local n = 0\n"
+        "request = function()\n"
+        "  n = n % #cookies + 1\n"
+        '  wrk.headers["Cookie"] = cookies[n]\n'
+        "  return wrk.format()\n"
+        "end\n"
     )
     return path
+
+
+async def people(database_url: str, count: int) -> list[str]:
+    """`count` people, each signed in with a passkey session; returns their session tokens."""
+    from tortoise.context import TortoiseContext
+    from tortoise.transactions import in_transaction
+
+    from palm_customs.core.db import tortoise_config
+    from palm_customs.identity import sessions
+    from palm_customs.identity.models import Account, AccountKind, SessionMethod
+
+    tokens: list[str] = []
+    async with TortoiseContext() as context:
+        await context.init(config=tortoise_config(database_url))
+        async with in_transaction() as connection:
+            for _ in range(count):
+                account = await Account.create(
+                    using_db=connection,
+                    id=uuid.uuid4(),
+                    kind=AccountKind.PERSON,
+                    user_handle=uuid.uuid4().hex,
+                    language="en",
+                )
+                issued = await sessions.start(
+                    connection,
+                    account=account,
+                    method=SessionMethod.PASSKEY,
+                    ip="127.0.0.1",
+                    user_agent="bench",
+                )
+                tokens.append(issued.token)
+    return tokens
 
 
 def _server_cpu(server: subprocess.Popen[bytes]) -> dict[int, float]:
@@ -134,11 +187,16 @@ def phase(
 
 
 def compare(
-    wrk: str, env: dict[str, str], workers: int, lua: Path, directory: Path, database: str
-) -> dict[str, Any]:
+    wrk: str,
+    env: dict[str, str],
+    workers: int,
+    scripts: dict[str, Path],
+    directory: Path,
+    database: str,
+) -> dict[str, dict[str, Any]]:
     """Log on and log off on one running server (the switch is a file every worker looks at),
-    in ROUNDS interleaved phases: each side's best req/s (other work on the machine only ever
-    takes from a phase) and its median CPU per request."""
+    for each mutation in ROUNDS interleaved phases: each side's best req/s (other work on the
+    machine only ever takes from a phase) and its median CPU per request."""
     switch = directory / "audit-off"
     switch.unlink(missing_ok=True)
     port = free_port()
@@ -148,19 +206,27 @@ def compare(
         workers,
         directory / f"server-{workers}.log",
     )
-    phases: dict[str, list[dict[str, float]]] = {"on": [], "off": []}
+    phases: dict[str, dict[str, list[dict[str, float]]]] = {
+        name: {"on": [], "off": []} for name in scripts
+    }
     try:
-        run_wrk(wrk, f"http://127.0.0.1:{port}/graphql", WARMUP_SECONDS, lua)
+        for lua in scripts.values():
+            run_wrk(wrk, f"http://127.0.0.1:{port}/graphql", WARMUP_SECONDS, lua)
         for _ in range(ROUNDS):
-            for audit in ("on", "off"):
-                if audit == "off":
-                    switch.touch()
-                else:
-                    switch.unlink(missing_ok=True)
-                phases[audit].append(phase(wrk, server, port, lua, database))
+            for name, lua in scripts.items():
+                for audit in ("on", "off"):
+                    if audit == "off":
+                        switch.touch()
+                    else:
+                        switch.unlink(missing_ok=True)
+                    phases[name][audit].append(phase(wrk, server, port, lua, database))
     finally:
         stop(server)
         switch.unlink(missing_ok=True)
+    return {name: _row(found) for name, found in phases.items()}
+
+
+def _row(phases: dict[str, list[dict[str, float]]]) -> dict[str, Any]:
     row: dict[str, Any] = {}
     for audit, found in phases.items():
         row[audit] = {
@@ -187,7 +253,7 @@ def main() -> int:
 
     name = f"palm_bench_{uuid.uuid4().hex[:10]}"
     asyncio.run(_pg_admin(f'CREATE DATABASE "{name}"'))
-    results: dict[str, Any] = {"audit": {}, "pool": {}}
+    results: dict[str, Any] = {"pool": {}, **{name: {} for name in MUTATIONS}}
     try:
         with tempfile.TemporaryDirectory(prefix="palm-bench-") as scratch:
             directory = Path(scratch)
@@ -197,20 +263,28 @@ def main() -> int:
             palm_customs(["migrate"], env)
             token = asyncio.run(seed(env["DATABASE_URL"]))
             cookie = f"{cookie_name(False)}={token}"
+            cookies = [
+                f"{cookie_name(False)}={t}"
+                for t in asyncio.run(people(env["DATABASE_URL"], PEOPLE))
+            ]
             origin = env["PUBLIC_ORIGIN"]
-            mutation = script(directory, "mutation", MUTATION, origin, cookie)
-            page = script(directory, "page", PAGE_QUERY, origin, cookie)
+            scripts = {
+                name: script(directory, name, query, origin, cookies)
+                for name, query in MUTATIONS.items()
+            }
+            page = script(directory, "page", PAGE_QUERY, origin, [cookie])
             for workers in PROCESSES:
-                row = compare(wrk, env, workers, mutation, directory, name)
-                results["audit"][str(workers)] = row
-                for audit in ("on", "off"):
-                    print(
-                        f"  {workers} process(es), audit {audit}: best "
-                        f"{row[audit]['requests_per_second']:.0f}/s, CPU per mutation "
-                        f"{row[audit]['cpu_ms']:.2f} ms (app {row[audit]['app_cpu_ms']:.2f}, "
-                        f"PostgreSQL {row[audit]['db_cpu_ms']:.2f})",
-                        flush=True,
-                    )
+                rows = compare(wrk, env, workers, scripts, directory, name)
+                for mutation, row in rows.items():
+                    results[mutation][str(workers)] = row
+                    for audit in ("on", "off"):
+                        print(
+                            f"  {mutation}, {workers} process(es), log {audit}: best "
+                            f"{row[audit]['requests_per_second']:.0f}/s, CPU per mutation "
+                            f"{row[audit]['cpu_ms']:.2f} ms (app {row[audit]['app_cpu_ms']:.2f}, "
+                            f"PostgreSQL {row[audit]['db_cpu_ms']:.2f})",
+                            flush=True,
+                        )
             for size in (5, 20):
                 port = free_port()
                 server = start(
@@ -233,20 +307,25 @@ def main() -> int:
         return 1
     finally:
         asyncio.run(_pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    print(
-        "notificationMarkAllRead, PostgreSQL, wrk -c32: mutations/s with the audit log / without "
-        f"(best of {ROUNDS} interleaved phases), and CPU per mutation (server + PostgreSQL, median)"
-    )
-    print(
-        f"{'procs':<7}{'log on':>10}{'log off':>10}{'ratio':>8}"
-        f"{'CPU on':>10}{'CPU off':>10}{'off/on':>8}"
-    )
-    for workers, row in results["audit"].items():
+    for mutation, title in (
+        ("audit", "notificationSettingsSave (changes a row)"),
+        ("audit_unchanged", "notificationMarkAllRead with nothing unread (changes nothing)"),
+    ):
         print(
-            f"{workers:<7}{row['on']['requests_per_second']:>10.0f}"
-            f"{row['off']['requests_per_second']:>10.0f}{row['ratio']:>8.2f}"
-            f"{row['on']['cpu_ms']:>8.2f}ms{row['off']['cpu_ms']:>8.2f}ms{row['cpu_ratio']:>8.2f}"
+            f"{title}, PostgreSQL, wrk -c32: mutations/s with the audit log / without (best of "
+            f"{ROUNDS} interleaved phases), and CPU per mutation (server + PostgreSQL, median)"
         )
+        print(
+            f"{'procs':<7}{'log on':>10}{'log off':>10}{'ratio':>8}"
+            f"{'CPU on':>10}{'CPU off':>10}{'off/on':>8}"
+        )
+        for workers, row in results[mutation].items():
+            print(
+                f"{workers:<7}{row['on']['requests_per_second']:>10.0f}"
+                f"{row['off']['requests_per_second']:>10.0f}{row['ratio']:>8.2f}"
+                f"{row['on']['cpu_ms']:>8.2f}ms{row['off']['cpu_ms']:>8.2f}ms"
+                f"{row['cpu_ratio']:>8.2f}"
+            )
     pool = results["pool"]
     results["pool"]["ratio_20_over_5"] = (
         pool["20"]["requests_per_second"] / pool["5"]["requests_per_second"]

@@ -5,8 +5,9 @@ process of its own (bench/push_receiver.py) that checks VAPID and decrypts every
 broken message cannot count as delivered):
 1. baseline: pure encrypt (RFC 8291) + VAPID sign per message, no network, no database;
 2. a 10,000-recipient policy notice: time until every inbox row and push job is queued;
-3. delivery: after a warm-up, N push jobs drained by the worker code (claim, send, record,
-   CONCURRENCY at once, as WORKER_CONCURRENCY does) into the receiver.
+3. delivery: after a warm-up, N push jobs run by the worker loop (job_workers.run_worker:
+   claim, send, record, CONCURRENCY at once and claiming again as each ends, as a worker
+   process with WORKER_CONCURRENCY does) into the receiver.
 Prints messages/s of (3) as a ratio of (1), and the same ratio from the sender's own CPU per
 message (process time: the receiver decrypting on the same CPUs and other work on the machine
 left out). Timing never fails the run.
@@ -28,6 +29,8 @@ from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
+
+from bench import cpu_accounting  # noqa: E402
 
 RECIPIENTS = int(os.environ.get("BENCH_RECIPIENTS", "10000"))
 DELIVERIES = int(os.environ.get("BENCH_DELIVERIES", "1000"))
@@ -77,6 +80,29 @@ class OutOfProcessReceiver:
         self.process.wait(timeout=10)
 
 
+def _counting_sender_class() -> type[Any]:
+    from palm_customs.notifications import push
+
+    class CountingSender(push.WebPushSender):
+        """The production sender, telling the benchmark when `expected` messages have been
+        answered (an event, instead of polling the receiver from the sender's process)."""
+
+        def counting(self, expected: int) -> None:
+            self.expected = expected
+            self.answered = 0
+            self.all_answered = asyncio.Event()
+
+        async def send(self, **kwargs: Any) -> Any:
+            result = await super().send(**kwargs)
+            if hasattr(self, "expected"):
+                self.answered += 1
+                if self.answered >= self.expected:
+                    self.all_answered.set()
+            return result
+
+    return CountingSender
+
+
 async def main() -> int:
     var_dir = Path(tempfile.mkdtemp(prefix="palm-bench-push-"))
     os.environ.update({"PALM_ENV": "test", "VAR_DIR": str(var_dir), "EMBEDDED_WORKER": "0"})
@@ -86,7 +112,7 @@ async def main() -> int:
 
     from bench.push_receiver import write_devices
     from palm_customs.cli import migrate
-    from palm_customs.core import jobs
+    from palm_customs.core import job_workers, jobs
     from palm_customs.core.db import settings_config
     from palm_customs.core.permissions import Level, Principal, Role
     from palm_customs.identity.models import Account, AccountKind
@@ -96,12 +122,13 @@ async def main() -> int:
     from tests.notifications.receiver import Device, b64url
 
     settings = load_settings()
+    _CountingSender = _counting_sender_class()
     await migrate(settings)
     await Tortoise.init(config=settings_config(settings))
     all_devices = [Device(path=f"/push/{uuid.uuid4().hex[:16]}") for _ in range(DELIVERIES + 1)]
     write_devices(all_devices, var_dir / "devices.json")
     receiver = OutOfProcessReceiver.start(var_dir / "devices.json")
-    sender = push.WebPushSender(settings)
+    sender = _CountingSender(settings)
     push.use_sender(sender)
     try:
         # 1. baseline: encryption + VAPID signature only
@@ -186,17 +213,35 @@ async def main() -> int:
         await jobs.Job.filter(kind=services.FANOUT_JOB).update(status=jobs.JobStatus.DONE)
         queued = await jobs.Job.filter(kind=services.PUSH_JOB).count()
 
-        # 3. delivery through the worker code, after a warm-up (connections, caches)
+        # 3. delivery by the worker loop (job_workers.run_worker: CONCURRENCY runs at once,
+        # claiming again as each one ends), after a warm-up (connections, caches)
         await jobs.drain_once(worker="bench", limit=WARM_UP)
         warm = await receiver.count()
+        to_send = queued - WARM_UP
+        sender.counting(to_send)
+        receiver_before = cpu_accounting.tree_cpu(receiver.process.pid)
+        stop = asyncio.Event()
         started = time.perf_counter()
         cpu_started = time.process_time()
-        while True:
-            result = await jobs.drain_once(worker="bench", limit=CONCURRENCY)
-            if result.claimed == 0:
-                break
-        delivery_seconds = time.perf_counter() - started
-        delivery_cpu = time.process_time() - cpu_started
+        worker = asyncio.create_task(
+            job_workers.run_worker(
+                stop,
+                database_url=settings.database_url,
+                concurrency=CONCURRENCY,
+                idle_seconds=0.05,
+                name="bench-worker",
+            )
+        )
+        try:
+            await asyncio.wait_for(sender.all_answered.wait(), timeout=300)
+        finally:
+            delivery_seconds = time.perf_counter() - started
+            delivery_cpu = time.process_time() - cpu_started
+            stop.set()
+            await worker
+        receiver_cpu = cpu_accounting.spent(
+            receiver_before, cpu_accounting.tree_cpu(receiver.process.pid)
+        )
         decrypted = await receiver.count()
         delivery_rate = (decrypted - warm) / delivery_seconds if delivery_seconds else 0.0
     finally:
@@ -205,6 +250,7 @@ async def main() -> int:
         await Tortoise.close_connections()
 
     delivery_cpu_per_message = delivery_cpu / max(decrypted - warm, 1)
+    receiver_cpu_per_message = receiver_cpu / max(decrypted - warm, 1)
     numbers = {
         "recipients": RECIPIENTS,
         "queue_10k_seconds": round(queue_seconds, 3),
@@ -223,6 +269,16 @@ async def main() -> int:
         "ratio_crypto_cpu_to_delivery_cpu": round(
             crypto_cpu_ms / (delivery_cpu_per_message * 1000), 3
         ),
+        # The receiver's CPU per message (VAPID check, decryption, its HTTP server). On two
+        # CPUs the sender and the receiver each have one at most: when the receiver's rate
+        # (1000 / this, per second) is below the sender's, delivered/s measures the receiver.
+        "receiver_cpu_ms": round(receiver_cpu_per_message * 1000, 3),
+        "receiver_bound_messages_per_second": round(1 / receiver_cpu_per_message, 1)
+        if receiver_cpu_per_message
+        else None,
+        "sender_bound_messages_per_second": round(1 / delivery_cpu_per_message, 1)
+        if delivery_cpu_per_message
+        else None,
     }
     print(
         f"policy notice to {RECIPIENTS} recipients fully queued in {queue_seconds:.2f} s "
@@ -235,6 +291,11 @@ async def main() -> int:
         f"sender CPU per message: encrypt+sign {numbers['encrypt_sign_cpu_ms']:.2f} ms, whole "
         f"delivery {numbers['delivery_cpu_ms']:.2f} ms: "
         f"{numbers['ratio_crypto_cpu_to_delivery_cpu']:.2f}"
+    )
+    print(
+        f"receiver CPU per message: {numbers['receiver_cpu_ms']:.2f} ms (one CPU receives at "
+        f"most {numbers['receiver_bound_messages_per_second']} msg/s; the sender's CPU sends "
+        f"{numbers['sender_bound_messages_per_second']} msg/s)"
     )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(numbers, indent=2))

@@ -352,6 +352,33 @@ def test_the_reviewer_sees_what_changed_and_passes_after_step_up(journey: Journe
     page.goto(origin + "/officer/reviews")
     task = page.locator(f"[data-application='{journey.number}']")
     expect(task).to_contain_text("Resubmitted: 2 changes")
+
+    # given a second tab whose queue hears of no change (its live updates cut off) and still
+    # shows the review as theirs after this tab has released it
+    task.get_by_role("button", name="Claim").click()
+    expect(page.locator(".reviews-item--changed")).to_have_count(2)
+    stale = page.context.new_page()
+    stale.route_web_socket(re.compile(r".*/graphql$"), lambda socket: None)
+    stale.goto(origin + "/officer/reviews")
+    stale_task = stale.locator(f"[data-application='{journey.number}']")
+    expect(stale_task).to_contain_text("Claimed by you")
+    page.goto(origin + "/officer/reviews")
+    task.get_by_role("button", name="Release").click()
+    expect(task.get_by_role("button", name="Claim")).to_be_visible()
+    # when the stale tab releases it too, the server refuses, and the officer is told why even
+    # though the queue is read again at once (that read used to wipe the reason away)
+    with stale.expect_response(
+        lambda r: "ReviewsQueue" in (r.request.post_data or "") and r.ok
+    ) as reread:
+        stale_task.get_by_role("button", name="Release").click()
+    reread.value.finished()
+    stale.evaluate("() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)))")
+    expect(
+        stale.get_by_role("alert").filter(has_text="Not done: Claim this review first.")
+    ).to_be_visible()
+    expect(stale_task.get_by_role("button", name="Claim")).to_be_visible()
+    stale.close()
+
     task.get_by_role("button", name="Claim").click()
     changed = page.locator(".reviews-item--changed")
     expect(changed).to_have_count(2)

@@ -364,16 +364,23 @@ async def test_an_administrator_sets_an_items_limits_and_they_apply(app: Starlet
         "maxCancellations": 2,
         "changeWindowHours": 48,
     }
+    # and a site that books the item (no catalogue here: the site's items are known)
+    site = await create_site()
     # when they give a limit out of range, nothing is saved
     bad = await call(admin, RULE_SET, input=limits | {"maxPerItem": 9, "changeWindowHours": 0})
     assert bad["__typename"] == "ValidationError"
     assert {e["field"] for e in bad["errors"]} == {"input.maxPerItem", "input.changeWindowHours"}
     assert await FairnessRule.all().count() == 0
+    # when they name an item no site books and the catalogue does not have (a typo), nothing
+    # is saved: such a rule would govern nothing while the item kept the defaults
+    typo = await call(admin, RULE_SET, input=limits | {"itemCode": ITEM[:-1]})
+    assert typo["__typename"] == "ValidationError"
+    assert typo["errors"] == [{"field": "input.itemCode", "code": "INVALID_CHOICE"}]
+    assert await FairnessRule.all().count() == 0
     # when they set one seat per person for the item
     saved = await call(admin, RULE_SET, input=limits)
     assert saved["rule"] == {"itemCode": ITEM, "maxPerItem": 1, "changeWindowHours": 48}
     # then a person's second seat of the item is refused
-    site = await create_site()
     slots = [await create_slot(site, starts_in=timedelta(days=2, hours=h)) for h in (0, 1)]
     me = await person(app, 1)
     assert (await book(me, slots[0]))["__typename"] == "BookingSuccess"
@@ -389,7 +396,8 @@ RULE_IN_FORCE = (
 
 
 async def test_the_rule_in_force_says_where_an_items_limits_come_from(app: Starlette) -> None:
-    # given an administrator and a supervisor, and no rule set yet
+    # given an administrator and a supervisor, a site that books the item, and no rule yet
+    await create_site()
     admin = await clerk(app, "A1002", roles=("administrator",))
     supervisor = await clerk(app, "S1002", roles=("supervisor",))
     limits = {

@@ -24,8 +24,10 @@ from palm_customs.appointments.models import (
     FairnessRule,
     Site,
     Slot,
+    SlotTemplate,
 )
 from palm_customs.appointments.services.rules import LIVE, MAX_ACTIVE_BOOKINGS, _zone
+from palm_customs.catalogue.models import ServiceItem
 from palm_customs.core import clock
 from palm_customs.core.errors import FieldProblem, ValidationErrorCode, Validator
 from palm_customs.identity.models import Account, IdentityLevel, Person, RetainedIdentity
@@ -288,6 +290,14 @@ class RuleSet:
         return (f"fairness_rule:{self.rule.item_code}",)
 
 
+async def _known_item(connection: BaseDBAsyncClient, code: str) -> bool:
+    """An item of the catalogue, or one a site books (its slot templates): the items whose
+    seats a rule can govern."""
+    if await ServiceItem.filter(code=code).using_db(connection).exists():
+        return True
+    return await SlotTemplate.filter(item_code=code).using_db(connection).exists()
+
+
 async def set_rule(
     connection: BaseDBAsyncClient,
     *,
@@ -304,8 +314,16 @@ async def set_rule(
     """An administrator sets the limits of an item ("*": of every item without its own)."""
     code = item_code.strip().upper()
     check = Validator()
-    if code != DEFAULT_RULE and not re.fullmatch(r"[A-Z][A-Z0-9_]{1,39}", code):
-        check.problems.append(FieldProblem("input.itemCode", ValidationErrorCode.INVALID_FORMAT))
+    if code != DEFAULT_RULE:
+        if not re.fullmatch(r"[A-Z][A-Z0-9_]{1,39}", code):
+            check.problems.append(
+                FieldProblem("input.itemCode", ValidationErrorCode.INVALID_FORMAT)
+            )
+        elif not await _known_item(connection, code):
+            # A typo would make a rule that governs nothing, and the item keeps the defaults.
+            check.problems.append(
+                FieldProblem("input.itemCode", ValidationErrorCode.INVALID_CHOICE)
+            )
     for path, value, low, high in (
         ("input.maxPerItem", max_per_item, 1, MAX_ACTIVE_BOOKINGS),
         ("input.maxPerDay", max_per_day, 1, MAX_ACTIVE_BOOKINGS),

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
@@ -31,19 +31,30 @@ export function dueText(task: ReviewsTaskFragment): string {
 export function ReviewsQueue() {
   const [tasks, setTasks] = useState<ReviewsTaskFragment[] | undefined>(undefined);
   const [offline, setOffline] = useState(false);
+  // Why the queue could not be read (cleared by the next good read), and why the officer's
+  // last claim or release was refused (kept until they act again: the read of the queue that
+  // follows a refusal must not wipe the reason away).
   const [failure, setFailure] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // Reads overlap (live events, a refusal, the retry button): only the latest one asked may
+  // show its answer, or a slow earlier read would put back a queue that has changed since.
+  const latest = useRef(0);
 
-  const load = () =>
-    loadQueue()
+  const load = () => {
+    const mine = ++latest.current;
+    return loadQueue()
       .then((r) => {
+        if (mine !== latest.current) return;
         setTasks(r.tasks);
         setOffline(r.offline);
         setFailure(null);
       })
-      .catch((error) =>
-        setFailure(error instanceof GraphQLResponseError && error.hasCode('FORBIDDEN') ? tr('reviews.notOfficer') : tr('reviews.loadError')),
-      );
+      .catch((error) => {
+        if (mine !== latest.current) return;
+        setFailure(error instanceof GraphQLResponseError && error.hasCode('FORBIDDEN') ? tr('reviews.notOfficer') : tr('reviews.loadError'));
+      });
+  };
   useEffect(() => void load(), []);
   // Another officer claimed, decided or an application arrived: read the queue again.
   useEffect(() => {
@@ -57,20 +68,21 @@ export function ReviewsQueue() {
 
   const act = async (task: ReviewsTaskFragment, kind: 'claim' | 'release') => {
     setBusy(task.review.id);
+    setRefusal(null);
     try {
       const result =
         kind === 'claim'
           ? (await secureRequest(ReviewsClaimDocument, { reviewId: task.review.id })).reviewClaim
           : (await secureRequest(ReviewsReleaseDocument, { reviewId: task.review.id })).reviewRelease;
       if (result.__typename !== 'ApplicationDone') {
-        setFailure(tr('reviews.refused', { message: result.message }));
+        setRefusal(tr('reviews.refused', { message: result.message }));
         await load();
         return;
       }
       if (kind === 'claim') navigate(`/officer/reviews/${task.review.id}`);
       else await load();
     } catch (error) {
-      setFailure(tr('reviews.refused', { message: error instanceof Error ? error.message : String(error) }));
+      setRefusal(tr('reviews.refused', { message: error instanceof Error ? error.message : String(error) }));
     } finally {
       setBusy(null);
     }
@@ -92,6 +104,11 @@ export function ReviewsQueue() {
           <Button variant="secondary" onClick={() => void load()}>
             {tr('reviews.retry')}
           </Button>
+        </Notice>
+      )}
+      {refusal && (
+        <Notice kind="error" live="alert">
+          <p data-testid="review-refusal">{refusal}</p>
         </Notice>
       )}
       {tasks === undefined ? (
