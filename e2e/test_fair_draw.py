@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, expect
 from e2e.conftest import (
     PHONE,
     TABLET,
+    HeldAnswers,
     add_virtual_authenticator,
     axe_violations,
     create_officer_with_cli,
@@ -90,6 +91,25 @@ def test_an_administrator_chooses_a_draw_a_person_enters_it_and_anyone_sees_it(
     expect(draw).to_contain_text("Entries close")
     assert axe_violations(page) == [], "officer draws"
     screenshot(page, "fair-draws-admin-tablet")
+    # and when they look at another item, whose draws are slow to come, then back at this one,
+    # the list is never the other item's: not this item's draw while the other's load, and not
+    # the other's (none) when its answer arrives after this item's
+    other = page.get_by_label("Service item").evaluate(
+        "(select, item) => [...select.options].map((o) => o.value).find((v) => v && v !== item)",
+        ITEM,
+    )
+    held = HeldAnswers(
+        page,
+        lambda r: "FairDraws" in (r.post_data or "") and other in (r.post_data or ""),
+    )
+    page.get_by_label("Service item").select_option(value=other)
+    held.wait("the other item's draws")
+    expect(page.get_by_test_id("draw")).to_have_count(0)
+    page.get_by_label("Service item").select_option(value=ITEM)
+    expect(page.get_by_test_id("draw")).to_have_count(1)
+    held.release()
+    expect(page.get_by_test_id("draw")).to_have_count(1)
+    expect(page.get_by_test_id("draw").first).to_contain_text("Entries close")
     # and the item's limits for one person: none set yet, so the built-in ones
     limits = page.get_by_test_id("fair-rule")
     expect(limits).to_have_attribute("data-source", "BUILT_IN")

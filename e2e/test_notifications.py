@@ -394,6 +394,78 @@ def test_tapping_a_message_in_the_inbox_marks_it_read_and_clears_the_badge(
     expect(page.get_by_test_id("inbox-unread")).to_have_text("All read")
 
 
+def _declare(page: Page, flight: str) -> None:
+    when = (clock.now() + timedelta(hours=5)).replace(microsecond=0).isoformat()
+    submitted = graphql(
+        page,
+        SUBMIT,
+        {
+            "input": {
+                "direction": "DEPARTING",
+                "portCode": "PVG",
+                "travelMode": "FLIGHT",
+                "travelNumber": flight,
+                "scheduledAt": when,
+            },
+            "key": str(uuid.uuid4()),
+        },
+    )["declarationSubmit"]
+    assert submitted["__typename"] == "DeclarationSubmitSuccess", submitted
+
+
+def _push_arrives(page: Page) -> None:
+    """What the service worker tells an open page when a push arrives (its push handling is
+    proven by the tests above): the inbox reads itself again."""
+    page.evaluate(
+        """() => navigator.serviceWorker.dispatchEvent(
+             new MessageEvent('message', {data: {type: 'PUSH_RECEIVED', id: 'test'}}))"""
+    )
+
+
+def test_an_inbox_read_answered_late_does_not_hide_a_newer_message(
+    traveller_context: BrowserContext, notif_server: tuple[LiveServer, Path]
+) -> None:
+    server, _ = notif_server
+    origin = server.origin
+    # given a traveller with one message, looking at their inbox
+    page = traveller_context.new_page()
+    add_virtual_authenticator(page)
+    create_resident(page, origin, name="赵敏", birth="1988-11-23", sequence="002")
+    _declare(page, "MU581")
+    page.goto(origin + "/inbox")
+    items = page.locator(".inbox-item")
+    expect(items).to_have_count(1)
+    # when a push makes the inbox read itself again, and that read's answer (one message) is
+    # slow on the network
+    held: list[tuple[Any, Any]] = []
+
+    def hold_first_read(route: Any) -> None:
+        if not held and "NotificationsInbox" in (route.request.post_data or ""):
+            held.append((route, route.fetch()))
+        else:
+            route.continue_()
+
+    page.route("**/graphql", hold_first_read)
+    _push_arrives(page)
+    for _ in range(200):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the inbox did not read itself again"
+    # and a second message arrives, with its own push, whose read is answered at once
+    _declare(page, "MU582")
+    _push_arrives(page)
+    expect(items).to_have_count(2)
+    expect(page.get_by_test_id("inbox-unread")).to_have_text("2 unread")
+    # then the late answer of the first read, when it comes, does not take the new one away
+    route, answer = held[0]
+    route.fulfill(response=answer)
+    page.unroute("**/graphql")
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)))")
+    expect(items).to_have_count(2)
+    expect(page.get_by_test_id("inbox-unread")).to_have_text("2 unread")
+
+
 def create_account_second(page: Page, origin: str) -> None:
     """A second traveller (another document number) on the same server."""
     create_resident(page, origin, name="李华", birth="1990-03-07", sequence="001")

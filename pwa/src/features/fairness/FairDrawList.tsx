@@ -1,7 +1,7 @@
 // The draws of an item and their verifiable results: when entries close, and once drawn the
 // seed, the number of entrants and the digest of the entry list, so anyone can recompute the
 // order (HMAC-SHA256(seed, entry id), lowest first) and check their entry was in it.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { SERVICE_TIME_ZONE } from '../../clock';
 import { request } from '../../graphql/client';
 import { FairDrawsDocument, type FairDrawFragment } from '../../graphql/generated/graphql';
@@ -43,12 +43,22 @@ export function DrawFacts({ draw }: { draw: FairDrawFragment }) {
 export function FairDrawList({ itemCode, revision = 0 }: { itemCode: string; revision?: number }) {
   const [draws, setDraws] = useState<FairDrawFragment[] | undefined>(undefined);
   const [problem, setProblem] = useState<string | null>(null);
+  const shownFor = useRef(itemCode);
 
   useEffect(() => {
     if (!itemCode) return;
+    // Another item chosen: its draws, never the last item's (shown while loading, or arriving
+    // after the new item's answer).
+    let current = true;
+    setProblem(null);
+    if (shownFor.current !== itemCode) setDraws(undefined);
+    shownFor.current = itemCode;
     request(FairDrawsDocument, { itemCode })
-      .then((data) => setDraws(data.appointmentDraws))
-      .catch((error) => setProblem(describeError(error)));
+      .then((data) => current && setDraws(data.appointmentDraws))
+      .catch((error) => current && setProblem(describeError(error)));
+    return () => {
+      current = false;
+    };
   }, [itemCode, revision]);
 
   if (problem) return <p role="alert">{problem}</p>;

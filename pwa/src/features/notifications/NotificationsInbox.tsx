@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
 import { request } from '../../graphql/client';
@@ -25,17 +25,25 @@ export function NotificationsInbox() {
   const [cursor, setCursor] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
 
+  // Each read of the first page starts a new generation: pushes arriving close together start
+  // overlapping reads, and only the latest may show its answer (an earlier one arriving last
+  // would hide the newest message); a "more" page read for an older generation is dropped
+  // (appended to the new first page, it would list messages twice).
+  const generation = useRef(0);
+
   const load = useCallback(async () => {
+    const mine = ++generation.current;
     try {
       const page = (await request(NotificationsInboxDocument, { first: PAGE_SIZE, after: null, unreadOnly: false }))
         .myNotifications;
+      if (mine !== generation.current) return;
       setNodes(page.nodes);
       setCursor(page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null);
       setUnread(page.unreadCount);
       setUnreadCount(page.unreadCount);
       setFailed(false);
     } catch {
-      setFailed(true);
+      if (mine === generation.current) setFailed(true);
     }
   }, []);
 
@@ -46,9 +54,11 @@ export function NotificationsInbox() {
 
   const more = async () => {
     if (!cursor) return;
+    const mine = generation.current;
     try {
       const page = (await request(NotificationsInboxDocument, { first: PAGE_SIZE, after: cursor, unreadOnly: false }))
         .myNotifications;
+      if (mine !== generation.current) return;
       setNodes((current) => [...(current ?? []), ...page.nodes]);
       setCursor(page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null);
     } catch {
