@@ -305,7 +305,8 @@ def screenshot(page: Page, name: str, *, whole_words: bool = True) -> Path:
 
 
 # WCAG 2.1 1.4.10 Reflow: content fits 320 CSS px without scrolling sideways (a small phone, or a
-# larger one zoomed to 400%). Every phone screen a journey looks at is checked at that width.
+# larger one zoomed to 400%, or a tablet's window split with another app). Every screen a journey
+# photographs, on a phone or a tablet, is checked at that width.
 REFLOW_WIDTH = 320
 _OVERFLOWING = """(width) => {
   const inScroller = (el) => {
@@ -327,10 +328,10 @@ _OVERFLOWING = """(width) => {
 
 
 def overflow_at_reflow_width(page: Page, name: str = "") -> list[str]:
-    """On a phone-sized page: what sticks out past REFLOW_WIDTH when the page is that wide
+    """What sticks out past REFLOW_WIDTH when the page is that wide, on a phone or a tablet
     (with E2E_REFLOW_SHOTS set, a screenshot at that width is saved beside the other)."""
     size = page.viewport_size
-    if size is None or size["width"] > 480:
+    if size is None:
         return []
     page.set_viewport_size({"width": REFLOW_WIDTH, "height": size["height"]})
     try:
