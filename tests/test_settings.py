@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from palm_customs.settings import (
+    KNOWN_VARIABLES,
     REQUIRED_IN_PRODUCTION,
     ConfigurationError,
     Environment,
@@ -118,3 +119,32 @@ async def test_the_postgresql_pool_is_sized_by_database_pool_size(
             assert client._pool.get_max_size() == 7  # type: ignore[attr-defined]
         else:
             assert settings.database_pool_size == 7  # SQLite: one connection, no pool
+
+
+class _Watched(dict[str, str]):
+    """An environment that remembers every name the settings looked up."""
+
+    def __init__(self, values: dict[str, str]) -> None:
+        super().__init__(values)
+        self.read: set[str] = set()
+
+    def get(self, key: str, default: object = None) -> object:  # type: ignore[override]
+        self.read.add(key)
+        return super().get(key, default)
+
+    def __getitem__(self, key: str) -> str:
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key: object) -> bool:
+        self.read.add(str(key))
+        return super().__contains__(key)
+
+
+def test_every_variable_the_settings_read_is_listed(tmp_path: Path) -> None:
+    # KNOWN_VARIABLES documents the server's variables, and the compose test refuses a variable
+    # missing from it: one read but not listed (IDENTITY_HASH_KEY was) could not be deployed.
+    environ = _Watched(PRODUCTION | {"VAR_DIR": str(tmp_path)})
+    load_settings(environ)
+    assert environ.read, "the settings read nothing through the mapping"
+    assert sorted(environ.read - set(KNOWN_VARIABLES)) == []

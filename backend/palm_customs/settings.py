@@ -77,6 +77,16 @@ KNOWN_VARIABLES = (
     "AUDIT_CHECKPOINT_DIR",
     "AUDIT_SEAL_SECONDS",
     "AUDIT_RETIRED_MAC_KEYS",
+    "IDENTITY_HASH_KEY",
+    "IDENTITY_HASH_RETIRED_KEYS",
+    "IDENTITY_RETENTION_DAYS",
+    "IDENTITY_VERIFICATION_URL",
+    "IDENTITY_VERIFICATION_KEY",
+    "IDENTITY_VERIFICATION_NAME",
+    "IDENTITY_VERIFICATION_TIMEOUT_SECONDS",
+    "SIGN_UP_NETWORK_LIMIT",
+    "SIGN_UP_DEVICE_LIMIT",
+    "DUTY_ESTIMATE_LIMIT",
     "AUDIT_S3_BUCKET",
     "AUDIT_S3_LOCK_MODE",
     "AUDIT_S3_RETENTION_DAYS",
@@ -219,6 +229,9 @@ class Settings:
     # The HMAC key of what is kept of a deleted person's identity document (a keyed hash);
     # unset: derived from SECRET_KEY. Never stored in the database.
     identity_hash_key: Secret | None = None
+    # Former IDENTITY_HASH_KEY values: what was kept under them is still recognised (nothing new
+    # is hashed with them), so a key can be rotated without forgetting who deleted what.
+    identity_hash_retired_keys: tuple[Secret, ...] = ()
     # How long that keyed hash stops the same document coming back with a clean slate.
     identity_retention_days: int = 180
     # Accounts one network (an IPv4 /24, an IPv6 /64) may create in an hour; then it waits.
@@ -535,6 +548,15 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     )
     if any(len(k) < 32 for k in audit_retired_mac_keys):
         raise ConfigurationError("each of AUDIT_RETIRED_MAC_KEYS must be at least 32 characters")
+    identity_hash_keys = [
+        source.get("IDENTITY_HASH_KEY") or "",
+        *source.get("IDENTITY_HASH_RETIRED_KEYS", "").split(","),
+    ]
+    if any(0 < len(k.strip()) < 32 for k in identity_hash_keys):
+        raise ConfigurationError(
+            "IDENTITY_HASH_KEY and each of IDENTITY_HASH_RETIRED_KEYS must be at least"
+            " 32 characters"
+        )
     audit_s3_lock_mode = (source.get("AUDIT_S3_LOCK_MODE") or "COMPLIANCE").upper()
     if audit_s3_lock_mode not in ("COMPLIANCE", "GOVERNANCE"):
         raise ConfigurationError("AUDIT_S3_LOCK_MODE must be COMPLIANCE or GOVERNANCE")
@@ -616,6 +638,11 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         identity_hash_key=Secret(source["IDENTITY_HASH_KEY"])
         if source.get("IDENTITY_HASH_KEY")
         else None,
+        identity_hash_retired_keys=tuple(
+            Secret(k.strip())
+            for k in source.get("IDENTITY_HASH_RETIRED_KEYS", "").split(",")
+            if k.strip()
+        ),
         identity_retention_days=int(source.get("IDENTITY_RETENTION_DAYS") or 180),
         sign_up_network_limit=int(source.get("SIGN_UP_NETWORK_LIMIT") or 20),
         duty_estimate_limit=int(source.get("DUTY_ESTIMATE_LIMIT") or 60),

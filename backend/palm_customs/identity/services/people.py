@@ -246,6 +246,15 @@ def document_hash(settings: Settings, key: str) -> str:
     return hmac.new(retention_key(settings), key.encode(), hashlib.sha256).hexdigest()
 
 
+def document_hashes(settings: Settings, key: str) -> list[str]:
+    """The document's hash under the current key and under each retired one: what may have
+    been kept of it before the key was rotated."""
+    retired = [k.reveal().encode() for k in settings.identity_hash_retired_keys]
+    return [document_hash(settings, key)] + [
+        hmac.new(k, key.encode(), hashlib.sha256).hexdigest() for k in retired
+    ]
+
+
 async def _ensure_person_is_new(connection: BaseDBAsyncClient, person: CleanPerson) -> None:
     key = document_key(person.document_type, person.document_number, person.document_country)
     family = [t for t, f in _FAMILY.items() if f == _FAMILY[person.document_type]]
@@ -277,10 +286,13 @@ async def _human_key(
     """The human a new person is: the one whose deleted account held this document within the
     retention period, else one with the same name, date of birth and nationality holding a
     document of the other family (an ID card and a passport), else a new one."""
-    retained = await RetainedIdentity.get_or_none(
-        document_hash=document_hash(settings, key),
-        retain_until__gt=clock.now(),
-        using_db=connection,
+    retained = (
+        await RetainedIdentity.filter(
+            document_hash__in=document_hashes(settings, key), retain_until__gt=clock.now()
+        )
+        .using_db(connection)
+        .order_by("-deleted_at")
+        .first()
     )
     if retained is not None:
         return retained.human_key
