@@ -41,10 +41,17 @@ export function DeclarationWizard({ draftId, step, item }: { draftId: string; st
   const syncTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => {
+    // Another draft opened in the same wizard: a slow read of the last one must not become
+    // this one's form (and be autosaved as it).
+    let current = true;
     void loadDraft(draftId).then((s) => {
+      if (!current) return;
       latest.current = s;
       setState(s);
     });
+    return () => {
+      current = false;
+    };
   }, [draftId]);
 
   const sync = useCallback(() => {

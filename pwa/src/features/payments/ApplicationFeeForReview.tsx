@@ -11,9 +11,15 @@ type Fee = NonNullable<PaymentOfApplicationFeeForReviewQuery['applicationFeePaym
 export function ApplicationFeeForReview({ applicationId }: { applicationId: string }) {
   const [fee, setFee] = useState<Fee | null>(null);
   useEffect(() => {
+    // Another application: nothing is shown until its own fee is known (never the last one's).
+    let current = true;
+    setFee(null);
     request(PaymentOfApplicationFeeForReviewDocument, { applicationId })
-      .then((data) => setFee(data.applicationFeePaymentForReview ?? null))
-      .catch(() => setFee(null));
+      .then((data) => current && setFee(data.applicationFeePaymentForReview ?? null))
+      .catch(() => current && setFee(null));
+    return () => {
+      current = false;
+    };
   }, [applicationId]);
   if (!fee || fee.state === 'NO_FEE') return null;
   const amount = fee.state === 'PAID' ? fee.paidFen : fee.dueFen;
