@@ -212,6 +212,18 @@ def _wrapped(error: Exception, *, depth: int) -> Exception:
             "UNAVAILABLE",
             "The service is unavailable for a moment. Try again shortly.",
         ),
+        (
+            # a pooled connection the database dropped while idle, used before the pool noticed
+            _wrapped(
+                asyncpg.InternalClientError(
+                    "cannot switch to state 11; another operation (2) is in progress"
+                ),
+                depth=2,
+            ),
+            503,
+            "UNAVAILABLE",
+            "The service is unavailable for a moment. Try again shortly.",
+        ),
         (ZeroDivisionError("a bug"), 500, "INTERNAL", "Something went wrong on our side."),
         (_wrapped(ZeroDivisionError("a bug"), depth=8), 500, "INTERNAL", "Something went wrong"),
     ],

@@ -114,7 +114,10 @@ _EDGE_MESSAGES = {
 
 # What a dependency going away raises, as seen through asyncpg, Tortoise, Redis and the sockets
 # under them: refused or dropped connections (OSError, EOFError for a stream cut mid-answer), a
-# database refusing connections or shutting down (SQLSTATE 08, 57P, 55000), a closed pool.
+# database refusing connections or shutting down (SQLSTATE 08, 57P, 55000), a closed pool, and
+# asyncpg's protocol-state errors (InternalClientError: "cannot switch to state 11; another
+# operation is in progress", raised by a pooled connection the server dropped while it was
+# idle, when it is used before the pool notices; seen in the topology test's outage).
 _UNAVAILABLE_ERRORS: tuple[type[BaseException], ...] = (
     OSError,
     EOFError,
@@ -125,6 +128,7 @@ _UNAVAILABLE_ERRORS: tuple[type[BaseException], ...] = (
     asyncpg.AdminShutdownError,
     asyncpg.CrashShutdownError,
     asyncpg.InterfaceError,
+    asyncpg.InternalClientError,
 )
 
 
