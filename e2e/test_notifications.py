@@ -389,22 +389,7 @@ def test_tapping_a_message_in_the_inbox_marks_it_read_and_clears_the_badge(
     page = traveller_context.new_page()
     add_virtual_authenticator(page)
     create_account_second(page, origin)
-    when = (clock.now() + timedelta(hours=5)).replace(microsecond=0).isoformat()
-    submitted = graphql(
-        page,
-        SUBMIT,
-        {
-            "input": {
-                "direction": "DEPARTING",
-                "portCode": "PVG",
-                "travelMode": "FLIGHT",
-                "travelNumber": "MU589",
-                "scheduledAt": when,
-            },
-            "key": str(uuid.uuid4()),
-        },
-    )["declarationSubmit"]
-    assert submitted["__typename"] == "DeclarationSubmitSuccess", submitted
+    submitted = _declare(page, "MU589")
     page.goto(origin + "/inbox")
     badge = page.get_by_test_id("unread-badge")
     expect(badge).to_contain_text("1")
@@ -418,7 +403,8 @@ def test_tapping_a_message_in_the_inbox_marks_it_read_and_clears_the_badge(
     expect(page.get_by_test_id("inbox-unread")).to_have_text("All read")
 
 
-def _declare(page: Page, flight: str) -> None:
+def _declare(page: Page, flight: str) -> dict[str, Any]:
+    """A departure declared by the signed-in traveller (their inbox gets a "received" message)."""
     when = (clock.now() + timedelta(hours=5)).replace(microsecond=0).isoformat()
     submitted = graphql(
         page,
@@ -435,6 +421,8 @@ def _declare(page: Page, flight: str) -> None:
         },
     )["declarationSubmit"]
     assert submitted["__typename"] == "DeclarationSubmitSuccess", submitted
+    found: dict[str, Any] = submitted
+    return found
 
 
 def _push_arrives(page: Page) -> None:
