@@ -237,6 +237,15 @@ def new_context(
     return context
 
 
+# Passkey autofill off: the virtual authenticator would answer a conditional request at once.
+NO_AUTOFILL = """
+(() => {
+  const api = window.PublicKeyCredential;
+  if (api && api.isConditionalMediationAvailable) api.isConditionalMediationAvailable = async () => false;
+})();
+"""
+
+
 @pytest.fixture
 def phone(browser: Browser) -> Iterator[BrowserContext]:
     context = new_context(browser, PHONE, locale="zh-CN")
@@ -247,6 +256,24 @@ def phone(browser: Browser) -> Iterator[BrowserContext]:
 @pytest.fixture
 def tablet(browser: Browser) -> Iterator[BrowserContext]:
     context = new_context(browser, TABLET, locale="zh-CN")
+    yield context
+    context.close()
+
+
+# One module's journey in English, step after step in the same context (the signed-in person and
+# their drafts carry over from one test to the next); the browser's own autofill is off.
+@pytest.fixture(scope="module")
+def phone_context(browser: Browser) -> Iterator[BrowserContext]:
+    context = new_context(browser, PHONE, locale="en-GB")
+    context.add_init_script(NO_AUTOFILL)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def tablet_context(browser: Browser) -> Iterator[BrowserContext]:
+    context = new_context(browser, TABLET, locale="en-GB")
+    context.add_init_script(NO_AUTOFILL)
     yield context
     context.close()
 
@@ -404,6 +431,10 @@ def axe_violations(page: Page, *, impacts: tuple[str, ...] = ("serious", "critic
     return found
 
 
+def no_serious_axe(page: Page, name: str) -> None:
+    assert axe_violations(page) == [], name
+
+
 def wait_for_service_worker_control(page: Page) -> None:
     page.evaluate("() => navigator.serviceWorker.ready")
     if not page.evaluate("() => !!navigator.serviceWorker.controller"):
@@ -467,10 +498,32 @@ def start_server(
         time.sleep(0.1)
 
 
+def sign_up_resident(
+    page: Page, origin: str, *, full_name: str, resident_id: str, birth_date: str
+) -> None:
+    """A resident creates an account with a passkey (the page needs a virtual authenticator)
+    and lands on their profile."""
+    page.goto(origin + "/me/sign-up")
+    page.get_by_label("Full name").fill(full_name)
+    page.get_by_label("Yes, I am a resident").check()
+    page.get_by_label("Resident identity card number").fill(resident_id)
+    page.get_by_label("Date of birth").fill(birth_date)
+    page.get_by_role("button", name="Create account with a passkey").click()
+    expect(page).to_have_url(origin + "/me")
+
+
 def create_officer_with_cli(
-    server: LiveServer, var_dir: Path, *, badge: str, name: str, unit: str, role: str
+    server: LiveServer,
+    var_dir: Path,
+    *,
+    badge: str,
+    name: str,
+    unit: str,
+    role: str,
+    posts: tuple[str, ...] = (),
 ) -> str:
-    """`palm-customs officer create` against the live server's data; returns the enrolment code."""
+    """`palm-customs officer create` against the live server's data; returns the enrolment code.
+    `posts`: the ports an inspector serves at (they read and act only there, issue #11)."""
     import re
     import subprocess
     import sys
@@ -490,6 +543,7 @@ def create_officer_with_cli(
             unit,
             "--role",
             role,
+            *(argument for post in posts for argument in ("--post", post)),
         ],
         env=server_cli_env(server, var_dir),
         capture_output=True,

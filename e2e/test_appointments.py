@@ -19,15 +19,17 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, Request,
 
 from e2e.conftest import (
     ARTIFACTS,
+    NO_AUTOFILL,
     PHONE,
-    TABLET,
     HeldAnswers,
     add_virtual_authenticator,
     axe_violations,
     create_officer_with_cli,
     move_clock,
     new_context,
+    no_serious_axe,
     screenshot,
+    sign_up_resident,
     start_server,
     wait_for_service_worker_control,
 )
@@ -44,12 +46,6 @@ pytestmark = pytest.mark.e2e
 ITEM = "CULTURAL_RELIC_EXIT"
 ITEM_NAME = "Taking cultural relics out of China"
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-NO_AUTOFILL = """
-(() => {
-  const api = window.PublicKeyCredential;
-  if (api && api.isConditionalMediationAvailable) api.isConditionalMediationAvailable = async () => false;
-})();
-"""
 
 # The demo windows open on working days (Monday to Friday, not a public holiday of the seeded
 # calendar), mornings and afternoons until 17:00 Shanghai time.
@@ -93,26 +89,6 @@ def journey(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journey]:
             state.server.stop()
 
 
-@pytest.fixture(scope="module")
-def phone_context(browser: Browser) -> Iterator[BrowserContext]:
-    context = new_context(browser, PHONE, locale="en-GB")
-    context.add_init_script(NO_AUTOFILL)
-    yield context
-    context.close()
-
-
-@pytest.fixture(scope="module")
-def tablet_context(browser: Browser) -> Iterator[BrowserContext]:
-    context = new_context(browser, TABLET, locale="en-GB")
-    context.add_init_script(NO_AUTOFILL)
-    yield context
-    context.close()
-
-
-def no_serious_axe(page: Page, name: str) -> None:
-    assert axe_violations(page) == [], name
-
-
 def earliest_slot(page: Page, item: str) -> tuple[str, Locator]:
     slots = page.locator(f"[data-testid=slot][data-item='{item}']")
     expect(slots.first).to_be_visible()
@@ -129,13 +105,9 @@ def test_a_person_books_the_earliest_slot_and_keeps_the_qr_offline(
     journey.phone = page
     add_virtual_authenticator(page)
     origin = journey.server.origin
-    page.goto(origin + "/me/sign-up")
-    page.get_by_label("Full name").fill(FULL_NAME)
-    page.get_by_label("Yes, I am a resident").check()
-    page.get_by_label("Resident identity card number").fill(RESIDENT_ID)
-    page.get_by_label("Date of birth").fill(BIRTH_DATE)
-    page.get_by_role("button", name="Create account with a passkey").click()
-    expect(page).to_have_url(origin + "/me")
+    sign_up_resident(
+        page, origin, full_name=FULL_NAME, resident_id=RESIDENT_ID, birth_date=BIRTH_DATE
+    )
     wait_for_service_worker_control(page)
 
     # when they start a booking for an item that needs no pre-review
@@ -354,13 +326,13 @@ def test_a_person_at_the_cap_is_told_why_and_when_they_may_book_again(
     page = context.new_page()
     add_virtual_authenticator(page)
     origin = journey.server.origin
-    page.goto(origin + "/me/sign-up")
-    page.get_by_label("Full name").fill("李四")
-    page.get_by_label("Yes, I am a resident").check()
-    page.get_by_label("Resident identity card number").fill(resident_id(date(1985, 5, 5), 7))
-    page.get_by_label("Date of birth").fill("1985-05-05")
-    page.get_by_role("button", name="Create account with a passkey").click()
-    expect(page).to_have_url(origin + "/me")
+    sign_up_resident(
+        page,
+        origin,
+        full_name="李四",
+        resident_id=resident_id(date(1985, 5, 5), 7),
+        birth_date="1985-05-05",
+    )
 
     def book_nth(n: int) -> None:
         page.goto(origin + "/appointments")
@@ -408,13 +380,13 @@ def test_a_slow_answer_for_an_earlier_choice_never_replaces_the_list_of_the_curr
     page = context.new_page()
     add_virtual_authenticator(page)
     origin = journey.server.origin
-    page.goto(origin + "/me/sign-up")
-    page.get_by_label("Full name").fill("王五")
-    page.get_by_label("Yes, I am a resident").check()
-    page.get_by_label("Resident identity card number").fill(resident_id(date(1979, 3, 8), 5))
-    page.get_by_label("Date of birth").fill("1979-03-08")
-    page.get_by_role("button", name="Create account with a passkey").click()
-    expect(page).to_have_url(origin + "/me")
+    sign_up_resident(
+        page,
+        origin,
+        full_name="王五",
+        resident_id=resident_id(date(1979, 3, 8), 5),
+        birth_date="1979-03-08",
+    )
 
     def earliest_times(request: Request) -> bool:
         body = request.post_data_json or {}

@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from e2e.conftest import (
+    NO_AUTOFILL,
     PHONE,
     TABLET,
     add_virtual_authenticator,
@@ -23,7 +24,7 @@ from e2e.conftest import (
     screenshot,
     start_server,
 )
-from e2e.test_declarations import NO_AUTOFILL, create_account, create_officer
+from e2e.test_declarations import create_account, create_officer
 from e2e.test_payments import SUBMIT
 from tests.declarations.flows import trip
 from tests.liveserver import LiveServer

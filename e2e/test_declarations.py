@@ -9,8 +9,6 @@ no BarcodeDetector). The journeys share one server and run in file order.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,13 +21,13 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from e2e.conftest import (
     ARTIFACTS,
-    PHONE,
     TABLET,
     add_virtual_authenticator,
-    axe_violations,
+    create_officer_with_cli,
     new_context,
+    no_serious_axe,
     screenshot,
-    server_cli_env,
+    sign_up_resident,
     start_server,
     wait_for_service_worker_control,
 )
@@ -44,13 +42,6 @@ FULL_NAME = "陈美玲"
 RESIDENT_ID = "11010519491231002X"
 BIRTH_DATE = "1949-12-31"
 TIMEZONE = "Asia/Shanghai"
-# Disable passkey autofill (the virtual authenticator would answer it at once).
-NO_AUTOFILL = """
-(() => {
-  const api = window.PublicKeyCredential;
-  if (api && api.isConditionalMediationAvailable) api.isConditionalMediationAvailable = async () => false;
-})();
-"""
 
 
 @dataclass
@@ -76,26 +67,10 @@ def journey(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journey]:
         state.server.stop()
 
 
-@pytest.fixture(scope="module")
-def phone_context(browser: Browser) -> Iterator[BrowserContext]:
-    context = new_context(browser, PHONE, locale="en-GB")
-    context.add_init_script(NO_AUTOFILL)
-    yield context
-    context.close()
-
-
-def no_serious_axe(page: Page, name: str) -> None:
-    assert axe_violations(page) == [], name
-
-
 def create_account(page: Page, origin: str) -> None:
-    page.goto(origin + "/me/sign-up")
-    page.get_by_label("Full name").fill(FULL_NAME)
-    page.get_by_label("Yes, I am a resident").check()
-    page.get_by_label("Resident identity card number").fill(RESIDENT_ID)
-    page.get_by_label("Date of birth").fill(BIRTH_DATE)
-    page.get_by_role("button", name="Create account with a passkey").click()
-    expect(page).to_have_url(origin + "/me")
+    sign_up_resident(
+        page, origin, full_name=FULL_NAME, resident_id=RESIDENT_ID, birth_date=BIRTH_DATE
+    )
 
 
 def receipt_jpeg() -> Path:
@@ -282,34 +257,16 @@ def test_a_traveller_declares_through_an_outage_and_shows_the_qr_offline(
 
 
 def create_officer(server: LiveServer, var_dir: Path, badge: str) -> str:
-    completed = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "palm_customs",
-            "officer",
-            "create",
-            "--badge",
-            badge,
-            "--name",
-            "Zhao Lei",
-            "--unit",
-            "Shanghai Pudong Airport",
-            "--role",
-            "inspector",
-            # inspectors read and act only at the ports where they serve (issue #11)
-            "--post",
-            "PVG",
-        ],
-        env=server_cli_env(server, var_dir),
-        capture_output=True,
-        text=True,
-        timeout=240,  # a CLI process starts an interpreter and the ORM: slow on a loaded machine
-        check=True,
+    """An inspector at Shanghai Pudong (PVG); returns the enrolment code."""
+    return create_officer_with_cli(
+        server,
+        var_dir,
+        badge=badge,
+        name="Zhao Lei",
+        unit="Shanghai Pudong Airport",
+        role="inspector",
+        posts=("PVG",),
     )
-    match = re.search(r"enrolment code:\s*(\S+)", completed.stdout)
-    assert match, completed.stdout + completed.stderr
-    return match.group(1)
 
 
 def test_an_officer_verifies_the_qr_offline_and_records_the_outcome(

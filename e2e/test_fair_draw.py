@@ -21,6 +21,7 @@ from e2e.conftest import (
     create_officer_with_cli,
     new_context,
     screenshot,
+    sign_up_resident,
     start_server,
 )
 from e2e.test_identity import BIRTH_DATE, FULL_NAME, RESIDENT_ID
@@ -137,13 +138,9 @@ def test_an_administrator_chooses_a_draw_a_person_enters_it_and_anyone_sees_it(
     person_context = new_context(browser, PHONE, locale="en-GB")
     person = person_context.new_page()
     add_virtual_authenticator(person)
-    person.goto(origin + "/me/sign-up")
-    person.get_by_label("Full name").fill(FULL_NAME)
-    person.get_by_label("Yes, I am a resident").check()
-    person.get_by_label("Resident identity card number").fill(RESIDENT_ID)
-    person.get_by_label("Date of birth").fill(BIRTH_DATE)
-    person.get_by_role("button", name="Create account with a passkey").click()
-    expect(person).to_have_url(origin + "/me")
+    sign_up_resident(
+        person, origin, full_name=FULL_NAME, resident_id=RESIDENT_ID, birth_date=BIRTH_DATE
+    )
     person.goto(origin + "/appointments/book")
     person.get_by_role("radio", name=ITEM_NAME).check()
     person.get_by_role("radio", name="Shanghai Customs Service Hall").check()  # the draw's site

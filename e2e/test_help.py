@@ -13,7 +13,7 @@ rating step of e2e/test_appointments.py, where the visit is served.)
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -31,7 +31,7 @@ from e2e.conftest import (
     start_server,
     wait_for_service_worker_control,
 )
-from e2e.test_notifications import resident_id
+from tests.factories import resident_id
 from tests.liveserver import LiveServer
 
 pytestmark = pytest.mark.e2e
@@ -82,7 +82,7 @@ def _sign_up(page: Page, origin: str) -> None:
     page.goto(origin + "/me/sign-up")
     page.get_by_label("姓名").fill("陈静")
     page.get_by_label("是，我是居民").check()
-    page.get_by_label("居民身份证号码").fill(resident_id("11010519880412", "017"))
+    page.get_by_label("居民身份证号码").fill(resident_id(date(1988, 4, 12), 17))
     page.get_by_label("出生日期").fill("1988-04-12")
     page.get_by_role("button", name="使用通行密钥创建账户").click()
     expect(page).to_have_url(origin + "/me")

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,9 +20,9 @@ from e2e.conftest import (
     TABLET,
     add_virtual_authenticator,
     axe_violations,
+    create_officer_with_cli,
     new_context,
     screenshot,
-    server_cli_env,
 )
 from tests.liveserver import LiveServer
 
@@ -254,31 +252,15 @@ def test_revoking_a_passkey_after_a_new_sign_in_asks_for_step_up_then_succeeds(
 
 
 def create_officer(server: LiveServer, var_dir: Path, badge: str) -> str:
-    completed = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "palm_customs",
-            "officer",
-            "create",
-            "--badge",
-            badge,
-            "--name",
-            "Li Wei",
-            "--unit",
-            "Shanghai Pudong Airport",
-            "--role",
-            "inspector",
-        ],
-        env=server_cli_env(server, var_dir),
-        capture_output=True,
-        text=True,
-        timeout=240,  # a CLI process starts an interpreter and the ORM: slow on a loaded machine
-        check=True,
+    """An inspector with no post; returns the enrolment code."""
+    return create_officer_with_cli(
+        server,
+        var_dir,
+        badge=badge,
+        name="Li Wei",
+        unit="Shanghai Pudong Airport",
+        role="inspector",
     )
-    match = re.search(r"enrolment code:\s*(\S+)", completed.stdout)
-    assert match, completed.stdout + completed.stderr
-    return match.group(1)
 
 
 def test_an_officer_enrols_a_tablet(

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from e2e.conftest import (
+    NO_AUTOFILL,
     PHONE,
     TABLET,
     add_virtual_authenticator,
@@ -18,7 +19,7 @@ from e2e.conftest import (
     new_context,
     screenshot,
 )
-from e2e.test_declarations import NO_AUTOFILL, create_account
+from e2e.test_declarations import create_account
 from e2e.test_payments import Shop, shop, standin_order  # noqa: F401 (the shop fixture)
 from e2e.test_services import Journey, enrol_officer
 from tests.applications.test_prereview import FORM, SUBMIT

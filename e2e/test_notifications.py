@@ -21,7 +21,7 @@ import json
 import os
 import uuid
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from e2e.conftest import (
+    NO_AUTOFILL,
     PHONE,
     TABLET,
     add_virtual_authenticator,
@@ -39,11 +40,13 @@ from e2e.conftest import (
     create_officer_with_cli,
     new_context,
     screenshot,
+    sign_up_resident,
     start_server,
     wait_for_service_worker_control,
 )
-from e2e.test_declarations import NO_AUTOFILL, create_account, create_officer
+from e2e.test_declarations import create_account, create_officer
 from palm_customs.core import clock
+from tests.factories import resident_id
 from tests.liveserver import LiveServer
 
 pytestmark = pytest.mark.e2e
@@ -486,22 +489,8 @@ def create_account_second(page: Page, origin: str) -> None:
 def create_resident(page: Page, origin: str, *, name: str, birth: str, sequence: str) -> None:
     """Sign up a resident with a passkey; their ID number (GB 11643, valid check character) is
     made from the birth date and `sequence`, so each call on one server is a new person."""
-    page.goto(origin + "/me/sign-up")
-    page.get_by_label("Full name").fill(name)
-    page.get_by_label("Yes, I am a resident").check()
-    number = resident_id("110105" + birth.replace("-", ""), sequence)
-    page.get_by_label("Resident identity card number").fill(number)
-    page.get_by_label("Date of birth").fill(birth)
-    page.get_by_role("button", name="Create account with a passkey").click()
-    expect(page).to_have_url(origin + "/me")
-
-
-def resident_id(area_and_birth: str, sequence: str) -> str:
-    """GB 11643: 6-digit area, 8-digit birth date, 3-digit sequence, check character."""
-    body = area_and_birth + sequence
-    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    total = sum(int(d) * w for d, w in zip(body, weights, strict=True))
-    return body + "10X98765432"[total % 11]
+    number = resident_id(date.fromisoformat(birth), int(sequence))
+    sign_up_resident(page, origin, full_name=name, resident_id=number, birth_date=birth)
 
 
 def test_a_supervisor_publishes_a_policy_notice_that_reaches_a_follower(

@@ -21,6 +21,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from e2e.conftest import (
+    NO_AUTOFILL,
     PHONE,
     TABLET,
     HeldAnswers,
@@ -31,7 +32,7 @@ from e2e.conftest import (
     start_server,
     wait_for_service_worker_control,
 )
-from e2e.test_declarations import NO_AUTOFILL, create_account, create_officer
+from e2e.test_declarations import create_account, create_officer
 from tests.declarations.flows import trip
 from tests.liveserver import LiveServer, clock_env, free_port
 

@@ -20,13 +20,15 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
 
 from e2e.conftest import (
     ARTIFACTS,
+    NO_AUTOFILL,
     PHONE,
     TABLET,
     add_virtual_authenticator,
-    axe_violations,
     create_officer_with_cli,
     new_context,
+    no_serious_axe,
     screenshot,
+    sign_up_resident,
     start_server,
 )
 from palm_customs.core import clock
@@ -39,12 +41,6 @@ RESIDENT_ID = "11010519491231002X"
 BIRTH_DATE = "1949-12-31"
 MATERIALS = ("PASSPORT", "PET_HEALTH_CERT", "RABIES_VACCINATION", "MICROCHIP_RECORD")
 NEEDS_EXPIRY = ("PASSPORT", "PET_HEALTH_CERT", "RABIES_VACCINATION")
-NO_AUTOFILL = """
-(() => {
-  const api = window.PublicKeyCredential;
-  if (api && api.isConditionalMediationAvailable) api.isConditionalMediationAvailable = async () => false;
-})();
-"""
 
 
 @dataclass
@@ -65,26 +61,6 @@ def journey(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journey]:
         yield state
     finally:
         state.server.stop()
-
-
-@pytest.fixture(scope="module")
-def phone_context(browser: Browser) -> Iterator[BrowserContext]:
-    context = new_context(browser, PHONE, locale="en-GB")
-    context.add_init_script(NO_AUTOFILL)
-    yield context
-    context.close()
-
-
-@pytest.fixture(scope="module")
-def tablet_context(browser: Browser) -> Iterator[BrowserContext]:
-    context = new_context(browser, TABLET, locale="en-GB")
-    context.add_init_script(NO_AUTOFILL)
-    yield context
-    context.close()
-
-
-def no_serious_axe(page: Page, name: str) -> None:
-    assert axe_violations(page) == [], name
 
 
 def photo(name: str, colour: tuple[int, int, int]) -> Path:
@@ -119,13 +95,9 @@ def test_an_applicant_applies_on_a_phone_with_photographed_documents(
     journey.applicant = page
     add_virtual_authenticator(page)
     origin = journey.server.origin
-    page.goto(origin + "/me/sign-up")
-    page.get_by_label("Full name").fill(FULL_NAME)
-    page.get_by_label("Yes, I am a resident").check()
-    page.get_by_label("Resident identity card number").fill(RESIDENT_ID)
-    page.get_by_label("Date of birth").fill(BIRTH_DATE)
-    page.get_by_role("button", name="Create account with a passkey").click()
-    expect(page).to_have_url(origin + "/me")
+    sign_up_resident(
+        page, origin, full_name=FULL_NAME, resident_id=RESIDENT_ID, birth_date=BIRTH_DATE
+    )
 
     # when they search the catalogue in Chinese with the English interface
     page.goto(origin + "/services")
@@ -464,13 +436,13 @@ def test_a_draft_started_on_one_browser_is_continued_on_another(
         # given a person who starts an enquiry on one browser, synced to the account
         page = first.new_page()
         cdp, authenticator = add_virtual_authenticator(page)
-        page.goto(origin + "/me/sign-up")
-        page.get_by_label("Full name").fill("林晓")
-        page.get_by_label("Yes, I am a resident").check()
-        page.get_by_label("Resident identity card number").fill("110105198001010016")
-        page.get_by_label("Date of birth").fill("1980-01-01")
-        page.get_by_role("button", name="Create account with a passkey").click()
-        expect(page).to_have_url(origin + "/me")
+        sign_up_resident(
+            page,
+            origin,
+            full_name="林晓",
+            resident_id="110105198001010016",
+            birth_date="1980-01-01",
+        )
         page.goto(origin + "/services/items/CUSTOMS_ENQUIRY/apply")
         page.locator("#field-GOODS_DESCRIPTION").fill("Can I bring a drone?")
         expect(page.locator(".autosave")).to_contain_text("and in your account")
