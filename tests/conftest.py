@@ -57,6 +57,28 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+# The SQLite and PostgreSQL runs go side by side against one Redis (make test-databases): each
+# has Redis databases of its own, so that neither counts, finds or flushes the other's keys
+# (their tests use the same test networks and names). Set once the run's database is known.
+_REDIS_FIRST_DATABASE = {"sqlite": 4, "postgres": 8}
+_redis_first_database: int | None = None
+REDIS_DATABASES_PER_RUN = 4
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _redis_first_database
+    _redis_first_database = _REDIS_FIRST_DATABASE[config.getoption("--db")]
+
+
+def redis_url(n: int = 0) -> str:
+    """The URL of this run's Redis database `n` (0 to 3) on 127.0.0.1:6379."""
+    if _redis_first_database is None:
+        raise RuntimeError("redis_url() before pytest_configure")
+    if not 0 <= n < REDIS_DATABASES_PER_RUN:
+        raise ValueError(f"a run has Redis databases 0 to {REDIS_DATABASES_PER_RUN - 1}")
+    return f"redis://127.0.0.1:6379/{_redis_first_database + n}"
+
+
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
     # The topology test starts a dozen processes: only `make test-topology` runs it.
     if collection_path.name == "topology" and not config.getoption("--topology"):

@@ -26,10 +26,10 @@ from palm_customs.identity.models import AccountKind
 from tests.appointments.flows import AVAILABILITY
 from tests.appointments.storm import CREATE, ITEM, servers, storm_database
 from tests.appointments.test_booking_updates import _account
+from tests.conftest import redis_url
 from tests.factories import make_site
 from tests.liveserver import LiveServer, clock_env
 
-REDIS = "redis://127.0.0.1:6379/3"
 EVERY_DAY = {str(d): [["08:00", "20:00"]] for d in range(1, 8)}
 
 
@@ -62,7 +62,7 @@ def _cli(database_url: str, var_dir: Path, *args: str) -> subprocess.CompletedPr
         "PALM_ENV": "test",
         "PALM_CLOCK": clock_env(),
         "DATABASE_URL": database_url,
-        "REDIS_URL": REDIS,
+        "REDIS_URL": redis_url(1),
         "VAR_DIR": str(var_dir),
         "SECRET_KEY": secrets.token_urlsafe(40),
     }
@@ -101,7 +101,7 @@ async def test_slots_resized_by_a_cli_command_show_at_once_on_a_server(
     kind = request.config.getoption("--db")
     var_dir = tmp_path / "var"
     async with storm_database(kind, tmp_path) as database_url:
-        extra = {"REDIS_URL": REDIS, "AVAILABILITY_CACHE_SECONDS": "120"}
+        extra = {"REDIS_URL": redis_url(1), "AVAILABILITY_CACHE_SECONDS": "120"}
         with servers(database_url, var_dir, 1, extra=extra) as running:
             seeded = await _seed_site(database_url, windows=1)
             generated = _cli(database_url, var_dir, "slots", "generate", "--days", "3")
@@ -128,7 +128,7 @@ async def test_a_booking_on_one_replica_shows_at_once_on_the_other(
     # given two replicas that cache availability for two minutes
     var_dir = tmp_path / "var"
     async with storm_database("postgres", tmp_path) as database_url:
-        extra = {"REDIS_URL": REDIS, "AVAILABILITY_CACHE_SECONDS": "120"}
+        extra = {"REDIS_URL": redis_url(1), "AVAILABILITY_CACHE_SECONDS": "120"}
         with servers(database_url, var_dir, 2, extra=extra) as (first, second):
             seeded = await _seed_site(database_url, windows=2)
             generated = _cli(database_url, var_dir, "slots", "generate", "--days", "3")

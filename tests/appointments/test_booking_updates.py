@@ -23,6 +23,7 @@ from palm_customs.core.db import tortoise_config
 from palm_customs.identity.models import AccountKind
 from tests.appointments.flows import CALL_NEXT, CHECK_IN, CREATE, ITEM, key, noon_zone
 from tests.appointments.storm import servers, storm_database
+from tests.conftest import redis_url
 from tests.factories import make_officer, make_person, make_session_token, make_site, make_slot
 
 SUBSCRIBE = (
@@ -109,7 +110,7 @@ async def test_the_phone_sees_its_turn_the_moment_the_clerk_calls(
     kind = request.config.getoption("--db")
     count = 2 if kind == "postgres" else 1
     async with storm_database(kind, tmp_path) as database_url:
-        redis = {"REDIS_URL": "redis://127.0.0.1:6379/0"} if kind == "postgres" else {}
+        redis = {"REDIS_URL": redis_url()} if kind == "postgres" else {}
         with servers(database_url, tmp_path / "var", count, extra=redis) as running:
             seeded = await _seed(database_url)
             phone_server, clerk_server = running[0], running[-1]

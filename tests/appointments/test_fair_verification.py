@@ -35,7 +35,7 @@ from tests.appointments.flows import (
     person,
 )
 from tests.appointments.test_fair_booking import rule
-from tests.conftest import ORIGIN, _empty_tables, graphql, make_settings
+from tests.conftest import ORIGIN, _empty_tables, graphql, make_settings, redis_url
 from tests.identity.flows import person as person_input
 from tests.liveserver import free_port
 
@@ -312,7 +312,6 @@ async def _sign_up(app: Starlette, n: int, *, address: str, device: str | None) 
         return str(finished["data"]["accountCreateFinish"]["__typename"])  # type: ignore[index]
 
 
-REDIS_URL = "redis://127.0.0.1:6379/0"
 # The test networks (documentation ranges, never on the wire: the clients are in-process).
 TEST_NETWORKS = ("198.51.*", "203.0.113.*", "192.0.2.*")
 
@@ -320,7 +319,7 @@ TEST_NETWORKS = ("198.51.*", "203.0.113.*", "192.0.2.*")
 async def _forget_test_networks() -> None:
     from redis.asyncio import Redis
 
-    client = Redis.from_url(REDIS_URL)
+    client = Redis.from_url(redis_url())
     try:
         for network in TEST_NETWORKS:
             async for key in client.scan_iter(match=f"palm:*:signup:net:{network}"):
@@ -341,7 +340,7 @@ async def limited(request: pytest.FixtureRequest, settings: Settings) -> AsyncIt
             settings,
             sign_up_network_limit=3,
             sign_up_device_limit=2,
-            redis_url=REDIS_URL if redis else None,
+            redis_url=redis_url() if redis else None,
         )
     )
     async with application.router.lifespan_context(application):

@@ -13,12 +13,11 @@ from redis.asyncio import Redis
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from palm_customs.core.broadcast import Broadcast, InProcessBroadcast, RedisBroadcast
-
-REDIS_URL = "redis://127.0.0.1:6379/0"
+from tests.conftest import redis_url
 
 
 async def _redis() -> Redis:
-    client = Redis.from_url(REDIS_URL)
+    client = Redis.from_url(redis_url())
     try:
         await client.ping()
     except (RedisConnectionError, OSError) as error:

@@ -12,6 +12,7 @@ import pytest
 from redis.asyncio import Redis
 
 from palm_customs.core.ratelimit import DatabaseRateLimiter, Policy, RateLimiter, RedisRateLimiter
+from tests.conftest import redis_url
 
 POLICY = Policy(
     window=timedelta(minutes=1), slow_after=2, lock_after=4, lock_for=timedelta(minutes=5)
@@ -35,7 +36,7 @@ async def limiter(request: pytest.FixtureRequest, db: None) -> AsyncIterator[Rat
         if os.environ.get("CI") == "true":
             pytest.fail("Redis at 127.0.0.1:6379 is required under CI")
         pytest.skip("Redis is not running on 127.0.0.1:6379")
-    redis = Redis.from_url("redis://127.0.0.1:6379/15")
+    redis = Redis.from_url(redis_url(3))
     try:
         yield RedisRateLimiter(redis)
     finally:

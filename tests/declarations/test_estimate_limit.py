@@ -14,7 +14,7 @@ from starlette.applications import Starlette
 
 from palm_customs.app import create_app
 from palm_customs.settings import Settings
-from tests.conftest import ORIGIN, _empty_tables, graphql, make_settings
+from tests.conftest import ORIGIN, _empty_tables, graphql, make_settings, redis_url
 from tests.declarations.flows import article
 
 ESTIMATE = """
@@ -51,10 +51,10 @@ async def limited(
             if os.environ.get("CI") == "true":
                 pytest.fail("Redis at 127.0.0.1:6379 is required under CI")
             pytest.skip("Redis is not running on 127.0.0.1:6379")
-        redis = Redis.from_url("redis://127.0.0.1:6379/14")
+        redis = Redis.from_url(redis_url(2))
         await redis.flushdb()
         await redis.aclose()
-        overrides["REDIS_URL"] = "redis://127.0.0.1:6379/14"
+        overrides["REDIS_URL"] = redis_url(2)
     application = create_app(make_settings(migrated, settings.var_dir, **overrides))
     async with application.router.lifespan_context(application):
         try:
