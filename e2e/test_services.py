@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -32,6 +32,7 @@ from e2e.conftest import (
     start_server,
 )
 from palm_customs.core import clock
+from tests.factories import resident_id
 from tests.liveserver import LiveServer
 
 pytestmark = pytest.mark.e2e
@@ -484,6 +485,65 @@ def test_a_draft_started_on_one_browser_is_continued_on_another(
     finally:
         first.close()
         second.close()
+
+
+# A phone whose storage is slow: while `window.slowWritesMs` is set, each IndexedDB write keeps
+# its transaction open that long after its put (later writes to the store queue behind it).
+SLOW_WRITES = """
+(() => {
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (...args) {
+    const request = put.apply(this, args);
+    const ms = window.slowWritesMs;
+    if (ms) {
+      const store = this;
+      const until = performance.now() + ms;
+      const hold = () => {
+        if (performance.now() < until) store.count().onsuccess = hold;
+      };
+      hold();
+    }
+    return request;
+  };
+})();
+"""
+
+
+def test_saved_is_said_only_of_what_is_on_screen_and_a_reload_keeps_it(
+    journey: Journey, browser: Browser
+) -> None:
+    origin = journey.server.origin
+    context = new_context(browser, PHONE, locale="en-GB")
+    context.add_init_script(NO_AUTOFILL)
+    context.add_init_script(SLOW_WRITES)
+    try:
+        # given a person writing an enquiry on a phone whose storage has become slow
+        page = context.new_page()
+        add_virtual_authenticator(page)
+        sign_up_resident(
+            page,
+            origin,
+            full_name="周敏",
+            resident_id=resident_id(date(1975, 2, 3), 21),
+            birth_date="1975-02-03",
+        )
+        page.goto(origin + "/services/items/CUSTOMS_ENQUIRY/apply")
+        question = page.locator("#field-GOODS_DESCRIPTION")
+        question.fill("Can I bring a drone?")
+        saved = page.get_by_text("Saved on this device")
+        expect(saved).to_be_visible()
+        page.evaluate("() => { window.slowWritesMs = 3000; }")
+        # when they change it, and change it again while the first change is being written
+        question.fill("Can I bring two drones?")
+        page.wait_for_timeout(1_000)  # past the typing pause: that write has begun
+        question.fill("Can I bring two drones and a camera?")
+        # then "saved" waits for the last change (not the end of the earlier write)
+        expect(saved).to_be_visible(timeout=30_000)
+        # and a reload at that moment finds the last change
+        page.reload()
+        expect(question).to_have_value("Can I bring two drones and a camera?")
+    finally:
+        context.close()
 
 
 @contextmanager

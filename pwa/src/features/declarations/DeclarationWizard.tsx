@@ -73,10 +73,12 @@ export function DeclarationWizard({ draftId, step, item }: { draftId: string; st
   const flushSave = useCallback(async () => {
     clearTimeout(saveTimer.current);
     saveTimer.current = undefined;
-    if (!latest.current) return;
-    await saveDraft(latest.current);
-    setSavedAt(latest.current.updatedAt);
-    setFormDirty(`declaration-${draftId}`, false);
+    const draft = latest.current;
+    if (!draft) return;
+    await saveDraft(draft);
+    // The time of the version written, not of a change made while it was being written.
+    setSavedAt(draft.updatedAt);
+    if (latest.current?.updatedAt === draft.updatedAt) setFormDirty(`declaration-${draftId}`, false);
     sync();
   }, [draftId, sync]);
 

@@ -23,7 +23,7 @@ import { HelpLink } from '../help/HelpLink';
 import { secureRequest } from '../identity/identityApi';
 import { IdentityStepUpNotice } from '../identity/IdentityStepUpNotice';
 import { me, navigate } from '../identity/identitySession';
-import { ServicesMaterialPicker } from './ServicesMaterialPicker';
+import { ServicesMaterialPicker, type MaterialChange } from './ServicesMaterialPicker';
 import { useServiceItem, type ItemBundle } from './servicesHooks';
 import { ts, tsMaybe } from './servicesMessages';
 import { checkValue, choices, expiryId, fieldForPath, fieldId, maxLength, materialId, parseTarget, suggestions } from './servicesModel';
@@ -192,6 +192,9 @@ function ServicesApplyForm({
   // (the draft as opened, or the account's copy just taken in).
   const dirty = useRef(false);
   const quiet = useRef(true);
+  // A document chosen or removed is written at once, not after the typing pause: choosing is one
+  // act, and a person who closes the page right after it must find the file there again.
+  const saveNow = useRef(false);
 
   // Fixing: only what the corrections name can change.
   const targets = useMemo(() => {
@@ -228,13 +231,17 @@ function ServicesApplyForm({
   useEffect(() => {
     const edited = !quiet.current;
     quiet.current = false;
+    const delay = saveNow.current ? 0 : AUTOSAVE_MS;
+    saveNow.current = false;
     const timer = setTimeout(() => {
       dirty.current = false;
       void storeDraft(draft, { edited }).then(() => {
-        setSaved(true);
+        // "Saved" speaks of the draft on screen: a slow write of an earlier version, ending
+        // after a later change, says nothing (the later change has its own write coming).
+        if (latest.current === draft) setSaved(true);
         if (edited) scheduleSync();
       });
-    }, AUTOSAVE_MS);
+    }, delay);
     return () => clearTimeout(timer);
   }, [draft]);
   useEffect(() => {
@@ -270,17 +277,23 @@ function ServicesApplyForm({
     return () => clearTimeout(timer);
   }, []);
 
-  const update = (next: Partial<ApplicationDraft>) => {
+  // Changes apply to the draft as it is when they land, not as it was when they began: a photo
+  // prepared for seconds must not undo what was chosen or typed meanwhile.
+  const update = (change: (current: ApplicationDraft) => Partial<ApplicationDraft>) => {
     dirty.current = true;
     setSaved(false);
-    setDraft((d) => ({ ...d, ...next }));
+    setDraft((d) => ({ ...d, ...change(d) }));
   };
-  const setValue = (element: string, value: string) => {
-    const suggested = { ...draft.suggested };
-    delete suggested[element];
-    update({ form: { ...draft.form, [element]: value }, suggested });
+  const setValue = (element: string, value: string) =>
+    update((d) => {
+      const suggested = { ...d.suggested };
+      delete suggested[element];
+      return { form: { ...d.form, [element]: value }, suggested };
+    });
+  const setMaterial = (code: string, next: MaterialChange) => {
+    saveNow.current = true;
+    update((d) => ({ materials: { ...d.materials, [code]: typeof next === 'function' ? next(d.materials[code] ?? {}) : next } }));
   };
-  const setMaterial = (code: string, value: DraftMaterial) => update({ materials: { ...draft.materials, [code]: value } });
 
   const elementName = (code: string) => (elements[code] ? pick(elements[code].name) : code);
   const materialName = (code: string) => (types[code] ? pick(types[code].name) : code);

@@ -38,6 +38,10 @@ function usePreview(pendingFileId: string | undefined, chosen: ServicesDocumentF
   return url;
 }
 
+/** A material's new value, or how to change the value it has when the change lands (a photo
+ * prepared for seconds keeps an expiry date typed meanwhile). */
+export type MaterialChange = DraftMaterial | ((current: DraftMaterial) => DraftMaterial);
+
 /**
  * One material: a document from the vault, or a new one from the camera or a file. A new file
  * is compressed here and kept in IndexedDB; it is uploaded when the application is sent.
@@ -61,7 +65,7 @@ export function ServicesMaterialPicker({
   error?: string | undefined;
   expiryError?: string | undefined;
   changed?: boolean;
-  onChange: (next: DraftMaterial) => void;
+  onChange: (next: MaterialChange) => void;
 }) {
   const [preparing, setPreparing] = useState(false);
   const [size, setSize] = useState<number | null>(null);
@@ -83,7 +87,7 @@ export function ServicesMaterialPicker({
       const fileId = await keepFile(blob, fileName);
       if (value.pendingFileId) await forgetFile(value.pendingFileId);
       setSize(blob.size);
-      onChange({ ...value, documentId: undefined, pendingFileId: fileId, fileName });
+      onChange((current) => ({ ...current, documentId: undefined, pendingFileId: fileId, fileName }));
     } finally {
       setPreparing(false);
       input.value = '';
