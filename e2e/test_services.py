@@ -546,6 +546,43 @@ def test_saved_is_said_only_of_what_is_on_screen_and_a_reload_keeps_it(
         context.close()
 
 
+def test_two_photos_chosen_one_after_the_other_are_both_kept(
+    journey: Journey, browser: Browser
+) -> None:
+    origin = journey.server.origin
+    context = new_context(browser, PHONE, locale="en-GB")
+    context.add_init_script(NO_AUTOFILL)
+    try:
+        # given a person applying to bring a pet, on a phone
+        page = context.new_page()
+        add_virtual_authenticator(page)
+        sign_up_resident(
+            page,
+            origin,
+            full_name="吴芳",
+            resident_id=resident_id(date(1982, 7, 9), 33),
+            birth_date="1982-07-09",
+        )
+        page.goto(origin + "/services/items/PETS_ENTRY/apply")
+        expect(page.get_by_role("heading", level=1, name=re.compile("^Apply:"))).to_be_visible()
+        # when they photograph the passport and, while it is being prepared, the certificate
+        page.set_input_files("#material-PASSPORT", str(photo("camera-PASSPORT", (20, 90, 160))))
+        page.set_input_files(
+            "#material-PET_HEALTH_CERT", str(photo("camera-PET_HEALTH_CERT", (60, 90, 160)))
+        )
+        # then both are kept, and still there after a reload
+        for material in ("PASSPORT", "PET_HEALTH_CERT"):
+            expect(page.get_by_test_id(f"pending-{material}")).to_contain_text(
+                ".jpg", timeout=30_000
+            )
+        expect(page.get_by_text("Saved on this device")).to_be_visible()
+        page.reload()
+        for material in ("PASSPORT", "PET_HEALTH_CERT"):
+            expect(page.get_by_test_id(f"pending-{material}")).to_contain_text(".jpg")
+    finally:
+        context.close()
+
+
 @contextmanager
 def administrator_on_tablet(
     journey: Journey, browser: Browser, *, badge: str, name: str
