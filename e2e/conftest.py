@@ -9,7 +9,7 @@ import json
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from playwright.sync_api import (
 )
 
 from palm_customs.core import clock
+from tests.factories import resident_id
 from tests.liveserver import LiveServer, clock_env, live_server
 
 # CI runs on 2 shared cores with software rendering: give every expectation more room than
@@ -510,6 +511,33 @@ def sign_up_resident(
     page.get_by_label("Date of birth").fill(birth_date)
     page.get_by_role("button", name="Create account with a passkey").click()
     expect(page).to_have_url(origin + "/me")
+
+
+def resident_on_phone(
+    browser: Browser,
+    origin: str,
+    *,
+    full_name: str,
+    birth: date,
+    sequence: int,
+    scripts: tuple[str, ...] = (),
+) -> Page:
+    """Another person, on an English phone of their own (passkey autofill off, then `scripts`),
+    signed up as a resident: their ID number is made from `birth` and `sequence`, so each call
+    on one server is a new person. The caller closes `page.context`."""
+    context = new_context(browser, PHONE, locale="en-GB")
+    for script in (NO_AUTOFILL, *scripts):
+        context.add_init_script(script)
+    page = context.new_page()
+    add_virtual_authenticator(page)
+    sign_up_resident(
+        page,
+        origin,
+        full_name=full_name,
+        resident_id=resident_id(birth, sequence),
+        birth_date=birth.isoformat(),
+    )
+    return page
 
 
 def create_officer_with_cli(

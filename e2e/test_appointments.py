@@ -19,15 +19,13 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, Request,
 
 from e2e.conftest import (
     ARTIFACTS,
-    NO_AUTOFILL,
-    PHONE,
     HeldAnswers,
     add_virtual_authenticator,
     axe_violations,
     create_officer_with_cli,
     move_clock,
-    new_context,
     no_serious_axe,
+    resident_on_phone,
     screenshot,
     sign_up_resident,
     start_server,
@@ -36,7 +34,6 @@ from e2e.conftest import (
 from e2e.test_identity import BIRTH_DATE, FULL_NAME, RESIDENT_ID, sign_in_usernameless
 from palm_customs.applications.workdays import DEMO_HOLIDAYS
 from palm_customs.core import clock
-from tests.identity.flows import resident_id
 from tests.liveserver import LiveServer
 
 pytestmark = pytest.mark.e2e
@@ -321,18 +318,9 @@ def test_a_person_at_the_cap_is_told_why_and_when_they_may_book_again(
     journey: Journey, browser: Browser
 ) -> None:
     # given another person on another phone, signed up with their ID card
-    context = new_context(browser, PHONE, locale="en-GB")
-    context.add_init_script(NO_AUTOFILL)
-    page = context.new_page()
-    add_virtual_authenticator(page)
     origin = journey.server.origin
-    sign_up_resident(
-        page,
-        origin,
-        full_name="李四",
-        resident_id=resident_id(date(1985, 5, 5), 7),
-        birth_date="1985-05-05",
-    )
+    page = resident_on_phone(browser, origin, full_name="李四", birth=date(1985, 5, 5), sequence=7)
+    context = page.context
 
     def book_nth(n: int) -> None:
         page.goto(origin + "/appointments")
@@ -375,18 +363,9 @@ def test_a_slow_answer_for_an_earlier_choice_never_replaces_the_list_of_the_curr
 ) -> None:
     # given a person on a phone whose network answers the first question (the earliest free
     # times) only after they have chosen a later date
-    context = new_context(browser, PHONE, locale="en-GB")
-    context.add_init_script(NO_AUTOFILL)
-    page = context.new_page()
-    add_virtual_authenticator(page)
     origin = journey.server.origin
-    sign_up_resident(
-        page,
-        origin,
-        full_name="王五",
-        resident_id=resident_id(date(1979, 3, 8), 5),
-        birth_date="1979-03-08",
-    )
+    page = resident_on_phone(browser, origin, full_name="王五", birth=date(1979, 3, 8), sequence=5)
+    context = page.context
 
     def earliest_times(request: Request) -> bool:
         body = request.post_data_json or {}

@@ -27,12 +27,12 @@ from e2e.conftest import (
     create_officer_with_cli,
     new_context,
     no_serious_axe,
+    resident_on_phone,
     screenshot,
     sign_up_resident,
     start_server,
 )
 from palm_customs.core import clock
-from tests.factories import resident_id
 from tests.liveserver import LiveServer
 
 pytestmark = pytest.mark.e2e
@@ -513,20 +513,16 @@ def test_saved_is_said_only_of_what_is_on_screen_and_a_reload_keeps_it(
     journey: Journey, browser: Browser
 ) -> None:
     origin = journey.server.origin
-    context = new_context(browser, PHONE, locale="en-GB")
-    context.add_init_script(NO_AUTOFILL)
-    context.add_init_script(SLOW_WRITES)
+    # given a person writing an enquiry on a phone whose storage has become slow
+    page = resident_on_phone(
+        browser,
+        origin,
+        full_name="周敏",
+        birth=date(1975, 2, 3),
+        sequence=21,
+        scripts=(SLOW_WRITES,),
+    )
     try:
-        # given a person writing an enquiry on a phone whose storage has become slow
-        page = context.new_page()
-        add_virtual_authenticator(page)
-        sign_up_resident(
-            page,
-            origin,
-            full_name="周敏",
-            resident_id=resident_id(date(1975, 2, 3), 21),
-            birth_date="1975-02-03",
-        )
         page.goto(origin + "/services/items/CUSTOMS_ENQUIRY/apply")
         question = page.locator("#field-GOODS_DESCRIPTION")
         question.fill("Can I bring a drone?")
@@ -543,26 +539,16 @@ def test_saved_is_said_only_of_what_is_on_screen_and_a_reload_keeps_it(
         page.reload()
         expect(question).to_have_value("Can I bring two drones and a camera?")
     finally:
-        context.close()
+        page.context.close()
 
 
 def test_two_photos_chosen_one_after_the_other_are_both_kept(
     journey: Journey, browser: Browser
 ) -> None:
     origin = journey.server.origin
-    context = new_context(browser, PHONE, locale="en-GB")
-    context.add_init_script(NO_AUTOFILL)
+    # given a person applying to bring a pet, on a phone
+    page = resident_on_phone(browser, origin, full_name="吴芳", birth=date(1982, 7, 9), sequence=33)
     try:
-        # given a person applying to bring a pet, on a phone
-        page = context.new_page()
-        add_virtual_authenticator(page)
-        sign_up_resident(
-            page,
-            origin,
-            full_name="吴芳",
-            resident_id=resident_id(date(1982, 7, 9), 33),
-            birth_date="1982-07-09",
-        )
         page.goto(origin + "/services/items/PETS_ENTRY/apply")
         expect(page.get_by_role("heading", level=1, name=re.compile("^Apply:"))).to_be_visible()
         # when they photograph the passport and, while it is being prepared, the certificate
@@ -580,7 +566,7 @@ def test_two_photos_chosen_one_after_the_other_are_both_kept(
         for material in ("PASSPORT", "PET_HEALTH_CERT"):
             expect(page.get_by_test_id(f"pending-{material}")).to_contain_text(".jpg")
     finally:
-        context.close()
+        page.context.close()
 
 
 @contextmanager
